@@ -1,0 +1,193 @@
+/**
+ * Banks and their element tables: create a bank for an occupation × track × level of the catalog,
+ * save the theory 细目表 and the practical 内容结构表 (validated, versioned), summarise a bank.
+ */
+import { z } from 'zod';
+import { bankSchema, bankTitle, ITEM_STATES } from '../domain/bank.js';
+import { findOccupation } from '../domain/catalog/catalog.js';
+import {
+  elementTableRules,
+  elementTableStats,
+  theoryElementTableSchema,
+  type ElementTableStats,
+  type TheoryElementTable,
+} from '../domain/element-table.js';
+import { levelName, levelSchema } from '../domain/level.js';
+import { levelsOffered } from '../domain/occupation.js';
+import { practicalStructureRules, practicalStructureSchema, type PracticalStructure } from '../domain/practical-structure.js';
+import { secrecySchema } from '../domain/secrecy.js';
+import { THEORY_ITEM_TYPES } from '../domain/theory-item.js';
+import { validateOrThrow, validate, type Problem, DomainValidationError } from '../domain/validation.js';
+import { getBank, insertBank, listBanks, type BankRecord } from '../store/repositories/banks.js';
+import { getCurrentElementTable, saveElementTable } from '../store/repositories/element-tables.js';
+import { countItems } from '../store/repositories/items.js';
+import { timestamp, type ServiceContext } from './context.js';
+import { ServiceError, UnknownOccupationError } from './errors.js';
+import { defineHandler } from './handler.js';
+
+export function requireBank(ctx: ServiceContext, bankId: number): BankRecord {
+  const bank = getBank(ctx.db, bankId);
+  if (!bank) throw new ServiceError(`题库 ${bankId} 不存在`);
+  return bank;
+}
+
+export function currentTheoryTable(ctx: ServiceContext, bankId: number): TheoryElementTable | undefined {
+  const rec = getCurrentElementTable(ctx.db, bankId, 'theory');
+  return rec ? theoryElementTableSchema.parse(rec.body) : undefined;
+}
+
+export function currentPracticalStructure(ctx: ServiceContext, bankId: number): PracticalStructure | undefined {
+  const rec = getCurrentElementTable(ctx.db, bankId, 'practical');
+  return rec ? practicalStructureSchema.parse(rec.body) : undefined;
+}
+
+const createInput = z.object({
+  occupationCode: z.string().trim().min(1),
+  track: z.string().trim().default(''),
+  level: levelSchema,
+  name: z.string().trim().max(100).optional(),
+  secrecy: secrecySchema.optional(),
+  isSample: z.boolean().default(false),
+});
+
+function createBank(ctx: ServiceContext, input: z.output<typeof createInput>): BankRecord {
+  const occupation = findOccupation(input.occupationCode);
+  if (!occupation) throw new UnknownOccupationError(`职业编码 ${input.occupationCode} 不在职业目录中`);
+  const trackNames = occupation.tracks.map((t) => t.name);
+  if (trackNames.length > 0 && !trackNames.includes(input.track)) {
+    throw new ServiceError(`${occupation.name} 须指定方向/工种（${trackNames.join('、')}），收到“${input.track}”`);
+  }
+  if (trackNames.length === 0 && input.track !== '') {
+    throw new ServiceError(`${occupation.name} 没有方向/工种“${input.track}”`);
+  }
+  const track = input.track === '' ? undefined : input.track;
+  if (!levelsOffered(occupation, track).includes(input.level)) {
+    throw new ServiceError(`${occupation.name}${track ? `（${track}）` : ''} 不开设 ${levelName(input.level)}`);
+  }
+  const base = { occupationName: occupation.name, track: input.track, level: input.level };
+  const bank = validateOrThrow('题库', bankSchema, {
+    ...base,
+    name: input.name ?? `${bankTitle(base)} 题库${input.isSample ? '（样例）' : ''}`,
+    occupationCode: occupation.code,
+    secrecy: input.secrecy,
+    isSample: input.isSample,
+  });
+  return insertBank(ctx.db, bank, ctx.actor.username, timestamp(ctx));
+}
+
+/** Rules that tie a table to its bank: same occupation, track and level. */
+function matchesBank(bank: BankRecord, table: { occupationCode: string; track: string; level?: number }): Problem[] {
+  const problems: Problem[] = [];
+  if (table.occupationCode !== bank.occupationCode)
+    problems.push({ severity: 'error', path: ['occupationCode'], field: '职业编码', message: `应为本题库的 ${bank.occupationCode}` });
+  if (table.track !== bank.track)
+    problems.push({ severity: 'error', path: ['track'], field: '方向', message: `应为本题库的“${bank.track}”` });
+  if (table.level !== undefined && table.level !== bank.level)
+    problems.push({ severity: 'error', path: ['level'], field: '级别', message: `应为本题库的 ${levelName(bank.level)}` });
+  return problems;
+}
+
+export interface SavedTable {
+  readonly version: number;
+  readonly warnings: readonly Problem[];
+}
+
+export interface BankSummary {
+  readonly bank: BankRecord;
+  readonly elementTable: { readonly version: number; readonly stats: ElementTableStats } | null;
+  readonly practicalStructure: { readonly version: number; readonly modules: number } | null;
+  readonly counts: {
+    readonly theoryItems: number;
+    readonly practicalTasks: number;
+    readonly comprehensiveItems: number;
+    readonly byType: Readonly<Record<(typeof THEORY_ITEM_TYPES)[number], number>>;
+    readonly byState: Readonly<Record<(typeof ITEM_STATES)[number], number>>;
+  };
+}
+
+export const bankHandlers = {
+  'banks.create': defineHandler({
+    name: 'banks.create',
+    summary: '新建题库',
+    input: createInput,
+    roles: ['manager'],
+    register: '',
+    objects: (_i, bank) => [`bank:${bank.id}`],
+    run: createBank,
+  }),
+  'banks.list': defineHandler({
+    name: 'banks.list',
+    summary: '列出题库',
+    input: z.object({}).strict(),
+    roles: ['manager', 'sysadmin'],
+    register: '',
+    run: (ctx): readonly BankRecord[] => listBanks(ctx.db),
+  }),
+  'banks.setElementTable': defineHandler({
+    name: 'banks.setElementTable',
+    summary: '保存理论知识考核要素细目表',
+    input: z.object({ bankId: z.number().int().positive(), table: z.unknown() }),
+    roles: ['manager'],
+    register: '',
+    objects: (i, out: SavedTable) => [`bank:${i.bankId}`, `elementTable:theory@${out.version}`],
+    run: (ctx, input): SavedTable => {
+      const bank = requireBank(ctx, input.bankId);
+      const result = validate(theoryElementTableSchema, input.table, (t) => [...matchesBank(bank, t), ...elementTableRules(t)]);
+      if (!result.ok) throw new DomainValidationError('理论知识考核要素细目表', result.problems);
+      const saved = saveElementTable(ctx.db, bank.id, 'theory', result.value, ctx.actor.username, timestamp(ctx));
+      return { version: saved.version, warnings: result.warnings };
+    },
+  }),
+  'banks.setPracticalStructure': defineHandler({
+    name: 'banks.setPracticalStructure',
+    summary: '保存技能考核内容结构表',
+    input: z.object({ bankId: z.number().int().positive(), structure: z.unknown() }),
+    roles: ['manager'],
+    register: '',
+    objects: (i, out: SavedTable) => [`bank:${i.bankId}`, `elementTable:practical@${out.version}`],
+    run: (ctx, input): SavedTable => {
+      const bank = requireBank(ctx, input.bankId);
+      const result = validate(practicalStructureSchema, input.structure, (s) => {
+        const problems = [...matchesBank(bank, s), ...practicalStructureRules(s)];
+        if (!s.levels.some((l) => l.level === bank.level))
+          problems.push({ severity: 'error', path: ['levels'], field: '级别', message: `结构表中没有本题库的 ${levelName(bank.level)}` });
+        return problems;
+      });
+      if (!result.ok) throw new DomainValidationError('技能考核内容结构表', result.problems);
+      const saved = saveElementTable(ctx.db, bank.id, 'practical', result.value, ctx.actor.username, timestamp(ctx));
+      return { version: saved.version, warnings: result.warnings };
+    },
+  }),
+  'banks.summary': defineHandler({
+    name: 'banks.summary',
+    summary: '题库概况',
+    input: z.object({ bankId: z.number().int().positive() }),
+    roles: ['manager'],
+    register: '',
+    objects: (i) => [`bank:${i.bankId}`],
+    run: (ctx, input): BankSummary => {
+      const bank = requireBank(ctx, input.bankId);
+      const theory = getCurrentElementTable(ctx.db, bank.id, 'theory');
+      const practical = currentPracticalStructure(ctx, bank.id);
+      const counts = countItems(ctx.db, bank.id);
+      const pick = <K extends string>(keys: readonly K[], from: Readonly<Record<string, number>>) =>
+        Object.fromEntries(keys.map((k) => [k, from[k] ?? 0])) as Record<K, number>;
+      return {
+        bank,
+        elementTable: theory
+          ? { version: theory.version, stats: elementTableStats(theoryElementTableSchema.parse(theory.body)) }
+          : null,
+        practicalStructure: practical
+          ? { version: getCurrentElementTable(ctx.db, bank.id, 'practical')?.version ?? 0, modules: practical.modules.length }
+          : null,
+        counts: {
+          theoryItems: counts.byKind.theory ?? 0,
+          practicalTasks: counts.byKind.practical ?? 0,
+          comprehensiveItems: counts.byKind.comprehensive ?? 0,
+          byType: pick(THEORY_ITEM_TYPES, counts.byType),
+          byState: pick(ITEM_STATES, counts.byState),
+        },
+      };
+    },
+  }),
+} as const;

@@ -1,0 +1,72 @@
+/**
+ * The sample (样例) bank of the demo: 制图员 (3-01-02-07) 四级/中级工, 方向 机械 — a theory 细目表 with
+ * 113 鉴定点, about 650 theory items, a 技能考核内容结构表 and 9 practical tasks. The content is real
+ * drafting knowledge written for demonstration and marked 样例 on every output; it is not an
+ * official bank. The data lives in ./sample/*.json and is validated by the domain when loaded.
+ */
+import skeleton from './sample/element-table.json' with { type: 'json' };
+import practical from './sample/practical.json' with { type: 'json' };
+import basics from './sample/theory-1-basics.json' with { type: 'json' };
+import views from './sample/theory-2-views.json' with { type: 'json' };
+import parts from './sample/theory-3-parts.json' with { type: 'json' };
+import cad3d from './sample/theory-4-cad3d.json' with { type: 'json' };
+import type { BankInput } from '../../domain/bank.js';
+
+interface SampleScope {
+  code: string;
+  name: string;
+  weight: number;
+  children?: SampleScope[];
+  elements?: unknown[];
+}
+
+interface TheoryPart {
+  scopes: { path: string; name: string; elements: unknown[] }[];
+  items: unknown[];
+}
+
+const THEORY_PARTS: readonly TheoryPart[] = [basics, views, parts, cad3d];
+
+export const SAMPLE_BANK: BankInput = {
+  name: '制图员（机械）四级/中级工 题库（样例）',
+  occupationCode: '3-01-02-07',
+  occupationName: '制图员',
+  track: '机械',
+  level: 4,
+  secrecy: { level: '机密', period: '', beforeUse: true },
+  isSample: true,
+};
+
+/** The 细目表 skeleton with the 鉴定点 of every leaf filled in from the theory parts. */
+export function sampleElementTable(): unknown {
+  const table = structuredClone(skeleton) as { scopes: SampleScope[] } & Record<string, unknown>;
+  const leaves = new Map<string, SampleScope>();
+  const walk = (nodes: SampleScope[], prefix: string[]) => {
+    for (const n of nodes) {
+      const path = [...prefix, n.code];
+      if (n.children) walk(n.children, path);
+      else leaves.set(path.join('-'), n);
+    }
+  };
+  walk(table.scopes, []);
+  for (const part of THEORY_PARTS) {
+    for (const scope of part.scopes) {
+      const leaf = leaves.get(scope.path);
+      if (!leaf) throw new Error(`sample data: scope ${scope.path} is not a leaf of the skeleton`);
+      leaf.elements = scope.elements;
+    }
+  }
+  return table;
+}
+
+export function samplePracticalStructure(): unknown {
+  return { occupationCode: SAMPLE_BANK.occupationCode, track: SAMPLE_BANK.track, ...practical.structure };
+}
+
+export function sampleTheoryItems(): readonly unknown[] {
+  return THEORY_PARTS.flatMap((p) => p.items);
+}
+
+export function samplePracticalTasks(): readonly unknown[] {
+  return practical.tasks;
+}

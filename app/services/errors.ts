@@ -1,0 +1,17 @@
+/** Errors raised by services; messages are Chinese and shown to the user as they are. */
+
+export class ServiceError extends Error {
+  override name = 'ServiceError';
+}
+
+export class PermissionDeniedError extends ServiceError {
+  override name = 'PermissionDeniedError';
+}
+
+export class OutputError extends ServiceError {
+  override name = 'OutputError';
+}
+
+export class UnknownOccupationError extends ServiceError {
+  override name = 'UnknownOccupationError';
+}

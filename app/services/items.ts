@@ -1,0 +1,175 @@
+/**
+ * Adding items to a bank: theory items (bound to a 鉴定点 of the bank's current 细目表), practical
+ * tasks (bound to a 职业功能 of its 内容结构表) and 综合评审 items (levels 1–2). A batch is checked
+ * row by row and saved all-or-nothing; every problem is reported with its row (`第12行 选项C: 不能为空`).
+ * Versions, workflow, import and lint come with the item-bank issue [C].
+ */
+import { z } from 'zod';
+import type { ItemState } from '../domain/bank.js';
+import { comprehensiveItemRules, comprehensiveItemSchema } from '../domain/comprehensive-item.js';
+import { listElements } from '../domain/element-table.js';
+import { levelName, needsComprehensiveReview } from '../domain/level.js';
+import { practicalTaskRules, practicalTaskSchema } from '../domain/practical-task.js';
+import { theoryItemRules, theoryItemSchema } from '../domain/theory-item.js';
+import { DomainValidationError, formatProblem, problem, validate, type Problem } from '../domain/validation.js';
+import { inTransaction } from '../store/database.js';
+import { insertItem, type NewItem } from '../store/repositories/items.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
+import { timestamp, type ServiceContext } from './context.js';
+import { ServiceError } from './errors.js';
+import { defineHandler } from './handler.js';
+
+const batchInput = z.object({
+  bankId: z.number().int().positive(),
+  items: z.array(z.unknown()).min(1).max(20000),
+  /** 草稿 normally; a sample (样例) bank may load items directly as 入库. */
+  state: z.enum(['草稿', '入库']).default('草稿'),
+});
+type BatchInput = z.output<typeof batchInput>;
+
+export interface AddedItems {
+  readonly ids: readonly number[];
+}
+
+/** A problem of row `index` (0-based) of a batch, prefixed `第N行`. */
+function inRow(index: number, p: Problem): Problem {
+  return { ...p, field: formatProblem(p, `第${index + 1}行`).replace(/: .*$/, ''), message: p.message };
+}
+
+/** Compact object reference for the access log: `item:12-661` for a contiguous run. */
+export function itemRefs(ids: readonly number[]): string[] {
+  if (ids.length === 0) return [];
+  const sorted = [...ids].sort((a, b) => a - b);
+  const out: string[] = [];
+  let start = sorted[0] as number;
+  let prev = start;
+  for (const id of sorted.slice(1).concat(Number.NaN)) {
+    if (id === prev + 1) {
+      prev = id;
+      continue;
+    }
+    out.push(start === prev ? `item:${start}` : `item:${start}-${prev}`);
+    start = id;
+    prev = id;
+  }
+  return out;
+}
+
+function checkState(ctx: ServiceContext, input: BatchInput): ItemState {
+  const bank = requireBank(ctx, input.bankId);
+  if (input.state === '入库' && !bank.isSample) {
+    throw new ServiceError('新增试题只能保存为草稿；入库须经审核流程');
+  }
+  return input.state;
+}
+
+/** Validates every row, then saves all rows in one transaction or none. */
+function saveBatch<T>(
+  ctx: ServiceContext,
+  subject: string,
+  rows: readonly unknown[],
+  check: (row: unknown) => { ok: true; value: T; warnings: readonly Problem[] } | { ok: false; problems: readonly Problem[] },
+  toNew: (value: T) => NewItem,
+): AddedItems {
+  const values: T[] = [];
+  const problems: Problem[] = [];
+  rows.forEach((row, i) => {
+    const r = check(row);
+    if (r.ok) values.push(r.value);
+    else problems.push(...r.problems.map((p) => inRow(i, p)));
+  });
+  if (problems.some((p) => p.severity === 'error')) throw new DomainValidationError(subject, problems);
+  const at = timestamp(ctx);
+  const ids = inTransaction(ctx.db, () => values.map((v) => insertItem(ctx.db, toNew(v), ctx.actor.username, at)));
+  return { ids };
+}
+
+export const itemHandlers = {
+  'items.addTheory': defineHandler({
+    name: 'items.addTheory',
+    summary: '新增理论知识试题',
+    input: batchInput,
+    roles: ['manager', 'author'],
+    register: '',
+    objects: (i, out: AddedItems) => [`bank:${i.bankId}`, ...itemRefs(out.ids)],
+    run: (ctx, input): AddedItems => {
+      const state = checkState(ctx, input);
+      const table = currentTheoryTable(ctx, input.bankId);
+      if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，请先导入细目表');
+      const codes = new Set(listElements(table).map((e) => e.fullCode));
+      return saveBatch(
+        ctx,
+        '理论知识试题',
+        input.items,
+        (row) =>
+          validate(theoryItemSchema, row, (item) => [
+            ...theoryItemRules(item),
+            ...(codes.has(item.element) ? [] : [problem(['element'], `${item.element} 不在本题库的细目表中`)]),
+          ]),
+        (item) => ({
+          bankId: input.bankId,
+          kind: 'theory',
+          type: item.type,
+          binding: item.element,
+          difficulty: item.difficulty,
+          state,
+          body: item,
+        }),
+      );
+    },
+  }),
+  'items.addPractical': defineHandler({
+    name: 'items.addPractical',
+    summary: '新增技能考核试题',
+    input: batchInput,
+    roles: ['manager', 'author'],
+    register: '',
+    objects: (i, out: AddedItems) => [`bank:${i.bankId}`, ...itemRefs(out.ids)],
+    run: (ctx, input): AddedItems => {
+      const state = checkState(ctx, input);
+      const bank = requireBank(ctx, input.bankId);
+      const structure = currentPracticalStructure(ctx, input.bankId);
+      const entries = structure?.levels.find((l) => l.level === bank.level)?.entries;
+      if (!entries) throw new ServiceError('本题库还没有技能考核内容结构表，请先导入结构表');
+      return saveBatch(
+        ctx,
+        '技能考核试题',
+        input.items,
+        (row) =>
+          validate(practicalTaskSchema, row, (task) => {
+            const entry = entries.find((e) => e.module === task.module);
+            if (!entry) return [problem(['module'], `${task.module} 不在本级别的内容结构表中`)];
+            const found = practicalTaskRules(task);
+            if (task.points !== entry.weight)
+              found.push(problem(['points'], `${task.points} 与结构表中该职业功能的鉴定比重 ${entry.weight} 不一致`));
+            if (task.minutes !== entry.minutes)
+              found.push(problem(['minutes'], `${task.minutes} 分钟与结构表中的 ${entry.minutes} 分钟不一致`, 'warning'));
+            return found;
+          }),
+        (task) => ({ bankId: input.bankId, kind: 'practical', type: 'practical', binding: task.module, difficulty: null, state, body: task }),
+      );
+    },
+  }),
+  'items.addComprehensive': defineHandler({
+    name: 'items.addComprehensive',
+    summary: '新增综合评审试题',
+    input: batchInput,
+    roles: ['manager', 'author'],
+    register: '',
+    objects: (i, out: AddedItems) => [`bank:${i.bankId}`, ...itemRefs(out.ids)],
+    run: (ctx, input): AddedItems => {
+      const state = checkState(ctx, input);
+      const bank = requireBank(ctx, input.bankId);
+      if (!needsComprehensiveReview(bank.level)) {
+        throw new ServiceError(`${levelName(bank.level)} 不设综合评审；综合评审只用于二级/技师和一级/高级技师`);
+      }
+      return saveBatch(
+        ctx,
+        '综合评审试题',
+        input.items,
+        (row) => validate(comprehensiveItemSchema, row, comprehensiveItemRules),
+        (item) => ({ bankId: input.bankId, kind: 'comprehensive', type: 'comprehensive', binding: '', difficulty: null, state, body: item }),
+      );
+    },
+  }),
+} as const;

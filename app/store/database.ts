@@ -1,0 +1,144 @@
+/**
+ * The one database of the workstation: a SQLite file (SQLite3MultipleCiphers build of better-sqlite3,
+ * so it can be encrypted at rest), in WAL mode with foreign keys and synchronous=FULL, migrated
+ * forward-only on open. Read and write handles are distinct types (a repository that only reads
+ * takes a ReadableDB).
+ */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DatabaseMissingError, MigrationError, NotADatabaseError, SchemaTooNewError } from './errors.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.js';
+
+declare const readableBrand: unique symbol;
+declare const writableBrand: unique symbol;
+
+type Connection = Database.Database;
+/** A handle that may only be read through. */
+export type ReadableDB = Connection & { readonly [readableBrand]: true };
+/** A handle that may also be written through (every WritableDB is a ReadableDB). */
+export type WritableDB = ReadableDB & { readonly [writableBrand]: true };
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (default false: a missing file is an error). */
+  readonly create?: boolean;
+  /** Raw 32-byte key of an encrypted database (SQLCipher scheme); absent for a plain file. */
+  readonly key?: Uint8Array;
+  /** Apply pending migrations (default true). */
+  readonly migrate?: boolean;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** The first 16 bytes of a plain SQLite file; an encrypted file starts with random bytes. */
+function readHeader(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function applyKey(db: Connection, key: Uint8Array): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma(`legacy=4`);
+  db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
+}
+
+/** Reads the schema; this is where a non-database, damaged or wrongly keyed file is detected. */
+function probe(db: Connection, file: string): number {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return Number(db.pragma('user_version', { simple: true }));
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    throw new NotADatabaseError(file, code === 'SQLITE_NOTADB' ? '文件头无法识别' : (e as Error).message);
+  }
+}
+
+function configure(db: Connection): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('recursive_triggers = ON');
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** Applies every migration newer than the file's version, each in its own transaction. */
+export function migrate(db: WritableDB, migrations: readonly Migration[] = MIGRATIONS): number {
+  let version = Number(db.pragma('user_version', { simple: true }));
+  for (const m of migrations) {
+    if (m.version <= version) continue;
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } catch (e) {
+      throw new MigrationError(m.version, e);
+    }
+    version = m.version;
+  }
+  return version;
+}
+
+/**
+ * Opens (or creates) the workstation database. Refuses, without changing the file: a missing file
+ * (unless `create`), a file that is not a database of this program or has the wrong key, and a
+ * database from a newer schema version.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): WritableDB {
+  const exists = existsSync(file);
+  if (!exists && options.create !== true) throw new DatabaseMissingError(file);
+  if (exists && options.key === undefined && statSync(file).size > 0) {
+    const header = readHeader(file);
+    if (!header.equals(SQLITE_HEADER)) throw new NotADatabaseError(file, '文件头不是 SQLite 格式，或数据库已加密需要口令');
+  }
+  const db = new Database(file, { fileMustExist: exists });
+  try {
+    if (options.key !== undefined) applyKey(db, options.key);
+    const version = probe(db, file);
+    if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(file, version, LATEST_SCHEMA_VERSION);
+    configure(db);
+    const handle = db as WritableDB;
+    if (options.migrate !== false) migrate(handle);
+    return handle;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** A read-only connection (for exports and verification that must not write). */
+export function openReadOnly(file: string, options: Pick<OpenOptions, 'key'> = {}): ReadableDB {
+  if (!existsSync(file)) throw new DatabaseMissingError(file);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    if (options.key !== undefined) applyKey(db, options.key);
+    const version = probe(db, file);
+    if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(file, version, LATEST_SCHEMA_VERSION);
+    db.pragma('query_only = ON');
+    return db as ReadableDB;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function schemaVersion(db: ReadableDB): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+/** Runs `fn` in one transaction (nested calls become savepoints). */
+export function inTransaction<T>(db: WritableDB, fn: () => T): T {
+  return db.transaction(fn)();
+}
+
+export function closeDatabase(db: ReadableDB): void {
+  if (db.open) db.close();
+}
+
+export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,35 @@
+import type { Migration } from './index.js';
+
+/**
+ * The access log (规程第十四条: 调阅、组卷、销毁、存档 登记), append-only and hash-chained:
+ * hash = SHA-256(prev_hash ‖ canonical row), computed by the audit service. Triggers refuse UPDATE
+ * and DELETE; INSERT OR REPLACE is refused too because, with recursive_triggers=ON (set on every
+ * connection), its implicit delete fires the delete trigger; a gap or reuse of seq is refused.
+ */
+export const migration0040: Migration = {
+  version: 40,
+  name: 'audit-log',
+  sql: `
+    CREATE TABLE audit_log (
+      seq       INTEGER PRIMARY KEY,
+      at        TEXT NOT NULL,
+      actor     TEXT NOT NULL,
+      actor_id  INTEGER,
+      action    TEXT NOT NULL,
+      register  TEXT NOT NULL DEFAULT '',
+      objects   TEXT NOT NULL CHECK (json_valid(objects)),
+      result    TEXT NOT NULL CHECK (result IN ('ok', 'refused', 'error')),
+      detail    TEXT NOT NULL DEFAULT '',
+      prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+      hash      TEXT NOT NULL CHECK (length(hash) = 64)
+    ) STRICT;
+
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能修改'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能删除'); END;
+    CREATE TRIGGER audit_log_sequential BEFORE INSERT ON audit_log
+    WHEN NEW.seq IS NULL OR NEW.seq <> (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log)
+    BEGIN SELECT RAISE(ABORT, '审计日志序号必须连续'); END;
+  `,
+};

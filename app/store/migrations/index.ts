@@ -1,0 +1,19 @@
+/**
+ * Ordered, forward-only migrations. Each is one file numbered in steps of 10, applied in its own
+ * transaction, and sets PRAGMA user_version to its number. Never edit a migration that has landed:
+ * add a new one.
+ */
+import { migration0010 } from './0010-workstation.js';
+import { migration0020 } from './0020-banks.js';
+import { migration0030 } from './0030-items.js';
+import { migration0040 } from './0040-audit-log.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,119 @@
+/**
+ * Repository of items (theory, practical, 综合评审) and their immutable versions. The body of a
+ * version is the domain object as JSON; searchable metadata (type, binding, difficulty, state) is
+ * kept in columns.
+ */
+import type { ItemState } from '../../domain/bank.js';
+import type { ReadableDB, WritableDB } from '../database.js';
+import { NotFoundError } from '../errors.js';
+
+export type ItemKind = 'theory' | 'practical' | 'comprehensive';
+export type ItemType = 'trueFalse' | 'singleChoice' | 'multipleChoice' | 'practical' | 'comprehensive';
+
+export interface NewItem {
+  readonly bankId: number;
+  readonly kind: ItemKind;
+  readonly type: ItemType;
+  readonly binding: string;
+  readonly difficulty: number | null;
+  readonly state: ItemState;
+  readonly body: unknown;
+}
+
+export interface ItemRecord {
+  readonly id: number;
+  readonly bankId: number;
+  readonly kind: ItemKind;
+  readonly type: ItemType;
+  readonly binding: string;
+  readonly state: ItemState;
+  readonly version: number;
+  readonly difficulty: number | null;
+  readonly body: unknown;
+}
+
+interface JoinedRow {
+  id: number;
+  bank_id: number;
+  kind: ItemKind;
+  type: ItemType;
+  binding: string;
+  state: ItemState;
+  current_version: number;
+  difficulty: number | null;
+  body: string;
+}
+
+const SELECT_CURRENT = `
+  SELECT i.id, i.bank_id, i.kind, i.type, i.binding, i.state, i.current_version, i.difficulty, v.body
+  FROM items i JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version`;
+
+function fromRow(r: JoinedRow): ItemRecord {
+  return {
+    id: r.id,
+    bankId: r.bank_id,
+    kind: r.kind,
+    type: r.type,
+    binding: r.binding,
+    state: r.state,
+    version: r.current_version,
+    difficulty: r.difficulty,
+    body: JSON.parse(r.body) as unknown,
+  };
+}
+
+/** Inserts an item with its first version; returns the new id. */
+export function insertItem(db: WritableDB, item: NewItem, by: string, at: string): number {
+  const info = db
+    .prepare(
+      `INSERT INTO items (bank_id, kind, type, binding, state, current_version, difficulty, created_at, created_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+    )
+    .run(item.bankId, item.kind, item.type, item.binding, item.state, item.difficulty, at, by, at);
+  const id = Number(info.lastInsertRowid);
+  db.prepare('INSERT INTO item_versions (item_id, version, body, created_at, created_by) VALUES (?, 1, ?, ?, ?)').run(
+    id,
+    JSON.stringify(item.body),
+    at,
+    by,
+  );
+  return id;
+}
+
+export function getItem(db: ReadableDB, id: number): ItemRecord {
+  const row = db.prepare(`${SELECT_CURRENT} WHERE i.id = ?`).get(id) as JoinedRow | undefined;
+  if (!row) throw new NotFoundError(`试题 ${id} 不存在`);
+  return fromRow(row);
+}
+
+export interface ItemFilter {
+  readonly kind?: ItemKind;
+  readonly type?: ItemType;
+  readonly state?: ItemState;
+}
+
+export function listItems(db: ReadableDB, bankId: number, filter: ItemFilter = {}): ItemRecord[] {
+  const where = ['i.bank_id = ?'];
+  const args: (string | number)[] = [bankId];
+  if (filter.kind) (where.push('i.kind = ?'), args.push(filter.kind));
+  if (filter.type) (where.push('i.type = ?'), args.push(filter.type));
+  if (filter.state) (where.push('i.state = ?'), args.push(filter.state));
+  return (db.prepare(`${SELECT_CURRENT} WHERE ${where.join(' AND ')} ORDER BY i.id`).all(...args) as JoinedRow[]).map(fromRow);
+}
+
+export interface ItemCounts {
+  readonly byKind: Readonly<Record<string, number>>;
+  readonly byType: Readonly<Record<string, number>>;
+  readonly byState: Readonly<Record<string, number>>;
+}
+
+export function countItems(db: ReadableDB, bankId: number): ItemCounts {
+  const group = (col: 'kind' | 'type' | 'state') =>
+    Object.fromEntries(
+      (db.prepare(`SELECT ${col} AS k, COUNT(*) AS n FROM items WHERE bank_id = ? GROUP BY ${col}`).all(bankId) as {
+        k: string;
+        n: number;
+      }[]).map((r) => [r.k, r.n]),
+    );
+  return { byKind: group('kind'), byType: group('type'), byState: group('state') };
+}
