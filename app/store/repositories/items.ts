@@ -95,9 +95,15 @@ export interface ItemFilter {
 export function listItems(db: ReadableDB, bankId: number, filter: ItemFilter = {}): ItemRecord[] {
   const where = ['i.bank_id = ?'];
   const args: (string | number)[] = [bankId];
-  if (filter.kind) (where.push('i.kind = ?'), args.push(filter.kind));
-  if (filter.type) (where.push('i.type = ?'), args.push(filter.type));
-  if (filter.state) (where.push('i.state = ?'), args.push(filter.state));
+  for (const [column, value] of [
+    ['kind', filter.kind],
+    ['type', filter.type],
+    ['state', filter.state],
+  ] as const) {
+    if (value === undefined) continue;
+    where.push(`i.${column} = ?`);
+    args.push(value);
+  }
   return (db.prepare(`${SELECT_CURRENT} WHERE ${where.join(' AND ')} ORDER BY i.id`).all(...args) as JoinedRow[]).map(fromRow);
 }
 
