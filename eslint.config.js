@@ -41,7 +41,9 @@ const layerZones = [
   layer('./app/services', appExcept('domain', 'store', 'services'), 'app/services 不得依赖界面层 (services must not import shells)'),
   layer('./app/cli', [...appExcept('domain', 'services', 'cli'), './crypto', './templates', './media'], 'app/cli 只能通过 app/services 工作 (cli → services)'),
   layer('./app/main', [...appExcept('domain', 'services', 'main'), './crypto', './templates', './media'], 'app/main 只能通过 app/services 工作 (main → services)'),
-  layer('./app/preload', [...appExcept('preload'), './crypto', './templates', './media'], 'app/preload 只暴露类型化 API (preload exposes the typed API only)'),
+  layer('./app/preload', [...appExcept('preload', 'services'), './crypto', './templates', './media'], 'app/preload 只暴露类型化 API (preload exposes the typed API only)'),
+  // The preload may name the handler map's type (app/preload/api.ts), nothing else of the services.
+  { target: './app/preload', from: './app/services', except: ['./registry.ts'], message: 'app/preload 只能引用 app/services/registry.ts 的类型' },
   layer('./app/renderer', [...appExcept('domain', 'preload', 'renderer'), './crypto', './templates', './media'], 'app/renderer 只能使用领域类型和 preload API (renderer → domain types + preload API)'),
   layer('./templates', [...appExcept('domain'), './crypto', './media'], 'templates 只能依赖 app/domain (templates → domain)'),
   layer('./crypto', ['./app', './templates', './media'], 'crypto 不得依赖 app (crypto imports nothing of app)'),

@@ -23,7 +23,7 @@ export interface Handler<S extends z.ZodType = z.ZodType, O = unknown> {
   /** Register of the access log the call belongs to ('' for none). */
   readonly register: AuditRegister;
   /** Object references recorded with a successful call (ids only, never content). */
-  readonly objects?: (input: z.output<S>, output: O) => readonly string[];
+  objects?(input: z.output<S>, output: O): readonly string[];
   run(ctx: ServiceContext, input: z.output<S>): O | Promise<O>;
 }
 
