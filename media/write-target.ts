@@ -35,6 +35,7 @@ export interface SystemProbe {
   /** Content of a sysfs attribute file, or undefined. */
   readSys(path: string): string | undefined;
   realpath(path: string): string;
+  exists(path: string): boolean;
 }
 
 export const NETWORK_FS_TYPES: ReadonlySet<string> = new Set([
@@ -77,9 +78,9 @@ export function findMount(mounts: readonly MountEntry[], path: string): MountEnt
 }
 
 /** Nearest existing ancestor of `path` (the target may not exist yet). */
-function existingAncestor(path: string): string {
+function existingAncestor(path: string, exists: (p: string) => boolean): string {
   let p = resolve(path);
-  while (!existsSync(p)) {
+  while (!exists(p)) {
     const parent = dirname(p);
     if (parent === p) break;
     p = parent;
@@ -101,7 +102,7 @@ export function classifyWriteTarget(path: string, probe: SystemProbe): TargetVer
     // Other platforms get their own adapter with the burner work (IMAPI2, hdiutil); until then allow.
     return { ...base, allowed: true, kind: 'unknown', reason: '' };
   }
-  const real = probe.realpath(existingAncestor(path));
+  const real = probe.realpath(existingAncestor(path, (p) => probe.exists(p)));
   const mount = findMount(parseMountInfo(probe.mountInfo()), real);
   if (!mount) return { ...base, allowed: true, kind: 'unknown', reason: '' };
   const info = { mountPoint: mount.mountPoint, fsType: mount.fsType, device: mount.source };
@@ -143,6 +144,7 @@ export const systemProbe: SystemProbe = {
   },
   readSys: readOrUndefined,
   realpath: (p) => realpathSync(p),
+  exists: (p) => existsSync(p),
 };
 
 export function checkWriteTarget(path: string, probe: SystemProbe = systemProbe): TargetVerdict {

@@ -1,13 +1,13 @@
 // Electron loads a sandboxed preload only as one CommonJS file that may require nothing but
 // 'electron': transpile app/preload/preload.ts to dist/app/preload/preload.cjs with its one local
-// import (handler-names.ts) inlined.
+// import (handler-names.ts) inlined. Optional argument: the output folder.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'dist', 'app', 'preload');
+const outDir = process.argv[2] ?? join(root, 'dist', 'app', 'preload');
 
 function toCommonJs(name) {
   const source = readFileSync(join(root, 'app', 'preload', `${name}.ts`), 'utf8');

@@ -55,10 +55,14 @@ export function isAllowedRequest(url: string): boolean {
   }
 }
 
-/** In-page navigation is allowed only within the app origin. */
+/**
+ * In-page navigation is allowed only within the app. (The WHATWG URL origin of a custom scheme is
+ * `null`, so scheme and host are compared instead.)
+ */
 export function isAllowedNavigation(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === 'qbank';
   } catch {
     return false;
   }

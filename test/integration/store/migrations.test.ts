@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, migrate, openDatabase, schemaVersion, type WritableDB } from '../../../app/store/database.js';
+import { MigrationError } from '../../../app/store/errors.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../app/store/migrations/index.js';
+import { useTempDir } from '../../helpers/tmp.js';
+
+const tempDir = useTempDir();
+const opened: WritableDB[] = [];
+afterEach(() => opened.splice(0).forEach(closeDatabase));
+
+/** A database migrated up to (and including) `version`. */
+function at(version: number): WritableDB {
+  const db = openDatabase(join(tempDir(), 'm.db'), { create: true, migrate: false });
+  opened.push(db);
+  migrate(db, MIGRATIONS.filter((m) => m.version <= version));
+  expect(schemaVersion(db)).toBe(version);
+  return db;
+}
+
+const T = '2026-11-23T08:00:00.000Z';
+
+describe('migrations', () => {
+  it('are numbered in steps of 10 and strictly increasing', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => (i + 1) * 10));
+    expect(LATEST_SCHEMA_VERSION).toBe(40);
+  });
+
+  it('0010 creates the settings with a workstation id', () => {
+    const db = at(10);
+    const id = db.prepare("SELECT value FROM settings WHERE key = 'workstation.id'").pluck().get() as string;
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('0020 adds banks (one per occupation × track × level) and keeps the settings', () => {
+    const db = at(10);
+    db.prepare("INSERT INTO settings VALUES ('fixture', 'kept')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 20));
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'fixture'").pluck().get()).toBe('kept');
+    const insert = db.prepare(
+      `INSERT INTO banks (name, occupation_code, occupation_name, track, level, secrecy, created_at, created_by, updated_at)
+       VALUES ('b', '3-01-02-07', '制图员', '机械', ?, '{}', '${T}', 't', '${T}')`,
+    );
+    insert.run(4);
+    expect(() => insert.run(4)).toThrow(/UNIQUE/);
+    expect(() => insert.run(6)).toThrow(/CHECK/);
+  });
+
+  it('0030 adds items with immutable versions and keeps the banks', () => {
+    const db = at(20);
+    db.prepare(
+      `INSERT INTO banks (id, name, occupation_code, occupation_name, level, secrecy, created_at, created_by, updated_at)
+       VALUES (7, 'b', '3-01-02-07', '制图员', 4, '{}', '${T}', 't', '${T}')`,
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT name FROM banks WHERE id = 7').pluck().get()).toBe('b');
+    db.prepare(`INSERT INTO items (id, bank_id, kind, type, binding, created_at, created_by, updated_at) VALUES (1, 7, 'theory', 'trueFalse', 'A-A-A-001', '${T}', 't', '${T}')`).run();
+    db.prepare(`INSERT INTO item_versions (item_id, version, body, created_at, created_by) VALUES (1, 1, '{"stem":"x"}', '${T}', 't')`).run();
+    expect(() => db.prepare("UPDATE item_versions SET body = '{}'").run()).toThrow('试题版本一经保存不可修改');
+    expect(() => db.prepare('DELETE FROM item_versions').run()).toThrow('试题版本不可删除');
+    expect(() => db.prepare(`INSERT INTO items (bank_id, kind, type, created_at, created_by, updated_at) VALUES (99, 'theory', 'trueFalse', '${T}', 't', '${T}')`).run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it('0040 adds the append-only audit log that refuses update, delete, replace and gaps', () => {
+    const db = at(30);
+    migrate(db);
+    const row = (seq: number) => [seq, T, 'u', null, 'a', '', '[]', 'ok', '', '0'.repeat(64), 'f'.repeat(64)];
+    const insert = db.prepare('INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    insert.run(...row(1));
+    insert.run(...row(2));
+    expect(() => db.prepare("UPDATE audit_log SET detail = 'x' WHERE seq = 1").run()).toThrow('审计日志只能追加，不能修改');
+    expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow('审计日志只能追加，不能删除');
+    expect(() => db.prepare('INSERT OR REPLACE INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...row(2))).toThrow();
+    expect(() => insert.run(...row(5))).toThrow('审计日志序号必须连续');
+    expect(db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(2);
+  });
+
+  it('roll back a failing migration entirely and leave the version where it was', () => {
+    const db = at(40);
+    const broken = [...MIGRATIONS, { version: 50, name: 'broken', sql: 'CREATE TABLE half_done (a); SELECT no_such_function();' }];
+    expect(() => migrate(db, broken)).toThrow(MigrationError);
+    expect(() => migrate(db, broken)).toThrow(/结构版本 50 失败，已回滚/);
+    expect(schemaVersion(db)).toBe(40);
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
+  });
+});
