@@ -43,7 +43,8 @@ function safeRelative(relPath: string): string {
   return norm;
 }
 
-function explain(e: unknown, path: string): OutputError {
+/** The Chinese message for a failed write (full disk, no permission, read-only medium …). */
+export function describeWriteError(e: unknown, path: string): OutputError {
   const code = (e as { code?: string }).code;
   if (code === 'ENOSPC') return new OutputError(`磁盘空间不足，文件未写入：${path}（原有文件未改变）`);
   if (code === 'EACCES' || code === 'EPERM') return new OutputError(`没有写入权限：${path}`);
@@ -83,7 +84,7 @@ export function writeOutputFile(
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
-    const error = explain(e, target);
+    const error = describeWriteError(e, target);
     recordAudit(ctx, { action: 'output.write', register: '', objects: [`file:${rel}`], result: 'error', detail: error.message });
     throw error;
   }

@@ -87,7 +87,7 @@ describe('element-table', () => {
     });
 
     it('rejects a malformed point code and importance with Chinese messages', () => {
-      const bad = table([{ code: 'A', name: '甲', weight: 100, elements: [{ code: '1', name: '点', importance: 'W' }] }]);
+      const bad = { ...table([]), scopes: [{ code: 'A', name: '甲', weight: 100, elements: [{ code: '1', name: '点', importance: 'W' }] }] };
       const r = check(bad);
       expect(r.ok).toBe(false);
       if (r.ok) return;

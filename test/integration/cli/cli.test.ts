@@ -1,0 +1,93 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, main } from '../../../app/cli/main.js';
+import type { CliIO } from '../../../app/cli/io.js';
+import { useTempDir } from '../../helpers/tmp.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+async function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), env, cwd };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+describe('qbank CLI', () => {
+  const tempDir = useTempDir();
+
+  it('lists every command in --help and has help for each', async () => {
+    const dir = tempDir();
+    const help = await run(['--help'], dir);
+    expect(help.code).toBe(0);
+    for (const c of COMMANDS) {
+      expect(help.out).toContain(c.name);
+      const own = await run([c.name, '--help'], dir);
+      expect(own.code).toBe(0);
+      expect(own.out).toContain(`qbank ${c.name}`);
+    }
+  });
+
+  it('fails with exit 2 and one line on stderr for an unknown command or option', async () => {
+    const dir = tempDir();
+    const unknown = await run(['frobnicate'], dir);
+    expect(unknown).toMatchObject({ code: 2, out: '' });
+    expect(unknown.err).toBe('qbank: 未知命令 (unknown command): frobnicate；运行 qbank --help 查看全部命令 (run qbank --help)\n');
+    const badOption = await run(['occupations', '--bogus'], dir);
+    expect(badOption.code).toBe(2);
+    expect(badOption.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect((await run(['occupations', '--limit', 'x'], dir)).err).toBe('qbank: --limit 必须是正整数，收到 x\n');
+    expect((await run([], dir)).code).toBe(2);
+  });
+
+  it('init creates the database given by --db or QBANK_DB and upgrades it again harmlessly', async () => {
+    const dir = tempDir();
+    const first = await run(['init', '--db', 'ws.db'], dir);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toContain('已新建数据库');
+    expect(first.out).toContain('结构版本 (schema version): 40/40');
+    expect((await run(['init'], dir, { QBANK_DB: join(dir, 'ws.db') })).out).toContain('已打开数据库');
+  });
+
+  it('init on a file that is not a database fails in one line, without a stack, and leaves it alone', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x.db'), 'hello');
+    const r = await run(['--db', 'x.db', 'init'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^qbank: 文件 .*x\.db 不是题库数据库/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(join(dir, 'x.db'), 'utf8')).toBe('hello');
+    const debug = await run(['--debug', '--db', 'x.db', 'init'], dir);
+    expect(debug.err).toContain('NotADatabaseError');
+    expect(debug.err.split('\n').length).toBeGreaterThan(2);
+  });
+
+  it('searches occupations by name or code, as text or JSON', async () => {
+    const dir = tempDir();
+    const r = await run(['occupations', '--search', '电工'], dir);
+    expect(r.out).toContain('6-31-01-03\t电工');
+    const json = JSON.parse((await run(['occupations', '3-01-02-07', '--json'], dir)).out);
+    expect(json[0]).toMatchObject({ code: '3-01-02-07', name: '制图员' });
+    expect((await run(['occupations', '-s', '不存在'], dir)).out).toContain('没有找到');
+  });
+
+  it('runs the demo into --out', async () => {
+    const dir = tempDir();
+    const r = await run(['demo', '--out', 'o'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('✓ 试题');
+    expect(existsSync(join(dir, 'o', 'demo.json'))).toBe(true);
+  });
+
+  it('works as the installed bin (built by npm install)', () => {
+    const bin = join(ROOT, 'bin', 'qbank.js');
+    expect(existsSync(join(ROOT, 'dist', 'app', 'cli', 'main.js')), 'dist/ missing: run npm run build').toBe(true);
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toBe('qbank 0.1.0\n');
+    const bad = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('未知命令');
+  });
+});

@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listElements, theoryElementTableSchema } from '../../../app/domain/element-table.js';
+import { runDemo } from '../../../app/services/demo/demo.js';
+import { sampleElementTable, samplePracticalTasks, sampleTheoryItems } from '../../../app/services/demo/sample-bank.js';
+import { useTempDir } from '../../helpers/tmp.js';
+
+describe('demo', () => {
+  const tempDir = useTempDir();
+
+  it('runs the chain on a fresh database and reports it in demo.json', async () => {
+    const out = join(tempDir(), 'demo-out');
+    const result = await runDemo({ outDir: out });
+    const report = JSON.parse(readFileSync(join(out, 'demo.json'), 'utf8'));
+    expect(report).toEqual(result.report);
+    expect(report).toMatchObject({
+      version: 1,
+      database: 'qbank.db',
+      occupation: { code: '3-01-02-07', name: '制图员', level: 4, track: '机械' },
+      counts: { practicalTasks: 9, comprehensiveItems: 0, byState: { 草稿: 0, 入库: report.counts.theoryItems + 9 } },
+      audit: { verified: true },
+    });
+    expect(report.counts.elements).toBeGreaterThanOrEqual(60);
+    expect(report.counts.theoryItems).toBeGreaterThanOrEqual(300);
+    expect(report.counts.byType.trueFalse + report.counts.byType.singleChoice + report.counts.byType.multipleChoice).toBe(report.counts.theoryItems);
+    expect(report.elementTable.warnings).toEqual([]);
+    expect(report.audit.entries).toBeGreaterThanOrEqual(7);
+    expect(existsSync(join(out, report.database))).toBe(true);
+    // Keys of capabilities that do not exist yet are absent, never faked.
+    for (const absent of ['sets', 'assembly', 'documents', 'review', 'export']) expect(report).not.toHaveProperty(absent);
+  });
+
+  it('starts from a fresh database when run again in the same folder', async () => {
+    const out = tempDir();
+    await runDemo({ outDir: out });
+    const second = await runDemo({ outDir: out });
+    expect(second.report.counts.theoryItems).toBeGreaterThanOrEqual(300);
+    expect(second.report.audit.verified).toBe(true);
+  });
+});
+
+describe('sample bank', () => {
+  const table = theoryElementTableSchema.parse(sampleElementTable());
+  const elements = listElements(table);
+  const items = sampleTheoryItems() as { type: string; element: string; key: string | boolean; stem: string }[];
+
+  it('binds every 鉴定点 to at least two items and every item to a 鉴定点', () => {
+    const codes = new Set(elements.map((e) => e.fullCode));
+    const perElement = new Map<string, number>();
+    for (const i of items) {
+      expect(codes.has(i.element), i.element).toBe(true);
+      perElement.set(i.element, (perElement.get(i.element) ?? 0) + 1);
+    }
+    expect(Math.min(...elements.map((e) => perElement.get(e.fullCode) ?? 0))).toBeGreaterThanOrEqual(2);
+  });
+
+  it('balances single-choice keys over A–D', () => {
+    const singles = items.filter((i) => i.type === 'singleChoice');
+    for (const letter of ['A', 'B', 'C', 'D']) {
+      const share = singles.filter((i) => i.key === letter).length / singles.length;
+      expect(share).toBeGreaterThan(0.2);
+      expect(share).toBeLessThan(0.3);
+    }
+  });
+
+  it('has no repeated stem', () => {
+    const stems = items.map((i) => i.stem.replace(/\s+/g, ''));
+    expect(new Set(stems).size).toBe(stems.length);
+  });
+
+  it('has three parallel practical tasks for each 职业功能', () => {
+    const modules = (samplePracticalTasks() as { module: string }[]).map((t) => t.module);
+    expect(['A', 'B', 'C'].map((m) => modules.filter((x) => x === m).length)).toEqual([3, 3, 3]);
+  });
+});
