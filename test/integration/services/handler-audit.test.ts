@@ -1,3 +1,4 @@
+import type { WritableDB } from '../../../app/store/database.js';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../app/domain/roles.js';
@@ -10,7 +11,7 @@ import { useWorkstation } from '../../helpers/workstation.js';
 
 const auditor: Actor = { id: 3, username: 'shenji', displayName: '审计员', roles: ['auditor'] };
 
-function rows(ctx: { db: import('../../../app/store/database.js').WritableDB }) {
+function rows(ctx: { db: WritableDB }) {
   return ctx.db.prepare('SELECT seq, actor, action, register, objects, result, detail FROM audit_log ORDER BY seq').all() as {
     seq: number;
     actor: string;

@@ -1,3 +1,4 @@
+import type { WritableDB } from '../../../app/store/database.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import type { SystemProbe } from '../../../media/write-target.js';
 import { useTempDir } from '../../helpers/tmp.js';
 import { useWorkstation } from '../../helpers/workstation.js';
 
-const auditRows = (ctx: { db: import('../../../app/store/database.js').WritableDB }) =>
+const auditRows = (ctx: { db: WritableDB }) =>
   ctx.db.prepare('SELECT action, register, objects, result, detail FROM audit_log ORDER BY seq').all() as Record<string, string>[];
 
 describe('output#writeOutputFile', () => {
