@@ -11,7 +11,7 @@ import { listElements } from '../domain/element-table.js';
 import { levelName, needsComprehensiveReview } from '../domain/level.js';
 import { practicalTaskRules, practicalTaskSchema } from '../domain/practical-task.js';
 import { theoryItemRules, theoryItemSchema } from '../domain/theory-item.js';
-import { DomainValidationError, formatProblem, problem, validate, type Problem } from '../domain/validation.js';
+import { DomainValidationError, problem, validate, type Problem } from '../domain/validation.js';
 import { inTransaction } from '../store/database.js';
 import { insertItem, type NewItem } from '../store/repositories/items.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
@@ -33,7 +33,7 @@ export interface AddedItems {
 
 /** A problem of row `index` (0-based) of a batch, prefixed `第N行`. */
 function inRow(index: number, p: Problem): Problem {
-  return { ...p, field: formatProblem(p, `第${index + 1}行`).replace(/: .*$/, ''), message: p.message };
+  return { ...p, field: [`第${index + 1}行`, p.field].filter((s) => s !== '').join(' ') };
 }
 
 /** Compact object reference for the access log: `item:12-661` for a contiguous run. */
