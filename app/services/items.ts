@@ -84,92 +84,74 @@ function saveBatch<T>(
   return { ids };
 }
 
+/** The three add-handlers share input, roles and audit objects; they differ in how rows are checked. */
+function batchHandler<N extends string>(
+  name: N,
+  summary: string,
+  add: (ctx: ServiceContext, input: BatchInput, state: ItemState) => AddedItems,
+) {
+  return defineHandler({
+    name,
+    summary,
+    input: batchInput,
+    roles: ['manager', 'author'],
+    register: '',
+    objects: (i, out: AddedItems) => [`bank:${i.bankId}`, ...itemRefs(out.ids)],
+    run: (ctx, input): AddedItems => add(ctx, input, checkState(ctx, input)),
+  });
+}
+
 export const itemHandlers = {
-  'items.addTheory': defineHandler({
-    name: 'items.addTheory',
-    summary: '新增理论知识试题',
-    input: batchInput,
-    roles: ['manager', 'author'],
-    register: '',
-    objects: (i, out: AddedItems) => [`bank:${i.bankId}`, ...itemRefs(out.ids)],
-    run: (ctx, input): AddedItems => {
-      const state = checkState(ctx, input);
-      const table = currentTheoryTable(ctx, input.bankId);
-      if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，请先导入细目表');
-      const codes = new Set(listElements(table).map((e) => e.fullCode));
-      return saveBatch(
-        ctx,
-        '理论知识试题',
-        input.items,
-        (row) =>
-          validate(theoryItemSchema, row, (item) => [
-            ...theoryItemRules(item),
-            ...(codes.has(item.element) ? [] : [problem(['element'], `${item.element} 不在本题库的细目表中`)]),
-          ]),
-        (item) => ({
-          bankId: input.bankId,
-          kind: 'theory',
-          type: item.type,
-          binding: item.element,
-          difficulty: item.difficulty,
-          state,
-          body: item,
+  'items.addTheory': batchHandler('items.addTheory', '新增理论知识试题', (ctx, input, state) => {
+    const table = currentTheoryTable(ctx, input.bankId);
+    if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，请先导入细目表');
+    const codes = new Set(listElements(table).map((e) => e.fullCode));
+    return saveBatch(
+      ctx,
+      '理论知识试题',
+      input.items,
+      (row) =>
+        validate(theoryItemSchema, row, (item) => [
+          ...theoryItemRules(item),
+          ...(codes.has(item.element) ? [] : [problem(['element'], `${item.element} 不在本题库的细目表中`)]),
+        ]),
+      (item) => ({ bankId: input.bankId, kind: 'theory', type: item.type, binding: item.element, difficulty: item.difficulty, state, body: item }),
+    );
+  }),
+  'items.addPractical': batchHandler('items.addPractical', '新增技能考核试题', (ctx, input, state) => {
+    const bank = requireBank(ctx, input.bankId);
+    const structure = currentPracticalStructure(ctx, input.bankId);
+    const entries = structure?.levels.find((l) => l.level === bank.level)?.entries;
+    if (!entries) throw new ServiceError('本题库还没有技能考核内容结构表，请先导入结构表');
+    return saveBatch(
+      ctx,
+      '技能考核试题',
+      input.items,
+      (row) =>
+        validate(practicalTaskSchema, row, (task) => {
+          const entry = entries.find((e) => e.module === task.module);
+          if (!entry) return [problem(['module'], `${task.module} 不在本级别的内容结构表中`)];
+          const found = practicalTaskRules(task);
+          if (task.points !== entry.weight)
+            found.push(problem(['points'], `${task.points} 与结构表中该职业功能的鉴定比重 ${entry.weight} 不一致`));
+          if (task.minutes !== entry.minutes)
+            found.push(problem(['minutes'], `${task.minutes} 分钟与结构表中的 ${entry.minutes} 分钟不一致`, 'warning'));
+          return found;
         }),
-      );
-    },
+      (task) => ({ bankId: input.bankId, kind: 'practical', type: 'practical', binding: task.module, difficulty: null, state, body: task }),
+    );
   }),
-  'items.addPractical': defineHandler({
-    name: 'items.addPractical',
-    summary: '新增技能考核试题',
-    input: batchInput,
-    roles: ['manager', 'author'],
-    register: '',
-    objects: (i, out: AddedItems) => [`bank:${i.bankId}`, ...itemRefs(out.ids)],
-    run: (ctx, input): AddedItems => {
-      const state = checkState(ctx, input);
-      const bank = requireBank(ctx, input.bankId);
-      const structure = currentPracticalStructure(ctx, input.bankId);
-      const entries = structure?.levels.find((l) => l.level === bank.level)?.entries;
-      if (!entries) throw new ServiceError('本题库还没有技能考核内容结构表，请先导入结构表');
-      return saveBatch(
-        ctx,
-        '技能考核试题',
-        input.items,
-        (row) =>
-          validate(practicalTaskSchema, row, (task) => {
-            const entry = entries.find((e) => e.module === task.module);
-            if (!entry) return [problem(['module'], `${task.module} 不在本级别的内容结构表中`)];
-            const found = practicalTaskRules(task);
-            if (task.points !== entry.weight)
-              found.push(problem(['points'], `${task.points} 与结构表中该职业功能的鉴定比重 ${entry.weight} 不一致`));
-            if (task.minutes !== entry.minutes)
-              found.push(problem(['minutes'], `${task.minutes} 分钟与结构表中的 ${entry.minutes} 分钟不一致`, 'warning'));
-            return found;
-          }),
-        (task) => ({ bankId: input.bankId, kind: 'practical', type: 'practical', binding: task.module, difficulty: null, state, body: task }),
-      );
-    },
-  }),
-  'items.addComprehensive': defineHandler({
-    name: 'items.addComprehensive',
-    summary: '新增综合评审试题',
-    input: batchInput,
-    roles: ['manager', 'author'],
-    register: '',
-    objects: (i, out: AddedItems) => [`bank:${i.bankId}`, ...itemRefs(out.ids)],
-    run: (ctx, input): AddedItems => {
-      const state = checkState(ctx, input);
-      const bank = requireBank(ctx, input.bankId);
-      if (!needsComprehensiveReview(bank.level)) {
-        throw new ServiceError(`${levelName(bank.level)} 不设综合评审；综合评审只用于二级/技师和一级/高级技师`);
-      }
-      return saveBatch(
-        ctx,
-        '综合评审试题',
-        input.items,
-        (row) => validate(comprehensiveItemSchema, row, comprehensiveItemRules),
-        (item) => ({ bankId: input.bankId, kind: 'comprehensive', type: 'comprehensive', binding: '', difficulty: null, state, body: item }),
-      );
-    },
+  'items.addComprehensive': batchHandler('items.addComprehensive', '新增综合评审试题', (ctx, input, state) => {
+    const bank = requireBank(ctx, input.bankId);
+    if (!needsComprehensiveReview(bank.level)) {
+      throw new ServiceError(`${levelName(bank.level)} 不设综合评审；综合评审只用于二级/技师和一级/高级技师`);
+    }
+    return saveBatch(
+      ctx,
+      '综合评审试题',
+      input.items,
+      (row) => validate(comprehensiveItemSchema, row, comprehensiveItemRules),
+      (item) => ({ bankId: input.bankId, kind: 'comprehensive', type: 'comprehensive', binding: '', difficulty: null, state, body: item }),
+    );
   }),
 } as const;
