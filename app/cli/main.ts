@@ -6,13 +6,33 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type Command, type OptionSpec } from './command.js';
+import { accessCommand } from './commands/access.js';
+import { accountsCommand } from './commands/accounts.js';
+import { auditCommand } from './commands/audit.js';
+import { banksCommand } from './commands/banks.js';
 import { demoCommand } from './commands/demo.js';
 import { initCommand } from './commands/init.js';
 import { occupationsCommand } from './commands/occupations.js';
+import { peopleCommand } from './commands/people.js';
+import { policyCommand } from './commands/policy.js';
+import { passwdCommand, rekeyCommand, whoamiCommand } from './commands/session.js';
 import { processIO, type CliIO } from './io.js';
 import { cliText } from './messages.js';
 
-export const COMMANDS: readonly Command[] = [initCommand, occupationsCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [
+  initCommand,
+  passwdCommand,
+  whoamiCommand,
+  accountsCommand,
+  peopleCommand,
+  accessCommand,
+  policyCommand,
+  auditCommand,
+  rekeyCommand,
+  banksCommand,
+  occupationsCommand,
+  demoCommand,
+];
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },

@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, session, protocol } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
+import type { WorkstationSecret } from '../services/workstation.js';
 import { createContext } from '../services/context.js';
 import { handlers } from '../services/registry.js';
 import { closeWorkstation, openWorkstation } from '../services/workstation.js';
@@ -38,7 +39,13 @@ app.on('web-contents-created', (_e, contents) => {
 
 await app.whenReady();
 
-const db = openWorkstation(process.env.QBANK_DB ?? join(app.getPath('userData'), 'qbank.db'), { create: true });
+// Until the GUI's unlock and login screens exist, the workstation secret comes from the environment
+// (as for the CLI) and the window acts as the system actor, which no content handler admits.
+const passphraseFile = process.env.QBANK_PASSPHRASE_FILE;
+const secret: WorkstationSecret = passphraseFile
+  ? { kind: 'passphrase', passphrase: (await readFile(passphraseFile, 'utf8')).replace(/\r?\n$/, '') }
+  : { kind: 'passphrase', passphrase: process.env.QBANK_PASSPHRASE ?? '' };
+const db = openWorkstation(process.env.QBANK_DB ?? join(app.getPath('userData'), 'qbank.db'), secret);
 app.on('will-quit', () => closeWorkstation(db));
 
 const ses = session.defaultSession;
@@ -59,7 +66,7 @@ ses.protocol.handle(APP_SCHEME, async (request) => {
   }
 });
 
-bindHandlers(ipcMain, handlers, () => createContext(db));
+bindHandlers(ipcMain, handlers, () => createContext(db, { secret }));
 
 const win = new BrowserWindow({
   width: 1280,

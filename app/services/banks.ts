@@ -18,12 +18,16 @@ import { practicalStructureRules, practicalStructureSchema, type PracticalStruct
 import { secrecySchema } from '../domain/secrecy.js';
 import { THEORY_ITEM_TYPES } from '../domain/theory-item.js';
 import { validateOrThrow, validate, type Problem, DomainValidationError } from '../domain/validation.js';
+import { inTransaction } from '../store/database.js';
+import { addMember, banksOf } from '../store/repositories/bank-members.js';
 import { getBank, insertBank, listBanks, type BankRecord } from '../store/repositories/banks.js';
 import { getCurrentElementTable, saveElementTable } from '../store/repositories/element-tables.js';
 import { countItems } from '../store/repositories/items.js';
 import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError, UnknownOccupationError } from './errors.js';
 import { defineHandler } from './handler.js';
+
+export type { BankRecord };
 
 export function requireBank(ctx: ServiceContext, bankId: number): BankRecord {
   const bank = getBank(ctx.db, bankId);
@@ -72,7 +76,12 @@ function createBank(ctx: ServiceContext, input: z.output<typeof createInput>): B
     secrecy: input.secrecy,
     isSample: input.isSample,
   });
-  return insertBank(ctx.db, bank, ctx.actor.username, timestamp(ctx));
+  return inTransaction(ctx.db, () => {
+    const rec = insertBank(ctx.db, bank, ctx.actor.username, timestamp(ctx));
+    // The manager who creates a bank manages it; others join through the 安全保密管理员.
+    if (ctx.actor.id !== null) addMember(ctx.db, { bankId: rec.id, accountId: ctx.actor.id, role: 'manager' }, ctx.actor.username, timestamp(ctx));
+    return rec;
+  });
 }
 
 /** Rules that tie a table to its bank: same occupation, track and level. */
@@ -119,9 +128,14 @@ export const bankHandlers = {
     name: 'banks.list',
     summary: '列出题库',
     input: z.object({}).strict(),
-    roles: ['manager', 'sysadmin'],
+    roles: ['sysadmin', 'secadmin', 'manager', 'author', 'reviewer'],
     register: '',
-    run: (ctx): readonly BankRecord[] => listBanks(ctx.db),
+    run: (ctx): readonly BankRecord[] => {
+      const all = listBanks(ctx.db);
+      if (ctx.actor.roles.includes('sysadmin') || ctx.actor.roles.includes('secadmin')) return all;
+      const mine = new Set(ctx.actor.id === null ? [] : banksOf(ctx.db, ctx.actor.id));
+      return all.filter((b) => mine.has(b.id));
+    },
   }),
   'banks.setElementTable': defineHandler({
     name: 'banks.setElementTable',
@@ -129,6 +143,7 @@ export const bankHandlers = {
     input: z.object({ bankId: z.number().int().positive(), table: z.unknown() }),
     roles: ['manager'],
     register: '',
+    bank: { id: (i) => i.bankId, roles: ['manager'] },
     objects: (i, out: SavedTable) => [`bank:${i.bankId}`, `elementTable:theory@${out.version}`],
     run: (ctx, input): SavedTable => {
       const bank = requireBank(ctx, input.bankId);
@@ -144,6 +159,7 @@ export const bankHandlers = {
     input: z.object({ bankId: z.number().int().positive(), structure: z.unknown() }),
     roles: ['manager'],
     register: '',
+    bank: { id: (i) => i.bankId, roles: ['manager'] },
     objects: (i, out: SavedTable) => [`bank:${i.bankId}`, `elementTable:practical@${out.version}`],
     run: (ctx, input): SavedTable => {
       const bank = requireBank(ctx, input.bankId);
@@ -162,8 +178,9 @@ export const bankHandlers = {
     name: 'banks.summary',
     summary: '题库概况',
     input: z.object({ bankId: z.number().int().positive() }),
-    roles: ['manager'],
+    roles: ['manager', 'author', 'reviewer'],
     register: '',
+    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
     objects: (i) => [`bank:${i.bankId}`],
     run: (ctx, input): BankSummary => {
       const bank = requireBank(ctx, input.bankId);

@@ -15,3 +15,11 @@ export class OutputError extends ServiceError {
 export class UnknownOccupationError extends ServiceError {
   override name = 'UnknownOccupationError';
 }
+
+export class AuthenticationError extends ServiceError {
+  override name = 'AuthenticationError';
+}
+
+export class SessionEndedError extends ServiceError {
+  override name = 'SessionEndedError';
+}

@@ -1,16 +1,24 @@
 /**
  * One handler per use case: a name, a zod input schema, the roles allowed to call it, how it is
- * registered in the access log, and the function. `invoke` is the single way in from every shell
- * (CLI, Electron IPC, GUI tests): it validates the input, checks the actor's roles and records the
- * call (success, refusal or failure) in the hash-chained access log.
+ * registered in the access log, which gates apply, and the function. `invoke` is the single way in
+ * from every shell (CLI, Electron IPC, GUI tests); in order it
+ *   1. checks the session (ended, idle timeout, restricted to changing the password),
+ *   2. validates the input (Chinese messages naming the field),
+ *   3. checks the actor's roles, the 保密责任书 for secret content and bank membership,
+ *   4. runs the handler,
+ * and records the call — success, refusal or failure — in the hash-chained access log. No secret
+ * content is reachable except through a handler, so none without an audit row.
  */
 import type { z } from 'zod';
 import type { AuditRegister } from '../domain/audit.js';
 import { hasAnyRole, roleNames, type Role } from '../domain/roles.js';
 import { validateOrThrow } from '../domain/validation.js';
+import type { BankRole } from '../store/repositories/bank-members.js';
 import { recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
-import { PermissionDeniedError } from './errors.js';
+import { PermissionDeniedError, SessionEndedError } from './errors.js';
+import { requireBankRole, requirePledge } from './gates.js';
+import { getPolicy } from './policy.js';
 
 export interface Handler<S extends z.ZodType = z.ZodType, O = unknown> {
   /** `area.verb`, e.g. `banks.create`. */
@@ -18,10 +26,16 @@ export interface Handler<S extends z.ZodType = z.ZodType, O = unknown> {
   /** Chinese one-line description (help texts, audit registers). */
   readonly summary: string;
   readonly input: S;
-  /** Roles that may call it; `any` for reference data that is not secret. */
+  /** Roles that may call it; `any` for reference data and one's own session. */
   readonly roles: readonly Role[] | 'any';
   /** Register of the access log the call belongs to ('' for none). */
   readonly register: AuditRegister;
+  /** Touches content of 机密级 (items, answers, papers): needs a valid 保密责任书 (规程第七条). */
+  readonly secret?: boolean;
+  /** Bank-scoped: the bank the input names and the bank roles that may act on it. */
+  readonly bank?: { id(input: z.output<S>): number; roles: readonly BankRole[] };
+  /** May be called while the session is restricted to changing the password. */
+  readonly allowRestricted?: boolean;
   /** Object references recorded with a successful call (ids only, never content). */
   objects?(input: z.output<S>, output: O): readonly string[];
   run(ctx: ServiceContext, input: z.output<S>): O | Promise<O>;
@@ -35,29 +49,60 @@ function errorDetail(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
+/** Ends an idle session; refuses an ended one and restricted calls. Marks activity. */
+function checkSession(ctx: ServiceContext, handler: Handler): void {
+  const s = ctx.session;
+  if (!s) return;
+  if (s.ended) throw new SessionEndedError('会话已结束，请重新登录');
+  const now = ctx.now().getTime();
+  const idle = getPolicy(ctx.db).idleMinutes;
+  if (now - s.lastActivityAt > idle * 60_000) {
+    s.ended = true;
+    recordAudit(ctx, { action: 'session.timeout', register: '登录', objects: [`account:${s.accountId}`], result: 'ok', detail: `${idle} 分钟无操作` });
+    throw new SessionEndedError(`会话因 ${idle} 分钟无操作已结束，请重新登录`);
+  }
+  if (s.restricted !== null && handler.allowRestricted !== true) {
+    throw new PermissionDeniedError(s.restricted === 'mustChangePassword' ? '首次登录须先修改口令' : '口令已过期，须先修改口令');
+  }
+  s.lastActivityAt = now;
+}
+
 export async function invoke<S extends z.ZodType, O>(ctx: ServiceContext, handler: Handler<S, O>, rawInput: unknown): Promise<O> {
   const audit = (result: 'ok' | 'refused' | 'error', objects: readonly string[], detail: string) =>
     recordAudit(ctx, { action: handler.name, register: result === 'refused' ? '拒绝' : handler.register, objects, result, detail });
+  const refuse = (e: unknown, objects: readonly string[] = []): never => {
+    audit(e instanceof PermissionDeniedError || e instanceof SessionEndedError ? 'refused' : 'error', objects, errorDetail(e));
+    throw e;
+  };
 
+  try {
+    checkSession(ctx, handler as Handler);
+  } catch (e) {
+    if (e instanceof SessionEndedError) throw e; // the timeout itself was recorded
+    refuse(e);
+  }
   let input: z.output<S>;
   try {
     input = validateOrThrow(handler.summary, handler.input, rawInput);
   } catch (e) {
-    audit('error', [], errorDetail(e));
-    throw e;
+    return refuse(e);
   }
-  if (handler.roles !== 'any' && !hasAnyRole(ctx.actor, handler.roles)) {
-    const need = handler.roles.map((r) => roleNames[r]).join('或');
-    const error = new PermissionDeniedError(`权限不足：“${handler.summary}”需要${need}身份`);
-    audit('refused', [], error.message);
-    throw error;
+  const bankId = handler.bank?.id(input);
+  const objects = bankId === undefined ? [] : [`bank:${bankId}`];
+  try {
+    if (handler.roles !== 'any' && !hasAnyRole(ctx.actor, handler.roles)) {
+      throw new PermissionDeniedError(`权限不足：“${handler.summary}”需要${handler.roles.map((r) => roleNames[r]).join('或')}身份`);
+    }
+    if (handler.secret === true) requirePledge(ctx);
+    if (handler.bank && bankId !== undefined) requireBankRole(ctx, bankId, handler.bank.roles);
+  } catch (e) {
+    return refuse(e, objects);
   }
   try {
     const output = await handler.run(ctx, input);
-    audit('ok', handler.objects?.(input, output) ?? [], '');
+    audit('ok', handler.objects?.(input, output) ?? objects, '');
     return output;
   } catch (e) {
-    audit('error', [], errorDetail(e));
-    throw e;
+    return refuse(e, objects);
   }
 }

@@ -13,7 +13,7 @@ import { practicalTaskRules, practicalTaskSchema } from '../domain/practical-tas
 import { theoryItemRules, theoryItemSchema } from '../domain/theory-item.js';
 import { DomainValidationError, problem, validate, type Problem } from '../domain/validation.js';
 import { inTransaction } from '../store/database.js';
-import { insertItem, type NewItem } from '../store/repositories/items.js';
+import { getItem, insertItem, listItems, type ItemRecord, type NewItem } from '../store/repositories/items.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
 import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
@@ -96,12 +96,54 @@ function batchHandler<N extends string>(
     input: batchInput,
     roles: ['manager', 'author'],
     register: '',
+    secret: true,
+    bank: { id: (i) => i.bankId, roles: ['manager', 'author'] },
     objects: (i, out: AddedItems) => [`bank:${i.bankId}`, ...itemRefs(out.ids)],
     run: (ctx, input): AddedItems => add(ctx, input, checkState(ctx, input)),
   });
 }
 
+export interface ItemView {
+  readonly id: number;
+  readonly bankId: number;
+  readonly kind: ItemRecord['kind'];
+  readonly type: ItemRecord['type'];
+  readonly binding: string;
+  readonly state: ItemRecord['state'];
+  readonly version: number;
+  readonly difficulty: number | null;
+}
+
+const viewOfItem = ({ body: _body, ...meta }: ItemRecord): ItemView => meta;
+
 export const itemHandlers = {
+  /** Opening an item's content is a 调阅 (规程第十四条). */
+  'items.get': defineHandler({
+    name: 'items.get',
+    summary: '调阅试题',
+    input: z.object({ bankId: z.number().int().positive(), itemId: z.number().int().positive() }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '调阅',
+    secret: true,
+    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    objects: (i, out: ItemRecord) => [`bank:${i.bankId}`, `item:${i.itemId}@${out.version}`],
+    run: (ctx, input): ItemRecord => {
+      const item = getItem(ctx.db, input.itemId);
+      if (item.bankId !== input.bankId) throw new ServiceError(`试题 ${input.itemId} 不属于题库 ${input.bankId}`);
+      return item;
+    },
+  }),
+  /** Metadata only (type, 鉴定点, state, version): no content, so no 调阅. */
+  'items.list': defineHandler({
+    name: 'items.list',
+    summary: '列出试题目录',
+    input: z.object({ bankId: z.number().int().positive() }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    run: (ctx, input): readonly ItemView[] => listItems(ctx.db, input.bankId).map(viewOfItem),
+  }),
+
   'items.addTheory': batchHandler('items.addTheory', '新增理论知识试题', (ctx, input, state) => {
     const table = currentTheoryTable(ctx, input.bankId);
     if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，请先导入细目表');

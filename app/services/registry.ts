@@ -2,17 +2,34 @@
  * The handler map: every use case of the program under its name. Bound once to the CLI, once to
  * Electron IPC (app/main), once to Playwright for GUI tests. No channel names exist elsewhere.
  */
+import { accessHandlers } from './access.js';
+import { accountHandlers } from './accounts.js';
+import { auditHandlers } from './audit-handlers.js';
 import { bankHandlers } from './banks.js';
 import { catalogHandlers } from './catalog.js';
 import { itemHandlers } from './items.js';
+import { peopleHandlers } from './people.js';
+import { policyHandlers } from './policy.js';
+import { sessionHandlers } from './session.js';
 import { workstationHandlers } from './workstation.js';
 
-export const handlers = {
+const base = {
   ...workstationHandlers,
+  ...sessionHandlers,
+  ...policyHandlers,
+  ...accountHandlers,
+  ...peopleHandlers,
+  ...accessHandlers,
   ...catalogHandlers,
   ...bankHandlers,
   ...itemHandlers,
 } as const;
+
+/** Chinese names of the actions, for the registers the 安全审计员 exports. */
+const actionNames = (): Readonly<Record<string, string>> =>
+  Object.fromEntries(Object.values(handlers).map((h) => [h.name, h.summary]));
+
+export const handlers = { ...base, ...auditHandlers(actionNames) } as const;
 
 export type Handlers = typeof handlers;
 export type HandlerName = keyof Handlers;

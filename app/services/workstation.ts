@@ -1,29 +1,93 @@
 /**
- * Opening and initialising the workstation database. The database must live on a fixed local disk:
- * its folder passes the same write-target check as every output (规程第十二条).
+ * The workstation database: encrypted at rest with the workstation secret (a passphrase, or a key
+ * file kept on a marked disc), on a fixed local disk (its folder passes the same write-target check
+ * as every output, 规程第十二条). First run creates the three 三员 accounts with one-time passwords
+ * and the audit signing key; `rekey` re-encrypts the file under a new secret.
  */
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { z } from 'zod';
-import { closeDatabase, LATEST_SCHEMA_VERSION, openDatabase, schemaVersion, type WritableDB } from '../store/database.js';
+import { ADMIN_ROLES } from '../domain/account.js';
+import { roleNames, type Role } from '../domain/roles.js';
+import { secretBytes, sqlCipherKeyPragmaValue, type WorkstationSecret } from '../../crypto/database-key.js';
+import { closeDatabase, inTransaction, isEncrypted, LATEST_SCHEMA_VERSION, openDatabase, rekeyDatabase, schemaVersion, type WritableDB } from '../store/database.js';
+import { countAccounts } from '../store/repositories/accounts.js';
 import { getSetting } from '../store/repositories/settings.js';
+import { createCheckpoint, installAuditKey, recordAudit, rewrapAuditKey } from './audit.js';
+import { createAccount } from './accounts.js';
+import { createContext, SYSTEM_ACTOR, type ServiceContext } from './context.js';
+import { ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
 import { assertWritableTarget } from './output.js';
 
+export type { WorkstationSecret };
+
 export interface OpenWorkstationOptions {
   readonly create?: boolean;
-  readonly key?: Uint8Array;
 }
 
-export function openWorkstation(file: string, options: OpenWorkstationOptions = {}): WritableDB {
+/** Opens the database with the workstation secret; a wrong secret gives NotADatabaseError (口令不正确). */
+export function openWorkstation(file: string, secret: WorkstationSecret, options: OpenWorkstationOptions = {}): WritableDB {
   const path = resolve(file);
   assertWritableTarget(dirname(path));
   if (options.create === true) mkdirSync(dirname(path), { recursive: true });
-  return openDatabase(path, { create: options.create === true, ...(options.key ? { key: options.key } : {}) });
+  return openDatabase(path, { create: options.create === true, keyPragma: sqlCipherKeyPragmaValue(secret) });
 }
 
 export function closeWorkstation(db: WritableDB): void {
   closeDatabase(db);
+}
+
+export interface InitialAdmin {
+  readonly username: string;
+  readonly role: Role;
+  readonly roleName: string;
+  readonly initialPassword: string;
+}
+
+export interface InitResult {
+  readonly db: WritableDB;
+  readonly created: boolean;
+  /** The 三员 and their one-time passwords (only when the workstation was just created). */
+  readonly admins: readonly InitialAdmin[];
+}
+
+/** The default usernames of the 三员. */
+export const ADMIN_USERNAMES: Readonly<Record<'sysadmin' | 'secadmin' | 'auditor', string>> = {
+  sysadmin: 'sysadmin',
+  secadmin: 'secadmin',
+  auditor: 'auditor',
+};
+
+/**
+ * Creates the encrypted workstation (or opens and upgrades an existing one). On first run: the
+ * audit key and the 三员 with one-time passwords that must be changed at first login.
+ */
+export async function initWorkstation(file: string, secret: WorkstationSecret, now: () => Date = () => new Date()): Promise<InitResult> {
+  const existed = existsSync(resolve(file));
+  const db = openWorkstation(file, secret, { create: true });
+  try {
+    const ctx = createContext(db, { actor: SYSTEM_ACTOR, now, secret });
+    if (countAccounts(db) > 0) return { db, created: false, admins: [] };
+    inTransaction(db, () => installAuditKey(db, secretBytes(secret)));
+    const admins: InitialAdmin[] = [];
+    for (const role of ADMIN_ROLES as readonly ('sysadmin' | 'secadmin' | 'auditor')[]) {
+      const created = await createAccount(ctx, ADMIN_USERNAMES[role], roleNames[role], [role]);
+      admins.push({ username: created.account.username, role, roleName: roleNames[role], initialPassword: created.initialPassword });
+    }
+    recordAudit(ctx, {
+      action: 'workstation.init',
+      register: '权限',
+      objects: admins.map((a) => `account:${a.username}`),
+      result: 'ok',
+      detail: existed ? 'accounts created in existing database' : 'new workstation',
+    });
+    createCheckpoint(ctx, 'demand');
+    return { db, created: true, admins };
+  } catch (e) {
+    closeDatabase(db);
+    throw e;
+  }
 }
 
 export interface WorkstationStatus {
@@ -32,21 +96,61 @@ export interface WorkstationStatus {
   readonly latestSchemaVersion: number;
   readonly workstationId: string;
   readonly createdAt: string;
+  readonly encrypted: boolean;
 }
 
+export function workstationStatus(db: WritableDB): WorkstationStatus {
+  return {
+    file: db.name,
+    schemaVersion: schemaVersion(db),
+    latestSchemaVersion: LATEST_SCHEMA_VERSION,
+    workstationId: getSetting(db, 'workstation.id') ?? '',
+    createdAt: getSetting(db, 'workstation.created_at') ?? '',
+    encrypted: isEncrypted(db),
+  };
+}
+
+/** Re-encrypts the database under `next` and re-wraps the audit key; the old secret stops working. */
+export function rekeyWorkstation(ctx: ServiceContext, next: WorkstationSecret): void {
+  if (!ctx.secret) throw new ServiceError('需要当前的工作站口令');
+  createCheckpoint(ctx, 'demand');
+  const old = secretBytes(ctx.secret);
+  inTransaction(ctx.db, () => rewrapAuditKey(ctx.db, old, secretBytes(next)));
+  try {
+    rekeyDatabase(ctx.db, sqlCipherKeyPragmaValue(next));
+  } catch (e) {
+    inTransaction(ctx.db, () => rewrapAuditKey(ctx.db, secretBytes(next), old));
+    throw new ServiceError(`更换数据库口令失败，数据库仍使用原口令：${(e as Error).message}`);
+  }
+  const after = createContext(ctx.db, { actor: ctx.actor, now: ctx.now, secret: next, session: ctx.session });
+  recordAudit(after, { action: 'workstation.rekey', register: '权限', objects: [], result: 'ok', detail: next.kind });
+  createCheckpoint(after, 'demand');
+}
+
+const secretInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('passphrase'), passphrase: z.string().min(12, { error: '工作站口令至少 12 个字符' }) }),
+  z.object({ kind: z.literal('keyFile'), bytes: z.instanceof(Uint8Array).refine((b) => b.length >= 32, { error: '密钥文件至少 32 字节' }) }),
+]);
+
 export const workstationHandlers = {
+  'workstation.rekey': defineHandler({
+    name: 'workstation.rekey',
+    summary: '更换数据库口令',
+    input: z.object({ next: secretInput }),
+    roles: ['sysadmin'],
+    register: '',
+    objects: () => [],
+    run: (ctx, input): { rekeyed: true } => {
+      rekeyWorkstation(ctx, input.next);
+      return { rekeyed: true };
+    },
+  }),
   'workstation.status': defineHandler({
     name: 'workstation.status',
     summary: '查看工作站数据库状态',
     input: z.object({}).strict(),
     roles: 'any',
     register: '',
-    run: (ctx): WorkstationStatus => ({
-      file: ctx.db.name,
-      schemaVersion: schemaVersion(ctx.db),
-      latestSchemaVersion: LATEST_SCHEMA_VERSION,
-      workstationId: getSetting(ctx.db, 'workstation.id') ?? '',
-      createdAt: getSetting(ctx.db, 'workstation.created_at') ?? '',
-    }),
+    run: (ctx): WorkstationStatus => workstationStatus(ctx.db),
   }),
 } as const;

@@ -21,8 +21,11 @@ export type WritableDB = ReadableDB & { readonly [writableBrand]: true };
 export interface OpenOptions {
   /** Create the file when it does not exist (default false: a missing file is an error). */
   readonly create?: boolean;
-  /** Raw 32-byte key of an encrypted database (SQLCipher scheme); absent for a plain file. */
-  readonly key?: Uint8Array;
+  /**
+   * Value for `PRAGMA key` of an encrypted database (SQLCipher scheme), already quoted: a passphrase
+   * `'…'` or a raw key `"x'<64 hex>'"` (see crypto/database-key.ts); absent for a plain file.
+   */
+  readonly keyPragma?: string;
   /** Apply pending migrations (default true). */
   readonly migrate?: boolean;
 }
@@ -41,10 +44,10 @@ function readHeader(file: string): Buffer {
   }
 }
 
-function applyKey(db: Connection, key: Uint8Array): void {
+function applyKey(db: Connection, keyPragma: string): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma(`legacy=4`);
-  db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
+  db.pragma(`key=${keyPragma}`);
 }
 
 /** Reads the schema; this is where a non-database, damaged or wrongly keyed file is detected. */
@@ -93,13 +96,13 @@ export function migrate(db: WritableDB, migrations: readonly Migration[] = MIGRA
 export function openDatabase(file: string, options: OpenOptions = {}): WritableDB {
   const exists = existsSync(file);
   if (!exists && options.create !== true) throw new DatabaseMissingError(file);
-  if (exists && options.key === undefined && statSync(file).size > 0) {
+  if (exists && options.keyPragma === undefined && statSync(file).size > 0) {
     const header = readHeader(file);
     if (!header.equals(SQLITE_HEADER)) throw new NotADatabaseError(file, '文件头不是 SQLite 格式，或数据库已加密需要口令');
   }
   const db = new Database(file, { fileMustExist: exists });
   try {
-    if (options.key !== undefined) applyKey(db, options.key);
+    if (options.keyPragma !== undefined) applyKey(db, options.keyPragma);
     const version = probe(db, file);
     if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(file, version, LATEST_SCHEMA_VERSION);
     configure(db);
@@ -113,11 +116,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
 }
 
 /** A read-only connection (for exports and verification that must not write). */
-export function openReadOnly(file: string, options: Pick<OpenOptions, 'key'> = {}): ReadableDB {
+export function openReadOnly(file: string, options: Pick<OpenOptions, 'keyPragma'> = {}): ReadableDB {
   if (!existsSync(file)) throw new DatabaseMissingError(file);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    if (options.key !== undefined) applyKey(db, options.key);
+    if (options.keyPragma !== undefined) applyKey(db, options.keyPragma);
     const version = probe(db, file);
     if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(file, version, LATEST_SCHEMA_VERSION);
     db.pragma('query_only = ON');
@@ -126,6 +129,26 @@ export function openReadOnly(file: string, options: Pick<OpenOptions, 'key'> = {
     db.close();
     throw e;
   }
+}
+
+/**
+ * Re-encrypts the whole file under a new key (or encrypts a plain one). SQLite3MultipleCiphers cannot
+ * rekey in WAL mode, so the journal is switched to DELETE for the duration and back to WAL after.
+ */
+export function rekeyDatabase(db: WritableDB, newKeyPragma: string): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  try {
+    db.pragma(`rekey=${newKeyPragma}`);
+  } finally {
+    db.pragma('journal_mode = WAL');
+  }
+}
+
+/** Whether the connection reads an encrypted file. */
+export function isEncrypted(db: ReadableDB): boolean {
+  const header = readHeader(db.name);
+  return !header.equals(SQLITE_HEADER);
 }
 
 export function schemaVersion(db: ReadableDB): number {

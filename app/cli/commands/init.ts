@@ -1,29 +1,40 @@
-/** `qbank init`: create (or upgrade) the workstation database. */
-import { existsSync } from 'node:fs';
+/** `qbank init`: create the encrypted workstation with its 三员, or upgrade an existing one. */
 import { createContext } from '../../services/context.js';
 import { invoke } from '../../services/handler.js';
 import { handlers } from '../../services/registry.js';
-import { closeWorkstation, openWorkstation } from '../../services/workstation.js';
+import { closeWorkstation, initWorkstation } from '../../services/workstation.js';
+import { workstationSecret } from '../auth.js';
 import type { Command } from '../command.js';
 
 export const initCommand: Command = {
   name: 'init',
-  summary: '新建或升级工作站数据库 (create or upgrade the database)',
-  help: ['用法: qbank init [--db 文件]', '', '新建数据库文件并建立全部表；已存在时升级到本程序的结构版本（只前进，不回退）。'].join('\n'),
-  options: {},
-  async run({ io, dbFile }) {
-    const existed = existsSync(dbFile);
-    const db = openWorkstation(dbFile, { create: true });
+  summary: '新建（加密）或升级工作站数据库 (create or upgrade the database)',
+  help: [
+    '用法: qbank init [--db 文件] (--passphrase-file 文件 | --key-file 文件)',
+    '',
+    '新建加密的数据库，建立全部表和审计签名密钥，并创建三员账号（系统管理员 sysadmin、',
+    '安全保密管理员 secadmin、安全审计员 auditor），打印各自的一次性初始口令（首次登录须修改）。',
+    '数据库已存在时只升级到本程序的结构版本（只前进，不回退）。',
+    '工作站口令也可由环境变量 QBANK_PASSPHRASE_FILE / QBANK_PASSPHRASE / QBANK_KEY_FILE 给出。',
+  ].join('\n'),
+  options: { 'passphrase-file': { type: 'string' }, 'key-file': { type: 'string' } },
+  async run(ctx) {
+    const secret = workstationSecret(ctx);
+    const result = await initWorkstation(ctx.dbFile, secret);
     try {
-      const status = await invoke(createContext(db), handlers['workstation.status'], {});
-      io.out(
-        `${existed ? '已打开' : '已新建'}数据库 ${status.file}\n` +
+      const status = await invoke(createContext(result.db, { secret }), handlers['workstation.status'], {});
+      ctx.io.out(
+        `${result.created ? '已新建' : '已打开'}数据库 ${status.file}（${status.encrypted ? '已加密' : '未加密'}）\n` +
           `结构版本 (schema version): ${status.schemaVersion}/${status.latestSchemaVersion}\n` +
           `工作站标识 (workstation id): ${status.workstationId}\n`,
       );
+      if (result.admins.length > 0) {
+        ctx.io.out('三员账号的一次性初始口令（只显示这一次，请分别交给本人，首次登录须修改）:\n');
+        for (const a of result.admins) ctx.io.out(`  ${a.roleName}\t${a.username}\t${a.initialPassword}\n`);
+      }
       return 0;
     } finally {
-      closeWorkstation(db);
+      closeWorkstation(result.db);
     }
   },
 };

@@ -1,24 +1,31 @@
 /**
- * The main job, headless: on a fresh database in the output folder, load the sample bank and run
- * every step of the chain that exists, then report in demo.json (shape: design/demo-contract.md;
- * keys of capabilities not built yet are absent). Later issues extend it until it goes
+ * The main job, headless: on a fresh encrypted workstation in the output folder, set up the 三员,
+ * the team with their 保密责任书 and bank access, load the sample bank and run every step of the
+ * chain that exists, then report in demo.json (shape: design/demo-contract.md; keys of capabilities
+ * not built yet are absent). Later issues extend it until it goes
  * bank → ≥3 papers → submission documents → review sign-off → encrypted ISO.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { generatePassword } from '../../../crypto/password.js';
+import type { WorkstationSecret } from '../../../crypto/database-key.js';
+import { beijingDate } from '../../domain/person.js';
+import type { Role } from '../../domain/roles.js';
 import { verifyAuditChain } from '../audit.js';
-import type { BankSummary, SavedTable } from '../banks.js';
 import { createContext, type ServiceContext } from '../context.js';
 import { invoke } from '../handler.js';
-import type { AddedItems } from '../items.js';
 import { assertWritableTarget, writeOutputFile } from '../output.js';
 import { handlers } from '../registry.js';
-import { openWorkstation } from '../workstation.js';
+import { login, logout } from '../session.js';
+import { closeWorkstation, initWorkstation } from '../workstation.js';
 import { SAMPLE_BANK, samplePracticalStructure, samplePracticalTasks, sampleElementTable, sampleTheoryItems } from './sample-bank.js';
-import { closeDatabase } from '../../store/database.js';
+import team from './sample/team.json' with { type: 'json' };
 
 export const DEMO_DATABASE = 'qbank.db';
 export const DEMO_REPORT = 'demo.json';
+export const DEMO_CREDENTIALS = 'demo-credentials.json';
+/** The demo workstation's passphrase (a sample: real workstations choose their own). */
+export const DEMO_PASSPHRASE = '样例工作站口令-Demo-2026!';
 
 export interface DemoStep {
   readonly step: string;
@@ -28,20 +35,20 @@ export interface DemoStep {
 export interface DemoReport {
   readonly version: 1;
   readonly database: string;
+  readonly workstation: { readonly encrypted: true; readonly passphrase: string; readonly credentials: string };
   readonly occupation: { readonly code: string; readonly name: string; readonly level: number; readonly track: string };
   readonly counts: {
     readonly elements: number;
     readonly theoryItems: number;
     readonly practicalTasks: number;
     readonly comprehensiveItems: number;
-    readonly byType: BankSummary['counts']['byType'];
-    readonly byState: BankSummary['counts']['byState'];
+    readonly byType: Readonly<Record<'trueFalse' | 'singleChoice' | 'multipleChoice', number>>;
+    readonly byState: Readonly<Record<'草稿' | '待审' | '已审' | '入库' | '停用', number>>;
   };
-  readonly elementTable: {
-    readonly importance: { readonly X: number; readonly Y: number; readonly Z: number };
-    readonly warnings: readonly string[];
-  };
-  readonly audit: { readonly entries: number; readonly verified: boolean; readonly head: string };
+  readonly elementTable: { readonly importance: { readonly X: number; readonly Y: number; readonly Z: number }; readonly warnings: readonly string[] };
+  readonly accounts: { readonly users: number; readonly pledges: number; readonly admins: readonly string[] };
+  readonly registers: readonly { readonly part: string; readonly file: string }[];
+  readonly audit: { readonly entries: number; readonly verified: boolean; readonly head: string; readonly checkpoint: string; readonly checkpoints: number };
   readonly seconds: number;
 }
 
@@ -60,9 +67,9 @@ export interface DemoOptions {
 
 /** Removes what an earlier demo left in the folder (only the demo's own files). */
 function clearPreviousRun(dir: string): void {
-  for (const name of [DEMO_DATABASE, `${DEMO_DATABASE}-wal`, `${DEMO_DATABASE}-shm`, DEMO_REPORT]) {
+  for (const name of [DEMO_DATABASE, `${DEMO_DATABASE}-wal`, `${DEMO_DATABASE}-shm`, DEMO_REPORT, DEMO_CREDENTIALS, 'registers']) {
     const path = join(dir, name);
-    if (existsSync(path)) rmSync(path);
+    if (existsSync(path)) rmSync(path, { recursive: true });
   }
 }
 
@@ -72,8 +79,11 @@ function shown(path: string): string {
   return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
+const DAY = 86_400_000;
+
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = performance.now();
+  const now = options.now ?? (() => new Date());
   const outDir = resolve(options.outDir);
   assertWritableTarget(outDir);
   mkdirSync(outDir, { recursive: true });
@@ -86,53 +96,132 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     options.onStep?.(s);
   };
 
+  const secret: WorkstationSecret = { kind: 'passphrase', passphrase: DEMO_PASSPHRASE };
   const dbFile = join(outDir, DEMO_DATABASE);
-  const db = openWorkstation(dbFile, { create: true });
+  const init = await initWorkstation(dbFile, secret, now);
+  const db = init.db;
+  const passwords = new Map<string, string>(init.admins.map((a) => [a.username, a.initialPassword]));
+  const base = createContext(db, { secret, now });
+
+  /** Logs in (changing the one-time password on first login), runs `fn`, logs out. */
+  const as = async <T>(username: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> => {
+    const ctx = await login(base, username, passwords.get(username) ?? '');
+    if (ctx.session?.restricted) {
+      const next = generatePassword(16);
+      await invoke(ctx, handlers['session.changePassword'], { current: passwords.get(username), next });
+      passwords.set(username, next);
+    }
+    try {
+      return await fn(ctx);
+    } finally {
+      logout(ctx);
+    }
+  };
+
   try {
-    const ctx: ServiceContext = createContext(db, undefined, options.now);
-    const status = await invoke(ctx, handlers['workstation.status'], {});
-    note('数据库', `新建 ${shown(dbFile)}，结构版本 ${status.schemaVersion}`);
+    const status = await invoke(base, handlers['workstation.status'], {});
+    note('工作站', `新建加密数据库 ${shown(dbFile)}（结构版本 ${status.schemaVersion}），三员账号 ${init.admins.map((a) => a.username).join('、')}`);
 
-    const bank = await invoke(ctx, handlers['banks.create'], {
-      occupationCode: SAMPLE_BANK.occupationCode,
-      track: SAMPLE_BANK.track,
-      level: SAMPLE_BANK.level,
-      name: SAMPLE_BANK.name,
-      secrecy: SAMPLE_BANK.secrecy,
-      isSample: true,
+    // 系统管理员 creates the team's accounts.
+    const members = team.members as { username: string; role: Role; person: Record<string, unknown> }[];
+    await as('sysadmin', async (ctx) => {
+      const created = await Promise.all(
+        members.map((m) => invoke(ctx, handlers['accounts.create'], { username: m.username, displayName: m.person.name })),
+      );
+      for (const c of created) passwords.set(c.account.username, c.initialPassword);
     });
-    note('题库', `${bank.name}（编号 ${bank.id}）`);
 
-    const table: SavedTable = await invoke(ctx, handlers['banks.setElementTable'], { bankId: bank.id, table: sampleElementTable() });
-    const structure: SavedTable = await invoke(ctx, handlers['banks.setPracticalStructure'], {
-      bankId: bank.id,
-      structure: samplePracticalStructure(),
+    // 安全保密管理员 registers people and pledges, links accounts, grants roles.
+    const signedOn = beijingDate(new Date(now().getTime() - 30 * DAY));
+    const expiresOn = beijingDate(new Date(now().getTime() + 335 * DAY));
+    let pledges = 0;
+    await as('secadmin', async (ctx) => {
+      for (const m of members) {
+        const person = await invoke(ctx, handlers['people.add'], { person: m.person });
+        await invoke(ctx, handlers['people.registerPledge'], {
+          personId: person.id,
+          pledge: { signedOn, expiresOn, scope: `${SAMPLE_BANK.name} ${String(m.person.workTypes ?? '')}工作` },
+        });
+        pledges += 1;
+        await invoke(ctx, handlers['accounts.linkPerson'], { username: m.username, personId: person.id });
+        await invoke(ctx, handlers['accounts.grantRoles'], { username: m.username, roles: [m.role] });
+      }
     });
-    const theory: AddedItems = await invoke(ctx, handlers['items.addTheory'], { bankId: bank.id, items: sampleTheoryItems(), state: '入库' });
-    const practical: AddedItems = await invoke(ctx, handlers['items.addPractical'], {
-      bankId: bank.id,
-      items: samplePracticalTasks(),
-      state: '入库',
+    note('人员与保密责任书', `${members.length} 人登记并签订保密责任书（${signedOn} 至 ${expiresOn}），账号已关联、已授予角色`);
+
+    // 题库管理员 creates the bank and loads the sample content.
+    const manager = members.find((m) => m.role === 'manager')?.username ?? 'zhangwei';
+    const bank = await as(manager, async (ctx) => {
+      const b = await invoke(ctx, handlers['banks.create'], {
+        occupationCode: SAMPLE_BANK.occupationCode,
+        track: SAMPLE_BANK.track,
+        level: SAMPLE_BANK.level,
+        name: SAMPLE_BANK.name,
+        secrecy: SAMPLE_BANK.secrecy,
+        isSample: true,
+      });
+      const table = await invoke(ctx, handlers['banks.setElementTable'], { bankId: b.id, table: sampleElementTable() });
+      await invoke(ctx, handlers['banks.setPracticalStructure'], { bankId: b.id, structure: samplePracticalStructure() });
+      await invoke(ctx, handlers['items.addTheory'], { bankId: b.id, items: sampleTheoryItems(), state: '入库' });
+      await invoke(ctx, handlers['items.addPractical'], { bankId: b.id, items: samplePracticalTasks(), state: '入库' });
+      return { ...b, tableWarnings: table.warnings };
     });
-    const summary = await invoke(ctx, handlers['banks.summary'], { bankId: bank.id });
+
+    // 安全保密管理员 opens the bank to the authors and reviewers.
+    await as('secadmin', async (ctx) => {
+      for (const m of members.filter((x) => x.role !== 'manager')) {
+        await invoke(ctx, handlers['access.grant'], { bankId: bank.id, username: m.username, role: m.role });
+      }
+    });
+
+    // A 命题人员 opens an item (调阅) — and is refused a bank that is not theirs.
+    const author = members.find((m) => m.role === 'author')?.username ?? 'liqiang';
+    const summary = await as(author, async (ctx) => {
+      const list = await invoke(ctx, handlers['items.list'], { bankId: bank.id });
+      const first = list[0];
+      if (first) await invoke(ctx, handlers['items.get'], { bankId: bank.id, itemId: first.id });
+      return invoke(ctx, handlers['banks.summary'], { bankId: bank.id });
+    });
     const stats = summary.elementTable?.stats;
     note(
-      '细目表',
-      `版本 ${table.version}：${stats?.elements ?? 0} 个鉴定点，X/Y/Z = ${stats?.shares.X ?? 0}%/${stats?.shares.Y ?? 0}%/${stats?.shares.Z ?? 0}%` +
-        (table.warnings.length > 0 ? `（${table.warnings.length} 条提示）` : ''),
-    );
-    note('内容结构表', `版本 ${structure.version}：${summary.practicalStructure?.modules ?? 0} 个职业功能`);
-    note(
-      '试题',
-      `理论知识 ${theory.ids.length} 道（判断 ${summary.counts.byType.trueFalse}，单选 ${summary.counts.byType.singleChoice}，多选 ${summary.counts.byType.multipleChoice}），技能考核 ${practical.ids.length} 道`,
+      '题库',
+      `${bank.name}：细目表 ${stats?.elements ?? 0} 个鉴定点（X/Y/Z = ${stats?.shares.X ?? 0}%/${stats?.shares.Y ?? 0}%/${stats?.shares.Z ?? 0}%），` +
+        `理论知识 ${summary.counts.theoryItems} 道（判断 ${summary.counts.byType.trueFalse}，单选 ${summary.counts.byType.singleChoice}，多选 ${summary.counts.byType.multipleChoice}），技能考核 ${summary.counts.practicalTasks} 道`,
     );
 
+    // 安全保密管理员 exports the register; 安全审计员 verifies the log and exports the registers.
+    const registersDir = join(outDir, 'registers');
+    const registers: { part: string; file: string }[] = [];
+    await as('secadmin', async (ctx) => {
+      const f = await invoke(ctx, handlers['people.exportRegister'], { outDir: registersDir });
+      registers.push({ part: '涉密人员登记表', file: relative(outDir, f.absolutePath) });
+    });
+    const verification = await as('auditor', async (ctx) => {
+      for (const register of ['调阅', '登录', '权限'] as const) {
+        const f = await invoke(ctx, handlers['audit.export'], { register, outDir: registersDir });
+        registers.push({ part: `${register}登记表`, file: relative(outDir, f.absolutePath) });
+      }
+      return invoke(ctx, handlers['audit.verify'], {});
+    });
+    note('登记表', registers.map((r) => r.file).join('、'));
+
+    // After the last logout: verify again, including the checkpoint it signed.
     const audit = verifyAuditChain(db);
-    note('审计日志', `${audit.entries} 条，哈希链${audit.ok ? '校验通过' : `在第 ${audit.brokenAt ?? '?'} 条断开`}`);
+    const lastCheckpoint = db.prepare('SELECT signature FROM audit_checkpoints ORDER BY id DESC LIMIT 1').pluck().get() as string;
+    note('审计日志', `${audit.message}${verification.ok ? '' : '（审计员校验时发现异常）'}`);
+
+    const credentials = writeOutputFile(
+      base,
+      outDir,
+      DEMO_CREDENTIALS,
+      `${JSON.stringify({ note: '样例工作站的口令，仅供演示；真实工作站不得把口令写入文件。', passphrase: DEMO_PASSPHRASE, accounts: Object.fromEntries(passwords) }, null, 2)}\n`,
+      { classified: false },
+    );
 
     const report: DemoReport = {
       version: 1,
       database: DEMO_DATABASE,
+      workstation: { encrypted: true, passphrase: DEMO_PASSPHRASE, credentials: credentials.path },
       occupation: { code: bank.occupationCode, name: bank.occupationName, level: bank.level, track: bank.track },
       counts: {
         elements: stats?.elements ?? 0,
@@ -142,17 +231,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         byType: summary.counts.byType,
         byState: summary.counts.byState,
       },
-      elementTable: {
-        importance: stats?.counts ?? { X: 0, Y: 0, Z: 0 },
-        warnings: table.warnings.map((w) => `${w.field}: ${w.message}`),
-      },
-      audit: { entries: audit.entries, verified: audit.ok, head: audit.head },
+      elementTable: { importance: stats?.counts ?? { X: 0, Y: 0, Z: 0 }, warnings: bank.tableWarnings.map((w) => `${w.field}: ${w.message}`) },
+      accounts: { users: passwords.size, pledges, admins: init.admins.map((a) => a.username) },
+      registers,
+      audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastCheckpoint, checkpoints: audit.checkpoints },
       seconds: Math.round((performance.now() - started) / 10) / 100,
     };
-    const written = writeOutputFile(ctx, outDir, DEMO_REPORT, `${JSON.stringify(report, null, 2)}\n`, { classified: false });
+    const written = writeOutputFile(base, outDir, DEMO_REPORT, `${JSON.stringify(report, null, 2)}\n`, { classified: false });
     note('报告', shown(written.absolutePath));
     return { report, reportFile: written.absolutePath, steps };
   } finally {
-    closeDatabase(db);
+    closeWorkstation(db);
   }
 }

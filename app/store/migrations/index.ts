@@ -7,6 +7,10 @@ import { migration0010 } from './0010-workstation.js';
 import { migration0020 } from './0020-banks.js';
 import { migration0030 } from './0030-items.js';
 import { migration0040 } from './0040-audit-log.js';
+import { migration0050 } from './0050-people.js';
+import { migration0060 } from './0060-accounts.js';
+import { migration0070 } from './0070-bank-members.js';
+import { migration0080 } from './0080-audit-checkpoints.js';
 
 export interface Migration {
   readonly version: number;
@@ -14,6 +18,15 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+  migration0060,
+  migration0070,
+  migration0080,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -69,3 +69,18 @@ export function* iterateAuditRows(db: ReadableDB): Generator<AuditRow> {
 export function countAuditRows(db: ReadableDB): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
 }
+
+export function auditRowAt(db: ReadableDB, seq: number): AuditRow | undefined {
+  const row = db.prepare('SELECT * FROM audit_log WHERE seq = ?').get(seq) as Row | undefined;
+  return row ? fromRow(row) : undefined;
+}
+
+/** Rows of one register ('' = all), oldest first. */
+export function* iterateRegister(db: ReadableDB, register: string): Generator<AuditRow> {
+  const stmt =
+    register === ''
+      ? db.prepare('SELECT * FROM audit_log ORDER BY seq')
+      : db.prepare('SELECT * FROM audit_log WHERE register = ? ORDER BY seq');
+  const rows = (register === '' ? stmt.iterate() : stmt.iterate(register)) as IterableIterator<Row>;
+  for (const row of rows) yield fromRow(row);
+}

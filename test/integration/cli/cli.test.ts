@@ -7,6 +7,7 @@ import type { CliIO } from '../../../app/cli/io.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
+const PASSPHRASE = '测试工作站口令-Test-2026!';
 
 async function run(args: string[], cwd: string, env: Record<string, string> = {}) {
   let out = '';
@@ -43,24 +44,36 @@ describe('qbank CLI', () => {
     expect((await run([], dir)).code).toBe(2);
   });
 
-  it('init creates the database given by --db or QBANK_DB and upgrades it again harmlessly', async () => {
+  it('init creates the encrypted database given by --db or QBANK_DB, prints the 三员 passwords once, and upgrades harmlessly', async () => {
     const dir = tempDir();
-    const first = await run(['init', '--db', 'ws.db'], dir);
+    writeFileSync(join(dir, 'pass.txt'), `${PASSPHRASE}\n`);
+    const first = await run(['init', '--db', 'ws.db', '--passphrase-file', 'pass.txt'], dir);
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toContain('已新建数据库');
-    expect(first.out).toContain('结构版本 (schema version): 40/40');
-    expect((await run(['init'], dir, { QBANK_DB: join(dir, 'ws.db') })).out).toContain('已打开数据库');
+    expect(first.out).toContain('（已加密）');
+    expect(first.out).toMatch(/结构版本 \(schema version\): (\d+)\/\1/);
+    expect(first.out).toMatch(/系统管理员\tsysadmin\t\S{14}/);
+    expect(first.out).toMatch(/安全审计员\tauditor\t\S{14}/);
+    const again = await run(['init'], dir, { QBANK_DB: join(dir, 'ws.db'), QBANK_PASSPHRASE: PASSPHRASE });
+    expect(again.out).toContain('已打开数据库');
+    expect(again.out).not.toContain('初始口令');
+  });
+
+  it('init without a workstation passphrase says how to give one', async () => {
+    const r = await run(['init'], tempDir());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('需要工作站口令：用 --passphrase-file 文件 或环境变量 QBANK_PASSPHRASE');
   });
 
   it('init on a file that is not a database fails in one line, without a stack, and leaves it alone', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'x.db'), 'hello');
-    const r = await run(['--db', 'x.db', 'init'], dir);
+    const r = await run(['--db', 'x.db', 'init'], dir, { QBANK_PASSPHRASE: PASSPHRASE });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^qbank: 文件 .*x\.db 不是题库数据库/);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(readFileSync(join(dir, 'x.db'), 'utf8')).toBe('hello');
-    const debug = await run(['--debug', '--db', 'x.db', 'init'], dir);
+    const debug = await run(['--debug', '--db', 'x.db', 'init'], dir, { QBANK_PASSPHRASE: PASSPHRASE });
     expect(debug.err).toContain('NotADatabaseError');
     expect(debug.err.split('\n').length).toBeGreaterThan(2);
   });
@@ -78,7 +91,8 @@ describe('qbank CLI', () => {
     const dir = tempDir();
     const r = await run(['demo', '--out', 'o'], dir);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('✓ 试题');
+    expect(r.out).toContain('✓ 题库');
+    expect(r.out).toContain('✓ 审计日志');
     expect(existsSync(join(dir, 'o', 'demo.json'))).toBe(true);
   });
 

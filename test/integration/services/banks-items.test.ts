@@ -37,13 +37,13 @@ describe('banks', () => {
   const workstation = useWorkstation();
 
   it('creates a bank named after occupation, track and level', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await invoke(ctx, handlers['banks.create'], { occupationCode: '3-01-02-07', track: '机械', level: 4 });
     expect(bank).toMatchObject({ name: '制图员（机械）四级/中级工 题库', secrecy: { level: '机密', beforeUse: true }, isSample: false });
   });
 
   it('refuses an unknown occupation, a missing or wrong track, a level not offered, and a duplicate bank', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const create = (input: object) => invoke(ctx, handlers['banks.create'], input);
     await expect(create({ occupationCode: '9-99-99-99', level: 4 })).rejects.toThrow('职业编码 9-99-99-99 不在职业目录中');
     await expect(create({ occupationCode: '3-01-02-07', level: 4 })).rejects.toThrow('制图员 须指定方向/工种（机械、建筑、电子），收到“”');
@@ -54,7 +54,7 @@ describe('banks', () => {
   });
 
   it('rejects an element table whose weights do not add up and saves nothing', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await invoke(ctx, handlers['banks.create'], { occupationCode: '3-01-02-07', track: '机械', level: 4 });
     const table = sampleElementTable() as { scopes: { weight: number }[] };
     (table.scopes[0] as { weight: number }).weight = 30;
@@ -66,7 +66,7 @@ describe('banks', () => {
   });
 
   it('rejects a table made for another level of the occupation', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await invoke(ctx, handlers['banks.create'], { occupationCode: '3-01-02-07', track: '机械', level: 3 });
     expect(await problemsOf(invoke(ctx, handlers['banks.setElementTable'], { bankId: bank.id, table: sampleElementTable() }))).toEqual([
       '级别: 应为本题库的 三级/高级工',
@@ -74,7 +74,7 @@ describe('banks', () => {
   });
 
   it('versions element tables on every save', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await bankWithTable(ctx);
     const again = await invoke(ctx, handlers['banks.setElementTable'], { bankId: bank.id, table: sampleElementTable() });
     expect(again.version).toBe(2);
@@ -85,7 +85,7 @@ describe('items', () => {
   const workstation = useWorkstation();
 
   it('saves a valid batch as drafts bound to their 鉴定点', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await bankWithTable(ctx);
     const added = await invoke(ctx, handlers['items.addTheory'], { bankId: bank.id, items: [item(), item({ element: 'A-B-A-001', stem: '另一题（ ）。' })] });
     expect(added.ids).toHaveLength(2);
@@ -95,7 +95,7 @@ describe('items', () => {
   });
 
   it('rejects the whole batch when one row is invalid, naming row and field, and saves nothing', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await bankWithTable(ctx);
     const batch = [item(), item({ options: ['毫米', '厘米', '', '米'] }), item({ element: 'Z-Z-Z-999' })];
     expect(await problemsOf(invoke(ctx, handlers['items.addTheory'], { bankId: bank.id, items: batch }))).toEqual([
@@ -106,7 +106,7 @@ describe('items', () => {
   });
 
   it('lets only a sample bank load items directly as 入库', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await bankWithTable(ctx);
     await expect(invoke(ctx, handlers['items.addTheory'], { bankId: bank.id, items: [item()], state: '入库' })).rejects.toThrow(
       '新增试题只能保存为草稿；入库须经审核流程',
@@ -114,7 +114,7 @@ describe('items', () => {
   });
 
   it('checks a practical task against the 内容结构表 of the level', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await bankWithTable(ctx);
     const task = {
       module: 'A',
@@ -135,7 +135,7 @@ describe('items', () => {
   });
 
   it('refuses 综合评审 items below 二级/技师', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await bankWithTable(ctx);
     await expect(invoke(ctx, handlers['items.addComprehensive'], { bankId: bank.id, items: [{}] })).rejects.toThrow(
       '四级/中级工 不设综合评审',
@@ -143,7 +143,7 @@ describe('items', () => {
   });
 
   it('refuses items before the bank has a 细目表', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await invoke(ctx, handlers['banks.create'], { occupationCode: '3-01-02-07', track: '机械', level: 4 });
     await expect(invoke(ctx, handlers['items.addTheory'], { bankId: bank.id, items: [item()] })).rejects.toThrow('请先导入细目表');
   });

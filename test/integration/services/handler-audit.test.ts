@@ -1,7 +1,6 @@
 import type { WritableDB } from '../../../app/store/database.js';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../app/domain/roles.js';
 import { recordAudit, verifyAuditChain } from '../../../app/services/audit.js';
 import { PermissionDeniedError } from '../../../app/services/errors.js';
 import { defineHandler, invoke } from '../../../app/services/handler.js';
@@ -9,7 +8,6 @@ import { handlers } from '../../../app/services/registry.js';
 import { DomainValidationError } from '../../../app/domain/validation.js';
 import { useWorkstation } from '../../helpers/workstation.js';
 
-const auditor: Actor = { id: 3, username: 'shenji', displayName: '审计员', roles: ['auditor'] };
 
 function rows(ctx: { db: WritableDB }) {
   return ctx.db.prepare('SELECT seq, actor, action, register, objects, result, detail FROM audit_log ORDER BY seq').all() as {
@@ -27,14 +25,14 @@ describe('handler#invoke', () => {
   const workstation = useWorkstation();
 
   it('records a successful call with its actor and objects', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const bank = await invoke(ctx, handlers['banks.create'], { occupationCode: '3-01-02-07', track: '机械', level: 4 });
     const [row] = rows(ctx);
-    expect(row).toMatchObject({ seq: 1, actor: 'local', action: 'banks.create', result: 'ok', objects: JSON.stringify([`bank:${bank.id}`]) });
+    expect(row).toMatchObject({ seq: 1, actor: 'manager1', action: 'banks.create', result: 'ok', objects: JSON.stringify([`bank:${bank.id}`]) });
   });
 
   it('refuses a caller without the role, records the refusal in 拒绝 and runs nothing', async () => {
-    const ctx = workstation(auditor);
+    const ctx = workstation().as('shenji', ['auditor']);
     await expect(invoke(ctx, handlers['banks.create'], { occupationCode: '3-01-02-07', track: '机械', level: 4 })).rejects.toThrow(
       new PermissionDeniedError('权限不足：“新建题库”需要题库管理员身份'),
     );
@@ -43,7 +41,7 @@ describe('handler#invoke', () => {
   });
 
   it('records invalid input and failures as errors, with the reason', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     await expect(invoke(ctx, handlers['banks.create'], { occupationCode: '3-01-02-07', level: 9 })).rejects.toThrow(DomainValidationError);
     await expect(invoke(ctx, handlers['banks.create'], { occupationCode: '3-01-02-07', track: '机械', level: 5 })).rejects.toThrow(
       '制图员（机械） 不开设 五级/初级工',
@@ -55,7 +53,7 @@ describe('handler#invoke', () => {
   });
 
   it('never records more than ids: content stays out of the log', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const secret = defineHandler({
       name: 'test.secret',
       summary: '测试',
@@ -75,7 +73,7 @@ describe('audit', () => {
   const workstation = useWorkstation();
 
   it('chains every row to the previous one and verifies the chain', () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     for (let i = 0; i < 20; i++) recordAudit(ctx, { action: 'test', register: '', objects: [`x:${i}`], result: 'ok', detail: '' });
     const v = verifyAuditChain(ctx.db);
     expect(v).toMatchObject({ ok: true, entries: 20 });
@@ -83,7 +81,7 @@ describe('audit', () => {
   });
 
   it('finds the first row that was changed behind the triggers’ back', () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     for (let i = 0; i < 10; i++) recordAudit(ctx, { action: 'test', register: '', objects: [], result: 'ok', detail: `d${i}` });
     // An attacker with raw file access drops the trigger and edits row 6.
     ctx.db.exec('DROP TRIGGER audit_log_no_update');
@@ -92,7 +90,7 @@ describe('audit', () => {
   });
 
   it('finds a deleted row', () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     for (let i = 0; i < 5; i++) recordAudit(ctx, { action: 'test', register: '', objects: [], result: 'ok', detail: '' });
     ctx.db.exec('DROP TRIGGER audit_log_no_delete');
     ctx.db.prepare('DELETE FROM audit_log WHERE seq = 3').run();

@@ -27,7 +27,7 @@ describe('IPC binding and preload bridge', () => {
   });
 
   it('binds every handler and answers through the real services', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const { channels, ipc } = fakeIpc();
     bindHandlers(ipc, handlers, () => ctx);
     expect([...channels.keys()].sort()).toEqual(Object.keys(handlers).sort());
@@ -36,7 +36,7 @@ describe('IPC binding and preload bridge', () => {
   });
 
   it('returns the Chinese message of a failure, and refuses a foreign sender', async () => {
-    const ctx = workstation();
+    const ctx = workstation().as('manager1', ['manager']);
     const { channels, ipc } = fakeIpc();
     bindHandlers(ipc, handlers, () => ctx);
     const bad = (await channels.get('banks.create')?.(fromApp, { occupationCode: '9-99-99-99', level: 4 })) as { error: { message: string } };

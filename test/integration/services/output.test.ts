@@ -17,7 +17,7 @@ describe('output#writeOutputFile', () => {
   const tempDir = useTempDir();
 
   it('writes the file, returns its SHA-256 and registers classified output in 存档', () => {
-    const ctx = workstation();
+    const ctx = workstation().system;
     const root = tempDir();
     const written = writeOutputFile(ctx, root, '03_理论知识试题/甲套_试卷.docx', 'content', { classified: true });
     expect(readFileSync(join(root, '03_理论知识试题', '甲套_试卷.docx'), 'utf8')).toBe('content');
@@ -29,7 +29,7 @@ describe('output#writeOutputFile', () => {
   });
 
   it('refuses names that leave the output folder', () => {
-    const ctx = workstation();
+    const ctx = workstation().system;
     const root = tempDir();
     for (const bad of ['../escape.txt', '/etc/passwd', '', 'a/../../b']) {
       expect(() => writeOutputFile(ctx, root, bad, 'x', { classified: false })).toThrow(OutputError);
@@ -37,7 +37,7 @@ describe('output#writeOutputFile', () => {
   });
 
   it('refuses a USB target, writes nothing and records the refusal', () => {
-    const ctx = workstation();
+    const ctx = workstation().system;
     const root = tempDir();
     const usb: SystemProbe = {
       platform: 'linux',
@@ -53,7 +53,7 @@ describe('output#writeOutputFile', () => {
   });
 
   it('keeps the previous file when a write fails and leaves no temporary file behind', () => {
-    const ctx = workstation();
+    const ctx = workstation().system;
     const root = tempDir();
     mkdirSync(join(root, 'busy.docx'));
     writeFileSync(join(root, 'busy.docx', 'inside'), 'kept');
@@ -70,7 +70,7 @@ describe('output#writeOutputFile', () => {
 
   const canMount = process.platform === 'linux' && process.getuid?.() === 0;
   it.runIf(canMount)('on a really full disk, fails in Chinese and keeps the earlier version intact', () => {
-    const ctx = workstation();
+    const ctx = workstation().system;
     const root = join(tempDir(), 'small');
     mkdirSync(root);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', root]);

@@ -64,12 +64,12 @@ describe('database', () => {
   });
 
   describe('encrypted at rest', () => {
-    const key = randomBytes(32);
+    const key = `"x'${randomBytes(32).toString('hex')}'"`;
     const marker = '样例题干ZQX-MARKER-投影';
 
     it('keeps no plaintext in the file or its WAL, and needs the key to open', () => {
       const file = join(tempDir(), 'enc.db');
-      const db = openDatabase(file, { create: true, key });
+      const db = openDatabase(file, { create: true, keyPragma: key });
       db.prepare("INSERT INTO settings VALUES ('m', ?)").run(marker);
       const wal = readFileSync(`${file}-wal`);
       expect(wal.includes(Buffer.from(marker))).toBe(false);
@@ -78,8 +78,8 @@ describe('database', () => {
       expect(readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
 
       expect(() => openDatabase(file)).toThrow(/已加密需要口令/);
-      expect(() => openDatabase(file, { key: randomBytes(32) })).toThrow(NotADatabaseError);
-      const again = openDatabase(file, { key });
+      expect(() => openDatabase(file, { keyPragma: `"x'${randomBytes(32).toString('hex')}'"` })).toThrow(NotADatabaseError);
+      const again = openDatabase(file, { keyPragma: key });
       expect(again.prepare("SELECT value FROM settings WHERE key = 'm'").pluck().get()).toBe(marker);
       closeDatabase(again);
     });

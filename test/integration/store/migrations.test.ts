@@ -23,7 +23,7 @@ const T = '2026-11-23T08:00:00.000Z';
 describe('migrations', () => {
   it('are numbered in steps of 10 and strictly increasing', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(40);
+    expect(LATEST_SCHEMA_VERSION).toBe(80);
   });
 
   it('0010 creates the settings with a workstation id', () => {
@@ -63,7 +63,7 @@ describe('migrations', () => {
 
   it('0040 adds the append-only audit log that refuses update, delete, replace and gaps', () => {
     const db = at(30);
-    migrate(db);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 40));
     const row = (seq: number) => [seq, T, 'u', null, 'a', '', '[]', 'ok', '', '0'.repeat(64), 'f'.repeat(64)];
     const insert = db.prepare('INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     insert.run(...row(1));
@@ -75,12 +75,49 @@ describe('migrations', () => {
     expect(db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(2);
   });
 
-  it('roll back a failing migration entirely and leave the version where it was', () => {
+  it('0050 adds the personnel register and pledges that must end after they start', () => {
     const db = at(40);
-    const broken = [...MIGRATIONS, { version: 50, name: 'broken', sql: 'CREATE TABLE half_done (a); SELECT no_such_function();' }];
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 50));
+    db.prepare(`INSERT INTO people (id, name, unit, phone, created_at, created_by, updated_at) VALUES (1, '李强', '样例学院', '020-1', '${T}', 't', '${T}')`).run();
+    const pledge = db.prepare(`INSERT INTO pledges (person_id, signed_on, expires_on, scope, registered_at, registered_by) VALUES (1, ?, ?, '命题', '${T}', 't')`);
+    pledge.run('2026-01-01', '2026-12-31');
+    expect(() => pledge.run('2026-12-31', '2026-01-01')).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO people (name, unit, phone, expert_role, created_at, created_by, updated_at) VALUES ('x', 'y', '1', '外行', '${T}', 't', '${T}')`).run()).toThrow(/CHECK/);
+  });
+
+  it('0060 adds accounts and keeps the 三员 apart even for raw SQL, keeping the people', () => {
+    const db = at(50);
+    db.prepare(`INSERT INTO people (id, name, unit, phone, created_at, created_by, updated_at) VALUES (1, '李强', '样例学院', '020-1', '${T}', 't', '${T}')`).run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 60));
+    expect(db.prepare('SELECT name FROM people WHERE id = 1').pluck().get()).toBe('李强');
+    db.prepare(`INSERT INTO accounts (id, username, display_name, password_hash, password_changed_at, person_id, created_at, created_by) VALUES (1, 'a', 'A', 'h', '${T}', 1, '${T}', 't')`).run();
+    const grant = db.prepare(`INSERT INTO account_roles (account_id, role, granted_at, granted_by) VALUES (1, ?, '${T}', 't')`);
+    grant.run('sysadmin');
+    expect(() => grant.run('auditor')).toThrow('三员分立');
+    grant.run('manager');
+    expect(() => grant.run('superuser')).toThrow(/CHECK/);
+  });
+
+  it('0070 adds bank membership tied to banks and accounts', () => {
+    const db = at(60);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 70));
+    expect(() => db.prepare(`INSERT INTO bank_members VALUES (1, 1, 'author', '${T}', 't')`).run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it('0080 adds append-only signed checkpoints', () => {
+    const db = at(70);
+    migrate(db);
+    db.prepare(`INSERT INTO audit_checkpoints (audit_seq, audit_hash, entries, at, reason, signature, key_id) VALUES (0, ?, 0, '${T}', 'demand', 's', 'k')`).run('0'.repeat(64));
+    expect(() => db.prepare("UPDATE audit_checkpoints SET signature = 'x'").run()).toThrow('审计校验点只能追加，不能修改');
+    expect(() => db.prepare('DELETE FROM audit_checkpoints').run()).toThrow('审计校验点只能追加，不能删除');
+  });
+
+  it('roll back a failing migration entirely and leave the version where it was', () => {
+    const db = at(LATEST_SCHEMA_VERSION);
+    const broken = [...MIGRATIONS, { version: 990, name: 'broken', sql: 'CREATE TABLE half_done (a); SELECT no_such_function();' }];
     expect(() => migrate(db, broken)).toThrow(MigrationError);
-    expect(() => migrate(db, broken)).toThrow(/结构版本 50 失败，已回滚/);
-    expect(schemaVersion(db)).toBe(40);
+    expect(() => migrate(db, broken)).toThrow(/结构版本 990 失败，已回滚/);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
   });
 });

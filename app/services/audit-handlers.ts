@@ -1,0 +1,89 @@
+/**
+ * What the 安全审计员 does — and nothing else: verify the access log, sign a checkpoint on demand,
+ * and export the registers (调阅、组卷、销毁、存档、登录 or the whole log) as xlsx (规程第十四条).
+ * No handler, for any role, changes a row of the log.
+ */
+import { z } from 'zod';
+import { AUDIT_REGISTERS } from '../domain/audit.js';
+import { auditRegisterXlsx, type AuditRegisterRow } from '../../templates/xlsx/audit-register.js';
+import { iterateRegister } from '../store/repositories/audit-log.js';
+import { getSetting } from '../store/repositories/settings.js';
+import { createCheckpoint, verifyAuditChain, type AuditVerification } from './audit.js';
+import type { CheckpointRecord } from '../store/repositories/audit-checkpoints.js';
+import { defineHandler } from './handler.js';
+import { writeOutputFile, type WrittenFile } from './output.js';
+
+export const EXPORTABLE_REGISTERS = ['调阅', '组卷', '销毁', '存档', '登录', '权限', '拒绝', '全部'] as const;
+
+/** Names of actions that are not handlers. */
+const BUILT_IN_ACTIONS: Readonly<Record<string, string>> = {
+  'session.login': '登录',
+  'session.logout': '退出',
+  'session.timeout': '超时退出',
+  'account.lockout': '账号锁定',
+  'output.write': '写出文件',
+  'workstation.init': '初始化工作站',
+  'workstation.rekey': '更换数据库口令',
+};
+
+const RESULT_NAMES = { ok: '成功', refused: '拒绝', error: '失败' } as const;
+
+export function auditHandlers(actionNames: () => Readonly<Record<string, string>>) {
+  return {
+    'audit.verify': defineHandler({
+      name: 'audit.verify',
+      summary: '校验审计日志',
+      input: z.object({}).strict(),
+      roles: ['auditor'],
+      register: '',
+      run: (ctx): AuditVerification => verifyAuditChain(ctx.db),
+    }),
+    'audit.checkpoint': defineHandler({
+      name: 'audit.checkpoint',
+      summary: '签署审计校验点',
+      input: z.object({}).strict(),
+      roles: ['auditor'],
+      register: '',
+      objects: (_i, out: CheckpointRecord) => [`checkpoint:${out.id}`],
+      run: (ctx): CheckpointRecord => createCheckpoint(ctx, 'demand'),
+    }),
+    'audit.export': defineHandler({
+      name: 'audit.export',
+      summary: '导出审计登记表',
+      input: z.object({ register: z.enum(EXPORTABLE_REGISTERS), outDir: z.string().min(1), fileName: z.string().optional() }),
+      roles: ['auditor'],
+      register: '存档',
+      objects: (_i, out: WrittenFile) => [`file:${out.path}`],
+      run: async (ctx, input): Promise<WrittenFile> => {
+        const checkpoint = createCheckpoint(ctx, 'export');
+        const names = { ...BUILT_IN_ACTIONS, ...actionNames() };
+        const rows: AuditRegisterRow[] = [];
+        for (const r of iterateRegister(ctx.db, input.register === '全部' ? '' : input.register)) {
+          if (r.seq > checkpoint.auditSeq) break;
+          rows.push({
+            seq: r.seq,
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            actionName: names[r.action] ?? r.action,
+            objects: r.objects.join('，'),
+            result: RESULT_NAMES[r.result],
+            detail: r.detail,
+          });
+        }
+        const bytes = await auditRegisterXlsx({
+          register: input.register,
+          secrecyMark: '秘密★长期',
+          generatedAt: ctx.now(),
+          workstationId: getSetting(ctx.db, 'workstation.id') ?? '',
+          checkpoint: { seq: checkpoint.auditSeq, hash: checkpoint.auditHash, signature: checkpoint.signature },
+          rows,
+        });
+        const fileName = input.fileName ?? (input.register === '全部' ? '访问日志.xlsx' : `${input.register}登记表.xlsx`);
+        return writeOutputFile(ctx, input.outDir, fileName, bytes, { classified: false });
+      },
+    }),
+  } as const;
+}
+
+export { AUDIT_REGISTERS };

@@ -1,0 +1,112 @@
+/**
+ * Login, logout and password change. Every success, failure, lockout and unlock is recorded in the
+ * 登录 register; five failures (policy) lock the account; a first login or an expired password
+ * restricts the session to changing the password; logout signs a checkpoint of the access log.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { afterFailure, isLocked, isPasswordExpired, passwordProblems, UNLOCKED } from '../domain/account.js';
+import type { Actor } from '../domain/roles.js';
+import { hashPassword, verifyPassword } from '../../crypto/password.js';
+import { inTransaction } from '../store/database.js';
+import { findAccount, getAccount, recentPasswordHashes, setLockState, setPassword, type AccountRecord } from '../store/repositories/accounts.js';
+import { createCheckpoint, recordAudit } from './audit.js';
+import { createContext, timestamp, type ServiceContext, type Session } from './context.js';
+import { AuthenticationError, ServiceError } from './errors.js';
+import { defineHandler } from './handler.js';
+import { getPolicy } from './policy.js';
+
+export function actorOf(account: AccountRecord): Actor {
+  return { id: account.id, username: account.username, displayName: account.displayName, roles: account.roles };
+}
+
+/** The same message for an unknown user and a wrong password (no user enumeration). */
+const BAD_CREDENTIALS = '用户名或口令不正确';
+
+/**
+ * Checks the password and opens a session. `base` supplies db, clock and secret; its actor is
+ * ignored. Throws AuthenticationError with a Chinese message; every outcome is audited.
+ */
+export async function login(base: ServiceContext, username: string, password: string): Promise<ServiceContext> {
+  const policy = getPolicy(base.db);
+  const anonymous = createContext(base.db, { now: base.now, secret: base.secret, actor: { id: null, username, displayName: username, roles: [] } });
+  const fail = (detail: string, message: string, objects: string[] = []): never => {
+    recordAudit(anonymous, { action: 'session.login', register: '登录', objects, result: 'refused', detail });
+    throw new AuthenticationError(message);
+  };
+  const account = findAccount(base.db, username);
+  if (!account) {
+    await verifyPassword(password, 'scrypt$65536$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='); // same cost as a real try
+    return fail('unknown user', BAD_CREDENTIALS);
+  }
+  const objects = [`account:${account.id}`];
+  const now = base.now();
+  if (account.disabled) return fail('disabled', '账号已停用，请联系系统管理员', objects);
+  if (isLocked(account.lock, now)) {
+    const until = account.lock.lockedUntil === 'manual' ? '由安全保密管理员解锁' : `至 ${account.lock.lockedUntil} 或由安全保密管理员解锁`;
+    return fail('locked', `账号已锁定（连续 ${policy.maxFailures} 次口令错误），${until}`, objects);
+  }
+  if (!(await verifyPassword(password, account.passwordHash))) {
+    const base0 = account.lock.lockedUntil !== '' ? UNLOCKED : account.lock; // an expired lock starts a fresh count
+    const next = afterFailure(base0, now, policy);
+    setLockState(base.db, account.id, { failures: next.failures, lockedUntil: next.lockedUntil });
+    if (next.locked) {
+      recordAudit(anonymous, { action: 'account.lockout', register: '登录', objects, result: 'ok', detail: `${next.failures} failures` });
+      return fail('wrong password, locked', `${BAD_CREDENTIALS}；已连续 ${next.failures} 次错误，账号已锁定`, objects);
+    }
+    return fail(`wrong password (${next.failures}/${policy.maxFailures})`, `${BAD_CREDENTIALS}（还可尝试 ${policy.maxFailures - next.failures} 次）`, objects);
+  }
+  setLockState(base.db, account.id, UNLOCKED);
+  const restricted = account.mustChangePassword ? 'mustChangePassword' : isPasswordExpired(account.passwordChangedAt, now, policy) ? 'passwordExpired' : null;
+  const session: Session = { id: randomUUID(), accountId: account.id, startedAt: now.getTime(), lastActivityAt: now.getTime(), restricted, ended: false };
+  const ctx = createContext(base.db, { actor: actorOf(account), now: base.now, secret: base.secret, session });
+  recordAudit(ctx, { action: 'session.login', register: '登录', objects, result: 'ok', detail: restricted ?? '' });
+  return ctx;
+}
+
+/** Ends the session and signs a checkpoint of the access log (when the workstation secret is known). */
+export function logout(ctx: ServiceContext): void {
+  if (!ctx.session || ctx.session.ended) return;
+  recordAudit(ctx, { action: 'session.logout', register: '登录', objects: [`account:${ctx.session.accountId}`], result: 'ok', detail: '' });
+  ctx.session.ended = true;
+  if (ctx.secret) createCheckpoint(ctx, 'logout');
+}
+
+async function changePassword(ctx: ServiceContext, current: string, next: string): Promise<{ changed: true }> {
+  if (ctx.actor.id === null) throw new ServiceError('只有登录的账号才能修改口令');
+  const account = getAccount(ctx.db, ctx.actor.id);
+  if (!account) throw new ServiceError('账号不存在');
+  if (!(await verifyPassword(current, account.passwordHash))) throw new AuthenticationError('当前口令不正确');
+  const policy = getPolicy(ctx.db);
+  const problems = passwordProblems(next, policy, account.username);
+  if (problems.length > 0) throw new ServiceError(`新口令不符合安全策略：${problems.join('；')}`);
+  for (const old of recentPasswordHashes(ctx.db, account.id, Math.max(policy.history, 1))) {
+    if (await verifyPassword(next, old)) throw new ServiceError(`新口令不能与最近 ${policy.history} 次使用过的口令相同`);
+  }
+  const hash = await hashPassword(next);
+  inTransaction(ctx.db, () => setPassword(ctx.db, account.id, hash, timestamp(ctx), false));
+  if (ctx.session) ctx.session.restricted = null;
+  return { changed: true };
+}
+
+export const sessionHandlers = {
+  'session.changePassword': defineHandler({
+    name: 'session.changePassword',
+    summary: '修改本人口令',
+    input: z.object({ current: z.string().min(1), next: z.string().min(1) }),
+    roles: 'any',
+    register: '登录',
+    allowRestricted: true,
+    objects: () => [],
+    run: (ctx, input) => changePassword(ctx, input.current, input.next),
+  }),
+  'session.whoami': defineHandler({
+    name: 'session.whoami',
+    summary: '查看当前账号',
+    input: z.object({}).strict(),
+    roles: 'any',
+    register: '',
+    allowRestricted: true,
+    run: (ctx) => ({ ...ctx.actor, restricted: ctx.session?.restricted ?? null }),
+  }),
+} as const;
