@@ -39,6 +39,9 @@ export const personSchema = z.object({
 });
 export type Person = z.output<typeof personSchema>;
 
+/** Field names that mean something else on a person than elsewhere. */
+export const personFieldLabels: Readonly<Record<string, string>> = { name: '姓名', title: '职称' };
+
 export const pledgeSchema = z.object({
   signedOn: dateSchema,
   expiresOn: dateSchema,

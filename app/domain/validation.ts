@@ -39,8 +39,11 @@ export function formatProblem(problem: Problem, rowLabel?: string): string {
   return where === '' ? problem.message : `${where}: ${problem.message}`;
 }
 
-/** Turns a path like `['rubric', 2, 'points']` into `评分标准第3行 配分`. */
-export function labelPath(path: readonly PropertyKey[]): string {
+/**
+ * Turns a path like `['rubric', 2, 'points']` into `评分标准第3行 配分`. `overrides` names fields
+ * whose meaning depends on the object (a person's `name` is 姓名, a task's `title` is 试题名称).
+ */
+export function labelPath(path: readonly PropertyKey[], overrides: Readonly<Record<string, string>> = {}): string {
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
@@ -52,7 +55,7 @@ export function labelPath(path: readonly PropertyKey[]): string {
       else if (tabularArrays.has(parentKey)) parts.push(`${last}第${seg + 1}行`);
       else parts.push(`${last}第${seg + 1}项`);
     } else if (typeof seg === 'string') {
-      parts.push(fieldLabels[seg] ?? seg);
+      parts.push(overrides[seg] ?? fieldLabels[seg] ?? seg);
     }
   }
   return parts.join(' ');
@@ -111,6 +114,7 @@ export function validate<S extends z.ZodType>(
   schema: S,
   input: unknown,
   rules?: (value: z.output<S>) => readonly Problem[],
+  labels?: Readonly<Record<string, string>>,
 ): Validated<z.output<S>> {
   const parsed = schema.safeParse(input, { error: zhErrorMap });
   if (!parsed.success) {
@@ -119,7 +123,7 @@ export function validate<S extends z.ZodType>(
       problems: parsed.error.issues.map((issue) => ({
         severity: 'error' as const,
         path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-        field: labelPath(issue.path),
+        field: labelPath(issue.path, labels),
         message: issue.message,
       })),
     };
@@ -136,8 +140,9 @@ export function validateOrThrow<S extends z.ZodType>(
   schema: S,
   input: unknown,
   rules?: (value: z.output<S>) => readonly Problem[],
+  labels?: Readonly<Record<string, string>>,
 ): z.output<S> {
-  const result = validate(schema, input, rules);
+  const result = validate(schema, input, rules, labels);
   if (!result.ok) throw new DomainValidationError(subject, result.problems);
   return result.value;
 }

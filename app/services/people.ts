@@ -3,7 +3,7 @@
  * optional scanned copy), the 第十五条 training conflict, and the register exported as xlsx.
  */
 import { z } from 'zod';
-import { pledgeRules, pledgeSchema, pledgeStatus, beijingDate, personSchema, trainingConflict, type PledgeStatus } from '../domain/person.js';
+import { beijingDate, personFieldLabels, personSchema, pledgeRules, pledgeSchema, pledgeStatus, trainingConflict, type PledgeStatus } from '../domain/person.js';
 import { secrecyMark, type Secrecy } from '../domain/secrecy.js';
 import { validateOrThrow } from '../domain/validation.js';
 import { sha256Hex } from '../../crypto/digest.js';
@@ -66,7 +66,7 @@ export const peopleHandlers = {
     register: '权限',
     objects: (_i, out: PersonView) => [`person:${out.id}`],
     run: (ctx, input): PersonView => {
-      const person = validateOrThrow('涉密人员', personSchema, input.person);
+      const person = validateOrThrow('涉密人员', personSchema, input.person, undefined, personFieldLabels);
       const rec = insertPerson(ctx.db, person, ctx.actor.username, timestamp(ctx));
       return viewPeople(ctx).find((p) => p.id === rec.id) as PersonView;
     },
@@ -80,7 +80,7 @@ export const peopleHandlers = {
     objects: (i) => [`person:${i.personId}`],
     run: (ctx, input): PersonView => {
       requirePerson(ctx, input.personId);
-      updatePerson(ctx.db, input.personId, validateOrThrow('涉密人员', personSchema, input.person), timestamp(ctx));
+      updatePerson(ctx.db, input.personId, validateOrThrow('涉密人员', personSchema, input.person, undefined, personFieldLabels), timestamp(ctx));
       return viewPeople(ctx).find((p) => p.id === input.personId) as PersonView;
     },
   }),

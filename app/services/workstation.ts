@@ -122,9 +122,7 @@ export function rekeyWorkstation(ctx: ServiceContext, next: WorkstationSecret): 
     inTransaction(ctx.db, () => rewrapAuditKey(ctx.db, secretBytes(next), old));
     throw new ServiceError(`更换数据库口令失败，数据库仍使用原口令：${(e as Error).message}`);
   }
-  const after = createContext(ctx.db, { actor: ctx.actor, now: ctx.now, secret: next, session: ctx.session });
-  recordAudit(after, { action: 'workstation.rekey', register: '权限', objects: [], result: 'ok', detail: next.kind });
-  createCheckpoint(after, 'demand');
+  createCheckpoint(createContext(ctx.db, { actor: ctx.actor, now: ctx.now, secret: next, session: ctx.session }), 'demand');
 }
 
 const secretInput = z.discriminatedUnion('kind', [
@@ -138,7 +136,7 @@ export const workstationHandlers = {
     summary: '更换数据库口令',
     input: z.object({ next: secretInput }),
     roles: ['sysadmin'],
-    register: '',
+    register: '权限',
     objects: () => [],
     run: (ctx, input): { rekeyed: true } => {
       rekeyWorkstation(ctx, input.next);
