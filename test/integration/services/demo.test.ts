@@ -25,7 +25,13 @@ describe('demo', () => {
     expect(report.counts.theoryItems).toBeGreaterThanOrEqual(300);
     expect(report.counts.byType.trueFalse + report.counts.byType.singleChoice + report.counts.byType.multipleChoice).toBe(report.counts.theoryItems);
     expect(report.elementTable.warnings).toEqual([]);
-    expect(report.audit.entries).toBeGreaterThanOrEqual(7);
+    expect(report.accounts).toMatchObject({ users: 12, pledges: 9, admins: ['sysadmin', 'secadmin', 'auditor'] });
+    expect(report.workstation.encrypted).toBe(true);
+    expect(report.registers.map((r: { part: string }) => r.part)).toEqual(['涉密人员登记表', '调阅登记表', '登录登记表', '权限登记表']);
+    for (const r of report.registers as { file: string }[]) expect(existsSync(join(out, r.file)), r.file).toBe(true);
+    expect(report.audit.entries).toBeGreaterThanOrEqual(50);
+    expect(report.audit.checkpoint).toMatch(/^[A-Za-z0-9+/]{86}==$/);
+    expect(report.audit.checkpoints).toBeGreaterThanOrEqual(8);
     expect(existsSync(join(out, report.database))).toBe(true);
     // Keys of capabilities that do not exist yet are absent, never faked.
     for (const absent of ['sets', 'assembly', 'documents', 'review', 'export']) expect(report).not.toHaveProperty(absent);
