@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ADMIN_ROLES } from '../domain/account.js';
 import { roleNames, type Role } from '../domain/roles.js';
 import { secretBytes, sqlCipherKeyPragmaValue, type WorkstationSecret } from '../../crypto/database-key.js';
-import { closeDatabase, inTransaction, isEncrypted, LATEST_SCHEMA_VERSION, openDatabase, rekeyDatabase, schemaVersion, type WritableDB } from '../store/database.js';
+import { closeDatabase, hasMemorySecurity, inTransaction, isEncrypted, LATEST_SCHEMA_VERSION, openDatabase, rekeyDatabase, schemaVersion, type WritableDB } from '../store/database.js';
 import { countAccounts } from '../store/repositories/accounts.js';
 import { getSetting } from '../store/repositories/settings.js';
 import { createCheckpoint, installAuditKey, recordAudit, rewrapAuditKey } from './audit.js';
@@ -97,6 +97,8 @@ export interface WorkstationStatus {
   readonly workstationId: string;
   readonly createdAt: string;
   readonly encrypted: boolean;
+  /** Freed memory is wiped (needs a SQLite3MultipleCiphers build with SQLITE3MC_SECURE_MEMORY). */
+  readonly memorySecurity: boolean;
 }
 
 export function workstationStatus(db: WritableDB): WorkstationStatus {
@@ -107,6 +109,7 @@ export function workstationStatus(db: WritableDB): WorkstationStatus {
     workstationId: getSetting(db, 'workstation.id') ?? '',
     createdAt: getSetting(db, 'workstation.created_at') ?? '',
     encrypted: isEncrypted(db),
+    memorySecurity: hasMemorySecurity(db),
   };
 }
 

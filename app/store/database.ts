@@ -68,6 +68,13 @@ function configure(db: Connection): void {
   db.pragma('recursive_triggers = ON');
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
+  // Wipe freed memory (SQLite3MultipleCiphers); a no-op in builds compiled without SQLITE3MC_SECURE_MEMORY.
+  db.pragma('memory_security = fill');
+}
+
+/** Whether this build wipes freed memory (PRAGMA memory_security of SQLite3MultipleCiphers). */
+export function hasMemorySecurity(db: ReadableDB): boolean {
+  return db.pragma('memory_security', { simple: true }) !== undefined;
 }
 
 /** Applies every migration newer than the file's version, each in its own transaction. */
