@@ -12,6 +12,7 @@ import { auditCommand } from './commands/audit.js';
 import { banksCommand } from './commands/banks.js';
 import { demoCommand } from './commands/demo.js';
 import { initCommand } from './commands/init.js';
+import { itemsCommand } from './commands/items.js';
 import { occupationsCommand } from './commands/occupations.js';
 import { peopleCommand } from './commands/people.js';
 import { policyCommand } from './commands/policy.js';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   auditCommand,
   rekeyCommand,
   banksCommand,
+  itemsCommand,
   occupationsCommand,
   demoCommand,
 ];

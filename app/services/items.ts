@@ -13,7 +13,25 @@ import { practicalTaskRules, practicalTaskSchema } from '../domain/practical-tas
 import { theoryItemRules, theoryItemSchema } from '../domain/theory-item.js';
 import { DomainValidationError, problem, validate, type Problem } from '../domain/validation.js';
 import { inTransaction } from '../store/database.js';
-import { getItem, insertItem, listItems, type ItemRecord, type NewItem } from '../store/repositories/items.js';
+import {
+  addVersion,
+  getItem,
+  getVersion,
+  insertItem,
+  listItems,
+  listTransitions,
+  listVersions,
+  setItemState,
+  type ItemRecord,
+  type NewItem,
+  type TransitionRecord,
+  type VersionRecord,
+} from '../store/repositories/items.js';
+import { rolesInBank } from '../store/repositories/bank-members.js';
+import { ITEM_STATES } from '../domain/bank.js';
+import { diffItems, type FieldChange } from '../domain/item-diff.js';
+import { checkTransition, isEditable } from '../domain/workflow.js';
+import { PermissionDeniedError } from './errors.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
 import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
@@ -116,7 +134,117 @@ export interface ItemView {
 
 const viewOfItem = ({ body: _body, ...meta }: ItemRecord): ItemView => meta;
 
+/** Validates one item of any kind for this bank (same rules as a batch row). */
+function validateOne(ctx: ServiceContext, bankId: number, kind: ItemRecord['kind'], body: unknown) {
+  const bank = requireBank(ctx, bankId);
+  if (kind === 'theory') {
+    const table = currentTheoryTable(ctx, bankId);
+    const codes = new Set(table ? listElements(table).map((e) => e.fullCode) : []);
+    return validate(theoryItemSchema, body, (item) => [
+      ...theoryItemRules(item),
+      ...(codes.has(item.element) ? [] : [problem(['element'], `${item.element} 不在本题库的细目表中`)]),
+    ]);
+  }
+  if (kind === 'practical') {
+    const entries = currentPracticalStructure(ctx, bankId)?.levels.find((l) => l.level === bank.level)?.entries ?? [];
+    return validate(practicalTaskSchema, body, (task) => {
+      const entry = entries.find((e) => e.module === task.module);
+      if (!entry) return [problem(['module'], `${task.module} 不在本级别的内容结构表中`)];
+      return [...practicalTaskRules(task), ...(task.points === entry.weight ? [] : [problem(['points'], `${task.points} 与结构表中该职业功能的鉴定比重 ${entry.weight} 不一致`)])];
+    });
+  }
+  return validate(comprehensiveItemSchema, body, comprehensiveItemRules);
+}
+
+function requireItemInBank(ctx: ServiceContext, bankId: number, itemId: number): ItemRecord {
+  const item = getItem(ctx.db, itemId);
+  if (item.bankId !== bankId) throw new ServiceError(`试题 ${itemId} 不属于题库 ${bankId}`);
+  return item;
+}
+
+const itemRef = z.object({ bankId: z.number().int().positive(), itemId: z.number().int().positive() });
+
+export interface ItemHistory {
+  readonly item: ItemView;
+  readonly versions: readonly Omit<VersionRecord, 'body'>[];
+  readonly transitions: readonly TransitionRecord[];
+}
+
 export const itemHandlers = {
+  /** Editing makes a new version (never changes an old one) and sends the item back to 草稿. */
+  'items.save': defineHandler({
+    name: 'items.save',
+    summary: '修改试题（保存新版本）',
+    input: itemRef.extend({ item: z.unknown(), note: z.string().max(200).default('') }),
+    roles: ['manager', 'author'],
+    register: '',
+    secret: true,
+    bank: { id: (i) => i.bankId, roles: ['manager', 'author'] },
+    objects: (i, out: { version: number }) => [`bank:${i.bankId}`, `item:${i.itemId}@${out.version}`],
+    run: (ctx, input): { version: number } => {
+      const current = requireItemInBank(ctx, input.bankId, input.itemId);
+      if (!isEditable(current.state)) throw new ServiceError(`试题 ${input.itemId} 已停用，不能修改`);
+      const result = validateOne(ctx, input.bankId, current.kind, input.item);
+      if (!result.ok) throw new DomainValidationError(`试题 ${input.itemId}`, result.problems);
+      const body = result.value as { element?: string; module?: string; difficulty?: number };
+      const version = inTransaction(ctx.db, () =>
+        addVersion(
+          ctx.db,
+          input.itemId,
+          { body, binding: body.element ?? body.module ?? '', difficulty: body.difficulty ?? null, state: '草稿', note: input.note },
+          ctx.actor.username,
+          timestamp(ctx),
+        ),
+      );
+      return { version };
+    },
+  }),
+  /** Versions and workflow of an item (no content: metadata only). */
+  'items.history': defineHandler({
+    name: 'items.history',
+    summary: '查看试题版本与审核记录',
+    input: itemRef,
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    run: (ctx, input): ItemHistory => {
+      const item = requireItemInBank(ctx, input.bankId, input.itemId);
+      return { item: viewOfItem(item), versions: listVersions(ctx.db, item.id), transitions: listTransitions(ctx.db, item.id) };
+    },
+  }),
+  /** The readable difference of two versions: shows content, so it is a 调阅. */
+  'items.diff': defineHandler({
+    name: 'items.diff',
+    summary: '比较试题版本',
+    input: itemRef.extend({ from: z.number().int().positive(), to: z.number().int().positive() }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '调阅',
+    secret: true,
+    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    objects: (i) => [`bank:${i.bankId}`, `item:${i.itemId}@${i.from}`, `item:${i.itemId}@${i.to}`],
+    run: (ctx, input): readonly FieldChange[] => {
+      requireItemInBank(ctx, input.bankId, input.itemId);
+      return diffItems(getVersion(ctx.db, input.itemId, input.from).body, getVersion(ctx.db, input.itemId, input.to).body);
+    },
+  }),
+  /** A workflow step (提交审核, 审核通过, 退回修改, 入库, 停用, 恢复入库) with its comment. */
+  'items.transition': defineHandler({
+    name: 'items.transition',
+    summary: '改变试题状态',
+    input: itemRef.extend({ to: z.enum(ITEM_STATES), comment: z.string().max(500).default('') }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    objects: (i) => [`bank:${i.bankId}`, `item:${i.itemId}`, `state:${i.to}`],
+    run: (ctx, input): ItemView => {
+      const item = requireItemInBank(ctx, input.bankId, input.itemId);
+      const bankRoles = ctx.actor.id === null ? [] : rolesInBank(ctx.db, input.bankId, ctx.actor.id);
+      const check = checkTransition(item.state, input.to, bankRoles, input.comment);
+      if (!check.ok) throw new PermissionDeniedError(check.message);
+      inTransaction(ctx.db, () => setItemState(ctx.db, item.id, input.to, input.comment, ctx.actor.username, timestamp(ctx)));
+      return viewOfItem(getItem(ctx.db, item.id));
+    },
+  }),
   /** Opening an item's content is a 调阅 (规程第十四条). */
   'items.get': defineHandler({
     name: 'items.get',

@@ -11,6 +11,7 @@ import { migration0050 } from './0050-people.js';
 import { migration0060 } from './0060-accounts.js';
 import { migration0070 } from './0070-bank-members.js';
 import { migration0080 } from './0080-audit-checkpoints.js';
+import { migration0090 } from './0090-item-workflow.js';
 
 export interface Migration {
   readonly version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0090,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -77,7 +77,107 @@ export function insertItem(db: WritableDB, item: NewItem, by: string, at: string
     at,
     by,
   );
+  insertTransition(db, { itemId: id, version: 1, from: '', to: item.state, comment: '建立', at, by });
   return id;
+}
+
+/** Saves a new version as the item's current one and sets its state; returns the version number. */
+export function addVersion(
+  db: WritableDB,
+  itemId: number,
+  change: { body: unknown; binding: string; difficulty: number | null; state: ItemState; note: string },
+  by: string,
+  at: string,
+): number {
+  const current = getItem(db, itemId);
+  const version = current.version + 1;
+  db.prepare('INSERT INTO item_versions (item_id, version, body, created_at, created_by, note) VALUES (?, ?, ?, ?, ?, ?)').run(
+    itemId,
+    version,
+    JSON.stringify(change.body),
+    at,
+    by,
+    change.note,
+  );
+  db.prepare('UPDATE items SET current_version = ?, binding = ?, difficulty = ?, state = ?, updated_at = ? WHERE id = ?').run(
+    version,
+    change.binding,
+    change.difficulty,
+    change.state,
+    at,
+    itemId,
+  );
+  if (change.state !== current.state) insertTransition(db, { itemId, version, from: current.state, to: change.state, comment: '修改后重新起草', at, by });
+  return version;
+}
+
+export function setItemState(db: WritableDB, itemId: number, to: ItemState, comment: string, by: string, at: string): void {
+  const current = getItem(db, itemId);
+  db.prepare('UPDATE items SET state = ?, updated_at = ? WHERE id = ?').run(to, at, itemId);
+  insertTransition(db, { itemId, version: current.version, from: current.state, to, comment, at, by });
+}
+
+export interface VersionRecord {
+  readonly version: number;
+  readonly body: unknown;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly note: string;
+}
+
+export function getVersion(db: ReadableDB, itemId: number, version: number): VersionRecord {
+  const row = db.prepare('SELECT * FROM item_versions WHERE item_id = ? AND version = ?').get(itemId, version) as
+    | { version: number; body: string; created_at: string; created_by: string; note: string }
+    | undefined;
+  if (!row) throw new NotFoundError(`试题 ${itemId} 没有第 ${version} 版`);
+  return { version: row.version, body: JSON.parse(row.body) as unknown, createdAt: row.created_at, createdBy: row.created_by, note: row.note };
+}
+
+export function listVersions(db: ReadableDB, itemId: number): Omit<VersionRecord, 'body'>[] {
+  return (
+    db.prepare('SELECT version, created_at, created_by, note FROM item_versions WHERE item_id = ? ORDER BY version').all(itemId) as {
+      version: number;
+      created_at: string;
+      created_by: string;
+      note: string;
+    }[]
+  ).map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.created_by, note: r.note }));
+}
+
+export interface TransitionRecord {
+  readonly itemId: number;
+  readonly version: number;
+  readonly from: ItemState | '';
+  readonly to: ItemState;
+  readonly comment: string;
+  readonly at: string;
+  readonly by: string;
+}
+
+export function insertTransition(db: WritableDB, t: TransitionRecord): void {
+  db.prepare('INSERT INTO item_transitions (item_id, version, from_state, to_state, comment, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    t.itemId,
+    t.version,
+    t.from,
+    t.to,
+    t.comment,
+    t.at,
+    t.by,
+  );
+}
+
+export function listTransitions(db: ReadableDB, itemId: number): TransitionRecord[] {
+  return (
+    db.prepare('SELECT * FROM item_transitions WHERE item_id = ? ORDER BY id').all(itemId) as {
+      item_id: number;
+      version: number;
+      from_state: ItemState | '';
+      to_state: ItemState;
+      comment: string;
+      at: string;
+      by: string;
+    }[]
+  ).map((r) => ({ itemId: r.item_id, version: r.version, from: r.from_state, to: r.to_state, comment: r.comment, at: r.at, by: r.by }));
 }
 
 export function getItem(db: ReadableDB, id: number): ItemRecord {

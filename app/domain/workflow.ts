@@ -1,0 +1,56 @@
+/**
+ * The review workflow of an item: 草稿 → 待审 → 已审 → 入库 → 停用, with the way back for rework.
+ * Only 入库 items may go into papers; an item used in a paper may be retired (停用) but the version the
+ * paper pinned never changes (versions are immutable). Editing makes a new version and sends the item
+ * back to 草稿, except that a retired item cannot be edited.
+ */
+import type { ItemState } from './bank.js';
+import type { Role } from './roles.js';
+
+export interface Transition {
+  readonly from: ItemState;
+  readonly to: ItemState;
+  /** Verb shown to the user. */
+  readonly verb: string;
+  readonly roles: readonly Role[];
+  readonly commentRequired: boolean;
+}
+
+export const TRANSITIONS: readonly Transition[] = [
+  { from: '草稿', to: '待审', verb: '提交审核', roles: ['author', 'manager'], commentRequired: false },
+  { from: '待审', to: '已审', verb: '审核通过', roles: ['reviewer', 'manager'], commentRequired: false },
+  { from: '待审', to: '草稿', verb: '退回修改', roles: ['reviewer', 'manager'], commentRequired: true },
+  { from: '已审', to: '入库', verb: '入库', roles: ['manager'], commentRequired: false },
+  { from: '已审', to: '草稿', verb: '退回修改', roles: ['manager'], commentRequired: true },
+  { from: '入库', to: '停用', verb: '停用', roles: ['manager'], commentRequired: true },
+  { from: '停用', to: '入库', verb: '恢复入库', roles: ['manager'], commentRequired: true },
+];
+
+export type TransitionCheck = { ok: true; transition: Transition } | { ok: false; message: string };
+
+/** Whether `roles` may move an item from `from` to `to` (with or without a comment). */
+export function checkTransition(from: ItemState, to: ItemState, roles: readonly Role[], comment: string): TransitionCheck {
+  const t = TRANSITIONS.find((x) => x.from === from && x.to === to);
+  if (!t) {
+    const allowed = TRANSITIONS.filter((x) => x.from === from).map((x) => `${x.verb}（→${x.to}）`);
+    return { ok: false, message: `试题状态不能从“${from}”改为“${to}”${allowed.length > 0 ? `；可以：${allowed.join('、')}` : ''}` };
+  }
+  if (!t.roles.some((r) => roles.includes(r))) return { ok: false, message: `“${t.verb}”需要${t.roles.map(roleLabel).join('或')}身份` };
+  if (t.commentRequired && comment.trim() === '') return { ok: false, message: `“${t.verb}”须填写意见` };
+  return { ok: true, transition: t };
+}
+
+const ROLE_LABELS: Partial<Record<Role, string>> = { author: '命题人员', reviewer: '审核专家', manager: '题库管理员' };
+function roleLabel(r: Role): string {
+  return ROLE_LABELS[r] ?? r;
+}
+
+/** Whether an item in this state may be edited (a new version). */
+export function isEditable(state: ItemState): boolean {
+  return state !== '停用';
+}
+
+/** Only 入库 items may be drawn into papers. */
+export function isEligibleForPapers(state: ItemState): boolean {
+  return state === '入库';
+}
