@@ -10,6 +10,7 @@ import { accessCommand } from './commands/access.js';
 import { accountsCommand } from './commands/accounts.js';
 import { auditCommand } from './commands/audit.js';
 import { banksCommand } from './commands/banks.js';
+import { coverageCommand, duplicatesCommand, elementsCommand, importCommand, lintCommand, searchCommand, templateCommand } from './commands/bank-tools.js';
 import { demoCommand } from './commands/demo.js';
 import { initCommand } from './commands/init.js';
 import { itemsCommand } from './commands/items.js';
@@ -32,6 +33,13 @@ export const COMMANDS: readonly Command[] = [
   rekeyCommand,
   banksCommand,
   itemsCommand,
+  importCommand,
+  searchCommand,
+  duplicatesCommand,
+  lintCommand,
+  coverageCommand,
+  elementsCommand,
+  templateCommand,
   occupationsCommand,
   demoCommand,
 ];

@@ -36,6 +36,8 @@ import { currentPracticalStructure, currentTheoryTable, requireBank } from './ba
 import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
+import { itemRefs } from './refs.js';
+import { indexItemText } from './search.js';
 
 const batchInput = z.object({
   bankId: z.number().int().positive(),
@@ -52,25 +54,6 @@ export interface AddedItems {
 /** A problem of row `index` (0-based) of a batch, prefixed `第N行`. */
 function inRow(index: number, p: Problem): Problem {
   return { ...p, field: [`第${index + 1}行`, p.field].filter((s) => s !== '').join(' ') };
-}
-
-/** Compact object reference for the access log: `item:12-661` for a contiguous run. */
-export function itemRefs(ids: readonly number[]): string[] {
-  if (ids.length === 0) return [];
-  const sorted = [...ids].sort((a, b) => a - b);
-  const out: string[] = [];
-  let start = sorted[0] as number;
-  let prev = start;
-  for (const id of sorted.slice(1).concat(Number.NaN)) {
-    if (id === prev + 1) {
-      prev = id;
-      continue;
-    }
-    out.push(start === prev ? `item:${start}` : `item:${start}-${prev}`);
-    start = id;
-    prev = id;
-  }
-  return out;
 }
 
 function checkState(ctx: ServiceContext, input: BatchInput): ItemState {
@@ -98,7 +81,14 @@ function saveBatch<T>(
   });
   if (problems.some((p) => p.severity === 'error')) throw new DomainValidationError(subject, problems);
   const at = timestamp(ctx);
-  const ids = inTransaction(ctx.db, () => values.map((v) => insertItem(ctx.db, toNew(v), ctx.actor.username, at)));
+  const ids = inTransaction(ctx.db, () =>
+    values.map((v) => {
+      const item = toNew(v);
+      const id = insertItem(ctx.db, item, ctx.actor.username, at);
+      indexItemText(ctx.db, id, item.body);
+      return id;
+    }),
+  );
   return { ids };
 }
 
@@ -187,15 +177,17 @@ export const itemHandlers = {
       const result = validateOne(ctx, input.bankId, current.kind, input.item);
       if (!result.ok) throw new DomainValidationError(`试题 ${input.itemId}`, result.problems);
       const body = result.value as { element?: string; module?: string; difficulty?: number };
-      const version = inTransaction(ctx.db, () =>
-        addVersion(
+      const version = inTransaction(ctx.db, () => {
+        const v = addVersion(
           ctx.db,
           input.itemId,
           { body, binding: body.element ?? body.module ?? '', difficulty: body.difficulty ?? null, state: '草稿', note: input.note },
           ctx.actor.username,
           timestamp(ctx),
-        ),
-      );
+        );
+        indexItemText(ctx.db, input.itemId, body);
+        return v;
+      });
       return { version };
     },
   }),

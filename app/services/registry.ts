@@ -7,9 +7,13 @@ import { accountHandlers } from './accounts.js';
 import { auditHandlers } from './audit-handlers.js';
 import { bankHandlers } from './banks.js';
 import { catalogHandlers } from './catalog.js';
+import { elementFileHandlers } from './element-files.js';
+import { importHandlers } from './import-items.js';
 import { itemHandlers } from './items.js';
 import { peopleHandlers } from './people.js';
 import { policyHandlers } from './policy.js';
+import { qualityHandlers } from './quality.js';
+import { searchHandlers } from './search.js';
 import { sessionHandlers } from './session.js';
 import { workstationHandlers } from './workstation.js';
 
@@ -22,7 +26,11 @@ const base = {
   ...accessHandlers,
   ...catalogHandlers,
   ...bankHandlers,
+  ...elementFileHandlers,
   ...itemHandlers,
+  ...importHandlers,
+  ...searchHandlers,
+  ...qualityHandlers,
 } as const;
 
 /** Chinese names of the actions, for the registers the 安全审计员 exports. */

@@ -5,7 +5,7 @@
  * not built yet are absent). Later issues extend it until it goes
  * bank → ≥3 papers → submission documents → review sign-off → encrypted ISO.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { generatePassword } from '../../../crypto/password.js';
 import type { WorkstationSecret } from '../../../crypto/database-key.js';
@@ -18,7 +18,8 @@ import { assertWritableTarget, writeOutputFile } from '../output.js';
 import { handlers } from '../registry.js';
 import { login, logout } from '../session.js';
 import { closeWorkstation, initWorkstation } from '../workstation.js';
-import { SAMPLE_BANK, samplePracticalStructure, samplePracticalTasks, sampleElementTable, sampleTheoryItems } from './sample-bank.js';
+import { SAMPLE_BANK, SAMPLE_FILE_NAMES, SAMPLE_FILES } from './sample-bank.js';
+import type { ImportReport } from '../import-items.js';
 import team from './sample/team.json' with { type: 'json' };
 
 export const DEMO_DATABASE = 'qbank.db';
@@ -47,6 +48,14 @@ export interface DemoReport {
   };
   readonly elementTable: { readonly importance: { readonly X: number; readonly Y: number; readonly Z: number }; readonly warnings: readonly string[] };
   readonly accounts: { readonly users: number; readonly pledges: number; readonly admins: readonly string[] };
+  readonly import: {
+    readonly files: readonly string[];
+    readonly accepted: number;
+    readonly rejected: number;
+    readonly duplicates: number;
+    readonly lintFindings: number;
+  };
+  readonly quality: { readonly bankFindings: number; readonly itemsWithFindings: number; readonly nearDuplicatePairs: number; readonly shortNodes: number };
   readonly registers: readonly { readonly part: string; readonly file: string }[];
   readonly audit: { readonly entries: number; readonly verified: boolean; readonly head: string; readonly checkpoint: string; readonly checkpoints: number };
   readonly seconds: number;
@@ -149,8 +158,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     });
     note('人员与保密责任书', `${members.length} 人登记并签订保密责任书（${signedOn} 至 ${expiresOn}），账号已关联、已授予角色`);
 
-    // 题库管理员 creates the bank and loads the sample content.
+    // 题库管理员 creates the bank and imports the writers' files: 细目表, 内容结构表, items (xlsx, docx).
     const manager = members.find((m) => m.role === 'manager')?.username ?? 'zhangwei';
+    const file = (name: string) => ({ fileName: name, bytes: new Uint8Array(readFileSync(join(SAMPLE_FILES, name))) });
     const bank = await as(manager, async (ctx) => {
       const b = await invoke(ctx, handlers['banks.create'], {
         occupationCode: SAMPLE_BANK.occupationCode,
@@ -160,12 +170,34 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         secrecy: SAMPLE_BANK.secrecy,
         isSample: true,
       });
-      const table = await invoke(ctx, handlers['banks.setElementTable'], { bankId: b.id, table: sampleElementTable() });
-      await invoke(ctx, handlers['banks.setPracticalStructure'], { bankId: b.id, structure: samplePracticalStructure() });
-      await invoke(ctx, handlers['items.addTheory'], { bankId: b.id, items: sampleTheoryItems(), state: '入库' });
-      await invoke(ctx, handlers['items.addPractical'], { bankId: b.id, items: samplePracticalTasks(), state: '入库' });
-      return { ...b, tableWarnings: table.warnings };
+      const table = await invoke(ctx, handlers['banks.importElementTable'], { bankId: b.id, bytes: file(SAMPLE_FILE_NAMES.elementTable).bytes });
+      await invoke(ctx, handlers['banks.importPracticalStructure'], { bankId: b.id, bytes: file(SAMPLE_FILE_NAMES.practicalStructure).bytes });
+      const xlsx = await invoke(ctx, handlers['import.items'], { bankId: b.id, ...file(SAMPLE_FILE_NAMES.items), state: '入库' });
+      // The Word file repeats some items: a dry run shows them, the real run skips them.
+      const dry = await invoke(ctx, handlers['import.items'], { bankId: b.id, ...file(SAMPLE_FILE_NAMES.word), state: '入库', dryRun: true });
+      const docx = await invoke(ctx, handlers['import.items'], {
+        bankId: b.id,
+        ...file(SAMPLE_FILE_NAMES.word),
+        state: '入库',
+        validOnly: true,
+        nearDuplicates: 'skip',
+      });
+      const lint = await invoke(ctx, handlers['lint.bank'], { bankId: b.id, sets: 3 });
+      const dups = await invoke(ctx, handlers['duplicates.find'], { bankId: b.id });
+      const cover = await invoke(ctx, handlers['coverage.get'], { bankId: b.id, sets: 3 });
+      return { ...b, tableWarnings: table.warnings, reports: [xlsx, docx], dry, lint, dups, cover };
     });
+    const [xlsxReport, docxReport] = bank.reports as [ImportReport, ImportReport];
+    note(
+      '导入',
+      `${xlsxReport.file}：${xlsxReport.accepted} 道；${docxReport.file}：试导入发现 ${bank.dry.duplicates.length} 道重复或疑似重复，` +
+        `正式导入 ${docxReport.accepted} 道，拒绝 ${docxReport.rejected} 道、跳过 ${docxReport.skipped} 道`,
+    );
+    note(
+      '质量检查',
+      `${bank.lint.findings.length} 条题库级提示，${bank.lint.perItem.length} 道试题有提示；近似重复 ${bank.dups.pairs.length} 对；` +
+        `细目表节点中 ${bank.cover.filter((r) => r.short).length} 个按 3 套计试题不足`,
+    );
 
     // 安全保密管理员 opens the bank to the authors and reviewers.
     await as('secadmin', async (ctx) => {
@@ -233,6 +265,19 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       },
       elementTable: { importance: stats?.counts ?? { X: 0, Y: 0, Z: 0 }, warnings: bank.tableWarnings.map((w) => `${w.field}: ${w.message}`) },
       accounts: { users: passwords.size, pledges, admins: init.admins.map((a) => a.username) },
+      import: {
+        files: [SAMPLE_FILE_NAMES.elementTable, SAMPLE_FILE_NAMES.practicalStructure, SAMPLE_FILE_NAMES.items, SAMPLE_FILE_NAMES.word],
+        accepted: xlsxReport.accepted + docxReport.accepted,
+        rejected: xlsxReport.rejected + docxReport.rejected,
+        duplicates: xlsxReport.duplicates.length + docxReport.duplicates.length,
+        lintFindings: xlsxReport.lintFindings + docxReport.lintFindings,
+      },
+      quality: {
+        bankFindings: bank.lint.findings.length,
+        itemsWithFindings: bank.lint.perItem.length,
+        nearDuplicatePairs: bank.dups.pairs.length,
+        shortNodes: bank.cover.filter((r) => r.short).length,
+      },
       registers,
       audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastCheckpoint, checkpoints: audit.checkpoints },
       seconds: Math.round((performance.now() - started) / 10) / 100,

@@ -10,7 +10,30 @@ import basics from './sample/theory-1-basics.json' with { type: 'json' };
 import views from './sample/theory-2-views.json' with { type: 'json' };
 import parts from './sample/theory-3-parts.json' with { type: 'json' };
 import cad3d from './sample/theory-4-cad3d.json' with { type: 'json' };
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BankInput } from '../../domain/bank.js';
+
+/** The package root (holds package.json), found from this module whether it runs from app/ or dist/. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the demo module');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The files the demo imports, as item writers deliver them (made by scripts/demo/make-sample-files.mjs). */
+export const SAMPLE_FILES = join(packageRoot(), 'app', 'services', 'demo', 'sample', 'files');
+export const SAMPLE_FILE_NAMES = {
+  elementTable: '制图员四级-理论知识考核要素细目表.xlsx',
+  practicalStructure: '制图员-技能考核内容结构表.xlsx',
+  items: '制图员四级-试题导入.xlsx',
+  word: '制图员四级-三维与图档.docx',
+} as const;
 
 interface SampleScope {
   code: string;

@@ -12,6 +12,8 @@ import { migration0060 } from './0060-accounts.js';
 import { migration0070 } from './0070-bank-members.js';
 import { migration0080 } from './0080-audit-checkpoints.js';
 import { migration0090 } from './0090-item-workflow.js';
+import { migration0100 } from './0100-search.js';
+import { migration0110 } from './0110-images.js';
 
 export interface Migration {
   readonly version: number;
@@ -29,6 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0100,
+  migration0110,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

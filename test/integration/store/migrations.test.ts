@@ -23,7 +23,7 @@ const T = '2026-11-23T08:00:00.000Z';
 describe('migrations', () => {
   it('are numbered in steps of 10 and strictly increasing', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(80);
+    expect(LATEST_SCHEMA_VERSION).toBe(110);
   });
 
   it('0010 creates the settings with a workstation id', () => {
@@ -110,6 +110,32 @@ describe('migrations', () => {
     db.prepare(`INSERT INTO audit_checkpoints (audit_seq, audit_hash, entries, at, reason, signature, key_id) VALUES (0, ?, 0, '${T}', 'demand', 's', 'k')`).run('0'.repeat(64));
     expect(() => db.prepare("UPDATE audit_checkpoints SET signature = 'x'").run()).toThrow('审计校验点只能追加，不能修改');
     expect(() => db.prepare('DELETE FROM audit_checkpoints').run()).toThrow('审计校验点只能追加，不能删除');
+  });
+
+  it('0090 adds the append-only workflow record, seeded with one entry per existing item', () => {
+    const db = at(80);
+    db.prepare(`INSERT INTO banks (id, name, occupation_code, occupation_name, level, secrecy, created_at, created_by, updated_at) VALUES (1, 'b', '3-01-02-07', '制图员', 4, '{}', '${T}', 't', '${T}')`).run();
+    db.prepare(`INSERT INTO items (id, bank_id, kind, type, binding, state, created_at, created_by, updated_at) VALUES (5, 1, 'theory', 'trueFalse', 'A-A-A-001', '入库', '${T}', 'writer', '${T}')`).run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 90));
+    expect(db.prepare('SELECT item_id, from_state, to_state, by FROM item_transitions').all()).toEqual([{ item_id: 5, from_state: '', to_state: '入库', by: 'writer' }]);
+    expect(() => db.prepare("UPDATE item_transitions SET comment = 'x'").run()).toThrow('审核记录不可修改');
+    expect(() => db.prepare('DELETE FROM item_transitions').run()).toThrow('审核记录不可删除');
+  });
+
+  it('0100 adds the search index tables', () => {
+    const db = at(90);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 100));
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    expect(tables.filter((t) => t.includes('search') || t.includes('gram')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('0110 adds images stored once by content hash, PNG or JPEG only', () => {
+    const db = at(100);
+    migrate(db);
+    const put = db.prepare(`INSERT INTO images (sha256, content_type, bytes, size, created_at, created_by) VALUES (?, ?, x'89504e47', 4, '${T}', 't')`);
+    put.run('a'.repeat(64), 'image/png');
+    expect(() => put.run('a'.repeat(64), 'image/png')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => put.run('b'.repeat(64), 'image/gif')).toThrow(/CHECK/);
   });
 
   it('roll back a failing migration entirely and leave the version where it was', () => {

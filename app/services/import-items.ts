@@ -1,0 +1,224 @@
+/**
+ * Importing items from the writers' Excel template or Word documents: parse (services/import/*),
+ * validate every row with the domain rules of this bank, look for duplicates against the bank and
+ * within the file, then save all-or-nothing (or the valid rows only, when asked). A dry run returns
+ * the same report without saving. Every import is audited; the saved items are drafts (a sample bank
+ * may load them as 入库).
+ */
+import { z } from 'zod';
+import { listElements } from '../domain/element-table.js';
+import { lintTheoryItem } from '../domain/lint/item-lint.js';
+import { practicalTaskRules, practicalTaskSchema } from '../domain/practical-task.js';
+import { exactKey, itemComparisonText } from '../domain/similarity/fingerprint.js';
+import { DEFAULT_SIMILARITY_OPTIONS, findDuplicatesAgainst } from '../domain/similarity/near-duplicates.js';
+import { theoryItemRules, theoryItemSchema, type TheoryItem } from '../domain/theory-item.js';
+import { formatProblem, problem, validate, type Problem } from '../domain/validation.js';
+import { inTransaction } from '../store/database.js';
+import { putImage, type ImageType } from '../store/repositories/images.js';
+import { insertItem, listItems, type NewItem } from '../store/repositories/items.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
+import { timestamp, type ServiceContext } from './context.js';
+import { ServiceError } from './errors.js';
+import { defineHandler } from './handler.js';
+import { parseItemDocx } from './import/docx-items.js';
+import { parseItemWorkbook } from './import/xlsx-items.js';
+import { indexItemText } from './search.js';
+
+export interface DuplicateFlag {
+  /** Where the incoming item is: `第12行` / `第40段`. */
+  readonly where: string;
+  /** The bank item it resembles, or the earlier row of the same file. */
+  readonly against: string;
+  readonly score: number;
+  readonly kind: 'exact' | 'near';
+  readonly decision: 'rejected' | 'skipped' | 'kept' | 'pending';
+}
+
+export interface ImportReport {
+  readonly file: string;
+  readonly format: 'xlsx' | 'docx';
+  readonly dryRun: boolean;
+  readonly rows: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly skipped: number;
+  readonly duplicates: readonly DuplicateFlag[];
+  /** Every problem, one line each: `第12行 选项C: 不能为空`. */
+  readonly problems: readonly string[];
+  /** Notes that do not block the import (e.g. an optional sheet missing). */
+  readonly warnings: readonly string[];
+  readonly lintFindings: number;
+  readonly saved: boolean;
+  readonly ids: readonly number[];
+}
+
+/** Thrown when a real (not dry) run saves nothing; carries the report for the shells to print. */
+export class ImportRejectedError extends ServiceError {
+  override name = 'ImportRejectedError';
+  constructor(readonly report: ImportReport) {
+    super(`导入未执行：${report.rejected} 行有错误${report.duplicates.some((d) => d.decision === 'pending') ? '，有疑似重复试题待决定' : ''}（${report.problems.slice(0, 5).join('；')}${report.problems.length > 5 ? '；……' : ''}）`);
+  }
+}
+
+const importInput = z.object({
+  bankId: z.number().int().positive(),
+  fileName: z.string().min(1),
+  bytes: z.instanceof(Uint8Array),
+  dryRun: z.boolean().default(false),
+  /** Save the valid rows even when others are wrong (default: all or nothing). */
+  validOnly: z.boolean().default(false),
+  /** What to do with near-duplicates of existing items: ask (block until decided), skip or keep. */
+  nearDuplicates: z.enum(['ask', 'skip', 'keep']).default('ask'),
+  /** Similarity from which an item counts as a near-duplicate (Jaccard of character bigrams). */
+  threshold: z.number().min(0.3).max(1).default(DEFAULT_SIMILARITY_OPTIONS.threshold),
+  state: z.enum(['草稿', '入库']).default('草稿'),
+});
+type ImportInput = z.output<typeof importInput>;
+
+interface Candidate {
+  readonly where: string;
+  readonly item: NewItem;
+  readonly theory?: TheoryItem;
+  problems: Problem[];
+  skipped: boolean;
+}
+
+const IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg'];
+
+async function runImport(ctx: ServiceContext, input: ImportInput): Promise<ImportReport> {
+  const bank = requireBank(ctx, input.bankId);
+  if (input.state === '入库' && !bank.isSample) throw new ServiceError('导入的试题只能保存为草稿；入库须经审核流程');
+  const format = input.fileName.toLowerCase().endsWith('.docx') ? 'docx' : input.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : undefined;
+  if (!format) throw new ServiceError(`只能导入 .xlsx 或 .docx 文件：${input.fileName}`);
+
+  const parsed = format === 'xlsx' ? await parseItemWorkbook(input.bytes) : await parseItemDocx(input.bytes);
+  const rows = format === 'xlsx'
+    ? (parsed as Awaited<ReturnType<typeof parseItemWorkbook>>).rows.map((r) => ({ where: `${r.sheet} 第${r.row}行`, kind: r.kind, raw: r.raw, problems: r.problems }))
+    : (parsed as Awaited<ReturnType<typeof parseItemDocx>>).rows.map((r) => ({ where: `第${r.paragraph}段`, kind: 'theory' as const, raw: r.raw, problems: r.problems }));
+  const images = format === 'docx' ? (parsed as Awaited<ReturnType<typeof parseItemDocx>>).images : [];
+  const fileProblems = parsed.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
+  const fileWarnings = parsed.problems.filter((p) => p.severity !== 'error').map((p) => formatProblem(p));
+
+  const table = currentTheoryTable(ctx, bank.id);
+  const codes = new Set(table ? listElements(table).map((e) => e.fullCode) : []);
+  const entries = currentPracticalStructure(ctx, bank.id)?.levels.find((l) => l.level === bank.level)?.entries ?? [];
+  const imagesPresent = new Set(images.map((i) => i.sha256));
+
+  const candidates: Candidate[] = rows.map((row) => {
+    if (row.problems.length > 0) return { where: row.where, item: undefined as unknown as NewItem, problems: [...row.problems], skipped: false };
+    if (row.kind === 'theory') {
+      const r = validate(theoryItemSchema, row.raw, (item) => [
+        ...theoryItemRules(item),
+        ...(codes.has(item.element) ? [] : [problem(['element'], table ? `${item.element} 不在本题库的细目表中` : '本题库还没有细目表')]),
+        ...item.images.filter((h) => !imagesPresent.has(h)).map((h) => problem(['images'], `缺少图片 ${h.slice(0, 12)}…`)),
+      ]);
+      if (!r.ok) return { where: row.where, item: undefined as unknown as NewItem, problems: [...r.problems], skipped: false };
+      const item = r.value;
+      return {
+        where: row.where,
+        theory: item,
+        item: { bankId: bank.id, kind: 'theory', type: item.type, binding: item.element, difficulty: item.difficulty, state: input.state, body: item },
+        problems: [],
+        skipped: false,
+      };
+    }
+    const r = validate(practicalTaskSchema, row.raw, (task) => {
+      const entry = entries.find((e) => e.module === task.module);
+      if (!entry) return [problem(['module'], `${task.module} 不在本级别的内容结构表中`)];
+      return [...practicalTaskRules(task), ...(task.points === entry.weight ? [] : [problem(['points'], `${task.points} 与结构表中该职业功能的鉴定比重 ${entry.weight} 不一致`)])];
+    });
+    if (!r.ok) return { where: row.where, item: undefined as unknown as NewItem, problems: [...r.problems], skipped: false };
+    return {
+      where: row.where,
+      item: { bankId: bank.id, kind: 'practical', type: 'practical', binding: r.value.module, difficulty: null, state: input.state, body: r.value },
+      problems: [],
+      skipped: false,
+    };
+  });
+
+  // Duplicates: exact ones are refused; near ones wait for a decision unless skip/keep was given.
+  const existingItems = listItems(ctx.db, bank.id, { kind: 'theory' });
+  const existing = existingItems.map((i) => i.body as TheoryItem);
+  const existingIds = existingItems.map((i) => i.id);
+  const byExact = new Map(existing.map((t, k) => [exactKey(t), existingIds[k] as number]));
+  const seen = new Map<string, string>();
+  const duplicates: DuplicateFlag[] = [];
+  const theoryCands = candidates.filter((c) => c.theory);
+  for (const c of theoryCands) {
+    const key = exactKey(c.theory as TheoryItem);
+    const inBank = byExact.get(key);
+    const inFile = seen.get(key);
+    if (inBank !== undefined || inFile !== undefined) {
+      const against = inBank !== undefined ? `试题 ${inBank}` : inFile!;
+      c.problems.push(problem([], `与${against}完全相同`));
+      duplicates.push({ where: c.where, against, score: 1, kind: 'exact', decision: 'rejected' });
+    } else seen.set(key, c.where);
+  }
+  const incoming = theoryCands.map((c, k) => ({ id: k, text: itemComparisonText(c.theory as TheoryItem) }));
+  const bankTexts = existing.map((t, k) => ({ id: k, text: itemComparisonText(t) }));
+  for (const pair of findDuplicatesAgainst(incoming, bankTexts, { threshold: input.threshold })) {
+    if (pair.kind === 'exact') continue; // refused above
+    const c = theoryCands[pair.a];
+    if (!c || c.problems.length > 0 || duplicates.some((d) => d.where === c.where)) continue;
+    const against = pair.against === 'existing' ? `试题 ${existingIds[pair.b]}` : (theoryCands[pair.b]?.where ?? '');
+    const decision = input.nearDuplicates === 'ask' ? 'pending' : input.nearDuplicates === 'skip' ? 'skipped' : 'kept';
+    duplicates.push({ where: c.where, against, score: Math.round(pair.score * 100) / 100, kind: 'near', decision });
+    if (decision === 'skipped') c.skipped = true;
+  }
+
+  const bad = candidates.filter((c) => c.problems.length > 0);
+  const pending = duplicates.some((d) => d.decision === 'pending');
+  const toSave = candidates.filter((c) => c.problems.length === 0 && !c.skipped);
+  const canSave = fileProblems.length === 0 && !pending && (bad.length === 0 || input.validOnly) && toSave.length > 0;
+  const problems = [
+    ...fileProblems,
+    ...bad.flatMap((c) => c.problems.map((p) => formatProblem(p, c.where))),
+    ...duplicates.filter((d) => d.decision === 'pending').map((d) => `${d.where}: 与${d.against}相似度 ${d.score}，请决定跳过或保留（--skip-near / --keep-near）`),
+  ];
+  let ids: number[] = [];
+  if (canSave && !input.dryRun) {
+    const at = timestamp(ctx);
+    ids = inTransaction(ctx.db, () => {
+      for (const img of images) {
+        if (IMAGE_TYPES.includes(img.contentType)) putImage(ctx.db, { sha256: img.sha256, contentType: img.contentType as ImageType, bytes: img.bytes }, ctx.actor.username, at);
+      }
+      return toSave.map((c) => {
+        const id = insertItem(ctx.db, c.item, ctx.actor.username, at);
+        indexItemText(ctx.db, id, c.item.body);
+        return id;
+      });
+    });
+  }
+  const lintFindings = toSave.reduce((n, c) => n + (c.theory ? lintTheoryItem(c.theory, { elementCodes: codes, imagesPresent }).length : 0), 0);
+  const report: ImportReport = {
+    file: input.fileName,
+    format,
+    dryRun: input.dryRun,
+    rows: candidates.length,
+    accepted: canSave ? toSave.length : 0,
+    rejected: bad.length,
+    skipped: candidates.filter((c) => c.skipped).length,
+    duplicates,
+    problems,
+    warnings: fileWarnings,
+    lintFindings,
+    saved: ids.length > 0,
+    ids,
+  };
+  if (!input.dryRun && !canSave) throw new ImportRejectedError(report);
+  return report;
+}
+
+export const importHandlers = {
+  'import.items': defineHandler({
+    name: 'import.items',
+    summary: '导入试题',
+    input: importInput,
+    roles: ['manager', 'author'],
+    register: '',
+    secret: true,
+    bank: { id: (i) => i.bankId, roles: ['manager', 'author'] },
+    objects: (i, out: ImportReport) => [`bank:${i.bankId}`, `file:${i.fileName}`, `rows:${out.rows}`, `saved:${out.ids.length}`],
+    run: runImport,
+  }),
+} as const;

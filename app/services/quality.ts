@@ -1,0 +1,119 @@
+/**
+ * Quality of a bank: lint findings per item and as a bank report, coverage of the 细目表 against what
+ * N parallel sets need, and near-duplicate pairs. Findings name fields, never quote content; the
+ * duplicate list gives ids and scores only, so none of these is a 调阅.
+ */
+import { z } from 'zod';
+import { lintBank, type BankReport } from '../domain/lint/bank-lint.js';
+import { coverage, type CoverageRow } from '../domain/lint/coverage.js';
+import { lintPracticalTask, lintTheoryItem, type LintFinding } from '../domain/lint/item-lint.js';
+import { listElements } from '../domain/element-table.js';
+import { practicalTaskSchema } from '../domain/practical-task.js';
+import { itemComparisonText } from '../domain/similarity/fingerprint.js';
+import { DEFAULT_SIMILARITY_OPTIONS, findNearDuplicates, type DuplicatePair } from '../domain/similarity/near-duplicates.js';
+import { theoryItemSchema, type TheoryItem } from '../domain/theory-item.js';
+import { existingImages } from '../store/repositories/images.js';
+import { getItem, listItems } from '../store/repositories/items.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
+import type { ServiceContext } from './context.js';
+import { ServiceError } from './errors.js';
+import { defineHandler } from './handler.js';
+
+const paperShape = z.object({ trueFalse: z.number().int().min(0), singleChoice: z.number().int().min(0), multipleChoice: z.number().int().min(0) });
+export const DEFAULT_PAPER = { trueFalse: 20, singleChoice: 140, multipleChoice: 10 } as const;
+
+const bankInput = z.object({ bankId: z.number().int().positive() });
+const gate = { id: (i: { bankId: number }) => i.bankId, roles: ['manager', 'author', 'reviewer'] as const };
+
+function theoryItems(ctx: ServiceContext, bankId: number, onlyInBank: boolean) {
+  return listItems(ctx.db, bankId, { kind: 'theory', ...(onlyInBank ? { state: '入库' as const } : {}) });
+}
+
+function requireTable(ctx: ServiceContext, bankId: number) {
+  const table = currentTheoryTable(ctx, bankId);
+  if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表');
+  return table;
+}
+
+export interface ItemLint {
+  readonly itemId: number;
+  readonly findings: readonly LintFinding[];
+}
+
+export interface DuplicateList {
+  readonly threshold: number;
+  readonly items: number;
+  readonly pairs: readonly DuplicatePair[];
+}
+
+export const qualityHandlers = {
+  'lint.item': defineHandler({
+    name: 'lint.item',
+    summary: '检查单道试题质量',
+    input: bankInput.extend({ itemId: z.number().int().positive() }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: gate,
+    run: (ctx, input): ItemLint => {
+      requireBank(ctx, input.bankId);
+      const item = getItem(ctx.db, input.itemId);
+      if (item.bankId !== input.bankId) throw new ServiceError(`试题 ${input.itemId} 不属于题库 ${input.bankId}`);
+      if (item.kind === 'theory') {
+        const t = theoryItemSchema.parse(item.body);
+        const table = currentTheoryTable(ctx, input.bankId);
+        const codes = new Set(table ? listElements(table).map((e) => e.fullCode) : []);
+        return { itemId: item.id, findings: lintTheoryItem(t, { elementCodes: codes, imagesPresent: existingImages(ctx.db, t.images) }) };
+      }
+      if (item.kind === 'practical') {
+        const modules = new Set(currentPracticalStructure(ctx, input.bankId)?.modules.map((m) => m.code) ?? []);
+        return { itemId: item.id, findings: lintPracticalTask(practicalTaskSchema.parse(item.body), { moduleCodes: modules }) };
+      }
+      return { itemId: item.id, findings: [] };
+    },
+  }),
+  'lint.bank': defineHandler({
+    name: 'lint.bank',
+    summary: '题库质量报告',
+    input: bankInput.extend({ sets: z.number().int().min(1).max(10).default(3), onlyInBank: z.boolean().default(false), paper: paperShape.default(DEFAULT_PAPER) }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: gate,
+    run: (ctx, input): BankReport & { perItem: readonly ItemLint[] } => {
+      const table = requireTable(ctx, input.bankId);
+      const records = theoryItems(ctx, input.bankId, input.onlyInBank);
+      const items = records.map((r) => theoryItemSchema.parse(r.body));
+      const codes = new Set(listElements(table).map((e) => e.fullCode));
+      const images = existingImages(ctx.db, items.flatMap((i) => i.images));
+      const perItem = records
+        .map((r, k) => ({ itemId: r.id, findings: lintTheoryItem(items[k] as TheoryItem, { elementCodes: codes, imagesPresent: images }) }))
+        .filter((x) => x.findings.length > 0);
+      return { ...lintBank({ items, table, sets: input.sets, paper: input.paper }), perItem };
+    },
+  }),
+  'coverage.get': defineHandler({
+    name: 'coverage.get',
+    summary: '细目表覆盖情况',
+    input: bankInput.extend({ sets: z.number().int().min(1).max(10).default(3), onlyInBank: z.boolean().default(true), paper: paperShape.default(DEFAULT_PAPER) }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: gate,
+    run: (ctx, input): readonly CoverageRow[] => {
+      const table = requireTable(ctx, input.bankId);
+      const items = theoryItems(ctx, input.bankId, input.onlyInBank).map((r) => ({ element: r.binding, type: r.type as TheoryItem['type'], state: r.state }));
+      return coverage({ table, items, sets: input.sets, paper: input.paper });
+    },
+  }),
+  'duplicates.find': defineHandler({
+    name: 'duplicates.find',
+    summary: '查找重复和近似重复试题',
+    input: bankInput.extend({ threshold: z.number().min(0.3).max(1).default(DEFAULT_SIMILARITY_OPTIONS.threshold) }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: gate,
+    run: (ctx, input): DuplicateList => {
+      const records = theoryItems(ctx, input.bankId, false);
+      const candidates = records.map((r) => ({ id: r.id, text: itemComparisonText(r.body as TheoryItem) }));
+      return { threshold: input.threshold, items: records.length, pairs: findNearDuplicates(candidates, { threshold: input.threshold }) };
+    },
+  }),
+} as const;

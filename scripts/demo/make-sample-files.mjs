@@ -1,0 +1,129 @@
+// Writes the files the demo imports, from the sample JSON (run after `npm run build`; commit the output):
+//   app/services/demo/sample/files/制图员四级-理论知识考核要素细目表.xlsx, 制图员-技能考核内容结构表.xlsx
+//   app/services/demo/sample/files/制图员四级-试题导入.xlsx   the writers' template filled with the theory items of
+//                                                             scopes A and B-A (489) and the 9 practical tasks
+//   app/services/demo/sample/files/制图员四级-三维与图档.docx the 163 items of scopes B-B and B-C laid out as a
+//                                                             paper with 答案/难度/鉴定点/解析 lines, plus 6 items
+//                                                             reworded from the xlsx (near-duplicates) and 2 copied
+//                                                             verbatim (exact duplicates), as writers' files really have
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const sampleDir = join(root, 'app/services/demo/sample');
+const outDir = join(sampleDir, 'files');
+const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
+const { itemTemplateXlsx, ITEM_TEMPLATE_SHEETS } = await dist('templates/xlsx/item-template.js');
+const { theoryElementTableXlsx, practicalStructureXlsx } = await dist('templates/xlsx/element-table.js');
+const { sampleElementTable, samplePracticalStructure } = await dist('app/services/demo/sample-bank.js');
+const { theoryElementTableSchema } = await dist('app/domain/element-table.js');
+const { practicalStructureSchema } = await dist('app/domain/practical-structure.js');
+
+const theory = readdirSync(sampleDir)
+  .filter((f) => /^theory-.*\.json$/.test(f))
+  .sort()
+  .flatMap((f) => JSON.parse(readFileSync(join(sampleDir, f), 'utf8')).items);
+const tasks = JSON.parse(readFileSync(join(sampleDir, 'practical.json'), 'utf8')).tasks;
+const inDocx = (i) => i.element.startsWith('B-B-') || i.element.startsWith('B-C-');
+const xlsxItems = theory.filter((i) => !inDocx(i));
+const docxItems = theory.filter(inDocx);
+
+// ---- 细目表 and 内容结构表 --------------------------------------------------------------------------
+const generatedAt = new Date('2026-11-23T00:00:00Z');
+const occupation = { occupationName: '制图员', occupationCode: '3-01-02-07', track: '机械', generatedAt };
+mkdirSync(outDir, { recursive: true });
+writeFileSync(
+  join(outDir, '制图员四级-理论知识考核要素细目表.xlsx'),
+  await theoryElementTableXlsx({ ...occupation, level: 4, table: theoryElementTableSchema.parse(sampleElementTable()), secrecyMark: '机密★启用前' }),
+);
+writeFileSync(join(outDir, '制图员-技能考核内容结构表.xlsx'), await practicalStructureXlsx({ ...occupation, structure: practicalStructureSchema.parse(samplePracticalStructure()) }));
+
+// ---- xlsx ------------------------------------------------------------------------------------
+const TYPE = { trueFalse: '判断题', singleChoice: '单选题', multipleChoice: '多选题' };
+const GROUP = { equipment: '设备', tools: '工具', measuring: '量具', materials: '材料' };
+const template = await itemTemplateXlsx({
+  occupation: '制图员（机械）',
+  level: '四级/中级工',
+  generatedAt: new Date('2026-11-23T00:00:00Z'),
+  elementCodes: [...new Set(theory.map((i) => i.element))].sort().map((code) => ({ code, name: code })),
+});
+const wb = new ExcelJS.Workbook();
+await wb.xlsx.load(template.slice().buffer);
+const write = (name, first, rows) =>
+  rows.forEach((values, r) => values.forEach((v, c) => v !== null && v !== '' && (wb.getWorksheet(name).getRow(first + r).getCell(c + 1).value = v)));
+write(
+  ITEM_TEMPLATE_SHEETS.theory,
+  4,
+  xlsxItems.map((i) => [
+    TYPE[i.type],
+    i.stem,
+    ...[0, 1, 2, 3, 4].map((k) => (i.type === 'trueFalse' ? null : (i.options[k] ?? null))),
+    i.type === 'trueFalse' ? (i.key ? '√' : '×') : i.key,
+    i.difficulty,
+    i.element,
+    i.explanation,
+  ]),
+);
+write(ITEM_TEMPLATE_SHEETS.practical, 2, tasks.map((t) => [t.module, t.title, t.points, t.minutes, t.form, t.description, t.requirements.join('\n'), t.figureNote]));
+write(ITEM_TEMPLATE_SHEETS.rubric, 2, tasks.flatMap((t) => t.rubric.map((r) => [t.title, r.content, r.keyPoint, r.points, r.criteria, r.deductionNote])));
+for (const [sheet, key] of [
+  [ITEM_TEMPLATE_SHEETS.site, 'siteNotice'],
+  [ITEM_TEMPLATE_SHEETS.candidate, 'candidateNotice'],
+]) {
+  write(
+    sheet,
+    2,
+    tasks.flatMap((t) => [
+      ...Object.keys(GROUP).flatMap((g) => t[key][g].map((r) => [t.title, GROUP[g], r.name, r.spec, r.unit, r.quantity, r.remark])),
+      ...t[key].notes.map((n) => [t.title, '其他要求', n, null, null, null, null]),
+    ]),
+  );
+}
+wb.created = wb.modified = generatedAt;
+writeFileSync(join(outDir, '制图员四级-试题导入.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+
+// ---- docx ------------------------------------------------------------------------------------
+/** Rewordings a writer might submit again: particles added, a clause reordered, options shuffled. */
+function reword(item, k) {
+  const stem = [
+    (s) => s.replace('的', '的一般'),
+    (s) => s.replace(/^(.{4})/, '$1通常'),
+    (s) => s.replace('（ ）', '（　）').replace('是', '应是'),
+    (s) => `在机械制图中，${s}`,
+    (s) => s.replace('，', '时，'),
+    (s) => s.replace(/。$/, '。'),
+  ][k % 6](item.stem);
+  const options = item.type === 'trueFalse' ? undefined : [...item.options].reverse();
+  const key =
+    item.type === 'trueFalse'
+      ? item.key
+      : [...item.key].map((l) => 'ABCDE'[item.options.length - 1 - 'ABCDE'.indexOf(l)]).sort().join('');
+  return { ...item, stem, ...(options ? { options } : {}), key };
+}
+const near = xlsxItems.filter((i) => i.type === 'singleChoice').filter((_, k) => k % 60 === 7).slice(0, 6).map(reword);
+const exact = [xlsxItems[10], xlsxItems[200]];
+const all = [...docxItems, ...near, ...exact];
+const SECTION = { trueFalse: '一、判断题', singleChoice: '二、单项选择题', multipleChoice: '三、多项选择题' };
+const lines = ['制图员（机械）四级/中级工 理论知识试题（三维与图档部分，样例）', ''];
+for (const type of ['trueFalse', 'singleChoice', 'multipleChoice']) {
+  const items = all.filter((i) => i.type === type);
+  lines.push(`${SECTION[type]}（第1题～第${items.length}题）`);
+  items.forEach((i, n) => {
+    lines.push(`${n + 1}. ${i.stem}`);
+    if (i.type !== 'trueFalse') i.options.forEach((o, k) => lines.push(`${'ABCDE'[k]}. ${o}`));
+    lines.push(`答案：${i.type === 'trueFalse' ? (i.key ? '√' : '×') : i.key}`);
+    lines.push(`难度：${i.difficulty}`);
+    lines.push(`鉴定点：${i.element}`);
+    if (i.explanation) lines.push(`解析：${i.explanation}`);
+  });
+}
+const doc = new Document({
+  creator: '样例命题组',
+  title: '制图员四级 三维与图档 试题（样例）',
+  sections: [{ children: lines.map((t) => new Paragraph({ children: [new TextRun({ text: t, font: { eastAsia: '宋体' } })] })) }],
+});
+writeFileSync(join(outDir, '制图员四级-三维与图档.docx'), new Uint8Array(await Packer.toBuffer(doc)));
+console.log(`xlsx: ${xlsxItems.length} theory items, ${tasks.length} practical tasks; docx: ${docxItems.length} items + ${near.length} reworded + ${exact.length} copied`);

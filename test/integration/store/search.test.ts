@@ -1,0 +1,359 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, migrate, openDatabase, type WritableDB } from '../../../app/store/database.js';
+import { NotFoundError } from '../../../app/store/errors.js';
+import { MIGRATIONS, type Migration } from '../../../app/store/migrations/index.js';
+import { migration0100 } from '../../../app/store/migrations/0100-search.js';
+import { insertItem, type ItemKind, type ItemType } from '../../../app/store/repositories/items.js';
+import {
+  normalizeSearchText,
+  removeSearchText,
+  replaceSearchText,
+  searchItems,
+  searchTerms,
+  type SearchQuery,
+} from '../../../app/store/repositories/search.js';
+import type { ItemState } from '../../../app/domain/bank.js';
+import { useTempDir } from '../../helpers/tmp.js';
+
+const tempDir = useTempDir();
+const opened: WritableDB[] = [];
+afterEach(() => opened.splice(0).forEach(closeDatabase));
+
+const KEY = `"x'${'11'.repeat(32)}'"`;
+const T = '2026-11-23T08:00:00.000Z';
+
+/** Every landed migration plus 0100 (which may not be registered yet), in version order. */
+function migrations(upTo = Infinity): Migration[] {
+  return [...MIGRATIONS.filter((m) => m.version !== 100), migration0100]
+    .filter((m) => m.version <= upTo)
+    .sort((a, b) => a.version - b.version);
+}
+
+function openEncrypted(upTo = Infinity): WritableDB {
+  const db = openDatabase(join(tempDir(), 'q.db'), { create: true, keyPragma: KEY, migrate: false });
+  opened.push(db);
+  migrate(db, migrations(upTo));
+  return db;
+}
+
+function addBank(db: WritableDB, id: number, level: number): number {
+  db.prepare(
+    `INSERT INTO banks (id, name, occupation_code, occupation_name, track, level, secrecy, created_at, created_by, updated_at)
+     VALUES (?, ?, '3-01-02-07', '制图员', '机械', ?, '{}', ?, 't', ?)`,
+  ).run(id, `制图员 ${level} 级`, level, T, T);
+  return id;
+}
+
+interface Fixture {
+  readonly text: string;
+  readonly type?: ItemType;
+  readonly state?: ItemState;
+  readonly difficulty?: number | null;
+  readonly binding?: string;
+}
+
+function addItem(db: WritableDB, bankId: number, f: Fixture): number {
+  const type = f.type ?? 'singleChoice';
+  const kind: ItemKind = type === 'practical' ? 'practical' : type === 'comprehensive' ? 'comprehensive' : 'theory';
+  const id = insertItem(
+    db,
+    { bankId, kind, type, binding: f.binding ?? 'B-A-A-001', difficulty: f.difficulty === undefined ? 3 : f.difficulty, state: f.state ?? '草稿', body: { stem: f.text } },
+    't',
+    T,
+  );
+  replaceSearchText(db, id, f.text);
+  return id;
+}
+
+/** Saves a new version and makes it current (what the item service does on an edit). */
+function addVersion(db: WritableDB, itemId: number, text: string): void {
+  const version = (db.prepare('SELECT current_version FROM items WHERE id = ?').pluck().get(itemId) as number) + 1;
+  db.prepare('INSERT INTO item_versions (item_id, version, body, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(itemId, version, JSON.stringify({ stem: text }), T, 't');
+  db.prepare('UPDATE items SET current_version = ? WHERE id = ?').run(version, itemId);
+  replaceSearchText(db, itemId, text);
+}
+
+/** A small bank 1 and a bank 2 that holds the same words, which must never show up. */
+function sampleBanks() {
+  const db = openEncrypted();
+  const bank = addBank(db, 1, 4);
+  const other = addBank(db, 2, 3);
+  const ids = {
+    front: addItem(db, bank, { text: '主视图反映物体的长度和高度。', type: 'trueFalse', state: '入库', difficulty: 2, binding: 'B-A-B-001' }),
+    unit: addItem(db, bank, { text: '零件图中标注尺寸的单位是（ ）。\nA、毫米 B、厘米', state: '草稿', difficulty: 3, binding: 'B-A-C-001' }),
+    rough: addItem(db, bank, { text: '表面粗糙度 Ra 3.2 表示轮廓算术平均偏差不大于 3.2 μm。', type: 'multipleChoice', state: '入库', difficulty: 4, binding: 'B-A-C-002' }),
+    fit: addItem(db, bank, { text: '孔的公差带代号 φ20H7 表示基本尺寸为 20 mm，公差等级为 IT7。', state: '待审', difficulty: 5, binding: 'B-B-A-001' }),
+    task: addItem(db, bank, { text: '绘制轴的零件图，并标注尺寸公差与表面粗糙度。', type: 'practical', state: '入库', difficulty: null, binding: 'A' }),
+    section: addItem(db, bank, { text: '全剖视图用剖切面完全地剖开机件。', state: '已审', difficulty: 3, binding: 'B-A-B-002' }),
+    split: addItem(db, bank, { text: '剖视 视图 分开书写（ ）。', state: '停用', difficulty: 1, binding: 'B-A-B-003' }),
+    quote: addItem(db, bank, { text: '标题栏中的 "名称" 一栏填写*零件名称*；NEAR(图样) 不是术语，O\'Brien 也不是。', state: '草稿', difficulty: 2, binding: 'A-B-A-001' }),
+  };
+  // The same words in another bank: a search of bank 1 must never return these.
+  const foreign = [
+    addItem(db, other, { text: '主视图反映物体的长度和高度。', state: '入库', difficulty: 2, binding: 'B-A-B-001' }),
+    addItem(db, other, { text: '零件图中标注尺寸公差 φ20H7 与 Ra 3.2，剖视图，"名称"*NEAR(', state: '入库', difficulty: 3, binding: 'B-A-C-001' }),
+  ];
+  return { db, bank, other, ids, foreign };
+}
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+describe('search repository', () => {
+  describe('#normalizeSearchText', () => {
+    it('folds width and case with NFKC and drops whitespace, control and format characters', () => {
+      expect(normalizeSearchText('ＡＢ　c\td\u0001e\u200bＦ')).toBe('abcdef');
+      expect(normalizeSearchText('（ ）φ20H7 Ra 3.2')).toBe('()φ20h7ra3.2');
+    });
+  });
+
+  describe('#searchTerms', () => {
+    it('splits on any whitespace, normalises each term and drops repeats and empty terms', () => {
+      expect(searchTerms('  投影\u3000尺寸 Ｈ7 投影 \u0001 ')).toEqual(['投影', '尺寸', 'h7']);
+    });
+  });
+
+  describe('#searchItems', () => {
+    it('finds a one-character term through its unigram', () => {
+      const { db, bank, ids } = sampleBanks();
+      const result = searchItems(db, { bankId: bank, text: '轴' });
+      expect(result).toEqual({ total: 1, ids: [ids.task] });
+      expect(searchItems(db, { bankId: bank, text: '图' }).ids).toEqual(sorted([ids.front, ids.unit, ids.task, ids.section, ids.split, ids.quote]));
+    });
+
+    it('finds a two-character term through its bigram', () => {
+      const { db, bank, ids } = sampleBanks();
+      expect(searchItems(db, { bankId: bank, text: '尺寸' })).toEqual({ total: 3, ids: sorted([ids.unit, ids.fit, ids.task]) });
+      expect(searchItems(db, { bankId: bank, text: '公差' }).ids).toEqual(sorted([ids.fit, ids.task]));
+    });
+
+    it('finds a term of three or more characters only where the text contains it as a whole', () => {
+      const { db, bank, ids } = sampleBanks();
+      expect(searchItems(db, { bankId: bank, text: '零件图' }).ids).toEqual(sorted([ids.unit, ids.task]));
+      expect(searchItems(db, { bankId: bank, text: '表面粗糙度' }).ids).toEqual(sorted([ids.rough, ids.task]));
+      // ids.split has both bigrams 剖视 and 视图 (and, without whitespace, even 剖视视图) but not 剖视图.
+      expect(searchItems(db, { bankId: bank, text: '剖视图' }).ids).toEqual([ids.section]);
+      expect(searchItems(db, { bankId: bank, text: '剖视' }).ids).toEqual(sorted([ids.section, ids.split]));
+      expect(searchItems(db, { bankId: bank, text: '剖视视图' }).ids).toEqual([ids.split]);
+      expect(searchItems(db, { bankId: bank, text: '尺寸公差与表面粗糙度' }).ids).toEqual([ids.task]);
+      expect(searchItems(db, { bankId: bank, text: '粗糙的度' })).toEqual({ total: 0, ids: [] });
+    });
+
+    it('requires every term of a multi-term query (AND)', () => {
+      const { db, bank, ids } = sampleBanks();
+      expect(searchItems(db, { bankId: bank, text: '尺寸 公差' }).ids).toEqual(sorted([ids.fit, ids.task]));
+      expect(searchItems(db, { bankId: bank, text: '尺寸 公差 粗糙度' }).ids).toEqual([ids.task]);
+      expect(searchItems(db, { bankId: bank, text: '零件图   轴' }).ids).toEqual([ids.task]);
+      expect(searchItems(db, { bankId: bank, text: '尺寸 剖视' }).ids).toEqual([]);
+    });
+
+    it('matches Chinese punctuation and mixed ASCII after width and case folding', () => {
+      const { db, bank, ids } = sampleBanks();
+      expect(searchItems(db, { bankId: bank, text: 'φ20H7' }).ids).toEqual([ids.fit]);
+      expect(searchItems(db, { bankId: bank, text: 'Φ20ｈ7' }).ids).toEqual([ids.fit]);
+      expect(searchItems(db, { bankId: bank, text: 'Ra 3.2' }).ids).toEqual([ids.rough]);
+      expect(searchItems(db, { bankId: bank, text: 'RA3.2' }).ids).toEqual([ids.rough]);
+      expect(searchItems(db, { bankId: bank, text: '32' }).ids).toEqual([]);
+      expect(searchItems(db, { bankId: bank, text: 'it7' }).ids).toEqual([ids.fit]);
+      expect(searchItems(db, { bankId: bank, text: '（）' }).ids).toEqual(sorted([ids.unit, ids.split]));
+      expect(searchItems(db, { bankId: bank, text: '。' }).total).toBe(8);
+      expect(searchItems(db, { bankId: bank, text: 'A、毫米' }).ids).toEqual([ids.unit]);
+      expect(searchItems(db, { bankId: bank, text: 'μm' }).ids).toEqual([ids.rough]);
+    });
+
+    it('treats quotes, stars, NEAR( and SQL quotes as ordinary characters', () => {
+      const { db, bank, ids } = sampleBanks();
+      for (const text of ['"', '*', 'NEAR(', "'", '"名称"', '*零件名称*', "o'brien", 'near(图样)']) {
+        expect(searchItems(db, { bankId: bank, text }), text).toEqual({ total: 1, ids: [ids.quote] });
+      }
+      for (const text of ['" OR 1=1 --', "') OR ('1'='1", 'a* OR b*', 'NEAR(a b, 2)', '{stem}: x', '^', '\\', '%', '_', '?', ';DROP TABLE items;']) {
+        expect(() => searchItems(db, { bankId: bank, text }), text).not.toThrow();
+        expect(searchItems(db, { bankId: bank, text }).total, text).toBe(0);
+      }
+      expect(db.prepare('SELECT count(*) FROM items').pluck().get()).toBe(10);
+    });
+
+    it('filters by type, state, difficulty, element prefix and current version, with and without text', () => {
+      const { db, bank, ids } = sampleBanks();
+      const q = (over: Partial<SearchQuery>) => searchItems(db, { bankId: bank, text: '', ...over }).ids;
+      expect(q({ type: 'multipleChoice' })).toEqual([ids.rough]);
+      expect(q({ type: 'practical' })).toEqual([ids.task]);
+      expect(q({ state: '入库' })).toEqual(sorted([ids.front, ids.rough, ids.task]));
+      expect(q({ state: '停用' })).toEqual([ids.split]);
+      expect(q({ difficulty: 3 })).toEqual(sorted([ids.unit, ids.section]));
+      expect(q({ element: 'B-A-C-001' })).toEqual([ids.unit]);
+      expect(q({ element: 'B-A-C' })).toEqual(sorted([ids.unit, ids.rough]));
+      expect(q({ element: 'b-a-b-' })).toEqual(sorted([ids.front, ids.section, ids.split]));
+      expect(q({ element: 'B-A' })).toEqual(sorted([ids.front, ids.unit, ids.rough, ids.section, ids.split]));
+      expect(q({ element: 'B' })).toEqual(sorted([ids.front, ids.unit, ids.rough, ids.fit, ids.section, ids.split]));
+      expect(q({ element: 'A' })).toEqual(sorted([ids.task, ids.quote]));
+      expect(q({ element: 'B-A-C-00' })).toEqual([]);
+      expect(q({ version: 1 })).toHaveLength(8);
+      expect(q({ version: 2 })).toEqual([]);
+      addVersion(db, ids.fit, '孔的公差带代号 φ20H8。');
+      expect(q({ version: 2 })).toEqual([ids.fit]);
+      expect(q({ text: '公差', version: 2 })).toEqual([ids.fit]);
+      expect(q({ text: '公差', version: 1 })).toEqual([ids.task]);
+      expect(q({ text: '尺寸', state: '入库' })).toEqual([ids.task]);
+      expect(q({ text: '尺寸', type: 'singleChoice', state: '草稿', difficulty: 3, element: 'B-A-C', version: 1 })).toEqual([ids.unit]);
+      expect(q({ text: '尺寸', type: 'singleChoice', state: '入库' })).toEqual([]);
+      expect(q({ text: '图', difficulty: 2, element: 'B-A-B' })).toEqual([ids.front]);
+    });
+
+    it('follows state, type, difficulty and binding changes of the item without re-indexing', () => {
+      const { db, bank, ids } = sampleBanks();
+      db.prepare("UPDATE items SET state = '入库', difficulty = 1, binding = 'B-B-A-002', type = 'multipleChoice' WHERE id = ?").run(ids.unit);
+      const q = (over: Partial<SearchQuery>) => searchItems(db, { bankId: bank, text: '尺寸', ...over }).ids;
+      expect(q({ state: '入库' })).toEqual(sorted([ids.unit, ids.task]));
+      expect(q({ state: '草稿' })).toEqual([]);
+      expect(q({ difficulty: 1 })).toEqual([ids.unit]);
+      expect(q({ difficulty: 3 })).toEqual([]);
+      expect(q({ element: 'B-B' })).toEqual(sorted([ids.unit, ids.fit]));
+      expect(q({ element: 'B-A-C' })).toEqual([]);
+      expect(q({ type: 'multipleChoice' })).toEqual([ids.unit]);
+      db.prepare('UPDATE items SET difficulty = NULL WHERE id = ?').run(ids.unit);
+      expect(q({ difficulty: 1 })).toEqual([]);
+      expect(q({})).toEqual(sorted([ids.unit, ids.fit, ids.task]));
+    });
+
+    it('pages in id order with limit and offset and counts every match in total', () => {
+      const db = openEncrypted();
+      const bank = addBank(db, 1, 4);
+      addBank(db, 2, 3);
+      const ids = db.transaction(() =>
+        Array.from({ length: 120 }, (_, i) => addItem(db, bank, { text: `第${i}题：投影面的${i % 2 === 0 ? '正' : '侧'}投影。`, state: i % 3 === 0 ? '入库' : '草稿' })),
+      )();
+      addItem(db, 2, { text: '投影面的正投影' });
+      expect(searchItems(db, { bankId: bank, text: '投影' })).toEqual({ total: 120, ids: ids.slice(0, 50) });
+      expect(searchItems(db, { bankId: bank, text: '投影', offset: 50 })).toEqual({ total: 120, ids: ids.slice(50, 100) });
+      expect(searchItems(db, { bankId: bank, text: '投影', offset: 100 })).toEqual({ total: 120, ids: ids.slice(100) });
+      expect(searchItems(db, { bankId: bank, text: '投影', offset: 500 })).toEqual({ total: 120, ids: [] });
+      expect(searchItems(db, { bankId: bank, text: '投影', limit: 0 })).toEqual({ total: 120, ids: [] });
+      expect(searchItems(db, { bankId: bank, text: '投影', limit: 7, offset: 3 })).toEqual({ total: 120, ids: ids.slice(3, 10) });
+      expect(searchItems(db, { bankId: bank, text: '正投影' }).total).toBe(60);
+      expect(searchItems(db, { bankId: bank, text: '正投影', state: '入库', limit: 5 })).toEqual({
+        total: 20,
+        ids: ids.filter((_, i) => i % 6 === 0).slice(0, 5),
+      });
+      expect(searchItems(db, { bankId: bank, text: '' })).toEqual({ total: 120, ids: ids.slice(0, 50) });
+      expect(searchItems(db, { bankId: bank, text: '  ', state: '入库', limit: 1000 })).toEqual({ total: 40, ids: ids.filter((_, i) => i % 3 === 0) });
+      expect(searchItems(db, { bankId: bank, text: '', limit: 10, offset: 115 })).toEqual({ total: 120, ids: ids.slice(115) });
+    });
+
+    it('never returns items of another bank, with or without text and filters', () => {
+      const { db, bank, other, ids, foreign } = sampleBanks();
+      const all = Object.values(ids);
+      for (const query of [
+        { text: '' },
+        { text: '主视图' },
+        { text: '图' },
+        { text: '尺寸 公差' },
+        { text: 'φ20h7' },
+        { text: '"' },
+        { text: '', state: '入库' },
+        { text: '视图', element: 'B-A-B-001' },
+      ]) {
+        const mine = searchItems(db, { bankId: bank, ...query }).ids;
+        const theirs = searchItems(db, { bankId: other, ...query }).ids;
+        expect(mine.every((id) => all.includes(id)), query.text).toBe(true);
+        expect(theirs.every((id) => foreign.includes(id)), query.text).toBe(true);
+      }
+      expect(searchItems(db, { bankId: other, text: '主视图' }).ids).toEqual([foreign[0]]);
+      expect(searchItems(db, { bankId: 99, text: '' })).toEqual({ total: 0, ids: [] });
+    });
+
+    it('finds characters outside the Basic Multilingual Plane as one character', () => {
+      const db = openEncrypted();
+      const bank = addBank(db, 1, 4);
+      const id = addItem(db, bank, { text: '𠮷野家的图样' });
+      addItem(db, bank, { text: '吉野家的图样' });
+      expect(searchItems(db, { bankId: bank, text: '𠮷' }).ids).toEqual([id]);
+      expect(searchItems(db, { bankId: bank, text: '𠮷野' }).ids).toEqual([id]);
+      expect(searchItems(db, { bankId: bank, text: '𠮷野家' }).ids).toEqual([id]);
+    });
+  });
+
+  describe('#replaceSearchText', () => {
+    const gramsOf = (db: WritableDB, id: number) =>
+      db.prepare("SELECT gram FROM search_grams WHERE item_id = ? AND unicode(gram) <> 1 ORDER BY gram").pluck().all(id) as string[];
+
+    it('indexes every distinct unigram and bigram of the normalised text', () => {
+      const db = openEncrypted();
+      const bank = addBank(db, 1, 4);
+      const id = addItem(db, bank, { text: '视图 视图Ａ' });
+      expect(gramsOf(db, id)).toEqual(['a', '图', '图a', '图视', '视', '视图'].sort());
+      expect(db.prepare('SELECT text FROM search_text WHERE item_id = ?').pluck().get(id)).toBe('视图视图a');
+    });
+
+    it('replaces the previous text so that its old grams no longer match', () => {
+      const { db, bank, ids } = sampleBanks();
+      addVersion(db, ids.front, '俯视图反映物体的长度和宽度。');
+      expect(searchItems(db, { bankId: bank, text: '主视图' }).ids).toEqual([]);
+      expect(searchItems(db, { bankId: bank, text: '高度' }).ids).toEqual([]);
+      expect(searchItems(db, { bankId: bank, text: '主' }).ids).toEqual([]);
+      expect(searchItems(db, { bankId: bank, text: '俯视图 宽度' }).ids).toEqual([ids.front]);
+      expect(searchItems(db, { bankId: bank, text: '长度' }).ids).toEqual([ids.front]);
+      expect(gramsOf(db, ids.front)).toEqual([...new Set([...'俯视图反映物体的长度和宽度。', ...['俯视', '视图', '图反', '反映', '映物', '物体', '体的', '的长', '长度', '度和', '和宽', '宽度', '度。']])].sort());
+    });
+
+    it('is idempotent: saving the same text again changes nothing', () => {
+      const { db, bank, ids } = sampleBanks();
+      const before = db.prepare('SELECT count(*) FROM search_grams').pluck().get();
+      const changes = db.prepare('SELECT total_changes()').pluck();
+      const at = changes.get() as number;
+      replaceSearchText(db, ids.fit, '孔的公差带代号 φ20H7 表示基本尺寸为 20 mm，公差等级为 IT7。');
+      replaceSearchText(db, ids.fit, '孔的公差带代号φ20H7表示基本尺寸为20mm，公差等级为IT7。');
+      expect(changes.get()).toBe(at);
+      expect(db.prepare('SELECT count(*) FROM search_grams').pluck().get()).toBe(before);
+      expect(searchItems(db, { bankId: bank, text: 'φ20h7' }).ids).toEqual([ids.fit]);
+    });
+
+    it('refuses an item that does not exist', () => {
+      const db = openEncrypted();
+      expect(() => replaceSearchText(db, 404, '投影')).toThrow(NotFoundError);
+      expect(() => replaceSearchText(db, 404, '投影')).toThrow('试题 404 不存在');
+    });
+  });
+
+  describe('#removeSearchText', () => {
+    it('removes the text grams but keeps the item findable by its filters', () => {
+      const { db, bank, ids } = sampleBanks();
+      removeSearchText(db, ids.task);
+      expect(searchItems(db, { bankId: bank, text: '轴' }).ids).toEqual([]);
+      expect(searchItems(db, { bankId: bank, text: '零件图' }).ids).toEqual([ids.unit]);
+      expect(searchItems(db, { bankId: bank, text: '', type: 'practical' }).ids).toEqual([ids.task]);
+      expect(db.prepare('SELECT count(*) FROM search_grams WHERE item_id = ? AND unicode(gram) <> 1').pluck().get(ids.task)).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM search_text WHERE item_id = ?').pluck().get(ids.task)).toBe(0);
+      removeSearchText(db, ids.task);
+      replaceSearchText(db, ids.task, '轴');
+      expect(searchItems(db, { bankId: bank, text: '轴' }).ids).toEqual([ids.task]);
+    });
+  });
+
+  describe('migration 0100', () => {
+    it('creates STRICT tables and gives items that already existed their filter grams', () => {
+      const db = openEncrypted(90);
+      const bank = addBank(db, 1, 4);
+      const id = insertItem(db, { bankId: bank, kind: 'theory', type: 'trueFalse', binding: 'B-A-B-001', difficulty: 2, state: '入库', body: { stem: '主视图' } }, 't', T);
+      migrate(db, migrations());
+      const tables = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'search%'").pluck().all() as string[];
+      expect(tables).toHaveLength(2);
+      for (const sql of tables) expect(sql).toMatch(/STRICT$/);
+      expect(searchItems(db, { bankId: bank, text: '', state: '入库', element: 'B-A', difficulty: 2, type: 'trueFalse', version: 1 }).ids).toEqual([id]);
+      expect(searchItems(db, { bankId: bank, text: '主视图' }).ids).toEqual([]);
+      replaceSearchText(db, id, '主视图');
+      expect(searchItems(db, { bankId: bank, text: '主视图' }).ids).toEqual([id]);
+    });
+
+    it('moves the index with an item that changes bank', () => {
+      const { db, bank, other, ids } = sampleBanks();
+      db.prepare('UPDATE items SET bank_id = ? WHERE id = ?').run(other, ids.fit);
+      expect(searchItems(db, { bankId: bank, text: 'φ20h7' }).ids).toEqual([]);
+      expect(searchItems(db, { bankId: other, text: 'φ20h7' }).ids).toEqual(expect.arrayContaining([ids.fit]));
+      expect(searchItems(db, { bankId: other, text: '', state: '待审' }).ids).toEqual([ids.fit]);
+      addVersion(db, ids.fit, '配合');
+      expect(searchItems(db, { bankId: other, text: '配合' }).ids).toEqual([ids.fit]);
+      expect(db.prepare('SELECT count(*) FROM search_grams WHERE bank_id = ? AND item_id = ?').pluck().get(bank, ids.fit)).toBe(0);
+    });
+  });
+});
