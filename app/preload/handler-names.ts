@@ -37,6 +37,7 @@ export const HANDLER_NAMES = [
   'banks.exportElementTables',
   'templates.elements',
   'templates.items',
+  'items.exportXlsx',
   'items.save',
   'items.history',
   'items.diff',

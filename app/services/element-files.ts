@@ -9,6 +9,11 @@ import { listElements } from '../domain/element-table.js';
 import { secrecyMark } from '../domain/secrecy.js';
 import { elementTableTemplateXlsx, practicalStructureXlsx, theoryElementTableXlsx } from '../../templates/xlsx/element-table.js';
 import { itemTemplateXlsx } from '../../templates/xlsx/item-template.js';
+import { itemsWorkbookXlsx } from '../../templates/xlsx/item-export.js';
+import { ITEM_STATES } from '../domain/bank.js';
+import { practicalTaskSchema } from '../domain/practical-task.js';
+import { theoryItemSchema } from '../domain/theory-item.js';
+import { listItems } from '../store/repositories/items.js';
 import { bankHandlers, currentPracticalStructure, currentTheoryTable, requireBank, type SavedTable } from './banks.js';
 import type { ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
@@ -97,6 +102,34 @@ export const elementFileHandlers = {
     objects: (_i, out: WrittenFile) => [`file:${out.path}`],
     run: async (ctx, input): Promise<WrittenFile> =>
       writeOutputFile(ctx, input.outDir, '理论知识考核要素细目表_模板.xlsx', await elementTableTemplateXlsx({ generatedAt: ctx.now() }), { classified: false }),
+  }),
+  /** The bank's current items in the writers' template: content leaves the database, so a 调阅 and a classified file. */
+  'items.exportXlsx': defineHandler({
+    name: 'items.exportXlsx',
+    summary: '导出试题（xlsx）',
+    input: outInput.extend({ state: z.enum(ITEM_STATES).optional() }),
+    roles: ['manager'],
+    register: '调阅',
+    secret: true,
+    bank: { id: (i) => i.bankId, roles: ['manager'] },
+    objects: (i, out: WrittenFile) => [`bank:${i.bankId}`, `file:${out.path}`],
+    run: async (ctx, input): Promise<WrittenFile> => {
+      const bank = requireBank(ctx, input.bankId);
+      const filter = input.state ? { state: input.state } : {};
+      const theory = listItems(ctx.db, bank.id, { kind: 'theory', ...filter }).map((r) => theoryItemSchema.parse(r.body));
+      const practical = listItems(ctx.db, bank.id, { kind: 'practical', ...filter }).map((r) => practicalTaskSchema.parse(r.body));
+      const table = currentTheoryTable(ctx, bank.id);
+      const bytes = await itemsWorkbookXlsx(
+        {
+          occupation: bank.occupationName + (bank.track ? `（${bank.track}）` : ''),
+          level: levelName(bank.level),
+          generatedAt: ctx.now(),
+          elementCodes: table ? listElements(table).map((e) => ({ code: e.fullCode, name: e.name })) : [],
+        },
+        { theory, practical },
+      );
+      return writeOutputFile(ctx, input.outDir, `${bank.occupationName}${levelName(bank.level).replace('/', '_')}_试题.xlsx`, bytes, { classified: true });
+    },
   }),
   'templates.items': defineHandler({
     name: 'templates.items',

@@ -9,14 +9,12 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sampleDir = join(root, 'app/services/demo/sample');
 const outDir = join(sampleDir, 'files');
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
-const { itemTemplateXlsx, ITEM_TEMPLATE_SHEETS } = await dist('templates/xlsx/item-template.js');
 const { theoryElementTableXlsx, practicalStructureXlsx } = await dist('templates/xlsx/element-table.js');
 const { sampleElementTable, samplePracticalStructure } = await dist('app/services/demo/sample-bank.js');
 const { theoryElementTableSchema } = await dist('app/domain/element-table.js');
@@ -42,48 +40,21 @@ writeFileSync(
 writeFileSync(join(outDir, '制图员-技能考核内容结构表.xlsx'), await practicalStructureXlsx({ ...occupation, structure: practicalStructureSchema.parse(samplePracticalStructure()) }));
 
 // ---- xlsx ------------------------------------------------------------------------------------
-const TYPE = { trueFalse: '判断题', singleChoice: '单选题', multipleChoice: '多选题' };
-const GROUP = { equipment: '设备', tools: '工具', measuring: '量具', materials: '材料' };
-const template = await itemTemplateXlsx({
-  occupation: '制图员（机械）',
-  level: '四级/中级工',
-  generatedAt: new Date('2026-11-23T00:00:00Z'),
-  elementCodes: [...new Set(theory.map((i) => i.element))].sort().map((code) => ({ code, name: code })),
-});
-const wb = new ExcelJS.Workbook();
-await wb.xlsx.load(template.slice().buffer);
-const write = (name, first, rows) =>
-  rows.forEach((values, r) => values.forEach((v, c) => v !== null && v !== '' && (wb.getWorksheet(name).getRow(first + r).getCell(c + 1).value = v)));
-write(
-  ITEM_TEMPLATE_SHEETS.theory,
-  4,
-  xlsxItems.map((i) => [
-    TYPE[i.type],
-    i.stem,
-    ...[0, 1, 2, 3, 4].map((k) => (i.type === 'trueFalse' ? null : (i.options[k] ?? null))),
-    i.type === 'trueFalse' ? (i.key ? '√' : '×') : i.key,
-    i.difficulty,
-    i.element,
-    i.explanation,
-  ]),
+const { itemsWorkbookXlsx } = await dist('templates/xlsx/item-export.js');
+const { theoryItemSchema } = await dist('app/domain/theory-item.js');
+const { practicalTaskSchema } = await dist('app/domain/practical-task.js');
+writeFileSync(
+  join(outDir, '制图员四级-试题导入.xlsx'),
+  await itemsWorkbookXlsx(
+    {
+      occupation: '制图员（机械）',
+      level: '四级/中级工',
+      generatedAt,
+      elementCodes: [...new Set(theory.map((i) => i.element))].sort().map((code) => ({ code, name: code })),
+    },
+    { theory: xlsxItems.map((i) => theoryItemSchema.parse(i)), practical: tasks.map((t) => practicalTaskSchema.parse(t)) },
+  ),
 );
-write(ITEM_TEMPLATE_SHEETS.practical, 2, tasks.map((t) => [t.module, t.title, t.points, t.minutes, t.form, t.description, t.requirements.join('\n'), t.figureNote]));
-write(ITEM_TEMPLATE_SHEETS.rubric, 2, tasks.flatMap((t) => t.rubric.map((r) => [t.title, r.content, r.keyPoint, r.points, r.criteria, r.deductionNote])));
-for (const [sheet, key] of [
-  [ITEM_TEMPLATE_SHEETS.site, 'siteNotice'],
-  [ITEM_TEMPLATE_SHEETS.candidate, 'candidateNotice'],
-]) {
-  write(
-    sheet,
-    2,
-    tasks.flatMap((t) => [
-      ...Object.keys(GROUP).flatMap((g) => t[key][g].map((r) => [t.title, GROUP[g], r.name, r.spec, r.unit, r.quantity, r.remark])),
-      ...t[key].notes.map((n) => [t.title, '其他要求', n, null, null, null, null]),
-    ]),
-  );
-}
-wb.created = wb.modified = generatedAt;
-writeFileSync(join(outDir, '制图员四级-试题导入.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
 
 // ---- docx ------------------------------------------------------------------------------------
 /** Rewordings a writer might submit again: particles added, a clause reordered, options shuffled. */
