@@ -25,6 +25,10 @@ describe('demo', () => {
     expect(report.counts.theoryItems).toBeGreaterThanOrEqual(300);
     expect(report.counts.byType.trueFalse + report.counts.byType.singleChoice + report.counts.byType.multipleChoice).toBe(report.counts.theoryItems);
     expect(report.elementTable.warnings).toEqual([]);
+    expect(report.import).toMatchObject({ files: expect.arrayContaining([expect.stringMatching(/\.xlsx$/), expect.stringMatching(/\.docx$/)]) });
+    expect(report.import.accepted).toBe(report.counts.theoryItems + report.counts.practicalTasks);
+    expect(report.import.duplicates).toBeGreaterThanOrEqual(8);
+    expect(report.quality.nearDuplicatePairs).toBe(0);
     expect(report.accounts).toMatchObject({ users: 12, pledges: 9, admins: ['sysadmin', 'secadmin', 'auditor'] });
     expect(report.workstation.encrypted).toBe(true);
     expect(report.registers.map((r: { part: string }) => r.part)).toEqual(['涉密人员登记表', '调阅登记表', '登录登记表', '权限登记表']);
