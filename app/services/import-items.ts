@@ -22,7 +22,7 @@ import { ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
 import { parseItemDocx } from './import/docx-items.js';
 import { parseItemWorkbook } from './import/xlsx-items.js';
-import { indexItemText } from './search.js';
+import { indexItemTexts } from './search.js';
 
 export interface DuplicateFlag {
   /** Where the incoming item is: `第12行` / `第40段`. */
@@ -182,11 +182,9 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
       for (const img of images) {
         if (IMAGE_TYPES.includes(img.contentType)) putImage(ctx.db, { sha256: img.sha256, contentType: img.contentType as ImageType, bytes: img.bytes }, ctx.actor.username, at);
       }
-      return toSave.map((c) => {
-        const id = insertItem(ctx.db, c.item, ctx.actor.username, at);
-        indexItemText(ctx.db, id, c.item.body);
-        return id;
-      });
+      const saved = toSave.map((c) => ({ itemId: insertItem(ctx.db, c.item, ctx.actor.username, at), body: c.item.body }));
+      indexItemTexts(ctx.db, saved);
+      return saved.map((x) => x.itemId);
     });
   }
   const lintFindings = toSave.reduce((n, c) => n + (c.theory ? lintTheoryItem(c.theory, { elementCodes: codes, imagesPresent }).length : 0), 0);

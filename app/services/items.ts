@@ -37,7 +37,7 @@ import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
 import { itemRefs } from './refs.js';
-import { indexItemText } from './search.js';
+import { indexItemText, indexItemTexts } from './search.js';
 
 const batchInput = z.object({
   bankId: z.number().int().positive(),
@@ -81,14 +81,14 @@ function saveBatch<T>(
   });
   if (problems.some((p) => p.severity === 'error')) throw new DomainValidationError(subject, problems);
   const at = timestamp(ctx);
-  const ids = inTransaction(ctx.db, () =>
-    values.map((v) => {
+  const ids = inTransaction(ctx.db, () => {
+    const saved = values.map((v) => {
       const item = toNew(v);
-      const id = insertItem(ctx.db, item, ctx.actor.username, at);
-      indexItemText(ctx.db, id, item.body);
-      return id;
-    }),
-  );
+      return { itemId: insertItem(ctx.db, item, ctx.actor.username, at), body: item.body };
+    });
+    indexItemTexts(ctx.db, saved);
+    return saved.map((s) => s.itemId);
+  });
   return { ids };
 }
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ITEM_STATES } from '../domain/bank.js';
 import type { WritableDB } from '../store/database.js';
 import { getItem, type ItemRecord } from '../store/repositories/items.js';
-import { replaceSearchText, searchItems } from '../store/repositories/search.js';
+import { replaceSearchText, replaceSearchTexts, searchItems } from '../store/repositories/search.js';
 import { itemRefs } from './refs.js';
 import { defineHandler } from './handler.js';
 
@@ -28,6 +28,11 @@ export function searchTextOf(body: unknown): string {
 /** Indexes the current text of an item (called on every save). */
 export function indexItemText(db: WritableDB, itemId: number, body: unknown): void {
   replaceSearchText(db, itemId, searchTextOf(body));
+}
+
+/** Indexes many items at once (imports, batches): the index's posting blocks are updated once each. */
+export function indexItemTexts(db: WritableDB, items: Iterable<{ readonly itemId: number; readonly body: unknown }>): void {
+  replaceSearchTexts(db, [...items].map((i) => ({ itemId: i.itemId, text: searchTextOf(i.body) })));
 }
 
 export interface SearchHit {

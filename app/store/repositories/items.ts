@@ -6,6 +6,7 @@
 import type { ItemState } from '../../domain/bank.js';
 import type { ReadableDB, WritableDB } from '../database.js';
 import { NotFoundError } from '../errors.js';
+import { cachedStatement } from '../statements.js';
 
 export type ItemKind = 'theory' | 'practical' | 'comprehensive';
 export type ItemType = 'trueFalse' | 'singleChoice' | 'multipleChoice' | 'practical' | 'comprehensive';
@@ -64,14 +65,13 @@ function fromRow(r: JoinedRow): ItemRecord {
 
 /** Inserts an item with its first version; returns the new id. */
 export function insertItem(db: WritableDB, item: NewItem, by: string, at: string): number {
-  const info = db
-    .prepare(
-      `INSERT INTO items (bank_id, kind, type, binding, state, current_version, difficulty, created_at, created_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-    )
-    .run(item.bankId, item.kind, item.type, item.binding, item.state, item.difficulty, at, by, at);
+  const info = cachedStatement(
+    db,
+    `INSERT INTO items (bank_id, kind, type, binding, state, current_version, difficulty, created_at, created_by, updated_at)
+     VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+  ).run(item.bankId, item.kind, item.type, item.binding, item.state, item.difficulty, at, by, at);
   const id = Number(info.lastInsertRowid);
-  db.prepare('INSERT INTO item_versions (item_id, version, body, created_at, created_by) VALUES (?, 1, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO item_versions (item_id, version, body, created_at, created_by) VALUES (?, 1, ?, ?, ?)').run(
     id,
     JSON.stringify(item.body),
     at,
@@ -155,7 +155,7 @@ export interface TransitionRecord {
 }
 
 export function insertTransition(db: WritableDB, t: TransitionRecord): void {
-  db.prepare('INSERT INTO item_transitions (item_id, version, from_state, to_state, comment, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO item_transitions (item_id, version, from_state, to_state, comment, at, by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     t.itemId,
     t.version,
     t.from,

@@ -1,17 +1,18 @@
 /**
  * Full-text search of item text within one bank (issue [C] part 7; tables of migration 0100).
  *
- * Text is normalised (NFKC, lower case, whitespace, control and format characters removed) and
- * indexed as its distinct unigrams and bigrams, keyed (bank, gram, item). A query is split on
- * whitespace into terms that must all occur (AND):
- * - a term of one or two characters is one key range (its unigram or bigram);
- * - a term of three or more characters is narrowed by its two rarest bigrams and then verified as a
- *   substring of the stored normalised text, so it matches exactly where the text contains it.
- * Filters (type, state, difficulty, element prefix, current version) are attribute grams kept in
- * step with `items` by triggers. The smallest range drives the query in item order; every other
- * range is probed by primary key, so counting a term that matches most of a bank costs one pass
- * over its range and no row lookups. User text never becomes SQL or query syntax: terms are bound
- * parameters, so quotes, `*`, `NEAR(` and the like are searched for as ordinary characters.
+ * Text is normalised (NFKC, lower case, whitespace, control and format characters removed) and its
+ * distinct unigrams, bigrams and trigrams are indexed per bank as compressed blocks of item ids. A
+ * query is split on whitespace into terms that must all occur (AND):
+ * - a term of one, two or three characters is exactly one gram: its postings are the answer;
+ * - a longer term needs all of its trigrams, and those candidates are then checked against the
+ *   stored normalised text, so it matches exactly where the text contains it.
+ * Filters (type, state, difficulty, element prefix, current version) are bitmaps of the same shape
+ * that triggers keep in step with `items`. A query reads a few rows per term and filter and
+ * intersects them in memory, so a term found in most of a bank costs as little as a rare one, and
+ * the total is a population count.
+ * User text never becomes SQL or query syntax: terms are bound parameters, so quotes, `*`, `NEAR(`
+ * and the like are searched for as ordinary characters.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ReadableDB, WritableDB } from '../database.js';
@@ -40,18 +41,17 @@ export interface SearchResult {
   readonly ids: number[];
 }
 
+export interface SearchText {
+  readonly itemId: number;
+  readonly text: string;
+}
+
 export const DEFAULT_SEARCH_LIMIT = 50;
 
-/** Attribute grams start with U+0001, which normalised text never contains (see migration 0100). */
-const ATTRIBUTE = '\u0001';
-const ALL_ITEMS = `${ATTRIBUTE}*`;
-const attribute = (name: string, value: string | number) => `${ATTRIBUTE}${name}=${value}`;
+/** Longest term looked up as one gram; longer terms are checked against the stored text. */
+const MAX_GRAM = 3;
 
-/** First bound when sizing a key range; larger ranges are recounted with a bound 16 times higher. */
-const FIRST_ESTIMATE_CAP = 1024;
-const ESTIMATE_GROWTH = 16;
-/** Bigrams of a long term used to narrow its candidates before the substring check. */
-const BIGRAMS_PER_LONG_TERM = 2;
+// --- normalisation --------------------------------------------------------------------------------
 
 /** NFKC, lower case, without whitespace, control (Cc) and format (Cf) characters. */
 export function normalizeSearchText(text: string): string {
@@ -68,22 +68,135 @@ export function searchTerms(text: string): string[] {
   return [...new Set(terms)];
 }
 
-/** Bigrams of a sequence of characters, in order (repeats kept). */
-function bigrams(chars: readonly string[]): string[] {
-  const result: string[] = [];
-  let previous: string | undefined;
-  for (const c of chars) {
-    if (previous !== undefined) result.push(previous + c);
-    previous = c;
+/** The distinct n-grams, for each n of `sizes`, of a sequence of characters (code points). */
+function ngrams(chars: readonly string[], sizes: readonly number[]): Set<string> {
+  const grams = new Set<string>();
+  for (const n of sizes) for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
+  return grams;
+}
+
+const INDEXED_SIZES = Array.from({ length: MAX_GRAM }, (_, i) => i + 1);
+const textGrams = (normalized: string) => ngrams(Array.from(normalized), INDEXED_SIZES);
+
+// --- posting blocks (format documented in migration 0100) ------------------------------------------
+
+const BLOCK_BITS = 12;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+const WORDS = (1 << BLOCK_BITS) / 32;
+const BITMAP_BYTES = WORDS * 4;
+/** Blocks with fewer items are stored as arrays of 16-bit offsets (2 bytes each, < BITMAP_BYTES). */
+const ARRAY_LIMIT = BITMAP_BYTES / 2;
+
+/** Item ids as bitmaps of 4096 ids per block, blocks in ascending order. */
+type IdSet = Map<number, Uint32Array>;
+
+function popcount(word: number): number {
+  let w = word - ((word >>> 1) & 0x55555555);
+  w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+  return (Math.imul((w + (w >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+function blockCount(words: Uint32Array): number {
+  let n = 0;
+  for (const w of words) n += popcount(w);
+  return n;
+}
+
+function decodeBlock(blob: Uint8Array): Uint32Array {
+  const words = new Uint32Array(WORDS);
+  if (blob.length === BITMAP_BYTES) {
+    for (let k = 0; k < WORDS; k++) {
+      words[k] = ((blob[4 * k] ?? 0) | ((blob[4 * k + 1] ?? 0) << 8) | ((blob[4 * k + 2] ?? 0) << 16) | ((blob[4 * k + 3] ?? 0) << 24)) >>> 0;
+    }
+  } else {
+    for (let k = 0; k + 1 < blob.length; k += 2) {
+      const offset = (blob[k] ?? 0) | ((blob[k + 1] ?? 0) << 8);
+      words[offset >>> 5] = ((words[offset >>> 5] ?? 0) | (1 << (offset & 31))) >>> 0;
+    }
+  }
+  return words;
+}
+
+/** The stored form of a block, or undefined when it holds no item. */
+function encodeBlock(words: Uint32Array): Buffer | undefined {
+  const n = blockCount(words);
+  if (n === 0) return undefined;
+  if (n >= ARRAY_LIMIT) {
+    const blob = Buffer.alloc(BITMAP_BYTES);
+    words.forEach((w, k) => {
+      blob[4 * k] = w & 0xff;
+      blob[4 * k + 1] = (w >>> 8) & 0xff;
+      blob[4 * k + 2] = (w >>> 16) & 0xff;
+      blob[4 * k + 3] = w >>> 24;
+    });
+    return blob;
+  }
+  const blob = Buffer.alloc(2 * n);
+  let at = 0;
+  words.forEach((word, k) => {
+    for (let w = word; w !== 0; w &= w - 1) {
+      const offset = k * 32 + (31 - Math.clz32(w & -w));
+      blob[at++] = offset & 0xff;
+      blob[at++] = offset >>> 8;
+    }
+  });
+  return blob;
+}
+
+function setBit(words: Uint32Array, offset: number, on: boolean): void {
+  const k = offset >>> 5;
+  const bit = 1 << (offset & 31);
+  words[k] = (on ? (words[k] ?? 0) | bit : (words[k] ?? 0) & ~bit) >>> 0;
+}
+
+function idSetOf(ids: Iterable<number>): IdSet {
+  const set: IdSet = new Map();
+  for (const id of ids) {
+    const block = id >>> BLOCK_BITS;
+    let words = set.get(block);
+    if (!words) set.set(block, (words = new Uint32Array(WORDS)));
+    setBit(words, id & BLOCK_MASK, true);
+  }
+  return set;
+}
+
+function intersect(a: IdSet, b: IdSet): IdSet {
+  const result: IdSet = new Map();
+  for (const [block, x] of a) {
+    const y = b.get(block);
+    if (!y) continue;
+    const words = new Uint32Array(WORDS);
+    let any = 0;
+    for (let k = 0; k < WORDS; k++) any |= words[k] = ((x[k] ?? 0) & (y[k] ?? 0)) >>> 0;
+    if (any !== 0) result.set(block, words);
   }
   return result;
 }
 
-/** Every distinct unigram and bigram of normalised text (characters are code points). */
-function textGrams(normalized: string): Set<string> {
-  const chars = Array.from(normalized);
-  return new Set([...chars, ...bigrams(chars)]);
+function sizeOf(set: IdSet): number {
+  let n = 0;
+  for (const words of set.values()) n += blockCount(words);
+  return n;
 }
+
+/** The ids in ascending order, skipping `offset` and stopping after `limit`. */
+function idsOf(set: IdSet, offset = 0, limit = Infinity): number[] {
+  const ids: number[] = [];
+  let skip = offset;
+  for (const block of [...set.keys()].sort((a, b) => a - b)) {
+    const words = set.get(block) ?? new Uint32Array(WORDS);
+    for (let k = 0; k < WORDS; k++) {
+      for (let w = words[k] ?? 0; w !== 0; w &= w - 1) {
+        if (ids.length >= limit) return ids;
+        if (skip > 0) skip--;
+        else ids.push(block * (1 << BLOCK_BITS) + k * 32 + (31 - Math.clz32(w & -w)));
+      }
+    }
+  }
+  return ids;
+}
+
+// --- statements --------------------------------------------------------------------------------------
 
 /**
  * Prepared statements per connection: searches and saves repeat a few shapes of SQL, and preparing
@@ -104,26 +217,78 @@ function statement(db: ReadableDB, sql: string): Database.Statement {
   return stmt;
 }
 
+// --- writing -------------------------------------------------------------------------------------------
+
+/** Bits to set and clear in one posting block. */
+interface BlockChange {
+  readonly bankId: number;
+  readonly gram: string;
+  readonly block: number;
+  readonly add: number[];
+  readonly remove: number[];
+}
+
 function bankOf(db: ReadableDB, itemId: number): number {
   const bankId = statement(db, 'SELECT bank_id FROM items WHERE id = ?').pluck().get(itemId) as number | undefined;
   if (bankId === undefined) throw new NotFoundError(`试题 ${itemId} 不存在，无法更新检索索引`);
   return bankId;
 }
 
-/** Writes the difference between the item's indexed text and `normalized` ('' removes it). */
-function reindex(db: WritableDB, itemId: number, normalized: string): void {
+/** Collects the posting changes that turn `before` into `after` for one item. */
+function collect(changes: Map<string, BlockChange>, bankId: number, itemId: number, before: Set<string>, after: Set<string>): void {
+  const block = itemId >>> BLOCK_BITS;
+  const offset = itemId & BLOCK_MASK;
+  const change = (gram: string) => {
+    const key = `${bankId}\t${block}\t${gram}`;
+    let c = changes.get(key);
+    if (!c) changes.set(key, (c = { bankId, gram, block, add: [], remove: [] }));
+    return c;
+  };
+  for (const gram of before) if (!after.has(gram)) change(gram).remove.push(offset);
+  for (const gram of after) if (!before.has(gram)) change(gram).add.push(offset);
+}
+
+/** Rewrites every changed posting block once. */
+function apply(db: WritableDB, changes: Iterable<BlockChange>): void {
+  const read = statement(db, 'SELECT ids FROM search_postings WHERE bank_id = ? AND gram = ? AND block = ?').pluck();
+  const write = statement(
+    db,
+    'INSERT INTO search_postings (bank_id, gram, block, ids) VALUES (?, ?, ?, ?) ON CONFLICT (bank_id, gram, block) DO UPDATE SET ids = excluded.ids',
+  );
+  const remove = statement(db, 'DELETE FROM search_postings WHERE bank_id = ? AND gram = ? AND block = ?');
+  for (const c of changes) {
+    const stored = read.get(c.bankId, c.gram, c.block) as Buffer | undefined;
+    const words = stored ? decodeBlock(stored) : new Uint32Array(WORDS);
+    for (const offset of c.remove) setBit(words, offset, false);
+    for (const offset of c.add) setBit(words, offset, true);
+    const blob = encodeBlock(words);
+    if (blob) write.run(c.bankId, c.gram, c.block, blob);
+    else if (stored) remove.run(c.bankId, c.gram, c.block);
+  }
+}
+
+/**
+ * Indexes each text as the searchable text of its item, replacing what was indexed before, in one
+ * transaction that rewrites every touched posting block once (use it for imports and re-indexing).
+ * An item whose text is unchanged is not written; an empty text removes the item from the index.
+ */
+export function replaceSearchTexts(db: WritableDB, texts: Iterable<SearchText>): void {
   db.transaction(() => {
-    const bankId = bankOf(db, itemId);
-    const previous = statement(db, 'SELECT text FROM search_text WHERE item_id = ?').pluck().get(itemId) as string | undefined;
-    if ((previous ?? '') === normalized) return;
-    const before = textGrams(previous ?? '');
-    const after = textGrams(normalized);
-    const remove = statement(db, 'DELETE FROM search_grams WHERE bank_id = ? AND gram = ? AND item_id = ?');
-    for (const gram of before) if (!after.has(gram)) remove.run(bankId, gram, itemId);
-    const insert = statement(db, 'INSERT INTO search_grams (bank_id, gram, item_id) VALUES (?, ?, ?)');
-    for (const gram of after) if (!before.has(gram)) insert.run(bankId, gram, itemId);
-    if (normalized === '') statement(db, 'DELETE FROM search_text WHERE item_id = ?').run(itemId);
-    else statement(db, 'INSERT INTO search_text (item_id, text) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET text = excluded.text').run(itemId, normalized);
+    const changes = new Map<string, BlockChange>();
+    const latest = new Map<number, string>();
+    for (const { itemId, text } of texts) latest.set(itemId, normalizeSearchText(text));
+    const previousOf = statement(db, 'SELECT text FROM search_text WHERE item_id = ?').pluck();
+    const save = statement(db, 'INSERT INTO search_text (item_id, text) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET text = excluded.text');
+    const drop = statement(db, 'DELETE FROM search_text WHERE item_id = ?');
+    for (const [itemId, normalized] of latest) {
+      const bankId = bankOf(db, itemId);
+      const previous = (previousOf.get(itemId) as string | undefined) ?? '';
+      if (previous === normalized) continue;
+      collect(changes, bankId, itemId, textGrams(previous), textGrams(normalized));
+      if (normalized === '') drop.run(itemId);
+      else save.run(itemId, normalized);
+    }
+    apply(db, changes.values());
   })();
 }
 
@@ -133,126 +298,68 @@ function reindex(db: WritableDB, itemId: number, normalized: string): void {
  * writes nothing.
  */
 export function replaceSearchText(db: WritableDB, itemId: number, text: string): void {
-  reindex(db, itemId, normalizeSearchText(text));
+  replaceSearchTexts(db, [{ itemId, text }]);
 }
 
-/** Removes the item's text from the index (its filters stay searchable while the item exists). */
+/** Removes the item's text from the index (the item stays findable by its filters). */
 export function removeSearchText(db: WritableDB, itemId: number): void {
-  reindex(db, itemId, '');
+  replaceSearchTexts(db, [{ itemId, text: '' }]);
 }
 
-/** The element filter as stored: upper case, no trailing '-'; '' for none. */
-function elementPrefix(element: string | undefined): string {
-  return (element ?? '').trim().toUpperCase().replace(/-+$/u, '');
+// --- searching -----------------------------------------------------------------------------------------
+
+/** The attribute bitmaps the query asks for (migration 0100); `*` is every item of the bank. */
+function attributesOf(query: SearchQuery): string[] {
+  const attributes = ['*'];
+  if (query.type !== undefined) attributes.push(`type=${query.type}`);
+  if (query.state !== undefined) attributes.push(`state=${query.state}`);
+  if (query.difficulty !== undefined) attributes.push(`difficulty=${query.difficulty}`);
+  if (query.version !== undefined) attributes.push(`version=${query.version}`);
+  // A code or a prefix of whole segments: B-A-A-001, B-A, b-a- all name the same kind of set.
+  const element = (query.element ?? '').trim().toUpperCase().replace(/-+$/u, '');
+  if (element !== '') attributes.push(`element=${element}`);
+  return attributes;
 }
 
-interface Plan {
-  /** Grams every match has, smallest key range first (the first one drives). */
-  readonly grams: string[];
-  /** Terms of three or more characters, checked against the stored text. */
-  readonly substrings: string[];
+function readBlocks(db: ReadableDB, sql: string, bankId: number, key: string): IdSet {
+  const rows = statement(db, sql).raw().all(bankId, key) as [number, Buffer][];
+  return new Map(rows.map(([block, ids]) => [block, decodeBlock(ids)]));
 }
 
-/** Sizes of key ranges, counted up to a bound that grows only while it decides the driver. */
-class RangeSizes {
-  private readonly sizes = new Map<string, { n: number; cap: number }>();
-  constructor(
-    private readonly db: ReadableDB,
-    private readonly bankId: number,
-  ) {}
+const POSTINGS = 'SELECT block, ids FROM search_postings WHERE bank_id = ? AND gram = ? ORDER BY block';
+const ATTRIBUTES = 'SELECT block, bits FROM search_attributes WHERE bank_id = ? AND attribute = ? ORDER BY block';
 
-  private count(gram: string, cap: number): { n: number; cap: number } {
-    const n = statement(this.db, 'SELECT count(*) FROM (SELECT 1 FROM search_grams WHERE bank_id = ? AND gram = ? LIMIT ?)')
-      .pluck()
-      .get(this.bankId, gram, cap) as number;
-    const size = { n, cap };
-    this.sizes.set(gram, size);
-    return size;
-  }
-
-  /** The size, or at least `FIRST_ESTIMATE_CAP` when larger. */
-  estimate(gram: string): number {
-    return (this.sizes.get(gram) ?? this.count(gram, FIRST_ESTIMATE_CAP)).n;
-  }
-
-  /** Recounts the ranges that reached their bound until the smallest one is known exactly. */
-  order(grams: readonly string[]): string[] {
-    const sorted = () => [...grams].sort((a, b) => this.estimate(a) - this.estimate(b));
-    let order = sorted();
-    for (;;) {
-      const first = order[0];
-      const size = first === undefined ? undefined : this.sizes.get(first);
-      if (!size || size.n < size.cap) return order;
-      const cap = size.cap * ESTIMATE_GROWTH;
-      for (const gram of grams) {
-        const s = this.sizes.get(gram);
-        if (s && s.n >= s.cap && s.cap < cap) this.count(gram, cap);
-      }
-      order = sorted();
-    }
-  }
-}
-
-function plan(db: ReadableDB, query: SearchQuery): Plan | undefined {
-  const sizes = new RangeSizes(db, query.bankId);
-  const required = new Set<string>();
-  const substrings: string[] = [];
-  for (const term of searchTerms(query.text)) {
-    const chars = Array.from(term);
-    if (chars.length <= 2) {
-      required.add(term);
-      continue;
-    }
-    // Every bigram of the term must be indexed for the item; the rarest ones narrow the candidates.
-    const pairs = [...new Set(bigrams(chars))].sort((a, b) => sizes.estimate(a) - sizes.estimate(b));
-    if (sizes.estimate(pairs[0] ?? '') === 0) return undefined;
-    for (const pair of pairs.slice(0, BIGRAMS_PER_LONG_TERM)) required.add(pair);
-    substrings.push(term);
-  }
-  if (query.type !== undefined) required.add(attribute('type', query.type));
-  if (query.state !== undefined) required.add(attribute('state', query.state));
-  if (query.difficulty !== undefined) required.add(attribute('difficulty', query.difficulty));
-  if (query.version !== undefined) required.add(attribute('version', query.version));
-  const element = elementPrefix(query.element);
-  if (element !== '') required.add(attribute('element', element));
-  if (required.size === 0) required.add(ALL_ITEMS);
-  const grams = sizes.order([...required]);
-  if (sizes.estimate(grams[0] ?? '') === 0) return undefined;
-  return { grams, substrings };
-}
-
-/**
- * The matching items as one SQL statement: the driver's key range in item order, each further gram
- * probed by primary key (CROSS JOIN keeps this order), then the substring checks.
- */
-function matchSql(p: Plan, select: string): string {
-  const joins = p.grams
-    .slice(1)
-    .map((_, i) => `CROSS JOIN search_grams g${i + 1} ON g${i + 1}.bank_id = d.bank_id AND g${i + 1}.gram = ? AND g${i + 1}.item_id = d.item_id`);
-  if (p.substrings.length > 0) joins.push('CROSS JOIN search_text t ON t.item_id = d.item_id');
-  const checks = p.substrings.map(() => 'AND instr(t.text, ?) > 0');
-  return [`SELECT ${select} FROM search_grams d`, ...joins, 'WHERE d.bank_id = ? AND d.gram = ?', ...checks].join(' ');
-}
-
-function matchArgs(p: Plan, bankId: number): (string | number)[] {
-  return [...p.grams.slice(1), bankId, p.grams[0] ?? '', ...p.substrings];
+/** The candidates whose stored text contains every one of `substrings`. */
+function verify(db: ReadableDB, candidates: IdSet, substrings: readonly string[]): IdSet {
+  const checks = substrings.map(() => 'AND instr(t.text, ?) > 0').join(' ');
+  const sql = `SELECT t.item_id FROM json_each(?) j CROSS JOIN search_text t ON t.item_id = j.value WHERE 1 ${checks}`;
+  return idSetOf(statement(db, sql).pluck().all(JSON.stringify(idsOf(candidates)), ...substrings) as number[]);
 }
 
 /**
  * Items of one bank whose indexed text contains every term and that pass every filter: the total
- * and one page of ids in ascending order. Never returns another bank's items.
+ * and one page of ids in ascending order. Only the bank's own bitmaps are read, and the bank's
+ * set of all its items is always part of the intersection, so no other bank's item can appear.
  */
 export function searchItems(db: ReadableDB, query: SearchQuery): SearchResult {
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_SEARCH_LIMIT));
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
-  const p = plan(db, query);
-  if (!p) return { total: 0, ids: [] };
-  const args = matchArgs(p, query.bankId);
-  const ids = statement(db, `${matchSql(p, 'd.item_id')} ORDER BY d.item_id LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...args, limit, offset) as number[];
-  // A short page that starts inside the results ends them: its end is the total.
-  if (ids.length < limit && (ids.length > 0 || offset === 0)) return { total: offset + ids.length, ids };
-  const total = statement(db, matchSql(p, 'count(*)')).pluck().get(...args) as number;
-  return { total, ids };
+  const sets: [sql: string, key: string][] = attributesOf(query).map((a) => [ATTRIBUTES, a]);
+  const substrings: string[] = [];
+  for (const term of searchTerms(query.text)) {
+    const chars = Array.from(term);
+    if (chars.length <= MAX_GRAM) sets.push([POSTINGS, term]);
+    else {
+      for (const gram of ngrams(chars, [MAX_GRAM])) sets.push([POSTINGS, gram]);
+      substrings.push(term);
+    }
+  }
+  let found: IdSet | undefined;
+  for (const [sql, key] of sets) {
+    const next = readBlocks(db, sql, query.bankId, key);
+    found = found ? intersect(found, next) : next;
+    if (found.size === 0) return { total: 0, ids: [] };
+  }
+  if (found && substrings.length > 0) found = verify(db, found, substrings);
+  return found ? { total: sizeOf(found), ids: idsOf(found, offset, limit) } : { total: 0, ids: [] };
 }
