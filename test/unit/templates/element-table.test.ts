@@ -17,6 +17,7 @@ import {
   THEORY_SHEET_NAME,
 } from '../../../templates/xlsx/element-table.js';
 import { useTempDir } from '../../helpers/tmp.js';
+import { loadWorkbook, sheetOf } from '../../helpers/xlsx.js';
 
 const GENERATED_AT = new Date('2026-11-23T16:30:05.000Z');
 
@@ -32,17 +33,8 @@ function theoryBytes(extra: { secrecyMark?: string } = {}): Promise<Uint8Array> 
   return theoryElementTableXlsx({ occupationName: '制图员', occupationCode: '3-01-02-07', track: '机械', level: 4, table: SAMPLE, generatedAt: GENERATED_AT, ...extra });
 }
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.slice().buffer);
-  return workbook;
-}
+const load = loadWorkbook;
 
-function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const sheet = workbook.getWorksheet(name);
-  if (sheet === undefined) throw new Error(`no sheet ${name}`);
-  return sheet;
-}
 
 const rowValues = (ws: ExcelJS.Worksheet, row: number, from = 1, to = ws.columnCount) =>
   Array.from({ length: to - from + 1 }, (_, i) => ws.getRow(row).getCell(from + i).value);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseItemWorkbook } from '../../../app/services/import/xlsx-items.js';
 import {
@@ -11,6 +11,7 @@ import {
   THEORY_HEADERS,
   type ItemTemplateInput,
 } from '../../../templates/xlsx/item-template.js';
+import { loadWorkbook, sheetOf } from '../../helpers/xlsx.js';
 
 const INPUT: ItemTemplateInput = {
   occupation: '制图员（3-01-02-07）机械',
@@ -23,17 +24,8 @@ const INPUT: ItemTemplateInput = {
   ],
 };
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.slice().buffer);
-  return workbook;
-}
+const load = loadWorkbook;
 
-function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const sheet = workbook.getWorksheet(name);
-  if (sheet === undefined) throw new Error(`no sheet ${name}`);
-  return sheet;
-}
 
 const headerOf = (sheet: ExcelJS.Worksheet) =>
   Array.from({ length: sheet.actualColumnCount }, (_, i) => sheet.getRow(1).getCell(i + 1).value);

@@ -7,21 +7,12 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { auditRegisterXlsx, type AuditRegisterInput } from '../../../templates/xlsx/audit-register.js';
 import { personnelRegisterXlsx, type PersonnelRegisterInput } from '../../../templates/xlsx/personnel-register.js';
 import { addRegisterSheet, formatBeijingTime, LIGHT_RED, LIGHT_YELLOW, newWorkbook, toBytes } from '../../../templates/xlsx/workbook.js';
+import { loadWorkbook, sheetOf } from '../../helpers/xlsx.js';
 
 const GENERATED_AT = new Date('2026-11-23T16:30:05.000Z'); // 2026-11-24 00:30:05 in Beijing
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs types `load` as taking its own `Buffer extends ArrayBuffer`; an exact-length copy is that.
-  await workbook.xlsx.load(bytes.slice().buffer);
-  return workbook;
-}
+const load = loadWorkbook;
 
-function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const sheet = workbook.getWorksheet(name);
-  if (sheet === undefined) throw new Error(`no sheet ${name}`);
-  return sheet;
-}
 
 const rowTexts = (sheet: ExcelJS.Worksheet, row: number) =>
   Array.from({ length: sheet.columnCount }, (_, i) => sheet.getRow(row).getCell(i + 1).value);
