@@ -68,6 +68,8 @@ function configure(db: Connection): void {
   db.pragma('recursive_triggers = ON');
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
+  // 32 MiB page cache: the search index verifies long terms against stored text (scripts/bench/search.mjs).
+  db.pragma('cache_size = -32768');
   // Wipe freed memory (SQLite3MultipleCiphers); a no-op in builds compiled without SQLITE3MC_SECURE_MEMORY.
   db.pragma('memory_security = fill');
 }

@@ -35,7 +35,8 @@ import type { Migration } from './index.js';
  * rows with an `attribute` column; with `from` (a FROM clause naming `row`), rows (id, attribute).
  */
 const plainAttributes = (row: string, from = '') => {
-  const select = (attribute: string, where = '') => `SELECT ${from ? `${row}.id AS id, ` : ''}${attribute} AS attribute ${from} ${where}`;
+  const select = (attribute: string, where = '') =>
+    `SELECT ${from ? `${row}.id AS id, ` : ''}${attribute} AS attribute ${from} ${where}`;
   return [
     select(`'*'`),
     select(`'type=' || ${row}.type`),
@@ -50,9 +51,14 @@ const plainAttributes = (row: string, from = '') => {
  * (B, B-A, B-A-A, B-A-A-001). The binding is split on '-' with json_each and the segment lengths
  * (plus one for the '-') are summed up to each segment.
  */
-const elementAttributes = (row: string, from = '') =>
-  `SELECT ${from ? `${row}.id AS id, ` : ''}'element=' || substr(${row}.binding, 1, sum(length(segment.value) + 1) OVER (PARTITION BY ${row}.id ORDER BY segment.key) - 1) AS attribute ` +
-  `${from ? `${from},` : 'FROM'} json_each('[' || replace(json_quote(${row}.binding), '-', '","') || ']') AS segment WHERE ${row}.binding <> ''`;
+const elementAttributes = (row: string, from = '') => {
+  const segments = `json_each('[' || replace(json_quote(${row}.binding), '-', '","') || ']') AS segment`;
+  const end = `sum(length(segment.value) + 1) OVER (PARTITION BY ${row}.id ORDER BY segment.key) - 1`;
+  return (
+    `SELECT ${from ? `${row}.id AS id, ` : ''}'element=' || substr(${row}.binding, 1, ${end}) AS attribute ` +
+    `${from ? `${from},` : 'FROM'} ${segments} WHERE ${row}.binding <> ''`
+  );
+};
 
 const allAttributes = (row: string, from = '') => `${plainAttributes(row, from)} UNION ALL ${elementAttributes(row, from)}`;
 

@@ -251,10 +251,8 @@ function collect(changes: Map<string, BlockChange>, bankId: number, itemId: numb
 /** Rewrites every changed posting block once. */
 function apply(db: WritableDB, changes: Iterable<BlockChange>): void {
   const read = statement(db, 'SELECT ids FROM search_postings WHERE bank_id = ? AND gram = ? AND block = ?').pluck();
-  const write = statement(
-    db,
-    'INSERT INTO search_postings (bank_id, gram, block, ids) VALUES (?, ?, ?, ?) ON CONFLICT (bank_id, gram, block) DO UPDATE SET ids = excluded.ids',
-  );
+  const insert = statement(db, 'INSERT INTO search_postings (bank_id, gram, block, ids) VALUES (?, ?, ?, ?)');
+  const update = statement(db, 'UPDATE search_postings SET ids = ? WHERE bank_id = ? AND gram = ? AND block = ?');
   const remove = statement(db, 'DELETE FROM search_postings WHERE bank_id = ? AND gram = ? AND block = ?');
   for (const c of changes) {
     const stored = read.get(c.bankId, c.gram, c.block) as Buffer | undefined;
@@ -262,8 +260,10 @@ function apply(db: WritableDB, changes: Iterable<BlockChange>): void {
     for (const offset of c.remove) setBit(words, offset, false);
     for (const offset of c.add) setBit(words, offset, true);
     const blob = encodeBlock(words);
-    if (blob) write.run(c.bankId, c.gram, c.block, blob);
-    else if (stored) remove.run(c.bankId, c.gram, c.block);
+    if (!stored) {
+      if (blob) insert.run(c.bankId, c.gram, c.block, blob);
+    } else if (blob) update.run(blob, c.bankId, c.gram, c.block);
+    else remove.run(c.bankId, c.gram, c.block);
   }
 }
 
