@@ -8,21 +8,21 @@
 import { z } from 'zod';
 import { listElements } from '../domain/element-table.js';
 import { lintTheoryItem } from '../domain/lint/item-lint.js';
-import { practicalTaskRules, practicalTaskSchema } from '../domain/practical-task.js';
 import { exactKey, itemComparisonText } from '../domain/similarity/fingerprint.js';
 import { DEFAULT_SIMILARITY_OPTIONS, findDuplicatesAgainst } from '../domain/similarity/near-duplicates.js';
-import { theoryItemRules, theoryItemSchema, type TheoryItem } from '../domain/theory-item.js';
-import { formatProblem, problem, validate, type Problem } from '../domain/validation.js';
+import type { TheoryItem } from '../domain/theory-item.js';
+import { formatProblem, problem, type Problem } from '../domain/validation.js';
 import { inTransaction } from '../store/database.js';
 import { putImage, type ImageType } from '../store/repositories/images.js';
 import { insertItem, listItems, type NewItem } from '../store/repositories/items.js';
-import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
+import { currentTheoryTable, requireBank } from './banks.js';
 import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
 import { parseItemDocx } from './import/docx-items.js';
 import { parseItemWorkbook } from './import/xlsx-items.js';
 import { indexItemTexts } from './search.js';
+import { practicalValidator, theoryValidator } from './item-rules.js';
 
 export interface DuplicateFlag {
   /** Where the incoming item is: `第12行` / `第40段`. */
@@ -77,7 +77,8 @@ type ImportInput = z.output<typeof importInput>;
 
 interface Candidate {
   readonly where: string;
-  readonly item: NewItem;
+  /** Absent when the row has problems. */
+  readonly item?: NewItem;
   readonly theory?: TheoryItem;
   problems: Problem[];
   skipped: boolean;
@@ -99,20 +100,17 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   const fileProblems = parsed.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
   const fileWarnings = parsed.problems.filter((p) => p.severity !== 'error').map((p) => formatProblem(p));
 
-  const table = currentTheoryTable(ctx, bank.id);
-  const codes = new Set(table ? listElements(table).map((e) => e.fullCode) : []);
-  const entries = currentPracticalStructure(ctx, bank.id)?.levels.find((l) => l.level === bank.level)?.entries ?? [];
   const imagesPresent = new Set(images.map((i) => i.sha256));
+  const checkTheory = theoryValidator(ctx, bank.id, imagesPresent);
+  const checkPractical = practicalValidator(ctx, bank.id);
+  const table = currentTheoryTable(ctx, bank.id);
+  const codes = new Set<string>(table ? listElements(table).map((e) => e.fullCode) : []);
 
-  const candidates: Candidate[] = rows.map((row) => {
-    if (row.problems.length > 0) return { where: row.where, item: undefined as unknown as NewItem, problems: [...row.problems], skipped: false };
+  const candidates: Candidate[] = rows.map((row): Candidate => {
+    if (row.problems.length > 0) return { where: row.where, problems: [...row.problems], skipped: false };
     if (row.kind === 'theory') {
-      const r = validate(theoryItemSchema, row.raw, (item) => [
-        ...theoryItemRules(item),
-        ...(codes.has(item.element) ? [] : [problem(['element'], table ? `${item.element} 不在本题库的细目表中` : '本题库还没有细目表')]),
-        ...item.images.filter((h) => !imagesPresent.has(h)).map((h) => problem(['images'], `缺少图片 ${h.slice(0, 12)}…`)),
-      ]);
-      if (!r.ok) return { where: row.where, item: undefined as unknown as NewItem, problems: [...r.problems], skipped: false };
+      const r = checkTheory(row.raw);
+      if (!r.ok) return { where: row.where, problems: r.problems.filter((p) => p.severity === 'error'), skipped: false };
       const item = r.value;
       return {
         where: row.where,
@@ -122,12 +120,8 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
         skipped: false,
       };
     }
-    const r = validate(practicalTaskSchema, row.raw, (task) => {
-      const entry = entries.find((e) => e.module === task.module);
-      if (!entry) return [problem(['module'], `${task.module} 不在本级别的内容结构表中`)];
-      return [...practicalTaskRules(task), ...(task.points === entry.weight ? [] : [problem(['points'], `${task.points} 与结构表中该职业功能的鉴定比重 ${entry.weight} 不一致`)])];
-    });
-    if (!r.ok) return { where: row.where, item: undefined as unknown as NewItem, problems: [...r.problems], skipped: false };
+    const r = checkPractical(row.raw);
+    if (!r.ok) return { where: row.where, problems: r.problems.filter((p) => p.severity === 'error'), skipped: false };
     return {
       where: row.where,
       item: { bankId: bank.id, kind: 'practical', type: 'practical', binding: r.value.module, difficulty: null, state: input.state, body: r.value },
@@ -168,7 +162,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
 
   const bad = candidates.filter((c) => c.problems.length > 0);
   const pending = duplicates.some((d) => d.decision === 'pending');
-  const toSave = candidates.filter((c) => c.problems.length === 0 && !c.skipped);
+  const toSave = candidates.filter((c) => c.item !== undefined && c.problems.length === 0 && !c.skipped);
   const canSave = fileProblems.length === 0 && !pending && (bad.length === 0 || input.validOnly) && toSave.length > 0;
   const problems = [
     ...fileProblems,
@@ -182,7 +176,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
       for (const img of images) {
         if (IMAGE_TYPES.includes(img.contentType)) putImage(ctx.db, { sha256: img.sha256, contentType: img.contentType as ImageType, bytes: img.bytes }, ctx.actor.username, at);
       }
-      const saved = toSave.map((c) => ({ itemId: insertItem(ctx.db, c.item, ctx.actor.username, at), body: c.item.body }));
+      const saved = toSave.flatMap((c) => (c.item ? [{ itemId: insertItem(ctx.db, c.item, ctx.actor.username, at), body: c.item.body }] : []));
       indexItemTexts(ctx.db, saved);
       return saved.map((x) => x.itemId);
     });

@@ -1,17 +1,13 @@
 /**
  * Adding items to a bank: theory items (bound to a 鉴定点 of the bank's current 细目表), practical
  * tasks (bound to a 职业功能 of its 内容结构表) and 综合评审 items (levels 1–2). A batch is checked
- * row by row and saved all-or-nothing; every problem is reported with its row (`第12行 选项C: 不能为空`).
- * Versions, workflow, import and lint come with the item-bank issue [C].
+ * row by row (rules in item-rules.ts) and saved all-or-nothing; every problem is reported with its row
+ * (`第12行 选项C: 不能为空`). Edits add versions; the review workflow moves items to 入库 and 停用.
  */
 import { z } from 'zod';
 import type { ItemState } from '../domain/bank.js';
-import { comprehensiveItemRules, comprehensiveItemSchema } from '../domain/comprehensive-item.js';
-import { listElements } from '../domain/element-table.js';
 import { levelName, needsComprehensiveReview } from '../domain/level.js';
-import { practicalTaskRules, practicalTaskSchema } from '../domain/practical-task.js';
-import { theoryItemRules, theoryItemSchema } from '../domain/theory-item.js';
-import { DomainValidationError, problem, validate, type Problem } from '../domain/validation.js';
+import { DomainValidationError, type Problem, type Validated } from '../domain/validation.js';
 import { inTransaction } from '../store/database.js';
 import {
   addVersion,
@@ -37,6 +33,7 @@ import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
 import { itemRefs } from './refs.js';
+import { comprehensiveValidator, practicalValidator, theoryValidator } from './item-rules.js';
 import { indexItemText, indexItemTexts } from './search.js';
 
 const batchInput = z.object({
@@ -125,25 +122,10 @@ export interface ItemView {
 const viewOfItem = ({ body: _body, ...meta }: ItemRecord): ItemView => meta;
 
 /** Validates one item of any kind for this bank (same rules as a batch row). */
-function validateOne(ctx: ServiceContext, bankId: number, kind: ItemRecord['kind'], body: unknown) {
-  const bank = requireBank(ctx, bankId);
-  if (kind === 'theory') {
-    const table = currentTheoryTable(ctx, bankId);
-    const codes = new Set(table ? listElements(table).map((e) => e.fullCode) : []);
-    return validate(theoryItemSchema, body, (item) => [
-      ...theoryItemRules(item),
-      ...(codes.has(item.element) ? [] : [problem(['element'], `${item.element} 不在本题库的细目表中`)]),
-    ]);
-  }
-  if (kind === 'practical') {
-    const entries = currentPracticalStructure(ctx, bankId)?.levels.find((l) => l.level === bank.level)?.entries ?? [];
-    return validate(practicalTaskSchema, body, (task) => {
-      const entry = entries.find((e) => e.module === task.module);
-      if (!entry) return [problem(['module'], `${task.module} 不在本级别的内容结构表中`)];
-      return [...practicalTaskRules(task), ...(task.points === entry.weight ? [] : [problem(['points'], `${task.points} 与结构表中该职业功能的鉴定比重 ${entry.weight} 不一致`)])];
-    });
-  }
-  return validate(comprehensiveItemSchema, body, comprehensiveItemRules);
+function validateOne(ctx: ServiceContext, bankId: number, kind: ItemRecord['kind'], body: unknown): Validated<unknown> {
+  if (kind === 'theory') return theoryValidator(ctx, bankId)(body);
+  if (kind === 'practical') return practicalValidator(ctx, bankId)(body);
+  return comprehensiveValidator()(body);
 }
 
 function requireItemInBank(ctx: ServiceContext, bankId: number, itemId: number): ItemRecord {
@@ -265,41 +247,25 @@ export const itemHandlers = {
   }),
 
   'items.addTheory': batchHandler('items.addTheory', '新增理论知识试题', (ctx, input, state) => {
-    const table = currentTheoryTable(ctx, input.bankId);
-    if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，请先导入细目表');
-    const codes = new Set(listElements(table).map((e) => e.fullCode));
+    if (!currentTheoryTable(ctx, input.bankId)) throw new ServiceError('本题库还没有理论知识考核要素细目表，请先导入细目表');
     return saveBatch(
       ctx,
       '理论知识试题',
       input.items,
-      (row) =>
-        validate(theoryItemSchema, row, (item) => [
-          ...theoryItemRules(item),
-          ...(codes.has(item.element) ? [] : [problem(['element'], `${item.element} 不在本题库的细目表中`)]),
-        ]),
+      theoryValidator(ctx, input.bankId),
       (item) => ({ bankId: input.bankId, kind: 'theory', type: item.type, binding: item.element, difficulty: item.difficulty, state, body: item }),
     );
   }),
   'items.addPractical': batchHandler('items.addPractical', '新增技能考核试题', (ctx, input, state) => {
     const bank = requireBank(ctx, input.bankId);
-    const structure = currentPracticalStructure(ctx, input.bankId);
-    const entries = structure?.levels.find((l) => l.level === bank.level)?.entries;
-    if (!entries) throw new ServiceError('本题库还没有技能考核内容结构表，请先导入结构表');
+    if (!currentPracticalStructure(ctx, input.bankId)?.levels.some((l) => l.level === bank.level)) {
+      throw new ServiceError('本题库还没有技能考核内容结构表，请先导入结构表');
+    }
     return saveBatch(
       ctx,
       '技能考核试题',
       input.items,
-      (row) =>
-        validate(practicalTaskSchema, row, (task) => {
-          const entry = entries.find((e) => e.module === task.module);
-          if (!entry) return [problem(['module'], `${task.module} 不在本级别的内容结构表中`)];
-          const found = practicalTaskRules(task);
-          if (task.points !== entry.weight)
-            found.push(problem(['points'], `${task.points} 与结构表中该职业功能的鉴定比重 ${entry.weight} 不一致`));
-          if (task.minutes !== entry.minutes)
-            found.push(problem(['minutes'], `${task.minutes} 分钟与结构表中的 ${entry.minutes} 分钟不一致`, 'warning'));
-          return found;
-        }),
+      practicalValidator(ctx, input.bankId),
       (task) => ({ bankId: input.bankId, kind: 'practical', type: 'practical', binding: task.module, difficulty: null, state, body: task }),
     );
   }),
@@ -312,7 +278,7 @@ export const itemHandlers = {
       ctx,
       '综合评审试题',
       input.items,
-      (row) => validate(comprehensiveItemSchema, row, comprehensiveItemRules),
+      comprehensiveValidator(),
       (item) => ({ bankId: input.bankId, kind: 'comprehensive', type: 'comprehensive', binding: '', difficulty: null, state, body: item }),
     );
   }),

@@ -1,0 +1,45 @@
+/**
+ * The rules an item must pass to enter a bank, in one place for every way in: added by hand or in a
+ * batch, edited (a new version), or imported from xlsx/docx. Each returns a row validator that runs
+ * the domain schema and rules plus the bank's own context (its 细目表 codes, its 内容结构表 entries).
+ */
+import { comprehensiveItemRules, comprehensiveItemSchema, type ComprehensiveItem } from '../domain/comprehensive-item.js';
+import { listElements } from '../domain/element-table.js';
+import { practicalTaskRules, practicalTaskSchema, type PracticalTask } from '../domain/practical-task.js';
+import { theoryItemRules, theoryItemSchema, type TheoryItem } from '../domain/theory-item.js';
+import { problem, validate, type Problem, type Validated } from '../domain/validation.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
+import type { ServiceContext } from './context.js';
+
+export type RowValidator<T> = (row: unknown) => Validated<T>;
+
+/** Theory items: bound to a 鉴定点 of the bank's current 细目表; images, when given, must be present. */
+export function theoryValidator(ctx: ServiceContext, bankId: number, imagesPresent?: ReadonlySet<string>): RowValidator<TheoryItem> {
+  const table = currentTheoryTable(ctx, bankId);
+  const codes = new Set(table ? listElements(table).map((e) => e.fullCode) : []);
+  return (row) =>
+    validate(theoryItemSchema, row, (item) => [
+      ...theoryItemRules(item),
+      ...(codes.has(item.element) ? [] : [problem(['element'], table ? `${item.element} 不在本题库的细目表中` : '本题库还没有细目表')]),
+      ...(imagesPresent ? item.images.filter((h) => !imagesPresent.has(h)).map((h) => problem(['images'], `缺少图片 ${h.slice(0, 12)}…`)) : []),
+    ]);
+}
+
+/** Practical tasks: bound to a 职业功能 of the bank's level, points equal to its 鉴定比重. */
+export function practicalValidator(ctx: ServiceContext, bankId: number): RowValidator<PracticalTask> {
+  const bank = requireBank(ctx, bankId);
+  const entries = currentPracticalStructure(ctx, bankId)?.levels.find((l) => l.level === bank.level)?.entries ?? [];
+  return (row) =>
+    validate(practicalTaskSchema, row, (task) => {
+      const entry = entries.find((e) => e.module === task.module);
+      if (!entry) return [problem(['module'], `${task.module} 不在本级别的内容结构表中`)];
+      const found: Problem[] = practicalTaskRules(task);
+      if (task.points !== entry.weight) found.push(problem(['points'], `${task.points} 与结构表中该职业功能的鉴定比重 ${entry.weight} 不一致`));
+      if (task.minutes !== entry.minutes) found.push(problem(['minutes'], `${task.minutes} 分钟与结构表中的 ${entry.minutes} 分钟不一致`, 'warning'));
+      return found;
+    });
+}
+
+export function comprehensiveValidator(): RowValidator<ComprehensiveItem> {
+  return (row) => validate(comprehensiveItemSchema, row, comprehensiveItemRules);
+}
