@@ -20,6 +20,9 @@ export function actorOf(account: AccountRecord): Actor {
   return { id: account.id, username: account.username, displayName: account.displayName, roles: account.roles };
 }
 
+/** What the 登录登记表 says about a restricted login. */
+const RESTRICTION_NOTES = { mustChangePassword: '首次登录，须修改口令', passwordExpired: '口令已过期，须修改口令' } as const;
+
 /** The same message for an unknown user and a wrong password (no user enumeration). */
 const BAD_CREDENTIALS = '用户名或口令不正确';
 
@@ -37,30 +40,30 @@ export async function login(base: ServiceContext, username: string, password: st
   const account = findAccount(base.db, username);
   if (!account) {
     await verifyPassword(password, 'scrypt$65536$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='); // same cost as a real try
-    return fail('unknown user', BAD_CREDENTIALS);
+    return fail('用户名不存在', BAD_CREDENTIALS);
   }
   const objects = [`account:${account.id}`];
   const now = base.now();
-  if (account.disabled) return fail('disabled', '账号已停用，请联系系统管理员', objects);
+  if (account.disabled) return fail('账号已停用', '账号已停用，请联系系统管理员', objects);
   if (isLocked(account.lock, now)) {
     const until = account.lock.lockedUntil === 'manual' ? '由安全保密管理员解锁' : `至 ${account.lock.lockedUntil} 或由安全保密管理员解锁`;
-    return fail('locked', `账号已锁定（连续 ${policy.maxFailures} 次口令错误），${until}`, objects);
+    return fail('账号已锁定', `账号已锁定（连续 ${policy.maxFailures} 次口令错误），${until}`, objects);
   }
   if (!(await verifyPassword(password, account.passwordHash))) {
     const base0 = account.lock.lockedUntil !== '' ? UNLOCKED : account.lock; // an expired lock starts a fresh count
     const next = afterFailure(base0, now, policy);
     setLockState(base.db, account.id, { failures: next.failures, lockedUntil: next.lockedUntil });
     if (next.locked) {
-      recordAudit(anonymous, { action: 'account.lockout', register: '登录', objects, result: 'ok', detail: `${next.failures} failures` });
-      return fail('wrong password, locked', `${BAD_CREDENTIALS}；已连续 ${next.failures} 次错误，账号已锁定`, objects);
+      recordAudit(anonymous, { action: 'account.lockout', register: '登录', objects, result: 'ok', detail: `连续 ${next.failures} 次口令错误` });
+      return fail('口令错误，账号已锁定', `${BAD_CREDENTIALS}；已连续 ${next.failures} 次错误，账号已锁定`, objects);
     }
-    return fail(`wrong password (${next.failures}/${policy.maxFailures})`, `${BAD_CREDENTIALS}（还可尝试 ${policy.maxFailures - next.failures} 次）`, objects);
+    return fail(`口令错误（第 ${next.failures} 次，上限 ${policy.maxFailures} 次）`, `${BAD_CREDENTIALS}（还可尝试 ${policy.maxFailures - next.failures} 次）`, objects);
   }
   setLockState(base.db, account.id, UNLOCKED);
   const restricted = account.mustChangePassword ? 'mustChangePassword' : isPasswordExpired(account.passwordChangedAt, now, policy) ? 'passwordExpired' : null;
   const session: Session = { id: randomUUID(), accountId: account.id, startedAt: now.getTime(), lastActivityAt: now.getTime(), restricted, ended: false };
   const ctx = createContext(base.db, { actor: actorOf(account), now: base.now, secret: base.secret, session });
-  recordAudit(ctx, { action: 'session.login', register: '登录', objects, result: 'ok', detail: restricted ?? '' });
+  recordAudit(ctx, { action: 'session.login', register: '登录', objects, result: 'ok', detail: restricted === null ? '' : RESTRICTION_NOTES[restricted] });
   return ctx;
 }
 
