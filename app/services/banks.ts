@@ -185,7 +185,8 @@ export const bankHandlers = {
     run: (ctx, input): BankSummary => {
       const bank = requireBank(ctx, input.bankId);
       const theory = getCurrentElementTable(ctx.db, bank.id, 'theory');
-      const practical = currentPracticalStructure(ctx, bank.id);
+      const practicalRecord = getCurrentElementTable(ctx.db, bank.id, 'practical');
+      const practical = practicalRecord ? practicalStructureSchema.parse(practicalRecord.body) : undefined;
       const counts = countItems(ctx.db, bank.id);
       const pick = <K extends string>(keys: readonly K[], from: Readonly<Record<string, number>>) =>
         Object.fromEntries(keys.map((k) => [k, from[k] ?? 0])) as Record<K, number>;
@@ -195,7 +196,7 @@ export const bankHandlers = {
           ? { version: theory.version, stats: elementTableStats(theoryElementTableSchema.parse(theory.body)) }
           : null,
         practicalStructure: practical
-          ? { version: getCurrentElementTable(ctx.db, bank.id, 'practical')?.version ?? 0, modules: practical.modules.length }
+          ? { version: practicalRecord?.version ?? 0, modules: practical.modules.length }
           : null,
         counts: {
           theoryItems: counts.byKind.theory ?? 0,

@@ -388,6 +388,15 @@ function elementLabel(field: ElementField): string {
   return names[field];
 }
 
+
+/** A header cell naming a code, a name, or both in one cell (`A基本要求`), for scopes and 鉴定点 alike. */
+function codeNameField(header: string): 'combined' | 'code' | 'name' | undefined {
+  if (/名称.*代码|代码.*名称/.test(header)) return 'combined';
+  if (/代码|编码|代号/.test(header)) return 'code';
+  if (/名称/.test(header)) return 'name';
+  return undefined;
+}
+
 function classifyTheoryColumns(ws: ExcelJS.Worksheet, band: [number, number], columns: number): { layout?: TheoryLayout; problems: Problem[] } {
   const problems: Problem[] = [];
   const composite: string[] = [];
@@ -411,17 +420,7 @@ function classifyTheoryColumns(ws: ExcelJS.Worksheet, band: [number, number], co
     const level = /([一二三四1-4])级/.exec(s)?.[1];
     if (level === undefined) return;
     const n = /\d/.test(level) ? Number(level) : LEVEL_DIGITS.indexOf(level as (typeof LEVEL_DIGITS)[number]) + 1;
-    const field: ScopeField = /比例/.test(s)
-      ? 'ratio'
-      : /比重|权重/.test(s)
-        ? 'weight'
-        : /名称.*代码|代码.*名称/.test(s)
-          ? 'combined'
-          : /代码|编码|代号/.test(s)
-            ? 'code'
-            : /名称/.test(s)
-              ? 'name'
-              : 'combined';
+    const field: ScopeField = /比例/.test(s) ? 'ratio' : /比重|权重/.test(s) ? 'weight' : (codeNameField(s) ?? 'combined');
     scope[n - 1] ??= {};
     put(scope[n - 1] as Partial<Record<ScopeField, number>>, field, i + 1, scopeLabel(n, field));
     lastScopeColumn = i + 1;
@@ -431,15 +430,7 @@ function classifyTheoryColumns(ws: ExcelJS.Worksheet, band: [number, number], co
     if (!s.includes('鉴定点') && i + 1 <= lastScopeColumn) return;
     const field: ElementField | undefined = /重要程度(?!比例)|重要性/.test(s)
       ? 'importance'
-      : /名称.*代码|代码.*名称/.test(s)
-        ? 'combined'
-        : /代码|编码|代号/.test(s)
-          ? 'code'
-          : /名称/.test(s)
-            ? 'name'
-            : s.split('|').pop() === '鉴定点'
-              ? 'combined'
-              : undefined;
+      : (codeNameField(s) ?? (s.split('|').pop() === '鉴定点' ? 'combined' : undefined));
     if (field !== undefined) put(element, field, i + 1, elementLabel(field));
   });
 
