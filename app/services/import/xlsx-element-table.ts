@@ -388,7 +388,6 @@ function elementLabel(field: ElementField): string {
   return names[field];
 }
 
-
 /** A header cell naming a code, a name, or both in one cell (`A基本要求`), for scopes and 鉴定点 alike. */
 function codeNameField(header: string): 'combined' | 'code' | 'name' | undefined {
   if (/名称.*代码|代码.*名称/.test(header)) return 'combined';
