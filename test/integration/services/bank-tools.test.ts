@@ -28,7 +28,7 @@ describe('import.items', () => {
     const ws = workstation();
     const { ctx, bankId } = await bankWithTables(ws);
     const report = await invoke(ctx, handlers['import.items'], { bankId, fileName: SAMPLE_FILE_NAMES.items, bytes: sample(SAMPLE_FILE_NAMES.items) });
-    expect(report).toMatchObject({ rows: 498, accepted: 498, rejected: 0, saved: true });
+    expect(report).toMatchObject({ rows: 500, accepted: 500, rejected: 0, saved: true });
     const exported = await invoke(ctx, handlers['items.exportXlsx'], { bankId, outDir: join(ws.dir, 'out') });
     const again = await parseItemWorkbook(new Uint8Array(readFileSync(exported.absolutePath)));
     const first = await parseItemWorkbook(sample(SAMPLE_FILE_NAMES.items));
@@ -56,8 +56,8 @@ describe('import.items', () => {
     await expect(invoke(ctx, handlers['import.items'], word)).rejects.toThrow(ImportRejectedError);
     expect(count(ws)).toBe(before);
     const real = await invoke(ctx, handlers['import.items'], { ...word, validOnly: true, nearDuplicates: 'skip' });
-    expect(real.accepted).toBe(163);
-    expect(count(ws)).toBe(before + 163);
+    expect(real.accepted).toBe(165);
+    expect(count(ws)).toBe(before + 165);
   });
 
   it('rejects malformed files with row-level messages and leaves the bank unchanged', async () => {

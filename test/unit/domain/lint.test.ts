@@ -317,7 +317,7 @@ describe('lint', () => {
 
     it('counts every sample item once at the top level and flags only short rows', () => {
       const top = rows.filter((r) => r.depth === 1);
-      expect(top.reduce((a, r) => a + r.available, 0)).toBe(652);
+      expect(top.reduce((a, r) => a + r.available, 0)).toBe(656);
       for (const row of rows) expect(row.short).toBe(THEORY_ITEM_TYPES.some((t) => row.availableByType[t] < row.neededByType[t]));
       // The sample bank holds enough items for every scope in total; one small leaf lacks a 多选 item.
       expect(rows.every((r) => r.available >= r.needed)).toBe(true);
@@ -340,8 +340,8 @@ describe('lint', () => {
         expect(sc.shares[l]).toBeLessThanOrEqual(32);
       }
       expect(sc.keyLongestShare).toBeLessThanOrEqual(35);
-      expect(report.keyBalance.trueFalse).toEqual({ items: 100, correct: 50, wrong: 50, correctShare: 50 });
-      expect(report.difficulty.reduce((a, b) => a + b, 0)).toBe(652);
+      expect(report.keyBalance.trueFalse).toEqual({ items: 102, correct: 51, wrong: 51, correctShare: 50 });
+      expect(report.difficulty.reduce((a, b) => a + b, 0)).toBe(656);
       expect(report.difficultyTarget).toEqual([10, 20, 40, 20, 10]);
       const rulesFound = new Set(rules(report.findings));
       for (const r of ['single-key-balance', 'single-key-longest-share', 'true-false-balance', 'difficulty-distribution', 'difficulty-short', 'type-short'])
@@ -355,16 +355,16 @@ describe('lint', () => {
       expect(report.perElementCap).toBe(2);
       expect(report.perElement).toHaveLength(113);
       expect(report.perElement.every((e) => e.needed === 6)).toBe(true);
-      expect(report.perElement.reduce((a, e) => a + e.items, 0)).toBe(652);
+      expect(report.perElement.reduce((a, e) => a + e.items, 0)).toBe(656);
       const short = report.perElement.filter((e) => e.items < e.needed).length;
       expect(report.findings.filter((f) => f.rule === 'element-short')).toHaveLength(short > 0 ? 1 : 0);
     });
 
     it('compares 题型 totals with what 3 papers need', () => {
       expect(report.perType.map((t) => [t.type, t.available, t.needed, t.short])).toEqual([
-        ['trueFalse', 100, 60, false],
+        ['trueFalse', 102, 60, false],
         ['singleChoice', 489, 420, false],
-        ['multipleChoice', 63, 30, false],
+        ['multipleChoice', 65, 30, false],
       ]);
       expect(report.scopes).toHaveLength(coverage({ table, items, sets: 3, paper: DEFAULT_PAPER }).length);
     });
@@ -373,7 +373,7 @@ describe('lint', () => {
       expect(JSON.parse(JSON.stringify(report))).toEqual(report);
       const lines = bankReportLines(report);
       expect(lines[0]).toBe('题库质量报告');
-      expect(lines).toContain('判断题答案 √ 50/100（50%）');
+      expect(lines).toContain('判断题答案 √ 51/102（50%）');
     });
 
     it('warns about skewed keys, longest keys, √/× imbalance, uncovered X points, missing 题型 and difficulty', () => {
@@ -398,8 +398,8 @@ describe('lint', () => {
 
     it('counts only 入库 items when asked, and never retired ones', () => {
       const mixed: BankItem[] = items.map((i, n) => ({ ...i, state: n % 2 === 0 ? '入库' : '草稿' }));
-      expect(lintBank({ items: mixed, table, eligibleOnly: true }).items).toBe(326);
-      expect(lintBank({ items: mixed, table }).items).toBe(652);
+      expect(lintBank({ items: mixed, table, eligibleOnly: true }).items).toBe(328);
+      expect(lintBank({ items: mixed, table }).items).toBe(656);
       expect(lintBank({ items: mixed.map((i) => ({ ...i, state: '停用' })), table }).items).toBe(0);
     });
 

@@ -163,7 +163,7 @@ describe('similarity', () => {
       expect(findNearDuplicates([candidate(2, dutyItem), candidate(1, retyped)])).toEqual([{ a: 1, b: 2, score: 1, kind: 'exact' }]);
     });
 
-    it('pairs no two different items of the 652-item sample bank, but each with its own reworded copy', () => {
+    it('pairs no two different items of the 656-item sample bank, but each with its own reworded copy', () => {
       const copies = sample.slice(0, 200).map((it) => ({ ...it, stem: `${it.stem.replace(/。$/, '')}的。` }));
       const pairs = findNearDuplicates([...sample.map((it, i) => candidate(i, it)), ...copies.map((it, i) => candidate(10_000 + i, it))]);
       expect(pairs.filter((p) => p.b < 10_000)).toEqual([]);

@@ -122,14 +122,14 @@ describe('services/import/xlsx-items', () => {
     it('reads back every sample item and task written into the template unchanged', async () => {
       const theory = sampleTheory();
       const tasks = samplePractical();
-      expect(theory).toHaveLength(652);
+      expect(theory).toHaveLength(656);
       const parsed = await parseItemWorkbook(await filledTemplate(theory, tasks));
       expect(parsed.problems).toEqual([]);
       expect(parsed.rows.flatMap((r) => r.problems)).toEqual([]);
       const theoryRows = parsed.rows.filter((r) => r.kind === 'theory');
       expect(theoryRows.map((r) => r.raw)).toEqual(theory);
       expect(theoryRows[0]).toMatchObject({ sheet: '理论知识试题', row: 4 });
-      expect(theoryRows.at(-1)?.row).toBe(4 + 651);
+      expect(theoryRows.at(-1)?.row).toBe(4 + 655);
       const practicalRows = parsed.rows.filter((r) => r.kind === 'practical');
       expect(practicalRows.map((r) => r.raw)).toEqual(tasks);
       expect(practicalRows.map((r) => r.row)).toEqual(tasks.map((_, i) => 2 + i));
