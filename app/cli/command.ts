@@ -1,4 +1,6 @@
 /** A `qbank` sub-command: thin, parses its options, calls services, prints. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { CliIO } from './io.js';
 
@@ -37,4 +39,27 @@ export function intOption(ctx: CommandContext, name: string, fallback: number): 
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} 必须是正整数，收到 ${v}`);
   return n;
+}
+
+/** Reads a file named on the command line (relative to the working directory). */
+export function readInput(ctx: CommandContext, path: string): Uint8Array {
+  try {
+    return readFileSync(resolve(ctx.io.cwd, path));
+  } catch (e) {
+    throw new UsageError(`无法读取文件 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** `--bank <题库编号>`, required. */
+export function bankOption(ctx: CommandContext): number {
+  const v = stringOption(ctx, 'bank');
+  if (v === undefined) throw new UsageError('缺少 --bank <题库编号>');
+  return intOption(ctx, 'bank', 0);
+}
+
+/** `--out <目录>`, required, resolved against the working directory. */
+export function outOption(ctx: CommandContext): string {
+  const out = stringOption(ctx, 'out');
+  if (!out) throw new UsageError('缺少 --out <目录>');
+  return resolve(ctx.io.cwd, out);
 }

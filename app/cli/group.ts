@@ -63,3 +63,16 @@ export function intArg(args: readonly string[], index: number, name: string): nu
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`<${name}> 必须是正整数，收到 ${v}`);
   return n;
 }
+
+/** A group with a single sub-command `run`. */
+export const single = (name: string, summary: string, usage: string, sub: SubCommand['run'], options: OptionSpec = {}) =>
+  groupCommand(name, summary, [{ name: 'run', usage, summary, run: sub }], options);
+
+/** Commands without sub-commands still use the session plumbing of groupCommand: `run` is implied. */
+export function implied(command: Command): Command {
+  return {
+    ...command,
+    help: command.help.replace(/ run /g, ' '),
+    run: (ctx: CommandContext) => command.run({ ...ctx, positionals: ['run', ...ctx.positionals] }),
+  };
+}

@@ -3,6 +3,7 @@
  * prints. Every error ends as one line on stderr and a non-zero exit code (2 for wrong usage,
  * 1 otherwise); `--debug` adds the stack trace.
  */
+import { assembleCommand, papersCommand } from './commands/assembly.js';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type Command, type OptionSpec } from './command.js';
@@ -38,6 +39,8 @@ export const COMMANDS: readonly Command[] = [
   duplicatesCommand,
   lintCommand,
   coverageCommand,
+  assembleCommand,
+  papersCommand,
   elementsCommand,
   templateCommand,
   occupationsCommand,

@@ -38,6 +38,8 @@ export interface Handler<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly allowRestricted?: boolean;
   /** Object references recorded with a successful call (ids only, never content). */
   objects?(input: z.output<S>, output: O): readonly string[];
+  /** Parameters recorded with a successful call (e.g. the settings of a 组卷), never content. */
+  detail?(input: z.output<S>, output: O): string;
   run(ctx: ServiceContext, input: z.output<S>): O | Promise<O>;
 }
 
@@ -100,7 +102,7 @@ export async function invoke<S extends z.ZodType, O>(ctx: ServiceContext, handle
   }
   try {
     const output = await handler.run(ctx, input);
-    audit('ok', handler.objects?.(input, output) ?? objects, '');
+    audit('ok', handler.objects?.(input, output) ?? objects, handler.detail?.(input, output) ?? '');
     return output;
   } catch (e) {
     return refuse(e, objects);

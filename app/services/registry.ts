@@ -3,6 +3,7 @@
  * Electron IPC (app/main), once to Playwright for GUI tests. No channel names exist elsewhere.
  */
 import { accessHandlers } from './access.js';
+import { assemblyHandlers } from './assembly/handlers.js';
 import { accountHandlers } from './accounts.js';
 import { auditHandlers } from './audit-handlers.js';
 import { bankHandlers } from './banks.js';
@@ -31,6 +32,7 @@ const base = {
   ...importHandlers,
   ...searchHandlers,
   ...qualityHandlers,
+  ...assemblyHandlers,
 } as const;
 
 /** Chinese names of the actions, for the registers the 安全审计员 exports. */

@@ -2,33 +2,12 @@
  * `qbank import`, `qbank search`, `qbank duplicates`, `qbank lint`, `qbank coverage`,
  * `qbank elements` and `qbank template`: the item writer's tools on a bank.
  */
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { ImportRejectedError, type ImportReport } from '../../services/import-items.js';
 import { handlers } from '../../services/registry.js';
-import { intOption, stringOption, UsageError, type CommandContext } from '../command.js';
-import { arg, call, groupCommand, type SubCommand } from '../group.js';
-
-function readInput(ctx: CommandContext, path: string): Uint8Array {
-  try {
-    return readFileSync(resolve(ctx.io.cwd, path));
-  } catch (e) {
-    throw new UsageError(`无法读取文件 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-function bankOption(ctx: CommandContext): number {
-  const v = stringOption(ctx, 'bank');
-  if (v === undefined) throw new UsageError('缺少 --bank <题库编号>');
-  return intOption(ctx, 'bank', 0);
-}
-
-function outOption(ctx: CommandContext): string {
-  const out = stringOption(ctx, 'out');
-  if (!out) throw new UsageError('缺少 --out <目录>');
-  return resolve(ctx.io.cwd, out);
-}
+import { bankOption, intOption, outOption, readInput, stringOption } from '../command.js';
+import { arg, call, groupCommand, implied, single } from '../group.js';
 
 function reportLines(r: ImportReport): string[] {
   return [
@@ -37,18 +16,6 @@ function reportLines(r: ImportReport): string[] {
     ...r.problems,
     ...r.warnings.map((w) => `提示: ${w}`),
   ];
-}
-
-const single = (name: string, summary: string, usage: string, sub: SubCommand['run'], options = {}) =>
-  groupCommand(name, summary, [{ name: 'run', usage, summary, run: sub }], options);
-
-/** Commands without sub-commands still use the session plumbing of groupCommand: `run` is implied. */
-function implied(command: ReturnType<typeof single>) {
-  return {
-    ...command,
-    help: command.help.replace(/ run /g, ' '),
-    run: (ctx: CommandContext) => command.run({ ...ctx, positionals: ['run', ...ctx.positionals] }),
-  };
 }
 
 export const importCommand = implied(

@@ -5,6 +5,7 @@
  * not built yet are absent). Later issues extend it until it goes
  * bank → ≥3 papers → submission documents → review sign-off → encrypted ISO.
  */
+import { assembleSampleSets } from './assembly-step.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { generatePassword } from '../../../crypto/password.js';
@@ -56,6 +57,22 @@ export interface DemoReport {
     readonly lintFindings: number;
   };
   readonly quality: { readonly bankFindings: number; readonly itemsWithFindings: number; readonly nearDuplicatePairs: number; readonly shortNodes: number };
+  readonly sets: {
+    readonly theory: readonly { readonly label: string; readonly paperId: number; readonly items: number; readonly points: number; readonly minutes: number; readonly difficultyDeviation: number }[];
+    readonly practical: readonly { readonly label: string; readonly paperId: number; readonly tasks: number; readonly points: number; readonly minutes: number }[];
+  };
+  readonly assembly: {
+    readonly seconds: number;
+    readonly engine: string;
+    readonly deviation: number;
+    readonly bound: number;
+    readonly gap: number;
+    readonly certified: boolean;
+    readonly overlapMatrix: readonly (readonly number[])[];
+    readonly structure: string;
+    readonly fullSizeFindings: readonly string[];
+    readonly practical: { readonly seconds: number; readonly deviation: number; readonly overlapMatrix: readonly (readonly number[])[] };
+  };
   readonly registers: readonly { readonly part: string; readonly file: string }[];
   readonly audit: { readonly entries: number; readonly verified: boolean; readonly head: string; readonly checkpoint: string; readonly checkpoints: number };
   readonly seconds: number;
@@ -199,6 +216,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         `细目表节点中 ${bank.cover.filter((r) => r.short).length} 个按 3 套计试题不足`,
     );
 
+    // 题库管理员 assembles 3 theory and 3 practical sets, approves (locks) them and opens one.
+    const assembled = await as(manager, (ctx) => assembleSampleSets(ctx, bank.id));
+    const { theory, practical } = assembled;
+    if (assembled.fullSizeFindings.length > 0) {
+      note('组卷预检查', `整卷结构（判断20 + 单选140 + 多选10）不能从样例题库组出 3 套：${assembled.fullSizeFindings.slice(0, 3).join('；')}；改用 ${assembled.presetName}`);
+    }
+    note(
+      '组卷',
+      `理论知识 ${theory.papers.map((p) => `${p.label}套 ${p.items} 道 ${p.points} 分`).join('，')}，各套难度最大偏差 ${theory.deviation.toFixed(4)}（下界 ${theory.bound}，差距 ${theory.gap.toFixed(4)}），` +
+        `${theory.seconds.toFixed(2)} 秒；技能考核 ${practical.papers.map((p) => `${p.label}套 ${p.items} 题 ${p.points} 分`).join('，')}；已审定锁定`,
+    );
+
     // 安全保密管理员 opens the bank to the authors and reviewers.
     await as('secadmin', async (ctx) => {
       for (const m of members.filter((x) => x.role !== 'manager')) {
@@ -229,7 +258,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       registers.push({ part: '涉密人员登记表', file: relative(outDir, f.absolutePath) });
     });
     const verification = await as('auditor', async (ctx) => {
-      for (const register of ['调阅', '登录', '权限'] as const) {
+      for (const register of ['调阅', '组卷', '登录', '权限'] as const) {
         const f = await invoke(ctx, handlers['audit.export'], { register, outDir: registersDir });
         registers.push({ part: `${register}登记表`, file: relative(outDir, f.absolutePath) });
       }
@@ -277,6 +306,29 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         itemsWithFindings: bank.lint.perItem.length,
         nearDuplicatePairs: bank.dups.pairs.length,
         shortNodes: bank.cover.filter((r) => r.short).length,
+      },
+      sets: {
+        theory: theory.papers.map((p, i) => ({
+          label: p.label,
+          paperId: p.id,
+          items: p.items,
+          points: p.points,
+          minutes: p.minutes,
+          difficultyDeviation: theory.statistics.sets[i]?.deviation ?? 0,
+        })),
+        practical: practical.papers.map((p) => ({ label: p.label, paperId: p.id, tasks: p.items, points: p.points, minutes: p.minutes })),
+      },
+      assembly: {
+        seconds: Math.round(theory.seconds * 1000) / 1000,
+        engine: theory.engine,
+        deviation: theory.deviation,
+        bound: theory.bound,
+        gap: theory.gap,
+        certified: theory.certified,
+        overlapMatrix: theory.statistics.overlap,
+        structure: assembled.presetName,
+        fullSizeFindings: assembled.fullSizeFindings,
+        practical: { seconds: Math.round(practical.seconds * 1000) / 1000, deviation: practical.deviation, overlapMatrix: practical.statistics.overlap },
       },
       registers,
       audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastCheckpoint, checkpoints: audit.checkpoints },

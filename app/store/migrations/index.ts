@@ -14,6 +14,7 @@ import { migration0080 } from './0080-audit-checkpoints.js';
 import { migration0090 } from './0090-item-workflow.js';
 import { migration0100 } from './0100-search.js';
 import { migration0110 } from './0110-images.js';
+import { migration0120 } from './0120-assembly.js';
 
 export interface Migration {
   readonly version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0120,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

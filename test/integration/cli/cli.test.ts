@@ -94,6 +94,25 @@ describe('qbank CLI', () => {
     expect(r.out).toContain('✓ 题库');
     expect(r.out).toContain('✓ 审计日志');
     expect(existsSync(join(dir, 'o', 'demo.json'))).toBe(true);
+    expect(r.out).toContain('✓ 组卷');
+
+    // The 题库管理员 previews and runs an assembly on the demo bank from the command line.
+    const credentials = JSON.parse(readFileSync(join(dir, 'o', 'demo-credentials.json'), 'utf8')) as { passphrase: string; accounts: Record<string, string> };
+    const env = { QBANK_DB: join(dir, 'o', 'qbank.db'), QBANK_PASSPHRASE: credentials.passphrase, QBANK_USER: 'zhangwei', QBANK_PASSWORD: credentials.accounts['zhangwei']! };
+    const dry = await run(['assemble', '--bank', '1', '--dry-run'], dir, env);
+    expect(dry).toMatchObject({ code: 0, err: '' });
+    expect(dry.out).toContain('组卷蓝图：3 套，每套 170 道题');
+    expect(dry.out).toContain('预检查：未发现题量不足');
+    const practical = await run(['assemble', '--bank', '1', '--kind', 'practical', '--seed', '3'], dir, env);
+    expect(practical.code).toBe(0);
+    expect(practical.out).toMatch(/已组 3 套技能考核试卷/);
+    expect(practical.out).toContain('套间重复题量');
+    const listed = await run(['papers', 'list', '--bank', '1', '--status', '草稿'], dir, env);
+    expect(listed.out.trim().split('\n')).toHaveLength(4);
+    const tooFew = await run(['assemble', '--bank', '1', '--sets', '2'], dir, env);
+    expect(tooFew.code).not.toBe(0);
+    expect(tooFew.err).toContain('至少组 3 套');
+    expect(tooFew.err.trim().split('\n')).toHaveLength(1);
   });
 
   it('works as the installed bin (built by npm install)', () => {

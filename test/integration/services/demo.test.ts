@@ -31,14 +31,38 @@ describe('demo', () => {
     expect(report.quality.nearDuplicatePairs).toBe(0);
     expect(report.accounts).toMatchObject({ users: 12, pledges: 9, admins: ['sysadmin', 'secadmin', 'auditor'] });
     expect(report.workstation.encrypted).toBe(true);
-    expect(report.registers.map((r: { part: string }) => r.part)).toEqual(['涉密人员登记表', '调阅登记表', '登录登记表', '权限登记表']);
+    expect(report.registers.map((r: { part: string }) => r.part)).toEqual(['涉密人员登记表', '调阅登记表', '组卷登记表', '登录登记表', '权限登记表']);
     for (const r of report.registers as { file: string }[]) expect(existsSync(join(out, r.file)), r.file).toBe(true);
     expect(report.audit.entries).toBeGreaterThanOrEqual(50);
     expect(report.audit.checkpoint).toMatch(/^[A-Za-z0-9+/]{86}==$/);
     expect(report.audit.checkpoints).toBeGreaterThanOrEqual(8);
     expect(existsSync(join(out, report.database))).toBe(true);
+    // 3 full-size theory sets and 3 practical sets, disjoint, each 100 points, parallel within the tolerance.
+    expect(report.sets.theory.map((s: { label: string; items: number; points: number }) => [s.label, s.items, s.points])).toEqual([
+      ['甲', 170, 100],
+      ['乙', 170, 100],
+      ['丙', 170, 100],
+    ]);
+    expect(report.sets.practical.map((s: { tasks: number; points: number }) => [s.tasks, s.points])).toEqual([
+      [3, 100],
+      [3, 100],
+      [3, 100],
+    ]);
+    expect(report.assembly).toMatchObject({ certified: true, fullSizeFindings: [] });
+    expect(report.assembly.bound).toBeGreaterThanOrEqual(0);
+    expect(report.assembly.gap).toBeLessThanOrEqual(0.0005);
+    expect(report.assembly.overlapMatrix).toEqual([
+      [170, 0, 0],
+      [0, 170, 0],
+      [0, 0, 170],
+    ]);
+    expect(report.assembly.practical.overlapMatrix).toEqual([
+      [3, 0, 0],
+      [0, 3, 0],
+      [0, 0, 3],
+    ]);
     // Keys of capabilities that do not exist yet are absent, never faked.
-    for (const absent of ['sets', 'assembly', 'documents', 'review', 'export']) expect(report).not.toHaveProperty(absent);
+    for (const absent of ['documents', 'review', 'export']) expect(report).not.toHaveProperty(absent);
   });
 
   it('starts from a fresh database when run again in the same folder', async () => {

@@ -23,7 +23,7 @@ const T = '2026-11-23T08:00:00.000Z';
 describe('migrations', () => {
   it('are numbered in steps of 10 and strictly increasing', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(110);
+    expect(LATEST_SCHEMA_VERSION).toBe(120);
   });
 
   it('0010 creates the settings with a workstation id', () => {
@@ -131,11 +131,37 @@ describe('migrations', () => {
 
   it('0110 adds images stored once by content hash, PNG or JPEG only', () => {
     const db = at(100);
-    migrate(db);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 110));
     const put = db.prepare(`INSERT INTO images (sha256, content_type, bytes, size, created_at, created_by) VALUES (?, ?, x'89504e47', 4, '${T}', 't')`);
     put.run('a'.repeat(64), 'image/png');
     expect(() => put.run('a'.repeat(64), 'image/png')).toThrow(/UNIQUE|PRIMARY/);
     expect(() => put.run('b'.repeat(64), 'image/gif')).toThrow(/CHECK/);
+  });
+
+  it('0120 adds papers that pin item versions and lock once approved', () => {
+    const db = at(110);
+    db.prepare(
+      `INSERT INTO banks (id, name, occupation_code, occupation_name, level, secrecy, created_at, created_by, updated_at)
+       VALUES (7, 'b', '3-01-02-07', '制图员', 4, '{}', '${T}', 't', '${T}')`,
+    ).run();
+    db.prepare(`INSERT INTO items (id, bank_id, kind, type, binding, created_at, created_by, updated_at) VALUES (1, 7, 'theory', 'trueFalse', 'A-A-A-001', '${T}', 't', '${T}')`).run();
+    db.prepare(`INSERT INTO item_versions (item_id, version, body, created_at, created_by) VALUES (1, 1, '{}', '${T}', 't')`).run();
+    migrate(db);
+    expect(db.prepare('SELECT count(*) FROM items').pluck().get()).toBe(1);
+    db.prepare(`INSERT INTO assembly_runs (id, bank_id, kind, settings, result, created_at, created_by) VALUES (1, 7, 'theory', '{}', '{}', '${T}', 't')`).run();
+    db.prepare(`INSERT INTO papers (id, bank_id, run_id, kind, set_label, minutes, total_points, stats, created_at, created_by) VALUES (1, 7, 1, 'theory', '甲', 120, 100, '{}', '${T}', 't')`).run();
+    const addItem = db.prepare(`INSERT INTO paper_items (paper_id, position, section, item_id, version, points) VALUES (1, ?, 'trueFalse', 1, ?, 1)`);
+    expect(() => addItem.run(1, 2)).toThrow(/FOREIGN KEY/);
+    addItem.run(1, 1);
+    expect(() => db.prepare('UPDATE paper_items SET points = 2').run()).toThrow('试卷的试题一经组成不可修改');
+    expect(() => db.prepare('DELETE FROM paper_items').run()).toThrow('试卷的试题不可删除');
+    db.prepare(`UPDATE papers SET status = '已审定', approved_at = '${T}', approved_by = 'r' WHERE id = 1`).run();
+    expect(() => db.prepare(`UPDATE papers SET minutes = 90 WHERE id = 1`).run()).toThrow('试卷已审定或已作废，不可修改');
+    expect(() => db.prepare(`UPDATE papers SET status = '草稿' WHERE id = 1`).run()).toThrow('试卷已审定或已作废，不可修改');
+    expect(() => db.prepare('DELETE FROM papers').run()).toThrow('试卷不可删除，只能作废');
+    db.prepare(`UPDATE papers SET status = '已作废', voided_at = '${T}', voided_by = 'r' WHERE id = 1`).run();
+    expect(() => db.prepare(`UPDATE papers SET note = 'x' WHERE id = 1`).run()).toThrow('试卷已审定或已作废，不可修改');
+    expect(() => db.prepare(`INSERT INTO item_statistics (item_id, p, sample_size, updated_at, updated_by) VALUES (1, 1.5, 10, '${T}', 't')`).run()).toThrow(/CHECK/);
   });
 
   it('roll back a failing migration entirely and leave the version where it was', () => {

@@ -1,0 +1,344 @@
+/**
+ * 组卷蓝图 (blueprint): turns a 细目表 (or 内容结构表), a paper structure and the eligible items of a
+ * bank into the assembly problem, and into the figures shown to the user before anything is drawn.
+ *
+ * Theory (分布规则): each leaf 鉴定范围 gets items in proportion to its 鉴定比重, split by 题型, with the
+ * top-down largest-remainder apportionment of `coverage()` (children always add up to their parent).
+ * Per 鉴定点 a set takes at most `pointCap` items: 1 when every leaf has at least as many 鉴定点 as
+ * items, else the smallest cap that fits the 细目表. Items of X points are preferred (the heuristic
+ * draws them first) and every set holds at least minX % X-items and at most maxZ % Z-items. Difficulty
+ * bands 1…5 are shared by a ratio (default 1:2:4:2:1) with largest remainders. Each set aims at the
+ * same Σp: the sum over bands of (band count × mean p of the eligible items of that band), or
+ * n × the requested mean difficulty.
+ *
+ * p of an item: from item statistics where known, else estimated from its difficulty level.
+ */
+import { IMPORTANCE_LIMITS, listElements, type TheoryElementTable } from '../element-table.js';
+import { coverage, largestRemainder, type PaperShape, type TypeCounts } from '../lint/coverage.js';
+import type { StructureLevel } from '../practical-structure.js';
+import { THEORY_ITEM_TYPES, theoryItemTypeNames } from '../theory-item.js';
+import { practicalSlots, theoryItemCount, type PracticalSlot, type TheoryStructure } from './paper-structure.js';
+import type { AssemblyItem, AssemblyProblem, ItemImportance, PinnedItem } from './problem.js';
+
+/** Difficulty index (proportion correct) assumed for a difficulty level when no statistics exist. */
+export const ESTIMATED_P: Readonly<Record<number, number>> = { 1: 0.9, 2: 0.78, 3: 0.63, 4: 0.48, 5: 0.33 };
+export const DEFAULT_BAND_RATIO = [1, 2, 4, 2, 1] as const;
+export const DEFAULT_TOLERANCE = 0.0005;
+
+export function estimatedP(difficulty: number | null): number {
+  return ESTIMATED_P[difficulty ?? 3] ?? 0.63;
+}
+
+/** An item of the bank as assembly sees it (only 入库 items are passed in). */
+export interface CandidateItem {
+  readonly id: number;
+  readonly version: number;
+  readonly type: string;
+  /** Full 鉴定点 code (theory) or 职业功能 module code (practical). */
+  readonly binding: string;
+  readonly difficulty: number | null;
+  /** Difficulty index from statistics, if any. */
+  readonly p: number | null;
+  /** Points of a practical task (theory points come from the structure). */
+  readonly points?: number;
+}
+
+/** What the user chooses besides the structure. */
+export interface AssemblySettings {
+  readonly sets: number;
+  /** Items any two sets may share; 0 = disjoint. */
+  readonly overlap: number;
+  /** Per-鉴定点 cap per set; undefined = automatic. */
+  readonly pointCap?: number | undefined;
+  /** Require every X 鉴定点 in every set. */
+  readonly coverXPoints: boolean;
+  /** Difficulty band ratio for levels 1…5; null leaves bands free. */
+  readonly bandRatio: readonly number[] | null;
+  /** Target mean p per item; undefined = what the eligible items give. */
+  readonly difficultyMean?: number | undefined;
+  readonly minXPercent: number;
+  readonly maxZPercent: number;
+  readonly enemies: readonly (readonly [number, number])[];
+  readonly pinned: readonly PinnedItem[];
+  readonly excluded: readonly number[];
+  readonly penalised: readonly number[];
+  readonly tolerance: number;
+  readonly seed: number;
+}
+
+export const DEFAULT_SETTINGS: AssemblySettings = {
+  sets: 3,
+  overlap: 0,
+  coverXPoints: false,
+  bandRatio: DEFAULT_BAND_RATIO,
+  minXPercent: IMPORTANCE_LIMITS.minX,
+  maxZPercent: IMPORTANCE_LIMITS.maxZ,
+  enemies: [],
+  pinned: [],
+  excluded: [],
+  penalised: [],
+  tolerance: DEFAULT_TOLERANCE,
+  seed: 1,
+};
+
+/** One row of the blueprint table the user sees: a 鉴定范围 node and its items per set. */
+export interface BlueprintNode {
+  readonly path: string;
+  readonly name: string;
+  readonly depth: number;
+  readonly isLeaf: boolean;
+  readonly weight: number;
+  readonly perSet: number;
+  readonly perSetByType: TypeCounts;
+  readonly available: number;
+  readonly availableByType: TypeCounts;
+}
+
+export interface Blueprint {
+  readonly kind: 'theory' | 'practical' | 'comprehensive';
+  readonly sets: number;
+  readonly itemsPerSet: number;
+  readonly nodes: readonly BlueprintNode[];
+  readonly pointCap: number;
+  readonly pointCapAutomatic: boolean;
+  /** Items per band 1…5 in every set; null when free. */
+  readonly bands: readonly number[] | null;
+  readonly minX: number | null;
+  readonly maxZ: number | null;
+  /** Σp each set aims at (set 0 for theory; all sets share it). */
+  readonly target: readonly number[];
+  readonly targetMean: number;
+  /** 鉴定点 every set must hold. */
+  readonly requiredPoints: readonly string[];
+  /** Practical: modules per set. */
+  readonly slots?: readonly (readonly PracticalSlot[])[];
+}
+
+export interface TheoryBlueprintInput {
+  readonly table: Pick<TheoryElementTable, 'scopes'>;
+  readonly structure: TheoryStructure;
+  readonly items: readonly CandidateItem[];
+  readonly settings: AssemblySettings;
+}
+
+function paperShape(structure: TheoryStructure): PaperShape {
+  const count = (t: string) => structure.sections.find((s) => s.type === t)?.count ?? 0;
+  return { trueFalse: count('trueFalse'), singleChoice: count('singleChoice'), multipleChoice: count('multipleChoice') };
+}
+
+const repeat = <T>(n: number, value: T): T[] => Array.from({ length: n }, () => value);
+
+/** Σ over bands of count × mean p of the eligible items of the band (the mean of all items for a band without any). */
+function naturalTarget(items: readonly AssemblyItem[], bands: readonly number[] | null, n: number): number {
+  if (items.length === 0) return 0;
+  const mean = (xs: readonly AssemblyItem[]) => xs.reduce((a, i) => a + i.p, 0) / xs.length;
+  const overall = mean(items);
+  if (bands === null) return n * overall;
+  return bands.reduce((a, count, b) => {
+    const inBand = items.filter((i) => i.band === b + 1);
+    return a + count * (inBand.length === 0 ? overall : mean(inBand));
+  }, 0);
+}
+
+export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Blueprint; problem: AssemblyProblem } {
+  const { settings, structure } = input;
+  const n = theoryItemCount(structure);
+  const elements = new Map(listElements(input.table).map((e) => [e.fullCode, e]));
+  const rows = coverage({
+    table: input.table,
+    items: input.items.filter((i) => (THEORY_ITEM_TYPES as readonly string[]).includes(i.type)).map((i) => ({ element: i.binding, type: i.type as (typeof THEORY_ITEM_TYPES)[number] })),
+    sets: settings.sets,
+    paper: paperShape(structure),
+  });
+  const leaves = rows.filter((r) => r.isLeaf);
+  const pointsPerLeaf = new Map<string, number>();
+  for (const e of elements.values()) {
+    const path = e.scopeCodes.join('-');
+    pointsPerLeaf.set(path, (pointsPerLeaf.get(path) ?? 0) + 1);
+  }
+  const autoCap = Math.max(1, ...leaves.map((r) => Math.ceil(r.neededPerSet / Math.max(1, pointsPerLeaf.get(r.path) ?? 0))));
+  const pointCap = settings.pointCap ?? autoCap;
+  const pointsEach = new Map(structure.sections.map((s) => [s.type as string, s.pointsEach]));
+
+  const items: AssemblyItem[] = [];
+  for (const c of input.items) {
+    const e = elements.get(c.binding.trim().toUpperCase());
+    const points = pointsEach.get(c.type);
+    if (e === undefined || points === undefined) continue; // unbound or a 题型 the paper does not use
+    const band = c.difficulty ?? 3;
+    items.push({
+      id: c.id,
+      version: c.version,
+      type: c.type,
+      node: e.scopeCodes.join('-'),
+      point: e.fullCode,
+      importance: e.importance as ItemImportance,
+      band,
+      p: c.p ?? estimatedP(band),
+      points,
+    });
+  }
+
+  const bands = settings.bandRatio === null ? null : largestRemainder(settings.bandRatio, n);
+  const minX = Math.floor((n * settings.minXPercent) / 100);
+  const maxZ = Math.ceil((n * settings.maxZPercent) / 100);
+  const target = settings.difficultyMean !== undefined ? n * settings.difficultyMean : naturalTarget(items, bands, n);
+  const requiredPoints = settings.coverXPoints ? [...elements.values()].filter((e) => e.importance === 'X').map((e) => e.fullCode) : [];
+
+  const cells = leaves.flatMap((r) =>
+    THEORY_ITEM_TYPES.filter((t) => r.neededPerSetByType[t] > 0).map((t) => ({ node: r.path, type: t as string, counts: repeat(settings.sets, r.neededPerSetByType[t]) })),
+  );
+  const problem: AssemblyProblem = {
+    sets: settings.sets,
+    items,
+    cells,
+    ...(bands === null ? {} : { bands: repeat(settings.sets, bands) }),
+    importance: { minX: repeat(settings.sets, minX), maxZ: repeat(settings.sets, maxZ) },
+    totalPoints: repeat(settings.sets, structure.totalPoints),
+    pointCap,
+    pointMin: requiredPoints.map((point) => ({ point, min: 1 })),
+    overlap: settings.overlap,
+    enemies: settings.enemies,
+    pinned: settings.pinned,
+    excluded: settings.excluded,
+    penalised: settings.penalised,
+    target: repeat(settings.sets, target),
+    tolerance: settings.tolerance,
+    seed: settings.seed,
+    names: { nodes: Object.fromEntries(rows.map((r) => [r.path, r.name])), types: { ...theoryItemTypeNames } },
+  };
+  const blueprint: Blueprint = {
+    kind: 'theory',
+    sets: settings.sets,
+    itemsPerSet: n,
+    nodes: rows.map((r) => ({
+      path: r.path,
+      name: r.name,
+      depth: r.depth,
+      isLeaf: r.isLeaf,
+      weight: r.weight,
+      perSet: r.neededPerSet,
+      perSetByType: r.neededPerSetByType,
+      available: r.available,
+      availableByType: r.availableByType,
+    })),
+    pointCap,
+    pointCapAutomatic: settings.pointCap === undefined,
+    bands,
+    minX,
+    maxZ,
+    target: problem.target,
+    targetMean: n === 0 ? 0 : target / n,
+    requiredPoints,
+  };
+  return { blueprint, problem };
+}
+
+export interface PracticalBlueprintInput {
+  readonly level: StructureLevel;
+  readonly moduleNames: Readonly<Record<string, string>>;
+  /** 入库 practical tasks; `binding` is the module code, `points` the task's points. */
+  readonly tasks: readonly CandidateItem[];
+  readonly settings: Pick<AssemblySettings, 'sets' | 'overlap' | 'enemies' | 'pinned' | 'excluded' | 'penalised' | 'tolerance' | 'seed'>;
+}
+
+/** One task per module of each set (必考 always, 选考 rotated); tasks of a module never repeat across sets. */
+export function practicalBlueprint(input: PracticalBlueprintInput): { blueprint: Blueprint; problem: AssemblyProblem } {
+  const { settings } = input;
+  const slots = practicalSlots(input.level, settings.sets);
+  const modules = [...new Set(input.level.entries.map((e) => e.module))];
+  const items: AssemblyItem[] = input.tasks.map((t) => {
+    const band = t.difficulty ?? 3;
+    return { id: t.id, version: t.version, type: 'practical', node: t.binding, point: t.binding, importance: 'X', band, p: t.p ?? estimatedP(band), points: t.points ?? 0 };
+  });
+  const meanP = (module: string) => {
+    const own = items.filter((i) => i.node === module);
+    return own.length === 0 ? 0 : own.reduce((a, i) => a + i.p, 0) / own.length;
+  };
+  const target = slots.map((set) => set.reduce((a, slot) => a + meanP(slot.module), 0));
+  const problem: AssemblyProblem = {
+    sets: settings.sets,
+    items,
+    cells: modules.map((m) => ({ node: m, type: 'practical', counts: slots.map((set) => (set.some((s) => s.module === m) ? 1 : 0)) })),
+    totalPoints: slots.map((set) => set.reduce((a, s) => a + s.points, 0)),
+    pointCap: 1,
+    pointMin: [],
+    overlap: settings.overlap,
+    enemies: settings.enemies,
+    pinned: settings.pinned,
+    excluded: settings.excluded,
+    penalised: settings.penalised,
+    target,
+    tolerance: settings.tolerance,
+    seed: settings.seed,
+    names: { nodes: { ...input.moduleNames }, types: { practical: '技能考核试题' } },
+  };
+  const blueprint: Blueprint = {
+    kind: 'practical',
+    sets: settings.sets,
+    itemsPerSet: slots[0]?.length ?? 0,
+    nodes: modules.map((m) => {
+      const available = items.filter((i) => i.node === m).length;
+      const entry = input.level.entries.find((e) => e.module === m);
+      const perSet = slots[0]?.some((s) => s.module === m) === true ? 1 : 0;
+      const zero = { trueFalse: 0, singleChoice: 0, multipleChoice: 0 };
+      return { path: m, name: input.moduleNames[m] ?? m, depth: 1, isLeaf: true, weight: entry?.weight ?? 0, perSet, perSetByType: zero, available, availableByType: zero };
+    }),
+    pointCap: 1,
+    pointCapAutomatic: true,
+    bands: null,
+    minX: null,
+    maxZ: null,
+    target,
+    targetMean: 0,
+    requiredPoints: [],
+    slots,
+  };
+  return { blueprint, problem };
+}
+
+/** 综合评审 (levels 1–2): one item per set, 100 points, distinct across sets. */
+export function comprehensiveBlueprint(input: {
+  readonly items: readonly CandidateItem[];
+  readonly settings: Pick<AssemblySettings, 'sets' | 'overlap' | 'enemies' | 'pinned' | 'excluded' | 'penalised' | 'tolerance' | 'seed'>;
+}): { blueprint: Blueprint; problem: AssemblyProblem } {
+  const { settings } = input;
+  const items: AssemblyItem[] = input.items.map((t) => {
+    const band = t.difficulty ?? 3;
+    return { id: t.id, version: t.version, type: 'comprehensive', node: 'R', point: `R-${t.id}`, importance: 'X', band, p: t.p ?? estimatedP(band), points: t.points ?? 100 };
+  });
+  const meanP = items.length === 0 ? 0 : items.reduce((a, i) => a + i.p, 0) / items.length;
+  const problem: AssemblyProblem = {
+    sets: settings.sets,
+    items,
+    cells: [{ node: 'R', type: 'comprehensive', counts: repeat(settings.sets, 1) }],
+    totalPoints: repeat(settings.sets, 100),
+    pointCap: 1,
+    pointMin: [],
+    overlap: settings.overlap,
+    enemies: settings.enemies,
+    pinned: settings.pinned,
+    excluded: settings.excluded,
+    penalised: settings.penalised,
+    target: repeat(settings.sets, meanP),
+    tolerance: settings.tolerance,
+    seed: settings.seed,
+    names: { nodes: { R: '综合评审' }, types: { comprehensive: '综合评审试题' } },
+  };
+  const zero = { trueFalse: 0, singleChoice: 0, multipleChoice: 0 };
+  const blueprint: Blueprint = {
+    kind: 'comprehensive',
+    sets: settings.sets,
+    itemsPerSet: 1,
+    nodes: [{ path: 'R', name: '综合评审', depth: 1, isLeaf: true, weight: 100, perSet: 1, perSetByType: zero, available: items.length, availableByType: zero }],
+    pointCap: 1,
+    pointCapAutomatic: true,
+    bands: null,
+    minX: null,
+    maxZ: null,
+    target: problem.target,
+    targetMean: meanP,
+    requiredPoints: [],
+  };
+  return { blueprint, problem };
+}

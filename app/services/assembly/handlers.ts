@@ -1,0 +1,331 @@
+/**
+ * 组卷 use cases: the paper structure, the blueprint with its pre-checks, the assembly run that
+ * stores N ≥ 3 parallel sets as draft papers pinning item versions, item statistics, and the papers
+ * themselves (list, 调阅, approve = lock, void). Every assembly is a 组卷 entry of the access log with
+ * its parameters and the item ids of every set, never item text.
+ */
+import { z } from 'zod';
+import type { Blueprint } from '../../domain/assembly/blueprint.js';
+import { precheck } from '../../domain/assembly/precheck.js';
+import { assemblyStatistics, type AssemblyStatistics, type SetStatistics } from '../../domain/assembly/set-statistics.js';
+import { sortedSections, THEORY_PRESETS, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
+import type { AssemblyItem } from '../../domain/assembly/problem.js';
+import { PAPER_KINDS, setLabel, type PaperKind } from '../../domain/paper.js';
+import { inTransaction } from '../../store/database.js';
+import { getItem, getVersion } from '../../store/repositories/items.js';
+import {
+  approvePaper,
+  getPaper,
+  getRun,
+  insertPaper,
+  insertRun,
+  listPaperItems,
+  listPapers,
+  saveItemStatistics,
+  savePaperStructure,
+  voidPaper,
+  type PaperItemRecord,
+  type PaperRecord,
+  type PaperStatus,
+} from '../../store/repositories/papers.js';
+import { requireBank } from '../banks.js';
+import { timestamp, type ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
+import { defineHandler } from '../handler.js';
+import { solveAssembly, type EngineName } from './engine.js';
+import { assemblyOptionsSchema, buildProblem, checkTheoryStructure, theoryStructureInput, theoryStructureOf } from './problem-builder.js';
+
+export { assemblyOptionsSchema };
+
+const bankId = z.number().int().positive();
+const members = { id: (i: { bankId: number }) => i.bankId, roles: ['manager', 'author', 'reviewer'] as const };
+const managers = { id: (i: { bankId: number }) => i.bankId, roles: ['manager'] as const };
+
+/** Assembly failed: the causes, in Chinese, each naming what to fix. */
+export class AssemblyInfeasibleError extends ServiceError {
+  override name = 'AssemblyInfeasibleError';
+  constructor(
+    readonly causes: readonly string[],
+    readonly proven: boolean,
+  ) {
+    super(`${proven ? '无法组卷' : '未能组卷'}：${causes.join('；')}`);
+  }
+}
+
+export interface AssemblyRunResult {
+  readonly runId: number;
+  readonly kind: PaperKind;
+  readonly engine: EngineName;
+  readonly papers: readonly {
+    readonly id: number;
+    readonly label: string;
+    readonly minutes: number;
+    readonly items: number;
+    readonly points: number;
+    /** `itemId@version` of every item, in paper order. */
+    readonly pinned: readonly string[];
+  }[];
+  readonly statistics: AssemblyStatistics;
+  readonly deviation: number;
+  readonly bound: number;
+  readonly gap: number;
+  readonly certified: boolean;
+  readonly tolerance: number;
+  readonly seconds: number;
+  readonly blueprint: Blueprint;
+  /** Earlier draft papers this run replaced. */
+  readonly voided: number;
+}
+
+export interface PaperView extends PaperRecord {
+  readonly items: readonly PaperItemRecord[];
+}
+
+export interface PaperContent extends PaperView {
+  readonly bodies: readonly { readonly itemId: number; readonly version: number; readonly type: string; readonly binding: string; readonly body: unknown }[];
+}
+
+/** Orders a set as printed: sections in 判断/单选/多选 (or module) order, then by 鉴定范围 and 鉴定点. */
+function paperItems(ids: readonly number[], items: ReadonlyMap<number, AssemblyItem>, sectionOrder: readonly string[]): PaperItemRecord[] {
+  const rank = (type: string) => {
+    const r = sectionOrder.indexOf(type);
+    return r < 0 ? sectionOrder.length : r;
+  };
+  const chosen = ids.map((id) => items.get(id)).filter((i): i is AssemblyItem => i !== undefined);
+  chosen.sort((a, b) => rank(a.type) - rank(b.type) || a.node.localeCompare(b.node) || a.point.localeCompare(b.point) || a.id - b.id);
+  return chosen.map((i, k) => ({ position: k + 1, section: i.type === 'practical' ? i.node : i.type, itemId: i.id, version: i.version, points: i.points }));
+}
+
+function sectionOrder(kind: PaperKind, structure: TheoryStructure | null, blueprint: Blueprint): string[] {
+  if (kind === 'theory' && structure) return sortedSections(structure).map((s) => s.type);
+  if (kind === 'practical') return blueprint.nodes.map((n) => n.path);
+  return ['comprehensive'];
+}
+
+async function runAssembly(ctx: ServiceContext, input: z.output<typeof assemblyOptionsSchema>): Promise<AssemblyRunResult> {
+  const built = buildProblem(ctx, input);
+  const { problem } = built;
+  const outcome = await solveAssembly(problem, { timeLimitSeconds: input.timeLimitSeconds });
+  if (!outcome.ok) throw new AssemblyInfeasibleError(outcome.causes, outcome.proven);
+
+  const labels = outcome.sets.map((_, s) => setLabel(s));
+  const statistics = assemblyStatistics(problem, outcome.sets, labels);
+  const byId = new Map(problem.items.map((i) => [i.id, i]));
+  const order = sectionOrder(built.kind, built.structure, built.blueprint);
+  const at = timestamp(ctx);
+  const by = ctx.actor.username;
+  const settings = { ...input, timeLimitSeconds: input.timeLimitSeconds, enemies: input.enemies.length };
+  const result = {
+    engine: outcome.engine,
+    deviation: outcome.deviation,
+    bound: outcome.bound,
+    gap: outcome.gap,
+    certified: outcome.certified,
+    tolerance: problem.tolerance,
+    seconds: outcome.seconds,
+    heuristicSeconds: outcome.heuristicSeconds,
+    spread: statistics.spread,
+    overlap: statistics.overlap,
+    enemyPairs: problem.enemies.length,
+    eligible: built.eligible,
+    blueprint: { itemsPerSet: built.blueprint.itemsPerSet, pointCap: built.blueprint.pointCap, bands: built.blueprint.bands, minX: built.blueprint.minX, maxZ: built.blueprint.maxZ, target: built.blueprint.target },
+  };
+  return inTransaction(ctx.db, () => {
+    const drafts = listPapers(ctx.db, input.bankId, { kind: built.kind, status: '草稿' });
+    const runId = insertRun(ctx.db, { bankId: input.bankId, kind: built.kind, settings, result, createdAt: at, createdBy: by });
+    for (const old of drafts) voidPaper(ctx.db, old.id, `被第 ${runId} 次组卷取代`, by, at);
+    const papers = outcome.sets.map((ids, s) => {
+      const stats: SetStatistics | undefined = statistics.sets[s];
+      const items = paperItems(ids, byId, order);
+      const points = items.reduce((a, i) => a + i.points, 0);
+      const minutes = built.minutesOf(s, ids);
+      const id = insertPaper(
+        ctx.db,
+        { bankId: input.bankId, runId, kind: built.kind, setLabel: labels[s] ?? String(s + 1), minutes, totalPoints: points, stats: stats ?? {}, items },
+        by,
+        at,
+      );
+      return { id, label: labels[s] ?? String(s + 1), minutes, items: items.length, points, pinned: items.map((i) => `${i.itemId}@${i.version}`) };
+    });
+    return {
+      runId,
+      kind: built.kind,
+      engine: outcome.engine,
+      papers,
+      statistics,
+      deviation: outcome.deviation,
+      bound: outcome.bound,
+      gap: outcome.gap,
+      certified: outcome.certified,
+      tolerance: problem.tolerance,
+      seconds: outcome.seconds,
+      blueprint: built.blueprint,
+      voided: drafts.length,
+    };
+  });
+}
+
+function requirePaperOfBank(ctx: ServiceContext, bank: number, paperId: number): PaperRecord {
+  const paper = getPaper(ctx.db, paperId);
+  if (paper.bankId !== bank) throw new ServiceError(`试卷 ${paperId} 不属于题库 ${bank}`);
+  return paper;
+}
+
+const statisticsRow = z.object({
+  itemId: z.number().int().positive(),
+  p: z.number().min(0, { error: '难度（通过率）应在 0 与 1 之间' }).max(1, { error: '难度（通过率）应在 0 与 1 之间' }),
+  discrimination: z.number().min(-1).max(1).nullable().default(null),
+  sampleSize: z.number().int().min(1, { error: '样本量至少为 1' }),
+  source: z.string().trim().max(200).default(''),
+});
+
+export const assemblyHandlers = {
+  'assembly.structure.get': defineHandler({
+    name: 'assembly.structure.get',
+    summary: '查看试卷结构',
+    input: z.object({ bankId }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: members,
+    run: (ctx, input) => {
+      requireBank(ctx, input.bankId);
+      return { ...theoryStructureOf(ctx, input.bankId), presets: Object.entries(THEORY_PRESETS).map(([key, p]) => ({ key, name: p.name })) };
+    },
+  }),
+  'assembly.structure.set': defineHandler({
+    name: 'assembly.structure.set',
+    summary: '设置理论知识试卷结构',
+    input: z.object({ bankId, value: theoryStructureInput }),
+    roles: ['manager'],
+    register: '',
+    bank: managers,
+    detail: (input) => JSON.stringify(input.value),
+    run: (ctx, input): TheoryStructure => {
+      requireBank(ctx, input.bankId);
+      const structure = 'preset' in input.value ? (THEORY_PRESETS[input.value.preset].structure as unknown as TheoryStructure) : input.value.structure;
+      checkTheoryStructure(structure);
+      savePaperStructure(ctx.db, input.bankId, 'theory', structure, ctx.actor.username, timestamp(ctx));
+      return structure;
+    },
+  }),
+  'assembly.blueprint': defineHandler({
+    name: 'assembly.blueprint',
+    summary: '查看组卷蓝图',
+    input: assemblyOptionsSchema,
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: members,
+    run: (ctx, input) => {
+      const built = buildProblem(ctx, input);
+      return { blueprint: built.blueprint, eligible: built.eligible, enemyPairs: built.problem.enemies.length, findings: precheck(built.problem) };
+    },
+  }),
+  'assembly.run': defineHandler({
+    name: 'assembly.run',
+    summary: '组卷',
+    input: assemblyOptionsSchema,
+    roles: ['manager'],
+    register: '组卷',
+    secret: true,
+    bank: managers,
+    detail: (input, out: AssemblyRunResult) =>
+      JSON.stringify({
+        kind: input.kind,
+        sets: input.sets,
+        overlap: input.overlap,
+        seed: input.seed,
+        tolerance: input.tolerance,
+        engine: out.engine,
+        deviation: out.deviation,
+        gap: out.gap,
+      }),
+    objects: (input, out: AssemblyRunResult) => [
+      `bank:${input.bankId}`,
+      `run:${out.runId}`,
+      ...out.papers.flatMap((p) => [`paper:${p.id}`, ...p.pinned.map((ref) => `item:${ref}`)]),
+    ],
+    run: runAssembly,
+  }),
+  'assembly.statistics.import': defineHandler({
+    name: 'assembly.statistics.import',
+    summary: '导入试题统计参数',
+    input: z.object({ bankId, rows: z.array(statisticsRow).min(1).max(100_000) }),
+    roles: ['manager'],
+    register: '',
+    bank: managers,
+    run: (ctx, input) => {
+      requireBank(ctx, input.bankId);
+      for (const r of input.rows) {
+        const item = getItem(ctx.db, r.itemId);
+        if (item.bankId !== input.bankId) throw new ServiceError(`试题 ${r.itemId} 不属于题库 ${input.bankId}`);
+      }
+      inTransaction(ctx.db, () => saveItemStatistics(ctx.db, input.rows, ctx.actor.username, timestamp(ctx)));
+      return { saved: input.rows.length };
+    },
+  }),
+  'papers.list': defineHandler({
+    name: 'papers.list',
+    summary: '列出试卷',
+    input: z.object({ bankId, kind: z.enum(PAPER_KINDS).optional(), status: z.enum(['草稿', '已审定', '已作废']).optional() }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: members,
+    run: (ctx, input): PaperView[] =>
+      listPapers(ctx.db, input.bankId, { kind: input.kind, status: input.status as PaperStatus | undefined }).map((p) => ({ ...p, items: listPaperItems(ctx.db, p.id) })),
+  }),
+  'papers.get': defineHandler({
+    name: 'papers.get',
+    summary: '调阅试卷',
+    input: z.object({ bankId, paperId: z.number().int().positive() }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '调阅',
+    secret: true,
+    bank: members,
+    objects: (input) => [`bank:${input.bankId}`, `paper:${input.paperId}`],
+    run: (ctx, input): PaperContent => {
+      const paper = requirePaperOfBank(ctx, input.bankId, input.paperId);
+      const items = listPaperItems(ctx.db, paper.id);
+      const bodies = items.map((i) => {
+        const item = getItem(ctx.db, i.itemId);
+        return { itemId: i.itemId, version: i.version, type: item.type, binding: item.binding, body: getVersion(ctx.db, i.itemId, i.version).body };
+      });
+      return { ...paper, items, bodies };
+    },
+  }),
+  'papers.approve': defineHandler({
+    name: 'papers.approve',
+    summary: '审定试卷（锁定）',
+    input: z.object({ bankId, runId: z.number().int().positive() }),
+    roles: ['manager'],
+    register: '组卷',
+    secret: true,
+    bank: managers,
+    objects: (input, out: { papers: number[] }) => [`bank:${input.bankId}`, `run:${input.runId}`, ...out.papers.map((id) => `paper:${id}`)],
+    run: (ctx, input) => {
+      const run = getRun(ctx.db, input.runId);
+      if (run.bankId !== input.bankId) throw new ServiceError(`组卷记录 ${input.runId} 不属于题库 ${input.bankId}`);
+      const drafts = listPapers(ctx.db, input.bankId, { runId: input.runId, status: '草稿' });
+      if (drafts.length === 0) throw new ServiceError(`第 ${input.runId} 次组卷没有待审定的草稿试卷`);
+      const at = timestamp(ctx);
+      inTransaction(ctx.db, () => drafts.forEach((p) => approvePaper(ctx.db, p.id, ctx.actor.username, at)));
+      return { papers: drafts.map((p) => p.id) };
+    },
+  }),
+  'papers.void': defineHandler({
+    name: 'papers.void',
+    summary: '作废试卷',
+    input: z.object({ bankId, paperId: z.number().int().positive(), comment: z.string().trim().min(2, { error: '作废须说明原因' }).max(500) }),
+    roles: ['manager'],
+    register: '组卷',
+    secret: true,
+    bank: managers,
+    objects: (input) => [`bank:${input.bankId}`, `paper:${input.paperId}`],
+    detail: (input) => input.comment,
+    run: (ctx, input) => {
+      const paper = requirePaperOfBank(ctx, input.bankId, input.paperId);
+      if (paper.status === '已作废') throw new ServiceError(`试卷 ${paper.id} 已作废`);
+      voidPaper(ctx.db, paper.id, input.comment, ctx.actor.username, timestamp(ctx));
+      return { paperId: paper.id };
+    },
+  }),
+} as const;

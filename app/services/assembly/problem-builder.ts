@@ -1,0 +1,167 @@
+/**
+ * Builds the assembly problem of a bank: its eligible (入库) items with statistics, its stored paper
+ * structure (or the default preset), the 细目表 / 内容结构表, recent exposure and near-duplicate pairs.
+ */
+import { z } from 'zod';
+import {
+  comprehensiveBlueprint,
+  DEFAULT_SETTINGS,
+  practicalBlueprint,
+  theoryBlueprint,
+  type AssemblySettings,
+  type Blueprint,
+  type CandidateItem,
+} from '../../domain/assembly/blueprint.js';
+import {
+  COMPREHENSIVE_STRUCTURE,
+  DEFAULT_THEORY_PRESET,
+  THEORY_PRESETS,
+  theoryStructureRules,
+  theoryStructureSchema,
+  type TheoryStructure,
+} from '../../domain/assembly/paper-structure.js';
+import type { AssemblyProblem } from '../../domain/assembly/problem.js';
+import { needsComprehensiveReview, levelName } from '../../domain/level.js';
+import { MIN_PARALLEL_SETS, PAPER_KINDS, type PaperKind } from '../../domain/paper.js';
+import { itemComparisonText } from '../../domain/similarity/fingerprint.js';
+import { findNearDuplicates } from '../../domain/similarity/near-duplicates.js';
+import type { TheoryItem } from '../../domain/theory-item.js';
+import { DomainValidationError, validateOrThrow } from '../../domain/validation.js';
+import { listItems, type ItemRecord } from '../../store/repositories/items.js';
+import { exposedItems, getPaperStructure, itemDifficultyIndex } from '../../store/repositories/papers.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks.js';
+import type { ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
+
+const itemId = z.number().int().positive();
+
+/** The user's choices for one assembly (all optional but the bank and kind). */
+export const assemblyOptionsSchema = z.object({
+  bankId: itemId,
+  kind: z.enum(PAPER_KINDS).default('theory'),
+  sets: z
+    .number()
+    .int()
+    .min(MIN_PARALLEL_SETS, { error: `每个职业每个级别至少组 ${MIN_PARALLEL_SETS} 套试卷（附件6）` })
+    .max(10, { error: '一次最多组 10 套' })
+    .default(MIN_PARALLEL_SETS),
+  overlap: z.number().int().min(0).max(500).default(0),
+  pointCap: z.number().int().min(1).max(20).optional(),
+  coverXPoints: z.boolean().default(false),
+  bandRatio: z.array(z.number().min(0).max(100)).length(5, { error: '难度比例应为 5 个数（1 级 … 5 级）' }).nullable().optional(),
+  difficultyMean: z.number().min(0.05).max(0.95).optional(),
+  minXPercent: z.number().min(0).max(100).optional(),
+  maxZPercent: z.number().min(0).max(100).optional(),
+  enemies: z.array(z.tuple([itemId, itemId])).max(100_000).default([]),
+  /** Near-duplicate items (Jaccard ≥ 0.65) must not meet in one set. */
+  enemiesFromDuplicates: z.boolean().default(true),
+  /** `set` counts from 1 (甲 = 1). */
+  pinned: z.array(z.object({ itemId, set: z.number().int().min(1).max(10) })).default([]),
+  excluded: z.array(itemId).default([]),
+  /** Items of the approved papers of the last `runs` assemblies: excluded or used only when needed. */
+  exposure: z.object({ runs: z.number().int().min(0).max(20), mode: z.enum(['exclude', 'penalise']) }).default({ runs: 1, mode: 'penalise' }),
+  tolerance: z.number().min(0).max(1).default(DEFAULT_SETTINGS.tolerance),
+  timeLimitSeconds: z.number().min(1).max(3600).default(30),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+});
+export type AssemblyOptions = z.output<typeof assemblyOptionsSchema>;
+
+export const theoryStructureInput = z.union([
+  z.object({ preset: z.enum(Object.keys(THEORY_PRESETS) as [keyof typeof THEORY_PRESETS]) }),
+  z.object({ structure: theoryStructureSchema }),
+]);
+
+/** The stored theory structure of the bank, or the default preset. */
+export function theoryStructureOf(ctx: ServiceContext, bankId: number): { structure: TheoryStructure; stored: boolean } {
+  const stored = getPaperStructure(ctx.db, bankId, 'theory');
+  if (stored === undefined) return { structure: THEORY_PRESETS[DEFAULT_THEORY_PRESET].structure as unknown as TheoryStructure, stored: false };
+  return { structure: validateOrThrow('试卷结构', theoryStructureSchema, stored), stored: true };
+}
+
+export function checkTheoryStructure(structure: TheoryStructure): void {
+  const problems = theoryStructureRules(structure);
+  if (problems.length > 0) throw new DomainValidationError('试卷结构', problems);
+}
+
+function candidates(records: readonly ItemRecord[], p: ReadonlyMap<number, number>): CandidateItem[] {
+  return records.map((r) => {
+    const body = r.body as { points?: unknown };
+    return {
+      id: r.id,
+      version: r.version,
+      type: r.type,
+      binding: r.binding,
+      difficulty: r.difficulty,
+      p: p.get(r.id) ?? null,
+      ...(typeof body.points === 'number' ? { points: body.points } : {}),
+    };
+  });
+}
+
+function nearDuplicatePairs(records: readonly ItemRecord[]): [number, number][] {
+  const texts = records.map((r) => ({ id: r.id, text: itemComparisonText(r.body as TheoryItem) }));
+  return findNearDuplicates(texts).map((d) => [d.a, d.b]);
+}
+
+export interface BuiltProblem {
+  readonly kind: PaperKind;
+  readonly blueprint: Blueprint;
+  readonly problem: AssemblyProblem;
+  /** Minutes of set `s` holding `ids`. */
+  readonly minutesOf: (s: number, ids: readonly number[]) => number;
+  readonly structure: TheoryStructure | null;
+  readonly eligible: number;
+}
+
+export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): BuiltProblem {
+  const bank = requireBank(ctx, options.bankId);
+  const records = listItems(ctx.db, bank.id, { kind: options.kind, state: '入库' });
+  const stats = itemDifficultyIndex(ctx.db, bank.id);
+  const exposed = exposedItems(ctx.db, bank.id, options.kind, options.exposure.runs);
+  const enemies = [...options.enemies, ...(options.enemiesFromDuplicates && options.kind === 'theory' ? nearDuplicatePairs(records) : [])];
+  const common = {
+    sets: options.sets,
+    overlap: options.overlap,
+    enemies,
+    pinned: options.pinned.map((p) => ({ itemId: p.itemId, set: p.set - 1 })),
+    excluded: [...options.excluded, ...(options.exposure.mode === 'exclude' ? exposed : [])],
+    penalised: options.exposure.mode === 'penalise' ? exposed : [],
+    tolerance: options.tolerance,
+    seed: options.seed,
+  };
+
+  if (options.kind === 'theory') {
+    const table = currentTheoryTable(ctx, bank.id);
+    if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，不能组卷');
+    const { structure } = theoryStructureOf(ctx, bank.id);
+    checkTheoryStructure(structure);
+    const settings: AssemblySettings = {
+      ...DEFAULT_SETTINGS,
+      ...common,
+      pointCap: options.pointCap,
+      coverXPoints: options.coverXPoints,
+      bandRatio: options.bandRatio === undefined ? DEFAULT_SETTINGS.bandRatio : options.bandRatio,
+      difficultyMean: options.difficultyMean,
+      minXPercent: options.minXPercent ?? DEFAULT_SETTINGS.minXPercent,
+      maxZPercent: options.maxZPercent ?? DEFAULT_SETTINGS.maxZPercent,
+    };
+    const built = theoryBlueprint({ table, structure, items: candidates(records, stats), settings });
+    return { kind: 'theory', ...built, minutesOf: () => structure.minutes, structure, eligible: records.length };
+  }
+
+  if (options.kind === 'practical') {
+    const table = currentPracticalStructure(ctx, bank.id);
+    const level = table?.levels.find((l) => l.level === bank.level);
+    if (!table || !level) throw new ServiceError(`本题库还没有${levelName(bank.level)}的技能考核内容结构表，不能组卷`);
+    const moduleNames = Object.fromEntries(table.modules.map((m) => [m.code, m.name]));
+    const built = practicalBlueprint({ level, moduleNames, tasks: candidates(records, stats), settings: common });
+    const minutes = (built.blueprint.slots ?? []).map((set) => set.reduce((a, s) => a + s.minutes, 0));
+    return { kind: 'practical', ...built, minutesOf: (s) => minutes[s] ?? 0, structure: null, eligible: records.length };
+  }
+
+  if (!needsComprehensiveReview(bank.level)) throw new ServiceError(`${levelName(bank.level)}不进行综合评审，只有一级、二级需要综合评审试题`);
+  const built = comprehensiveBlueprint({ items: candidates(records, stats), settings: common });
+  const minutes = new Map(records.map((r) => [r.id, (r.body as { minutes?: number }).minutes ?? COMPREHENSIVE_STRUCTURE.minMinutes]));
+  const minutesOf = (_s: number, ids: readonly number[]) => Math.max(COMPREHENSIVE_STRUCTURE.minMinutes, ...ids.map((id) => minutes.get(id) ?? 0));
+  return { kind: 'comprehensive', ...built, minutesOf, structure: null, eligible: records.length };
+}
