@@ -1,0 +1,234 @@
+/**
+ * The house style of every Word document the workstation writes: A4, 宋体 body with Times New Roman
+ * for Latin text (set for East Asian text through w:eastAsia), 黑体 headings, 仿宋 for notes, the
+ * secrecy mark (`机密★启用前`) top left on every page and `第 X 页 共 Y 页` with the mark in the footer,
+ * tables whose rows do not split across pages. Pure: from data to a docx Document; `packDocx` makes
+ * the bytes. Generators in this folder build on these helpers only.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeightRule,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type FileChild,
+  type IParagraphOptions,
+} from 'docx';
+
+export const FONTS = { body: '宋体', heading: '黑体', note: '仿宋', latin: 'Times New Roman' } as const;
+export type FontRole = 'body' | 'heading' | 'note';
+
+/** Font sizes in half-points: 三号 16 pt, 四号 14 pt, 小四 12 pt, 五号 10.5 pt, 小五 9 pt. */
+export const SIZES = { 二号: 44, 三号: 32, 四号: 28, 小四: 24, 五号: 21, 小五: 18 } as const;
+
+/** A4 in twentieths of a point, margins 2.5 cm / 2.2 cm. */
+export const PAGE = { width: 11906, height: 16838, marginTop: 1417, marginBottom: 1247, marginSide: 1247 } as const;
+/** Usable text width on an A4 portrait page. */
+export const TEXT_WIDTH = PAGE.width - 2 * PAGE.marginSide;
+
+export interface RunStyle {
+  readonly bold?: boolean;
+  readonly size?: number;
+  readonly font?: FontRole;
+  readonly underline?: boolean;
+}
+
+const fontOf = (role: FontRole) => ({ ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin, eastAsia: FONTS[role] });
+
+export function run(text: string, style: RunStyle = {}): TextRun {
+  return new TextRun({
+    text,
+    font: fontOf(style.font ?? 'body'),
+    ...(style.bold === true ? { bold: true } : {}),
+    ...(style.size === undefined ? {} : { size: style.size }),
+    ...(style.underline === true ? { underline: {} } : {}),
+  });
+}
+
+export interface ParaStyle extends RunStyle {
+  readonly align?: 'left' | 'center' | 'right' | 'justify';
+  /** Space after, in twentieths of a point. */
+  readonly after?: number;
+  readonly before?: number;
+  /** First-line indent in characters (2 = the usual 首行缩进两字). */
+  readonly indentChars?: number;
+  /** Left indent in twips. */
+  readonly indentLeft?: number;
+  readonly keepNext?: boolean;
+  readonly pageBreakBefore?: boolean;
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+
+/** A paragraph of one style; `content` is text or runs. */
+export function para(content: string | readonly TextRun[], style: ParaStyle = {}): Paragraph {
+  const size = style.size ?? SIZES.小四;
+  const children = typeof content === 'string' ? [run(content, { ...style, size })] : [...content];
+  const options: IParagraphOptions = {
+    children,
+    alignment: ALIGN[style.align ?? 'justify'],
+    spacing: { after: style.after ?? 60, before: style.before ?? 0, line: 360 },
+    ...(style.indentChars === undefined && style.indentLeft === undefined
+      ? {}
+      : { indent: { ...(style.indentChars === undefined ? {} : { firstLine: Math.round((style.indentChars * size * 20) / 2) }), ...(style.indentLeft === undefined ? {} : { left: style.indentLeft }) } }),
+    ...(style.keepNext === true ? { keepNext: true } : {}),
+    ...(style.pageBreakBefore === true ? { pageBreakBefore: true } : {}),
+  };
+  return new Paragraph(options);
+}
+
+/** Document title: 黑体 二号 (or a given size), centred. */
+export function title(text: string, size: number = SIZES.二号): Paragraph {
+  return para(text, { font: 'heading', size, align: 'center', after: 240, bold: false, keepNext: true });
+}
+
+/** Section heading: 黑体 四号 (level 1) or 小四 (level 2), kept with what follows. */
+export function heading(text: string, level: 1 | 2 = 1): Paragraph {
+  return para(text, { font: 'heading', size: level === 1 ? SIZES.四号 : SIZES.小四, before: level === 1 ? 200 : 120, after: 100, keepNext: true, align: 'left' });
+}
+
+export interface CellSpec {
+  readonly text: string | readonly string[];
+  readonly bold?: boolean;
+  readonly align?: 'left' | 'center' | 'right' | 'justify';
+  readonly colSpan?: number;
+  readonly size?: number;
+  readonly font?: FontRole;
+  /** Shading for header cells. */
+  readonly shade?: boolean;
+}
+export type Cell = string | CellSpec;
+
+export interface TableSpec {
+  /** Column widths as shares (any unit); scaled to the text width. */
+  readonly widths: readonly number[];
+  readonly rows: readonly (readonly Cell[])[];
+  /** Leading rows repeated on every page and set bold/shaded. */
+  readonly headerRows?: number;
+  readonly size?: number;
+  /** Minimum row height in twips (e.g. signature rows). */
+  readonly rowHeight?: number;
+  readonly width?: number;
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border } as const;
+
+/** A bordered table whose rows never split across pages; header rows repeat on each page. */
+export function table(spec: TableSpec): Table {
+  const total = spec.width ?? TEXT_WIDTH;
+  const sum = spec.widths.reduce((a, b) => a + b, 0);
+  const twips = spec.widths.map((w) => Math.round((w / sum) * total));
+  const headerRows = spec.headerRows ?? 1;
+  const rows = spec.rows.map((cells, r) => {
+    let column = 0;
+    const isHeader = r < headerRows;
+    const tableCells = cells.map((c) => {
+      const cell: CellSpec = typeof c === 'string' ? { text: c } : c;
+      const span = cell.colSpan ?? 1;
+      const width = twips.slice(column, column + span).reduce((a, b) => a + b, 0);
+      column += span;
+      const lines = typeof cell.text === 'string' ? [cell.text] : cell.text;
+      return new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        columnSpan: span,
+        verticalAlign: VerticalAlign.CENTER,
+        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        ...(cell.shade === true || (isHeader && cell.shade !== false) ? { shading: { fill: 'EDEDED' } } : {}),
+        children: lines.map((line) =>
+          para(line, {
+            size: cell.size ?? spec.size ?? SIZES.五号,
+            bold: cell.bold ?? isHeader,
+            font: cell.font ?? (isHeader ? 'heading' : 'body'),
+            align: cell.align ?? (isHeader ? 'center' : 'left'),
+            after: 0,
+          }),
+        ),
+      });
+    });
+    return new TableRow({
+      children: tableCells,
+      cantSplit: true,
+      ...(isHeader ? { tableHeader: true } : {}),
+      ...(spec.rowHeight === undefined ? {} : { height: { value: spec.rowHeight, rule: HeightRule.ATLEAST } }),
+    });
+  });
+  return new Table({ rows, width: { size: total, type: WidthType.DXA }, columnWidths: twips, layout: TableLayoutType.FIXED, borders });
+}
+
+export interface DocumentSpec {
+  /** Secrecy mark printed top left of every page and in the footer; '' for unclassified lists. */
+  readonly mark: string;
+  /** Document title (file properties). */
+  readonly title: string;
+  readonly children: readonly FileChild[];
+  /** A line under the mark, e.g. `样例（演示用）`. */
+  readonly note?: string;
+}
+
+function header(spec: DocumentSpec): Header {
+  const children = [para(spec.mark, { font: 'heading', size: SIZES.小四, align: 'left', after: 0 })];
+  if (spec.note) children.push(para(spec.note, { font: 'note', size: SIZES.小五, align: 'left', after: 0 }));
+  return new Header({ children });
+}
+
+function footer(spec: DocumentSpec): Footer {
+  const size = SIZES.小五;
+  const f = fontOf('body');
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ text: '第 ', font: f, size }),
+          new TextRun({ children: [PageNumber.CURRENT], font: f, size }),
+          new TextRun({ text: ' 页 共 ', font: f, size }),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], font: f, size }),
+          new TextRun({ text: ' 页', font: f, size }),
+          ...(spec.mark === '' ? [] : [new TextRun({ text: `    ${spec.mark}`, font: f, size })]),
+        ],
+      }),
+    ],
+  });
+}
+
+/** A4 portrait document in the house style. */
+export function createDocument(spec: DocumentSpec): Document {
+  return new Document({
+    title: spec.title,
+    creator: '题库工作站',
+    styles: {
+      default: {
+        document: { run: { font: fontOf('body'), size: SIZES.小四 } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginSide, right: PAGE.marginSide, header: 567, footer: 567 },
+          },
+        },
+        headers: { default: header(spec) },
+        footers: { default: footer(spec) },
+        children: [...spec.children],
+      },
+    ],
+  });
+}
+
+export async function packDocx(doc: Document): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
