@@ -2,6 +2,39 @@
 import fc from 'fast-check';
 import type { AssemblyItem, AssemblyProblem } from '../../app/domain/assembly/problem.js';
 
+/** A single-choice item of node A with its own 鉴定点 `P<id>`, p 0.5, 1 point; override what matters. */
+export const testItem = (id: number, over: Partial<AssemblyItem> = {}): AssemblyItem => ({
+  id,
+  version: 1,
+  type: 'singleChoice',
+  node: 'A',
+  point: `P${id}`,
+  importance: 'Y',
+  band: 3,
+  p: 0.5,
+  points: 1,
+  ...over,
+});
+
+/** An empty two-set problem without side constraints; override what matters. */
+export const testProblem = (over: Partial<AssemblyProblem>): AssemblyProblem => ({
+  sets: 2,
+  items: [],
+  cells: [],
+  totalPoints: [0, 0],
+  pointCap: 10,
+  pointMin: [],
+  overlap: 0,
+  enemies: [],
+  pinned: [],
+  excluded: [],
+  penalised: [],
+  target: [0, 0],
+  tolerance: 0.01,
+  seed: 1,
+  ...over,
+});
+
 const TYPES = ['trueFalse', 'singleChoice'] as const;
 const NODES = ['A', 'B'] as const;
 

@@ -128,6 +128,14 @@ function paperShape(structure: TheoryStructure): PaperShape {
 
 const repeat = <T>(n: number, value: T): T[] => Array.from({ length: n }, () => value);
 
+type SharedSettings = Pick<AssemblySettings, 'overlap' | 'enemies' | 'pinned' | 'excluded' | 'penalised' | 'tolerance' | 'seed'>;
+
+/** The rules every kind of paper takes from the settings as they are. */
+function sharedRules(settings: SharedSettings): SharedSettings {
+  const { overlap, enemies, pinned, excluded, penalised, tolerance, seed } = settings;
+  return { overlap, enemies, pinned, excluded, penalised, tolerance, seed };
+}
+
 /** Σ over bands of count × mean p of the eligible items of the band (the mean of all items for a band without any). */
 function naturalTarget(items: readonly AssemblyItem[], bands: readonly number[] | null, n: number): number {
   if (items.length === 0) return 0;
@@ -197,14 +205,8 @@ export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Bluep
     totalPoints: repeat(settings.sets, structure.totalPoints),
     pointCap,
     pointMin: requiredPoints.map((point) => ({ point, min: 1 })),
-    overlap: settings.overlap,
-    enemies: settings.enemies,
-    pinned: settings.pinned,
-    excluded: settings.excluded,
-    penalised: settings.penalised,
+    ...sharedRules(settings),
     target: repeat(settings.sets, target),
-    tolerance: settings.tolerance,
-    seed: settings.seed,
     names: { nodes: Object.fromEntries(rows.map((r) => [r.path, r.name])), types: { ...theoryItemTypeNames } },
   };
   const blueprint: Blueprint = {
@@ -239,7 +241,7 @@ export interface PracticalBlueprintInput {
   readonly moduleNames: Readonly<Record<string, string>>;
   /** 入库 practical tasks; `binding` is the module code, `points` the task's points. */
   readonly tasks: readonly CandidateItem[];
-  readonly settings: Pick<AssemblySettings, 'sets' | 'overlap' | 'enemies' | 'pinned' | 'excluded' | 'penalised' | 'tolerance' | 'seed'>;
+  readonly settings: SharedSettings & Pick<AssemblySettings, 'sets'>;
 }
 
 /** One task per module of each set (必考 always, 选考 rotated); tasks of a module never repeat across sets. */
@@ -263,14 +265,8 @@ export function practicalBlueprint(input: PracticalBlueprintInput): { blueprint:
     totalPoints: slots.map((set) => set.reduce((a, s) => a + s.points, 0)),
     pointCap: 1,
     pointMin: [],
-    overlap: settings.overlap,
-    enemies: settings.enemies,
-    pinned: settings.pinned,
-    excluded: settings.excluded,
-    penalised: settings.penalised,
+    ...sharedRules(settings),
     target,
-    tolerance: settings.tolerance,
-    seed: settings.seed,
     names: { nodes: { ...input.moduleNames }, types: { practical: '技能考核试题' } },
   };
   const blueprint: Blueprint = {
@@ -300,7 +296,7 @@ export function practicalBlueprint(input: PracticalBlueprintInput): { blueprint:
 /** 综合评审 (levels 1–2): one item per set, 100 points, distinct across sets. */
 export function comprehensiveBlueprint(input: {
   readonly items: readonly CandidateItem[];
-  readonly settings: Pick<AssemblySettings, 'sets' | 'overlap' | 'enemies' | 'pinned' | 'excluded' | 'penalised' | 'tolerance' | 'seed'>;
+  readonly settings: SharedSettings & Pick<AssemblySettings, 'sets'>;
 }): { blueprint: Blueprint; problem: AssemblyProblem } {
   const { settings } = input;
   const items: AssemblyItem[] = input.items.map((t) => {
@@ -315,14 +311,8 @@ export function comprehensiveBlueprint(input: {
     totalPoints: repeat(settings.sets, 100),
     pointCap: 1,
     pointMin: [],
-    overlap: settings.overlap,
-    enemies: settings.enemies,
-    pinned: settings.pinned,
-    excluded: settings.excluded,
-    penalised: settings.penalised,
+    ...sharedRules(settings),
     target: repeat(settings.sets, meanP),
-    tolerance: settings.tolerance,
-    seed: settings.seed,
     names: { nodes: { R: '综合评审' }, types: { comprehensive: '综合评审试题' } },
   };
   const zero = { trueFalse: 0, singleChoice: 0, multipleChoice: 0 };

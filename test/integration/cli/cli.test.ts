@@ -113,7 +113,7 @@ describe('qbank CLI', () => {
     expect(tooFew.code).not.toBe(0);
     expect(tooFew.err).toContain('至少组 3 套');
     expect(tooFew.err.trim().split('\n')).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('works as the installed bin (built by npm install)', () => {
     const bin = join(ROOT, 'bin', 'qbank.js');

@@ -1,39 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkSets } from '../../../app/domain/assembly/checker.js';
-import { maxDeviation, type AssemblyItem, type AssemblyProblem } from '../../../app/domain/assembly/problem.js';
+import { maxDeviation, type AssemblyProblem } from '../../../app/domain/assembly/problem.js';
 import { plantedProblem } from '../../../app/domain/assembly/synthetic-bank.js';
+import { testItem, testProblem } from '../../helpers/assembly.js';
 import { explainInfeasible, lpBound, solveMip } from '../../../app/services/assembly/mip-solver.js';
 
-const item = (id: number, over: Partial<AssemblyItem> = {}): AssemblyItem => ({
-  id,
-  version: 1,
-  type: 'singleChoice',
-  node: 'A',
-  point: `P${id}`,
-  importance: 'Y',
-  band: 3,
-  p: 0.5,
-  points: 1,
-  ...over,
-});
-
-const base = (over: Partial<AssemblyProblem>): AssemblyProblem => ({
-  sets: 2,
-  items: [],
-  cells: [],
-  totalPoints: [0, 0],
-  pointCap: 10,
-  pointMin: [],
-  overlap: 0,
-  enemies: [],
-  pinned: [],
-  excluded: [],
-  penalised: [],
-  target: [0, 0],
-  tolerance: 1e-6,
-  seed: 1,
-  ...over,
-});
+const item = testItem;
+const base = (over: Partial<AssemblyProblem>): AssemblyProblem => testProblem({ tolerance: 1e-6, ...over });
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function rng(seed: number): () => number {

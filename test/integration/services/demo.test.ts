@@ -63,7 +63,7 @@ describe('demo', () => {
     ]);
     // Keys of capabilities that do not exist yet are absent, never faked.
     for (const absent of ['documents', 'review', 'export']) expect(report).not.toHaveProperty(absent);
-  });
+  }, 120_000);
 
   it('starts from a fresh database when run again in the same folder', async () => {
     const out = tempDir();
@@ -71,7 +71,7 @@ describe('demo', () => {
     const second = await runDemo({ outDir: out });
     expect(second.report.counts.theoryItems).toBeGreaterThanOrEqual(300);
     expect(second.report.audit.verified).toBe(true);
-  });
+  }, 120_000);
 });
 
 describe('sample bank', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSets } from '../../../../app/domain/assembly/checker.js';
 import { assembleHeuristic, type HeuristicResult } from '../../../../app/domain/assembly/heuristic.js';
 import { overlapMatrix, setSums, type AssemblyItem, type AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
+import { testProblem } from '../../../helpers/assembly.js';
 import { syntheticBank } from '../../../../app/domain/assembly/synthetic-bank.js';
 
 const names = { nodes: { 'B-A': '基础知识', 'B-B': '识读零件图' }, types: { singleChoice: '单选题', trueFalse: '判断题' } };
@@ -24,26 +25,20 @@ function pool(n: number, over: (k: number) => Partial<AssemblyItem> = () => ({})
 /** N sets of `perSet` single-choice items of B-A from the given items. */
 function problem(items: AssemblyItem[], over: Partial<AssemblyProblem> = {}, perSet = 10): AssemblyProblem {
   const sets = over.sets ?? 3;
-  return {
+  const each = <T>(v: T) => new Array<T>(sets).fill(v);
+  return testProblem({
     sets,
     items,
-    cells: [{ node: 'B-A', type: 'singleChoice', counts: new Array<number>(sets).fill(perSet) }],
-    totalPoints: new Array<number>(sets).fill(perSet),
+    cells: [{ node: 'B-A', type: 'singleChoice', counts: each(perSet) }],
+    totalPoints: each(perSet),
     pointCap: 99,
-    pointMin: [],
-    overlap: 0,
-    enemies: [],
-    pinned: [],
-    excluded: [],
-    penalised: [],
-    target: new Array<number>(sets).fill(perSet * 0.6),
+    target: each(perSet * 0.6),
     tolerance: 0.0005,
     seed: 7,
     names,
     ...over,
-  };
+  });
 }
-
 function solved(p: AssemblyProblem, r: HeuristicResult) {
   if (!r.ok) throw new Error(`expected a solution: ${r.reason} ${r.violations.map((v) => v.message).join('; ')}`);
   expect(checkSets(p, r.sets)).toEqual([]);

@@ -9,38 +9,11 @@ import {
   violatedRows,
   type SparseMip,
 } from '../../../../app/domain/assembly/mip-model.js';
-import { maxDeviation, type AssemblyItem, type AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
+import { testItem, testProblem } from '../../../helpers/assembly.js';
+import { maxDeviation, type AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
 
-const item = (id: number, over: Partial<AssemblyItem> = {}): AssemblyItem => ({
-  id,
-  version: 1,
-  type: 'singleChoice',
-  node: 'A',
-  point: `P${id}`,
-  importance: 'Y',
-  band: 3,
-  p: 0.5,
-  points: 1,
-  ...over,
-});
-
-const base = (over: Partial<AssemblyProblem>): AssemblyProblem => ({
-  sets: 2,
-  items: [],
-  cells: [],
-  totalPoints: [0, 0],
-  pointCap: 10,
-  pointMin: [],
-  overlap: 0,
-  enemies: [],
-  pinned: [],
-  excluded: [],
-  penalised: [],
-  target: [0, 0],
-  tolerance: 0.01,
-  seed: 1,
-  ...over,
-});
+const item = testItem;
+const base = (over: Partial<AssemblyProblem>): AssemblyProblem => testProblem({ tolerance: 0.01, ...over });
 
 /** Four items, two sets of two, disjoint; targets 1.0: the best split is {0.9, 0.2} / {0.8, 0.3}, deviation 0.1. */
 const byHand = base({

@@ -4,6 +4,7 @@ import { checkSets } from '../../../../app/domain/assembly/checker.js';
 import { eligibility, precheck, TransportFlow } from '../../../../app/domain/assembly/precheck.js';
 import type { AssemblyItem, AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
 import { Random } from '../../../../app/domain/assembly/random.js';
+import { testProblem } from '../../../helpers/assembly.js';
 import { plantedProblem, syntheticBank } from '../../../../app/domain/assembly/synthetic-bank.js';
 
 const names = {
@@ -26,24 +27,8 @@ function items(n: number, over: Partial<AssemblyItem> | ((k: number) => Partial<
 function problem(over: Partial<AssemblyProblem> & Pick<AssemblyProblem, 'items' | 'cells'>): AssemblyProblem {
   const sets = over.sets ?? 3;
   const perSet = Array.from({ length: sets }, (_, s) => over.cells.reduce((a, c) => a + (c.counts[s] ?? 0), 0));
-  return {
-    sets,
-    totalPoints: perSet,
-    pointCap: 99,
-    pointMin: [],
-    overlap: 0,
-    enemies: [],
-    pinned: [],
-    excluded: [],
-    penalised: [],
-    target: perSet.map((n) => n * 0.6),
-    tolerance: 0.0005,
-    seed: 1,
-    names,
-    ...over,
-  };
+  return testProblem({ sets, totalPoints: perSet, pointCap: 99, target: perSet.map((n) => n * 0.6), tolerance: 0.0005, names, ...over });
 }
-
 const cell = (node: string, type: string, count: number, sets = 3) => ({ node, type, counts: new Array<number>(sets).fill(count) });
 const messages = (p: AssemblyProblem) => precheck(p).map((f) => f.message);
 
