@@ -12,6 +12,7 @@ import {
   Footer,
   Header,
   HeightRule,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -78,7 +79,7 @@ export function para(content: string | readonly TextRun[], style: ParaStyle = {}
   const options: IParagraphOptions = {
     children,
     alignment: ALIGN[style.align ?? 'justify'],
-    spacing: { after: style.after ?? 60, before: style.before ?? 0, line: 360 },
+    spacing: { after: style.after ?? 60, before: style.before ?? 0, line: 360, lineRule: LineRuleType.AUTO },
     ...(style.indentChars === undefined && style.indentLeft === undefined
       ? {}
       : { indent: { ...(style.indentChars === undefined ? {} : { firstLine: Math.round((style.indentChars * size * 20) / 2) }), ...(style.indentLeft === undefined ? {} : { left: style.indentLeft }) } }),

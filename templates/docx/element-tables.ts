@@ -1,0 +1,218 @@
+/**
+ * 理论知识考核要素细目表 and 技能考核内容结构表 as Word documents for the submission (附件6 §三 (二)),
+ * the same content as the xlsx of `templates/xlsx/element-table.ts` (domain-formats.md §1, §2):
+ * - 细目表: A4 landscape, title, header line `职业：… 职业编码：… 等级：… 鉴定方式：理论知识 鉴定点数：N`, then
+ *   鉴定范围 一级/二级/三级(/四级) {代码, 名称, 鉴定比重（%）, 重要程度比例 (X:Y:Z)} and 鉴定点 {代码, 名称,
+ *   重要程度}, one row per 鉴定点 with the 鉴定范围 cells merged down their rows (a merged name never cut by a
+ *   page break), a 合计 row and the 填表人/审表人 row closing the table.
+ * - 结构表 of the bank's level: A4 portrait, one row per 职业功能 {代码, 名称, 选考方式, 鉴定比重, 考试时间,
+ *   考核形式}, 合计, and the 选考 rule.
+ */
+import type { Document } from 'docx';
+import { elementTableStats, formatImportanceRatio, MAX_SCOPE_DEPTH, type ImportanceCounts, type ScopeNode } from '../../app/domain/element-table.js';
+import { levelTotals, type StructureLevel } from '../../app/domain/practical-structure.js';
+import type { DocumentHeader, ElementTablesData } from '../../app/domain/submission/documents.js';
+import { createDocument, para, SIZES, title } from './kit.js';
+import { createLandscapeDocument, formatNumber, gridTable, infoLine, LANDSCAPE_TEXT_WIDTH, note, type GridCell } from './submission-parts.js';
+
+export const THEORY_TABLE_TITLE = '理论知识考核要素细目表';
+export const PRACTICAL_TABLE_TITLE = '技能考核内容结构表';
+/** Room for handwriting in the 填表人 row (0.9 cm). */
+const SIGNATURE_ROW_HEIGHT = 520;
+const SCOPE_LEVELS = ['一级', '二级', '三级', '四级'] as const;
+const NOT_ASSESSED = '—';
+export const SIGNATURE_LINE = '填表人：　　　　　　　　填表日期：　　　　　　　　审表人：　　　　　　　　审表日期：';
+
+/** Fields of a 鉴定范围 level: 代码, 名称, 鉴定比重, 重要程度比例; of a 鉴定点: 代码, 名称, 重要程度. */
+const SCOPE_FIELDS = 4;
+const ELEMENT_FIELDS = 3;
+/** Twips of the narrow columns (代码, 鉴定比重, 重要程度比例), a little narrower when there are four levels. */
+const NARROW = { 3: { code: 600, weight: 620, ratio: 1080 }, 4: { code: 560, weight: 560, ratio: 980 } } as const;
+/** The 鉴定点 名称 takes this many times the width of a 鉴定范围 名称. */
+const ELEMENT_NAME_SHARE = 2.5;
+
+/** Column widths in twips: the narrow columns fixed, the 名称 columns sharing what is left. */
+function columnWidths(depth: number, total: number): number[] {
+  const narrow = depth >= 4 ? NARROW[4] : NARROW[3];
+  const fixed = depth * (narrow.code + narrow.weight + narrow.ratio) + narrow.code + narrow.weight;
+  const name = (total - fixed) / (depth + ELEMENT_NAME_SHARE);
+  return [
+    ...Array.from({ length: depth }, () => [narrow.code, name, narrow.weight, narrow.ratio]).flat(),
+    narrow.code,
+    name * ELEMENT_NAME_SHARE,
+    narrow.weight,
+  ];
+}
+
+function depthOf(nodes: readonly ScopeNode[]): number {
+  return nodes.reduce((d, n) => Math.max(d, 1 + depthOf(n.children ?? [])), 0);
+}
+
+/** Rows a 鉴定范围 covers: one per 鉴定点 beneath it (at least one). */
+function spanOf(node: ScopeNode): number {
+  const children = node.children ?? [];
+  if (children.length > 0) return children.reduce((a, c) => a + spanOf(c), 0);
+  return Math.max(1, (node.elements ?? []).length);
+}
+
+/** Lines a text takes in a cell `width` twips wide at `size` half-points (CJK one em, Latin half). */
+function linesOf(text: string, width: number, size: number): number {
+  let ems = 0;
+  for (const ch of text) ems += (ch.codePointAt(0) ?? 0) >= 0x2000 ? 1 : 0.5;
+  const perLine = Math.max(1, Math.floor((width - 160) / (size * 10)));
+  return Math.max(1, Math.ceil(ems / perLine));
+}
+
+function occupationInfo(header: DocumentHeader): [string, string][] {
+  return [
+    ['职业', header.occupationName],
+    ['职业编码', header.occupationCode],
+    ...(header.track === '' ? [] : [['方向', header.track] as [string, string]]),
+    ['等级', header.levelName],
+  ];
+}
+
+function importanceSummary(n: number, counts: ImportanceCounts, shares: ImportanceCounts): string {
+  return `鉴定点 ${String(n)} 个：X 类 ${String(counts.X)} 个（${formatNumber(shares.X)}%），Y 类 ${String(counts.Y)} 个（${formatNumber(shares.Y)}%），Z 类 ${String(counts.Z)} 个（${formatNumber(shares.Z)}%）`;
+}
+
+/** The 理论知识考核要素细目表 of the bank's level, A4 landscape. */
+export function theoryElementTableDocx(data: ElementTablesData): Document {
+  const { header, theory } = data;
+  const scopes = theory.scopes;
+  const depth = Math.min(MAX_SCOPE_DEPTH, Math.max(1, depthOf(scopes)));
+  const stats = elementTableStats(theory);
+  const ratios = new Map(stats.scopes.map((s) => [s.path, formatImportanceRatio(s.counts)]));
+  const heading = `${header.occupationTitle}${header.levelName} ${THEORY_TABLE_TITLE}`;
+
+  const widths = columnWidths(depth, LANDSCAPE_TEXT_WIDTH);
+  const scopeColumns = depth * SCOPE_FIELDS;
+  const headRows: GridCell[][] = [
+    [
+      { text: '鉴定范围', colSpan: scopeColumns },
+      { text: '鉴定点', colSpan: ELEMENT_FIELDS },
+    ],
+    [
+      ...SCOPE_LEVELS.slice(0, depth).map((l) => ({ text: l, colSpan: SCOPE_FIELDS })),
+      { text: '代码', rowSpan: 2 },
+      { text: '名称', rowSpan: 2 },
+      { text: '重要程度', rowSpan: 2 },
+    ],
+    Array.from({ length: depth }, (): GridCell[] => ['代码', '名称', { text: ['鉴定', '比重', '(%)'] }, { text: ['重要程度', '比例'] }]).flat(),
+  ];
+
+  const body: GridCell[][] = Array.from({ length: scopes.reduce((a, n) => a + spanOf(n), 0) }, () => []);
+  /**
+   * Rows kept with the next: a merged 鉴定范围 cell that starts near the foot of a page would have its name
+   * cut in two, so the rows its name needs (one line a row) start on the same page.
+   */
+  const keep = new Set<number>();
+  const nameWidth = widths[1] ?? 0;
+  const centred = (text: string, rowSpan: number): GridCell => ({ text, rowSpan, align: 'center' });
+  const place = (node: ScopeNode, level: number, row: number, codes: readonly string[]): void => {
+    const path = [...codes, node.code];
+    const span = spanOf(node);
+    const cells = body[row];
+    if (cells === undefined) return;
+    cells.push(centred(node.code, span), { text: node.name, rowSpan: span }, centred(formatNumber(node.weight), span), centred(ratios.get(path.join('-')) ?? '', span));
+    const together = Math.min(span, linesOf(node.name, nameWidth, SIZES.小五) + 1);
+    for (let i = 0; i < together - 1; i += 1) keep.add(headRows.length + row + i);
+    const children = node.children ?? [];
+    if (children.length > 0) {
+      let r = row;
+      for (const child of children) {
+        place(child, level + 1, r, path);
+        r += spanOf(child);
+      }
+      return;
+    }
+    // A leaf above the deepest level: its deeper 鉴定范围 columns stay blank, merged like the rest.
+    for (let l = level + 1; l <= depth; l += 1) cells.push(...Array.from({ length: SCOPE_FIELDS }, () => centred('', span)));
+    const elements = node.elements ?? [];
+    if (elements.length === 0) cells.push('', '', '');
+    elements.forEach((e, i) => body[row + i]?.push({ text: e.code, align: 'center' }, e.name, { text: e.importance, align: 'center' }));
+  };
+  // The 合计 row stays with the 填表人 row that closes the table.
+  keep.add(headRows.length + body.length);
+  const signatureRow = headRows.length + body.length + 1;
+  let row = 0;
+  for (const node of scopes) {
+    place(node, 1, row, []);
+    row += spanOf(node);
+  }
+  const total: GridCell[] = [
+    { text: '合计', colSpan: 2, align: 'center', bold: true },
+    { text: formatNumber(scopes.reduce((a, n) => a + n.weight, 0)), align: 'center' },
+    { text: formatImportanceRatio(stats.counts), align: 'center' },
+    { text: importanceSummary(stats.elements, stats.counts, stats.shares), colSpan: widths.length - 4 },
+  ];
+
+  return createLandscapeDocument({
+    mark: header.mark,
+    note: header.sampleNote,
+    title: heading,
+    children: [
+      title(heading, SIZES.三号),
+      para(infoLine([...occupationInfo(header), ['鉴定方式', '理论知识'], ['鉴定点数', String(stats.elements)]]), { size: SIZES.五号, align: 'left', after: 120 }),
+      gridTable({
+        widths,
+        rows: [...headRows, ...body, total, [{ text: SIGNATURE_LINE, colSpan: widths.length, size: SIZES.五号 }]],
+        headerRows: 3,
+        size: SIZES.小五,
+        line: 240,
+        width: LANDSCAPE_TEXT_WIDTH,
+        keepWithNext: keep,
+        minHeights: { [signatureRow]: SIGNATURE_ROW_HEIGHT },
+      }),
+    ],
+  });
+}
+
+/** The sentence that says which modules a candidate takes at this level. */
+export function practicalSelectionRule(level: StructureLevel): string {
+  const optional = level.entries.filter((e) => e.mode === '选考');
+  if (optional.length === 0) return '本级别各项职业功能均为必考，考生须全部参加考核。';
+  const required = level.entries.length - optional.length;
+  return `${required > 0 ? '考生须考全部必考项目，并' : '考生'}从 ${String(optional.length)} 项选考项目中任选 ${String(level.selectCount)} 项参加考核。`;
+}
+
+/** The 技能考核内容结构表 of the bank's level; null when the bank has none or it has no entry for the level. */
+export function practicalStructureDocx(data: ElementTablesData): Document | null {
+  const { header, practical } = data;
+  if (practical === null) return null;
+  const level = practical.levels.find((l) => l.level === header.level);
+  if (level === undefined) return null;
+  const heading = `${header.occupationTitle}${header.levelName} ${PRACTICAL_TABLE_TITLE}`;
+  const entries = new Map(level.entries.map((e) => [e.module, e]));
+  const totals = levelTotals(level);
+  const forms = [...new Set(level.entries.map((e) => e.form))].join('、');
+  const missing = practical.modules.some((m) => !entries.has(m.code));
+  const c = (text: string): GridCell => ({ text, align: 'center' });
+
+  const rows: GridCell[][] = [
+    ['职业功能代码', '职业功能名称', '选考方式', '鉴定比重（%）', '考试时间（min）', '考核形式'],
+    ...practical.modules.map((m) => {
+      const e = entries.get(m.code);
+      return [c(m.code), m.name, ...(e ? [c(e.mode), c(formatNumber(e.weight)), c(String(e.minutes)), c(e.form)] : Array.from({ length: 4 }, () => c(NOT_ASSESSED)))];
+    }),
+    [{ text: '合计', colSpan: 2, align: 'center', bold: true }, c(`${String(totals.modules)}项`), c(formatNumber(totals.weight)), c(String(totals.minutes)), c(forms)],
+  ];
+  const notes = [
+    practicalSelectionRule(level),
+    '合计栏为考生所考项目数、鉴定比重之和与考试时间之和。',
+    ...(missing ? [`“${NOT_ASSESSED}”表示本级别不考核该职业功能。`] : []),
+  ];
+
+  return createDocument({
+    mark: header.mark,
+    note: header.sampleNote,
+    title: heading,
+    children: [
+      title(heading, SIZES.三号),
+      para(infoLine([...occupationInfo(header), ['鉴定方式', '技能考核']], '　'), { size: SIZES.五号, align: 'left', after: 120 }),
+      gridTable({ widths: [7, 18, 7, 8, 8, 7], rows }),
+      ...notes.map((n, i) => note(`${i === 0 ? '注：' : '　　'}${String(i + 1)}．${n}`)),
+      para(SIGNATURE_LINE, { size: SIZES.五号, align: 'left', before: 200 }),
+    ],
+  });
+}

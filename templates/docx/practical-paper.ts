@@ -1,0 +1,333 @@
+/**
+ * 技能考核试题 of one set (粤人社函〔2023〕134号 附件6 §三; domain-formats §4): the 考场准备通知单, the
+ * 考生准备通知单, the 试卷 handed to candidates and the 评分记录表 of the 考评员 — four .docx files in
+ * the house style of ./kit.ts. Also the few layout helpers the kit lacks (two-line titles, label
+ * lines, embedded figures), exported for the 综合评审 document.
+ */
+import { AlignmentType, ImageRun, LineRuleType, Paragraph, type FileChild } from 'docx';
+import { NOTICE_GROUPS, noticeGroupNames, type PreparationNotice } from '../../app/domain/practical-task.js';
+import { sumPoints, type RubricRow } from '../../app/domain/rubric.js';
+import type { DocumentHeader, DocumentImage, PracticalPaperData, PracticalPaperTask } from '../../app/domain/submission/documents.js';
+import { createDocument, heading, packDocx, para, run, SIZES, table, type Cell, type CellSpec } from './kit.js';
+import {
+  BLANK,
+  CANDIDATE_ID_LINE,
+  CANDIDATE_NOTICE_INTRO,
+  candidateNoticeTitle,
+  chineseNumber,
+  formatPoints,
+  lines,
+  NO_CANDIDATE_PREPARATION,
+  NO_SITE_PREPARATION,
+  NOTICE_COLUMNS,
+  PAPER_NOTES,
+  paperTitle,
+  SCORE_SHEET_NOTE,
+  scoreSheetTitle,
+  signature,
+  SITE_NOTICE_INTRO,
+  siteNoticeTitle,
+  stripNumber,
+  TASK_SCORE_COLUMNS,
+  titleText,
+  TOTAL_SCORE_COLUMNS,
+  type TitleLines,
+} from './practical-text.js';
+
+// ————————————————————————————————————————— layout helpers —————————————————————————————————————————
+
+/** A centred 黑体 title line; at least 1.5 lines high (the kit's exact 18 pt is too low for 二号). */
+function titleLine(text: string, size: number, after: number, pageBreakBefore: boolean): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    pageBreakBefore,
+    spacing: { before: 0, after, line: 360, lineRule: LineRuleType.AT_LEAST },
+    children: [run(text, { font: 'heading', size })],
+  });
+}
+
+/**
+ * The title in two centred 黑体 paragraphs: the occupation and level (三号) over the document's name
+ * (二号); their texts joined are the whole title.
+ */
+export function twoLineTitle(t: TitleLines, pageBreakBefore = false): Paragraph[] {
+  return [titleLine(t.top, SIZES.三号, 0, pageBreakBefore), titleLine(t.main, SIZES.二号, 240, false)];
+}
+
+/** `本题分值：60分` with the label in bold. */
+export function labelLine(label: string, value: string, keepNext = false): Paragraph {
+  return para([run(`${label}：`, { bold: true, size: SIZES.小四 }), run(value, { size: SIZES.小四 })], { align: 'left', keepNext });
+}
+
+/** A line of body text with the usual two-character first-line indent. */
+export function bodyLine(text: string, keepNext = false): Paragraph {
+  return para(text, { indentChars: 2, keepNext });
+}
+
+/** Numbered entries `1. …` (numbers the author typed are replaced). */
+export function numbered(entries: readonly string[]): Paragraph[] {
+  return entries.map((e, i) => bodyLine(`${i + 1}. ${stripNumber(e)}`));
+}
+
+/** Signature lines, right-aligned, with room above to sign. */
+export function signatureLine(text: string): Paragraph {
+  return para(text, { align: 'right', before: 240, after: 0 });
+}
+
+const center = (text: string, extra: Partial<CellSpec> = {}): CellSpec => ({ text, align: 'center', ...extra });
+
+/** Largest figure: 14 cm wide, 20 cm high (in docx pixels, 96 to the inch). */
+const MAX_IMAGE_WIDTH_PX = Math.round((14 / 2.54) * 96);
+const MAX_IMAGE_HEIGHT_PX = Math.round((20 / 2.54) * 96);
+
+export interface ImageInfo {
+  readonly type: 'png' | 'jpg';
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Format and pixel size of a PNG or JPEG, read from its header; undefined when it is neither. */
+export function imageInfo(bytes: Uint8Array): ImageInfo | undefined {
+  const b = bytes;
+  const u16 = (i: number) => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
+  const u32 = (i: number) => u16(i) * 65536 + u16(i + 2);
+  const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (b.length >= 24 && PNG.every((v, i) => b[i] === v) && String.fromCharCode(b[12] ?? 0, b[13] ?? 0, b[14] ?? 0, b[15] ?? 0) === 'IHDR') {
+    const width = u32(16);
+    const height = u32(20);
+    return width > 0 && height > 0 ? { type: 'png', width, height } : undefined;
+  }
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) {
+    let i = 2;
+    while (i + 3 < b.length) {
+      if (b[i] !== 0xff) return undefined;
+      const marker = b[i + 1] ?? 0;
+      if (marker === 0xff) {
+        i += 1; // fill byte
+        continue;
+      }
+      if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd9)) {
+        i += 2; // markers without a length
+        continue;
+      }
+      const length = u16(i + 2);
+      const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+      if (isFrame && i + 8 < b.length) {
+        const height = u16(i + 5);
+        const width = u16(i + 7);
+        return width > 0 && height > 0 ? { type: 'jpg', width, height } : undefined;
+      }
+      if (length < 2) return undefined;
+      i += 2 + length;
+    }
+  }
+  return undefined;
+}
+
+/** Display size in docx pixels: natural size at 96 dpi, scaled down to ≤ 14 cm wide and ≤ 20 cm high. */
+export function figureSize(info: Pick<ImageInfo, 'width' | 'height'>): { width: number; height: number } {
+  const scale = Math.min(1, MAX_IMAGE_WIDTH_PX / info.width, MAX_IMAGE_HEIGHT_PX / info.height);
+  return { width: Math.max(1, Math.round(info.width * scale)), height: Math.max(1, Math.round(info.height * scale)) };
+}
+
+/** A centred figure with its caption under it; throws on bytes that are not a PNG or JPEG. */
+export function figure(image: DocumentImage, caption: string, where: string): Paragraph[] {
+  const info = imageInfo(image.bytes);
+  if (info === undefined) throw new Error(`${where}的附图 ${image.sha256.slice(0, 12)} 不是可识别的 PNG 或 JPEG 图片`);
+  const size = figureSize(info);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 120, after: 0 },
+      children: [new ImageRun({ type: info.type, data: image.bytes, transformation: size, altText: { name: caption, title: caption, description: `${where} ${caption}` } })],
+    }),
+    para(caption, { align: 'center', size: SIZES.五号, after: 120 }),
+  ];
+}
+
+function documentOf(header: DocumentHeader, t: TitleLines, children: FileChild[]) {
+  return createDocument({ mark: header.mark, note: header.sampleNote, title: titleText(t), children });
+}
+
+function taskTotalsCheck(data: PracticalPaperData): void {
+  if (data.tasks.length === 0) throw new Error('技能考核试卷没有试题');
+  const total = sumPoints(data.tasks.map((t) => t.task));
+  if (Math.abs(total - data.totalPoints) > 1e-9) throw new Error(`各试题分值之和为 ${formatPoints(total)}，与试卷总分 ${formatPoints(data.totalPoints)} 不符`);
+}
+
+function rubricCheck(t: PracticalPaperTask): void {
+  const total = sumPoints(t.task.rubric);
+  if (Math.abs(total - t.task.points) > 1e-9) {
+    throw new Error(`试题${t.number}（${t.task.title}）评分标准各行配分之和为 ${formatPoints(total)}，与本题分值 ${formatPoints(t.task.points)} 不符`);
+  }
+}
+
+// ———————————————————————————————————————— 准备通知单 ————————————————————————————————————————
+
+const NOTICE_WIDTHS = [6, 18, 30, 7, 9, 24];
+
+function noticeTable(rows: PreparationNotice['equipment']) {
+  return table({
+    widths: NOTICE_WIDTHS,
+    rows: [
+      NOTICE_COLUMNS.map((c) => c as Cell),
+      ...rows.map((r, i): Cell[] => [center(String(i + 1)), r.name, r.spec, center(r.unit), center(r.quantity), r.remark]),
+    ],
+  });
+}
+
+function taskLine(t: PracticalPaperTask): Paragraph {
+  return para(`职业功能：${t.task.module} ${t.moduleName}（${t.mode}）　考核形式：${t.task.form}　考核时间：${t.task.minutes}分钟　分值：${formatPoints(t.task.points)}分`, {
+    size: SIZES.五号,
+    font: 'note',
+    align: 'left',
+    keepNext: true,
+  });
+}
+
+function noticeSection(t: PracticalPaperTask, notice: PreparationNotice, none: string): FileChild[] {
+  const out: FileChild[] = [heading(`试题${t.number}：${t.task.title}`), taskLine(t)];
+  const groups = NOTICE_GROUPS.filter((g) => notice[g].length > 0);
+  if (groups.length === 0) out.push(bodyLine(none));
+  groups.forEach((g, i) => {
+    out.push(heading(`（${chineseNumber(i + 1)}）${noticeGroupNames[g]}`, 2), noticeTable(notice[g]));
+  });
+  if (notice.notes.length > 0) {
+    out.push(para('说明：', { bold: true, align: 'left', before: 120, keepNext: true }), ...numbered(notice.notes));
+  }
+  return out;
+}
+
+async function noticeDocx(data: PracticalPaperData, kind: 'site' | 'candidate'): Promise<Uint8Array> {
+  const t = kind === 'site' ? siteNoticeTitle(data.header, data.setLabel) : candidateNoticeTitle(data.header, data.setLabel);
+  const minutes = data.tasks.reduce((a, x) => a + x.task.minutes, 0);
+  const children: FileChild[] = [
+    ...twoLineTitle(t),
+    bodyLine(kind === 'site' ? SITE_NOTICE_INTRO : CANDIDATE_NOTICE_INTRO),
+    ...(kind === 'candidate' ? [bodyLine(CANDIDATE_ID_LINE)] : []),
+    bodyLine(`本套技能考核共 ${data.tasks.length} 道试题，各题考核时间合计 ${minutes} 分钟。`),
+  ];
+  for (const task of data.tasks) {
+    children.push(...noticeSection(task, kind === 'site' ? task.task.siteNotice : task.task.candidateNotice, kind === 'site' ? NO_SITE_PREPARATION : NO_CANDIDATE_PREPARATION));
+  }
+  return packDocx(documentOf(data.header, t, children));
+}
+
+/** 考场准备通知单: per 试题 the 设备/工具/量具/材料 the 考场 provides. */
+export async function practicalSiteNoticeDocx(data: PracticalPaperData): Promise<Uint8Array> {
+  return noticeDocx(data, 'site');
+}
+
+/** 考生准备通知单: per 试题 what candidates bring, and that they bring 准考证 and 身份证. */
+export async function practicalCandidateNoticeDocx(data: PracticalPaperData): Promise<Uint8Array> {
+  return noticeDocx(data, 'candidate');
+}
+
+// ——————————————————————————————————————————— 试卷 ————————————————————————————————————————————
+
+function paperTask(t: PracticalPaperTask, first: boolean): FileChild[] {
+  const task = t.task;
+  const where = `试题${t.number}`;
+  const out: FileChild[] = [
+    para(`试题${t.number}、${task.title}`, { font: 'heading', size: SIZES.四号, align: 'left', before: 200, after: 100, keepNext: true, pageBreakBefore: !first }),
+    labelLine('本题分值', `${formatPoints(task.points)}分`, true),
+    labelLine('考核时间', `${task.minutes}分钟`, true),
+    labelLine('考核形式', task.form, true),
+    para('具体考核要求：', { bold: true, align: 'left', keepNext: true }),
+    ...lines(task.description).map((l) => bodyLine(l)),
+    ...numbered(task.requirements),
+  ];
+  if (task.figureNote !== '' || t.images.length > 0) {
+    out.push(para('附图及说明：', { bold: true, align: 'left', before: 120, keepNext: true }));
+    out.push(...lines(task.figureNote).map((l) => bodyLine(l)));
+    t.images.forEach((image, i) => out.push(...figure(image, `图${t.number}-${i + 1}`, where)));
+  }
+  return out;
+}
+
+/** 技能考核试卷 (考生试卷): 注意事项, then each 试题 on its own page with its requirements and figures. */
+export async function practicalPaperDocx(data: PracticalPaperData): Promise<Uint8Array> {
+  taskTotalsCheck(data);
+  const t = paperTitle(data.header, data.setLabel);
+  const children: FileChild[] = [
+    ...twoLineTitle(t),
+    para('注　意　事　项', { font: 'heading', size: SIZES.四号, align: 'center', after: 100, keepNext: true }),
+    ...numbered([`考试时间：${data.minutes}分钟。本试卷共 ${data.tasks.length} 道试题，满分 ${formatPoints(data.totalPoints)} 分。`, ...PAPER_NOTES]),
+    ...data.tasks.flatMap((task, i) => paperTask(task, i === 0)),
+  ];
+  return packDocx(documentOf(data.header, t, children));
+}
+
+// ————————————————————————————————————————— 评分记录表 —————————————————————————————————————————
+
+const label = (text: string): CellSpec => ({ text, align: 'center', bold: true, font: 'heading', shade: true });
+
+function candidateTable(paperCode: string) {
+  return table({
+    widths: [12, 21, 10, 21, 13, 23],
+    headerRows: 0,
+    rowHeight: 520,
+    rows: [
+      [label('考件编号'), '', label('姓名'), '', label('准考证号'), ''],
+      [label('单位'), { text: '', colSpan: 3 }, label('试卷编号'), center(paperCode)],
+    ],
+  });
+}
+
+const TOTAL_WIDTHS = [8, 46, 12, 12, 22];
+
+function totalTable(data: PracticalPaperData) {
+  return table({
+    widths: TOTAL_WIDTHS,
+    rowHeight: 560,
+    size: SIZES.小四,
+    rows: [
+      TOTAL_SCORE_COLUMNS.map((c) => c as Cell),
+      ...data.tasks.map((t): Cell[] => [center(String(t.number)), `试题${t.number}、${t.task.title}`, center(formatPoints(t.task.points)), '', '']),
+      [center('合计', { colSpan: 2, bold: true }), center(formatPoints(data.totalPoints), { bold: true }), '', ''],
+    ],
+  });
+}
+
+const TASK_WIDTHS = [6, 10, 23, 6, 32, 6, 6, 11];
+
+function rubricRow(r: RubricRow, i: number): Cell[] {
+  return [center(String(i + 1)), r.content, r.keyPoint, center(formatPoints(r.points)), r.criteria, '', '', r.deductionNote];
+}
+
+function scoreTask(t: PracticalPaperTask): FileChild[] {
+  rubricCheck(t);
+  return [
+    para(`试题${t.number}、${t.task.title}`, { font: 'heading', size: SIZES.四号, align: 'left', after: 60, keepNext: true, pageBreakBefore: true }),
+    para(`本题分值：${formatPoints(t.task.points)}分　考核时间：${t.task.minutes}分钟　考核形式：${t.task.form}　考件编号：${BLANK}`, { size: SIZES.五号, align: 'left', after: 120, keepNext: true }),
+    table({
+      widths: TASK_WIDTHS,
+      size: SIZES.小五,
+      rowHeight: 440,
+      rows: [
+        TASK_SCORE_COLUMNS.map((c) => c as Cell),
+        ...t.task.rubric.map(rubricRow),
+        [center('合计', { colSpan: 3, bold: true }), center(formatPoints(t.task.points), { bold: true }), '', '', '', ''],
+      ],
+    }),
+    para(SCORE_SHEET_NOTE, { size: SIZES.五号, font: 'note', align: 'left', before: 60 }),
+    signatureLine(`${signature('评分人')}　　　${signature('核分人')}`),
+  ];
+}
+
+/** 评分记录表: 考件 fields, 总成绩表 with 统分人, then one page per 试题 with its rubric and 评分人/核分人. */
+export async function practicalScoreSheetDocx(data: PracticalPaperData): Promise<Uint8Array> {
+  taskTotalsCheck(data);
+  const t = scoreSheetTitle(data.header, data.setLabel);
+  const children: FileChild[] = [
+    ...twoLineTitle(t),
+    candidateTable(data.paperCode),
+    para('总 成 绩 表', { font: 'heading', size: SIZES.四号, align: 'center', before: 360, after: 120, keepNext: true }),
+    totalTable(data),
+    signatureLine(signature('统分人')),
+    ...data.tasks.flatMap(scoreTask),
+  ];
+  return packDocx(documentOf(data.header, t, children));
+}

@@ -1,0 +1,89 @@
+/**
+ * 题库内部审核意见 (附件6 §三 (五)): a form the review panel fills in and signs by hand, whose signed scan is
+ * submitted. Occupation block with a blank 审核日期, the 审核内容 checklist (conclusion per line, or blank),
+ * 审核结论 (or `□通过　□修改后通过　□不通过` to tick), 审核意见 (text or a blank box), the experts with blank
+ * 签名/日期 cells at least 0.9 cm high, the panel rule and the institution with a date line, kept together.
+ */
+import type { Document } from 'docx';
+import type { ReviewCheck, ReviewOpinionData } from '../../app/domain/submission/documents.js';
+import { DEFAULT_REVIEW_CHECKLIST } from '../../app/domain/submission/notes.js';
+import { createDocument, heading, para, SIZES, title } from './kit.js';
+import { gridTable, textLines } from './submission-parts.js';
+
+export const REVIEW_OPINION_TITLE = '题库内部审核意见';
+export const CONCLUSION_BOXES = '□通过　□修改后通过　□不通过';
+export const PANEL_RULE = '审核专家不少于5人，须含方法专家、内容专家和实际工作专家，且不得为题库开发组成员。';
+/** At least 0.9 cm (510 twips) for a handwritten signature. */
+export const SIGNATURE_ROW_HEIGHT = 520;
+/** Rows of the expert table, blank ones added for hand entry (the panel has at least five). */
+export const MIN_EXPERT_ROWS = 5;
+const OPINION_BOX_HEIGHT = 2600;
+/** Line spacing in the form's tables (1.15 lines), so that a usual review fits one page. */
+const FORM_LINE = 276;
+
+/** The usual 审核内容 (domain-formats.md §8), used when the data brings no checklist. */
+export const DEFAULT_CHECKS: readonly ReviewCheck[] = DEFAULT_REVIEW_CHECKLIST.map((item) => ({ item, result: '' }));
+
+export function reviewOpinionTitle(data: Pick<ReviewOpinionData, 'header'>): string {
+  return `${data.header.occupationTitle}${data.header.levelName} ${REVIEW_OPINION_TITLE}`;
+}
+
+/** The form as a Word document, A4 portrait. */
+export function reviewOpinionDocx(data: ReviewOpinionData): Document {
+  const { header } = data;
+  const heading0 = reviewOpinionTitle(data);
+  const label = (text: string) => ({ text, bold: true, font: 'heading' as const, align: 'center' as const, shade: true });
+  const centred = (text: string) => ({ text, align: 'center' as const });
+  const checklist = data.checklist.length > 0 ? data.checklist : DEFAULT_CHECKS;
+  const opinion = textLines(data.opinion);
+  const experts = [
+    ...data.experts.map((e, i) => [centred(String(i + 1)), centred(e.name), e.unit, centred(e.title), centred(e.category), '', '']),
+    ...Array.from({ length: Math.max(0, MIN_EXPERT_ROWS - data.experts.length) }, (_, i) => [centred(String(data.experts.length + i + 1)), '', '', '', '', '', '']),
+  ];
+
+  return createDocument({
+    mark: header.mark,
+    note: header.sampleNote,
+    title: heading0,
+    children: [
+      title(heading0, SIZES.三号),
+      gridTable({
+        widths: [5, 11, 4, 7],
+        headerRows: 0,
+        line: FORM_LINE,
+        rows: [
+          [label('职业（工种）'), header.occupationTitle, label('职业编码'), header.occupationCode],
+          [label('等级'), header.levelName, label('审核日期'), ''],
+        ],
+      }),
+      heading('一、审核内容'),
+      gridTable({
+        widths: [5, 30, 8],
+        line: FORM_LINE,
+        rows: [['序号', '审核内容', '审核结论'], ...checklist.map((c, i) => [centred(String(i + 1)), c.item, centred(c.result)])],
+      }),
+      heading('二、审核结论与意见'),
+      gridTable({
+        widths: [5, 22],
+        headerRows: 0,
+        line: FORM_LINE,
+        minHeights: { 1: OPINION_BOX_HEIGHT },
+        rows: [
+          [label('审核结论'), data.conclusion.trim() === '' ? CONCLUSION_BOXES : data.conclusion.trim()],
+          [label('审核意见'), { text: opinion.length > 0 ? opinion : [''], align: 'justify', valign: 'top' }],
+        ],
+      }),
+      heading('三、审核专家'),
+      // The signatures, the rule and the institution kept on one page.
+      gridTable({
+        widths: [4.5, 7, 17, 8.5, 10.5, 8.5, 8],
+        line: FORM_LINE,
+        rowHeight: SIGNATURE_ROW_HEIGHT,
+        rows: [['序号', '姓名', '单位', '职称', '专家类别', '签名', '日期'], ...experts],
+        keepWithNext: new Set([...experts.keys(), experts.length]),
+      }),
+      para(`注：${PANEL_RULE}`, { font: 'note', size: SIZES.五号, align: 'left', before: 60, after: 60, keepNext: true }),
+      para(`审核组织单位（盖章）：${header.institution}　　　　　　年　　月　　日`, { size: SIZES.小四, align: 'right', before: 240 }),
+    ],
+  });
+}

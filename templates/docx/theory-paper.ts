@@ -1,0 +1,325 @@
+/**
+ * 理论知识试卷 of one set: 密封线 (姓名/准考证号/单位), title, 注意事项, 得分表, then per section a
+ * 得分/评分人 box, the section header (range, how to answer, points) and the items — stem with its
+ * answer bracket, images, options A–E laid out four, two or one to a line. Never the answers.
+ * The secrecy mark and `第 X 页 共 Y 页` come from the kit's header and footer.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  ImageRun,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  HeightRule,
+  type FileChild,
+} from 'docx';
+import type { DocumentImage, TheoryPaperData, TheoryPaperItem, TheoryPaperSection } from '../../app/domain/submission/documents.js';
+import { OPTION_LETTERS } from '../../app/domain/theory-item.js';
+import { createDocument, FONTS, packDocx, para, run, SIZES, table, TEXT_WIDTH, title, type CellSpec, type RunStyle, type TableSpec } from './kit.js';
+import {
+  ANSWER_BRACKET,
+  chineseNumeral,
+  NOTICE_HEADING,
+  noticeLines,
+  paperSectionNote,
+  paperTitle,
+  paperTotal,
+  presentSections,
+  SCORE,
+  SEAL,
+  sectionName,
+  stemWithBracket,
+} from './theory-text.js';
+
+/** Body size of items, options and 注意事项: 五号. */
+const ITEM_SIZE = SIZES.五号;
+/** Options are indented two characters under the stem. */
+const OPTION_INDENT = ITEM_SIZE * 20;
+/** Room inside an answer bracket, in characters. */
+const BRACKET_ROOM_EM = 2.5;
+const BODY_FONT = { ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin, eastAsia: FONTS.body } as const;
+/** Images are scaled down to at most 12 cm × 9 cm (pixels at 96 dpi, as docx takes them). */
+const IMAGE_MAX = { width: Math.round((12 / 2.54) * 96), height: Math.round((9 / 2.54) * 96) } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers the kit lacks (candidates for kit.ts): text with line breaks, a tabbed paragraph, a table
+// whose rows are kept with what follows, pixel size of PNG/JPEG.
+// ---------------------------------------------------------------------------------------------
+
+/** Runs of `text`, a line break for each newline in it. */
+function textRuns(text: string, style: RunStyle): TextRun[] {
+  return text.split(/\r?\n/).flatMap((line, i) => (i === 0 ? [run(line, style)] : [new TextRun({ break: 1 }), run(line, style)]));
+}
+
+/**
+ * Runs of a stem: its text as is, but each empty answer bracket opened by a `（` whose character
+ * spacing makes the room inside BRACKET_ROOM_EM characters wide, so there is space to write in.
+ */
+function stemRuns(stem: string, size: number): TextRun[] {
+  const style = { size } as const;
+  const runs: TextRun[] = [];
+  let at = 0;
+  for (const m of stem.matchAll(ANSWER_BRACKET)) {
+    const index = m.index;
+    if (index > at) runs.push(...textRuns(stem.slice(at, index), style));
+    const inner = m[0].slice(1, -1);
+    const naturalEm = [...inner].reduce((a, ch) => a + (ch === '\u3000' ? 1 : 0.25), 0);
+    const room = Math.max(0, Math.round((BRACKET_ROOM_EM - naturalEm) * size * 10));
+    runs.push(new TextRun({ text: m[0].slice(0, 1), font: BODY_FONT, size, characterSpacing: room }), run(m[0].slice(1), style));
+    at = index + m[0].length;
+  }
+  if (at < stem.length) runs.push(...textRuns(stem.slice(at), style));
+  return runs;
+}
+
+/** A left-aligned paragraph with tab stops (twips from the margin), spaced like the kit's `para`. */
+function tabbedPara(children: readonly TextRun[], stops: readonly number[], options: { indentLeft: number; keepNext: boolean }): Paragraph {
+  return new Paragraph({
+    children: [...children],
+    alignment: AlignmentType.LEFT,
+    spacing: { after: 0, before: 0, line: 360 },
+    indent: { left: options.indentLeft },
+    tabStops: stops.map((position) => ({ type: TabStopType.LEFT, position })),
+    ...(options.keepNext ? { keepNext: true } : {}),
+  });
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border } as const;
+
+export interface KeptTableSpec extends Omit<TableSpec, 'headerRows'> {
+  /** Rows kept on the page of the next row (or of the paragraph after the table, for the last row). */
+  readonly keepNext: (row: number) => boolean;
+  readonly align?: 'left' | 'center';
+}
+
+/**
+ * The kit's bordered table, cells centred unless told, with chosen rows kept with the next (a
+ * 题号 row with its 答案 row; the 得分 box with its section header). No header rows: shade cells.
+ */
+export function keptTable(spec: KeptTableSpec): Table {
+  const total = spec.width ?? TEXT_WIDTH;
+  const sum = spec.widths.reduce((a, b) => a + b, 0);
+  const twips = spec.widths.map((w) => Math.round((w / sum) * total));
+  const rows = spec.rows.map((cells, r) => {
+    const keepNext = spec.keepNext(r);
+    let column = 0;
+    const tableCells = cells.map((c) => {
+      const cell: CellSpec = typeof c === 'string' ? { text: c } : c;
+      const span = cell.colSpan ?? 1;
+      const width = twips.slice(column, column + span).reduce((a, b) => a + b, 0);
+      column += span;
+      const lines = typeof cell.text === 'string' ? [cell.text] : cell.text;
+      return new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        columnSpan: span,
+        verticalAlign: VerticalAlign.CENTER,
+        margins: { top: 40, bottom: 40, left: 30, right: 30 },
+        ...(cell.shade === true ? { shading: { fill: 'EDEDED' } } : {}),
+        children: lines.map((line) =>
+          para(line, {
+            size: cell.size ?? spec.size ?? SIZES.五号,
+            bold: cell.bold ?? false,
+            font: cell.font ?? 'body',
+            align: cell.align ?? 'center',
+            after: 0,
+            keepNext,
+          }),
+        ),
+      });
+    });
+    return new TableRow({
+      children: tableCells,
+      cantSplit: true,
+      keepNext,
+      ...(spec.rowHeight === undefined ? {} : { height: { value: spec.rowHeight, rule: HeightRule.ATLEAST } }),
+    });
+  });
+  return new Table({
+    rows,
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: twips,
+    layout: TableLayoutType.FIXED,
+    borders,
+    ...(spec.align === 'center' ? { alignment: AlignmentType.CENTER } : {}),
+  });
+}
+
+/** Pixel size of a PNG (IHDR) or JPEG (first SOFn marker); undefined when the bytes say nothing. */
+export function imagePixelSize(image: DocumentImage): { width: number; height: number } | undefined {
+  const b = image.bytes;
+  const u16 = (i: number) => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
+  const u32 = (i: number) => u16(i) * 65536 + u16(i + 2);
+  if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) {
+    const width = u32(16);
+    const height = u32(20);
+    return width > 0 && height > 0 ? { width, height } : undefined;
+  }
+  if (b[0] === 0xff && b[1] === 0xd8) {
+    let i = 2;
+    while (i + 9 < b.length) {
+      if (b[i] !== 0xff) {
+        i += 1;
+        continue;
+      }
+      const marker = b[i + 1] ?? 0;
+      if (marker === 0xff) {
+        i += 1;
+        continue;
+      }
+      const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+      if (isSof) {
+        const height = u16(i + 5);
+        const width = u16(i + 7);
+        return width > 0 && height > 0 ? { width, height } : undefined;
+      }
+      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        i += 2;
+        continue;
+      }
+      i += 2 + u16(i + 2);
+    }
+  }
+  return undefined;
+}
+
+/** Display size in pixels at 96 dpi: natural size, scaled down to fit IMAGE_MAX with its aspect. */
+export function imageDisplaySize(image: DocumentImage): { width: number; height: number } {
+  const size = imagePixelSize(image) ?? { width: 320, height: 240 };
+  const scale = Math.min(1, IMAGE_MAX.width / size.width, IMAGE_MAX.height / size.height);
+  return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The paper.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Display width in half-em units, erring wide: Latin 1; CJK, full-width and everything past Latin
+ * (Greek, ——, ×, √, “ ” may all come out full width in a Chinese font) 2.
+ */
+function displayUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) units += (ch.codePointAt(0) ?? 0) >= 0x0370 ? 2 : 1;
+  return units;
+}
+
+function sealBlock(): Paragraph[] {
+  const style = { size: ITEM_SIZE } as const;
+  const runs: TextRun[] = [];
+  SEAL.fields.forEach((f, i) => {
+    runs.push(run(`${i === 0 ? '' : '　　'}${f.label}`, style), run('_'.repeat(f.blank), style));
+  });
+  return [para(runs, { align: 'center', after: 0, size: ITEM_SIZE }), para(SEAL.line, { align: 'center', size: ITEM_SIZE, after: 240 })];
+}
+
+function scoreTable(data: TheoryPaperData): Table {
+  const sections = presentSections(data);
+  return table({
+    widths: [1.2, ...sections.map(() => 1), 1.2, 1.2],
+    rows: [
+      ['', ...sections.map((s) => chineseNumeral(s.position)), SCORE.total, SCORE.totaller].map((text) => ({ text, align: 'center' as const })),
+      [{ text: SCORE.score, bold: true, font: 'heading', align: 'center', shade: true }, ...sections.map(() => ''), '', ''],
+    ],
+    headerRows: 1,
+    rowHeight: 560,
+  });
+}
+
+/** The small 得分/评分人 box before a section header. */
+function markerBox(): Table {
+  return keptTable({
+    widths: [1, 1.3],
+    rows: [
+      [{ text: SCORE.score, shade: true }, ''],
+      [{ text: SCORE.marker, shade: true }, ''],
+    ],
+    rowHeight: 400,
+    width: 2000,
+    keepNext: () => true,
+  });
+}
+
+function optionParagraphs(options: readonly string[]): Paragraph[] {
+  const style = { size: ITEM_SIZE } as const;
+  const labelled = options.map((o, i) => `${OPTION_LETTERS[i] ?? '?'}. ${o}`);
+  const available = TEXT_WIDTH - OPTION_INDENT;
+  const unitTwips = (ITEM_SIZE * 10) / 2;
+  const longest = Math.max(...labelled.map(displayUnits));
+  const candidates = [options.length, options.length > 4 ? 3 : 2];
+  // Each option needs its width plus two characters of gap in its column.
+  const columns = candidates.find((n) => longest + 4 <= Math.floor(available / n / unitTwips)) ?? 1;
+  const stops = Array.from({ length: columns - 1 }, (_, k) => OPTION_INDENT + Math.round((available / columns) * (k + 1)));
+  const lines: string[][] = [];
+  for (let i = 0; i < labelled.length; i += columns) lines.push(labelled.slice(i, i + columns));
+  return lines.map((line, li) =>
+    tabbedPara(
+      line.flatMap((text, k) => (k === 0 ? textRuns(text, style) : [new TextRun({ children: [new Tab()] }), ...textRuns(text, style)])),
+      stops,
+      { indentLeft: OPTION_INDENT, keepNext: li < lines.length - 1 },
+    ),
+  );
+}
+
+function imageParagraph(image: DocumentImage, number: number, index: number, keepNext: boolean): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 60, after: 60 },
+    keepNext,
+    children: [
+      new ImageRun({
+        type: image.contentType === 'image/png' ? 'png' : 'jpg',
+        data: image.bytes,
+        transformation: imageDisplaySize(image),
+        altText: { name: `第${number}题图${index + 1}`, description: `第${number}题图${index + 1}`, title: `第${number}题图${index + 1}` },
+      }),
+    ],
+  });
+}
+
+function itemParagraphs(entry: TheoryPaperItem): Paragraph[] {
+  const { item, number, images } = entry;
+  const options = item.type === 'trueFalse' ? [] : item.options;
+  const hasMore = images.length > 0 || options.length > 0;
+  const style = { size: ITEM_SIZE } as const;
+  const stem = para([run(`${number}. `, style), ...stemRuns(stemWithBracket(item.stem), ITEM_SIZE)], { size: ITEM_SIZE, align: 'left', before: 60, after: 0, keepNext: hasMore });
+  const pictures = images.map((img, i) => imageParagraph(img, number, i, i < images.length - 1 || options.length > 0));
+  return [stem, ...pictures, ...(options.length > 0 ? optionParagraphs(options) : [])];
+}
+
+function sectionChildren(section: TheoryPaperSection, position: number): FileChild[] {
+  const header = para(
+    [run(sectionName(section, position), { font: 'heading', size: SIZES.小四 }), run(paperSectionNote(section), { size: ITEM_SIZE })],
+    { size: ITEM_SIZE, align: 'justify', before: 60, after: 120, keepNext: true },
+  );
+  const items = section.items.flatMap(itemParagraphs);
+  return [para('', { size: ITEM_SIZE, after: 0, before: 120, keepNext: true }), markerBox(), header, ...items];
+}
+
+/** Body of the paper: 密封线, title, 注意事项, 得分表, sections. */
+function paperChildren(data: TheoryPaperData): FileChild[] {
+  paperTotal(data);
+  const children: FileChild[] = [];
+  if (data.sealLine) children.push(...sealBlock());
+  children.push(title(paperTitle(data), SIZES.三号));
+  children.push(para(NOTICE_HEADING, { font: 'heading', size: SIZES.小四, align: 'left', after: 0, keepNext: true }));
+  for (const line of noticeLines(data)) children.push(para(line, { size: ITEM_SIZE, after: 0, indentLeft: 0, keepNext: true }));
+  children.push(para('', { size: ITEM_SIZE, after: 0 }));
+  children.push(scoreTable(data));
+  for (const { section, position } of presentSections(data)) children.push(...sectionChildren(section, position));
+  return children;
+}
+
+/** 理论知识试卷 (one set) as .docx bytes. Throws when the declared total differs from Σ pointsEach × items. */
+export async function theoryPaperDocx(data: TheoryPaperData): Promise<Uint8Array> {
+  const doc = createDocument({ mark: data.header.mark, title: paperTitle(data), note: data.header.sampleNote, children: paperChildren(data) });
+  return packDocx(doc);
+}
