@@ -3,6 +3,7 @@
  * prints. Every error ends as one line on stderr and a non-zero exit code (2 for wrong usage,
  * 1 otherwise); `--debug` adds the stack trace.
  */
+import { documentsCommand } from './commands/documents.js';
 import { assembleCommand, papersCommand } from './commands/assembly.js';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,6 +42,7 @@ export const COMMANDS: readonly Command[] = [
   coverageCommand,
   assembleCommand,
   papersCommand,
+  documentsCommand,
   elementsCommand,
   templateCommand,
   occupationsCommand,

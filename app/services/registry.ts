@@ -8,6 +8,7 @@ import { accountHandlers } from './accounts.js';
 import { auditHandlers } from './audit-handlers.js';
 import { bankHandlers } from './banks.js';
 import { catalogHandlers } from './catalog.js';
+import { documentHandlers } from './documents/handlers.js';
 import { elementFileHandlers } from './element-files.js';
 import { importHandlers } from './import-items.js';
 import { itemHandlers } from './items.js';
@@ -33,6 +34,7 @@ const base = {
   ...searchHandlers,
   ...qualityHandlers,
   ...assemblyHandlers,
+  ...documentHandlers,
 } as const;
 
 /** Chinese names of the actions, for the registers the 安全审计员 exports. */

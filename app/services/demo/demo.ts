@@ -5,6 +5,7 @@
  * not built yet are absent). Later issues extend it until it goes
  * bank → ≥3 papers → submission documents → review sign-off → encrypted ISO.
  */
+import { SAMPLE_NOTES } from './sample-notes.js';
 import { assembleSampleSets } from './assembly-step.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -25,6 +26,8 @@ import team from './sample/team.json' with { type: 'json' };
 
 export const DEMO_DATABASE = 'qbank.db';
 export const DEMO_REPORT = 'demo.json';
+/** The submission folder (附件6 §三) the demo writes. */
+export const DEMO_SUBMISSION = 'submission';
 export const DEMO_CREDENTIALS = 'demo-credentials.json';
 /** The demo workstation's passphrase (a sample: real workstations choose their own). */
 export const DEMO_PASSPHRASE = '样例工作站口令-Demo-2026!';
@@ -73,6 +76,8 @@ export interface DemoReport {
     readonly fullSizeFindings: readonly string[];
     readonly practical: { readonly seconds: number; readonly deviation: number; readonly overlapMatrix: readonly (readonly number[])[] };
   };
+  readonly documents: readonly { readonly part: string; readonly file: string; readonly bytes: number; readonly sha256: string }[];
+  readonly submission: { readonly folder: string; readonly files: number; readonly seconds: number };
   readonly registers: readonly { readonly part: string; readonly file: string }[];
   readonly audit: { readonly entries: number; readonly verified: boolean; readonly head: string; readonly checkpoint: string; readonly checkpoints: number };
   readonly seconds: number;
@@ -93,7 +98,7 @@ export interface DemoOptions {
 
 /** Removes what an earlier demo left in the folder (only the demo's own files). */
 function clearPreviousRun(dir: string): void {
-  for (const name of [DEMO_DATABASE, `${DEMO_DATABASE}-wal`, `${DEMO_DATABASE}-shm`, DEMO_REPORT, DEMO_CREDENTIALS, 'registers']) {
+  for (const name of [DEMO_DATABASE, `${DEMO_DATABASE}-wal`, `${DEMO_DATABASE}-shm`, DEMO_REPORT, DEMO_CREDENTIALS, 'registers', DEMO_SUBMISSION]) {
     const path = join(dir, name);
     if (existsSync(path)) rmSync(path, { recursive: true });
   }
@@ -224,7 +229,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     }
     note(
       '组卷',
-      `理论知识 ${theory.papers.map((p) => `${p.label}套 ${p.items} 道 ${p.points} 分`).join('，')}，各套难度最大偏差 ${theory.deviation.toFixed(4)}（下界 ${theory.bound}，差距 ${theory.gap.toFixed(4)}），` +
+      `理论知识 ${theory.papers.map((p) => `${p.label}套 ${p.items} 道 ${p.points} 分`).join('，')}，各套难度最大偏差 ${theory.deviation.toFixed(4)}（下界 ${theory.bound.toFixed(4)}，差距 ${theory.gap.toFixed(4)}），` +
         `${theory.seconds.toFixed(2)} 秒；技能考核 ${practical.papers.map((p) => `${p.label}套 ${p.items} 题 ${p.points} 分`).join('，')}；已审定锁定`,
     );
 
@@ -234,6 +239,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         await invoke(ctx, handlers['access.grant'], { bankId: bank.id, username: m.username, role: m.role });
       }
     });
+
+    // 题库管理员 fills the free-text parts and writes the submission folder (附件6 §三).
+    const submission = await as(manager, async (ctx) => {
+      await invoke(ctx, handlers['documents.notes.set'], { bankId: bank.id, notes: SAMPLE_NOTES });
+      return invoke(ctx, handlers['documents.generate'], { bankId: bank.id, outDir: join(outDir, DEMO_SUBMISSION) });
+    });
+    note('申报材料', `${submission.files.length} 个文件写入 ${shown(join(outDir, DEMO_SUBMISSION))}（${submission.seconds.toFixed(2)} 秒）：${[...new Set(submission.files.map((f) => f.part))].join('、')}`);
 
     // A 命题人员 opens an item (调阅) — and is refused a bank that is not theirs.
     const author = members.find((m) => m.role === 'author')?.username ?? 'liqiang';
@@ -258,7 +270,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       registers.push({ part: '涉密人员登记表', file: relative(outDir, f.absolutePath) });
     });
     const verification = await as('auditor', async (ctx) => {
-      for (const register of ['调阅', '组卷', '登录', '权限'] as const) {
+      for (const register of ['调阅', '组卷', '存档', '登录', '权限'] as const) {
         const f = await invoke(ctx, handlers['audit.export'], { register, outDir: registersDir });
         registers.push({ part: `${register}登记表`, file: relative(outDir, f.absolutePath) });
       }
@@ -330,6 +342,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         fullSizeFindings: assembled.fullSizeFindings,
         practical: { seconds: Math.round(practical.seconds * 1000) / 1000, deviation: practical.deviation, overlapMatrix: practical.statistics.overlap },
       },
+      documents: submission.files.map((f) => ({ part: f.part, file: relative(outDir, f.absolutePath), bytes: f.bytes, sha256: f.sha256 })),
+      submission: { folder: DEMO_SUBMISSION, files: submission.files.length, seconds: Math.round(submission.seconds * 1000) / 1000 },
       registers,
       audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastCheckpoint, checkpoints: audit.checkpoints },
       seconds: Math.round((performance.now() - started) / 10) / 100,

@@ -15,6 +15,7 @@ import { migration0090 } from './0090-item-workflow.js';
 import { migration0100 } from './0100-search.js';
 import { migration0110 } from './0110-images.js';
 import { migration0120 } from './0120-assembly.js';
+import { migration0130 } from './0130-submission-notes.js';
 
 export interface Migration {
   readonly version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0100,
   migration0110,
   migration0120,
+  migration0130,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

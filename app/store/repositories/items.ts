@@ -223,3 +223,9 @@ export function countItems(db: ReadableDB, bankId: number): ItemCounts {
     );
   return { byKind: group('kind'), byType: group('type'), byState: group('state') };
 }
+
+/** 入库 items of the bank per 题型 (the items papers may use). */
+export function countEligible(db: ReadableDB, bankId: number): Readonly<Record<string, number>> {
+  const rows = db.prepare(`SELECT type AS k, COUNT(*) AS n FROM items WHERE bank_id = ? AND state = '入库' GROUP BY type`).all(bankId) as { k: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+}

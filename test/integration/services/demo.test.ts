@@ -31,7 +31,7 @@ describe('demo', () => {
     expect(report.quality.nearDuplicatePairs).toBe(0);
     expect(report.accounts).toMatchObject({ users: 12, pledges: 9, admins: ['sysadmin', 'secadmin', 'auditor'] });
     expect(report.workstation.encrypted).toBe(true);
-    expect(report.registers.map((r: { part: string }) => r.part)).toEqual(['涉密人员登记表', '调阅登记表', '组卷登记表', '登录登记表', '权限登记表']);
+    expect(report.registers.map((r: { part: string }) => r.part)).toEqual(['涉密人员登记表', '调阅登记表', '组卷登记表', '存档登记表', '登录登记表', '权限登记表']);
     for (const r of report.registers as { file: string }[]) expect(existsSync(join(out, r.file)), r.file).toBe(true);
     expect(report.audit.entries).toBeGreaterThanOrEqual(50);
     expect(report.audit.checkpoint).toMatch(/^[A-Za-z0-9+/]{86}==$/);
@@ -61,8 +61,17 @@ describe('demo', () => {
       [0, 3, 0],
       [0, 0, 3],
     ]);
+    // The submission folder in 附件6 order: every document exists and is a real docx/xlsx (zip).
+    const parts = [...new Set(report.documents.map((d: { part: string }) => d.part))];
+    expect(parts).toEqual(['01_题库编制说明', '02_考核要素细目表', '03_理论知识试题', '03_技能考核试题', '04_题库开发组成员名单', '05_题库内部审核意见']);
+    expect(report.documents).toHaveLength(26);
+    for (const d of report.documents as { file: string; bytes: number }[]) {
+      expect(d.file.startsWith('submission/'), d.file).toBe(true);
+      expect(readFileSync(join(out, d.file)).subarray(0, 2).toString('latin1'), d.file).toBe('PK');
+    }
+    expect(report.submission).toMatchObject({ folder: 'submission', files: 26 });
     // Keys of capabilities that do not exist yet are absent, never faked.
-    for (const absent of ['documents', 'review', 'export']) expect(report).not.toHaveProperty(absent);
+    for (const absent of ['review', 'export']) expect(report).not.toHaveProperty(absent);
   }, 120_000);
 
   it('starts from a fresh database when run again in the same folder', async () => {

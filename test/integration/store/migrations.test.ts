@@ -23,7 +23,7 @@ const T = '2026-11-23T08:00:00.000Z';
 describe('migrations', () => {
   it('are numbered in steps of 10 and strictly increasing', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(120);
+    expect(LATEST_SCHEMA_VERSION).toBe(130);
   });
 
   it('0010 creates the settings with a workstation id', () => {
@@ -146,7 +146,7 @@ describe('migrations', () => {
     ).run();
     db.prepare(`INSERT INTO items (id, bank_id, kind, type, binding, created_at, created_by, updated_at) VALUES (1, 7, 'theory', 'trueFalse', 'A-A-A-001', '${T}', 't', '${T}')`).run();
     db.prepare(`INSERT INTO item_versions (item_id, version, body, created_at, created_by) VALUES (1, 1, '{}', '${T}', 't')`).run();
-    migrate(db);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 120));
     expect(db.prepare('SELECT count(*) FROM items').pluck().get()).toBe(1);
     db.prepare(`INSERT INTO assembly_runs (id, bank_id, kind, settings, result, created_at, created_by) VALUES (1, 7, 'theory', '{}', '{}', '${T}', 't')`).run();
     db.prepare(`INSERT INTO papers (id, bank_id, run_id, kind, set_label, minutes, total_points, stats, created_at, created_by) VALUES (1, 7, 1, 'theory', '甲', 120, 100, '{}', '${T}', 't')`).run();
@@ -162,6 +162,20 @@ describe('migrations', () => {
     db.prepare(`UPDATE papers SET status = '已作废', voided_at = '${T}', voided_by = 'r' WHERE id = 1`).run();
     expect(() => db.prepare(`UPDATE papers SET note = 'x' WHERE id = 1`).run()).toThrow('试卷已审定或已作废，不可修改');
     expect(() => db.prepare(`INSERT INTO item_statistics (item_id, p, sample_size, updated_at, updated_by) VALUES (1, 1.5, 10, '${T}', 't')`).run()).toThrow(/CHECK/);
+  });
+
+  it('0130 adds the submission notes, one JSON body per bank', () => {
+    const db = at(120);
+    db.prepare(
+      `INSERT INTO banks (id, name, occupation_code, occupation_name, level, secrecy, created_at, created_by, updated_at)
+       VALUES (7, 'b', '3-01-02-07', '制图员', 4, '{}', '${T}', 't', '${T}')`,
+    ).run();
+    migrate(db);
+    const put = db.prepare(`INSERT INTO submission_notes (bank_id, body, updated_at, updated_by) VALUES (?, ?, '${T}', 't')`);
+    put.run(7, '{"institution":"x"}');
+    expect(() => put.run(8, '{}')).toThrow(/FOREIGN KEY/);
+    expect(() => put.run(7, '{}')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare(`UPDATE submission_notes SET body = 'not json'`).run()).toThrow(/CHECK/);
   });
 
   it('roll back a failing migration entirely and leave the version where it was', () => {

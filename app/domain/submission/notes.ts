@@ -1,0 +1,52 @@
+/**
+ * The free-text parts of a bank's submission that the data cannot supply: the institution, the
+ * occupation's definition, the 编制依据 (standard and year), the development process, the 保密措施,
+ * and the internal review's checklist, conclusion and opinion (until the digital review exists).
+ * Stored with the bank and edited by its 题库管理员; every field has a sensible default.
+ */
+import { z } from 'zod';
+
+export const REVIEW_RESULTS = ['', '符合', '基本符合', '不符合'] as const;
+export const REVIEW_CONCLUSIONS = ['', '通过', '修改后通过', '不通过'] as const;
+
+/** What internal review panels check (design/domain-formats.md §8). */
+export const DEFAULT_REVIEW_CHECKLIST = [
+  '理论知识考核要素细目表、技能考核内容结构表与国家职业技能标准的一致性',
+  '试题对鉴定点的覆盖，各套试卷的结构、题量、分值与难度',
+  '试题内容的科学性、准确性与表述的规范性',
+  '标准答案的准确性',
+  '评分标准的合理性与可操作性',
+  '试题无政治性、知识产权问题，符合保密要求',
+] as const;
+
+export const DEFAULT_SECRECY_MEASURES =
+  '题库开发、组卷和排版在物理隔离的涉密专用计算机上进行，计算机不连接互联网和局域网，不使用无线键盘、鼠标；' +
+  '试题和答案按机密级管理，数据库加密存储，存储和备份只使用标明密级的光盘，不使用U盘等移动存储介质；' +
+  '试题的调阅、组卷、销毁和存档均登记在案，审计日志不可篡改；全体参与人员均已签订保密责任书，' +
+  '参与命题的人员不参加相关职业（工种）的培训和考前辅导（人社鉴发〔2010〕2号）。';
+
+export const submissionNotesSchema = z.object({
+  /** 单位 that develops the bank (signs the 编制说明). */
+  institution: z.string().trim().max(100).default(''),
+  /** 职业定义, as the 国家职业技能标准 words it. */
+  definition: z.string().trim().max(1000).default(''),
+  /** `《制图员国家职业技能标准》（2019年版）`; '' = built from the occupation's name. */
+  standard: z.string().trim().max(200).default(''),
+  /** Year of that standard, printed in the papers' 注意事项. */
+  standardYear: z
+    .string()
+    .trim()
+    .regex(/^(\d{4})?$/, { error: '标准年份应为四位数字' })
+    .default(''),
+  otherBasis: z.string().trim().max(1000).default(''),
+  /** 开发过程: dates, meetings, who did what. */
+  process: z.string().trim().max(3000).default(''),
+  secrecyMeasures: z.string().trim().max(3000).default(DEFAULT_SECRECY_MEASURES),
+  reviewChecklist: z
+    .array(z.object({ item: z.string().trim().min(1).max(200), result: z.enum(REVIEW_RESULTS).default('') }))
+    .max(30)
+    .default(DEFAULT_REVIEW_CHECKLIST.map((item) => ({ item, result: '' as const }))),
+  reviewConclusion: z.enum(REVIEW_CONCLUSIONS).default(''),
+  reviewOpinion: z.string().trim().max(3000).default(''),
+});
+export type SubmissionNotes = z.output<typeof submissionNotesSchema>;

@@ -1,0 +1,302 @@
+/**
+ * Gathers what the submission documents are made from: the bank and its secrecy mark, the sets of
+ * the latest assembly run of each kind (approved runs first) with the pinned item versions and their
+ * images, the 细目表 and 内容结构表, the team and the internal reviewers from the personnel register,
+ * and the bank's free-text notes. Reads only; the caller is the 调阅 the access log records.
+ */
+import { theoryStructureSchema, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
+import { findOccupation } from '../../domain/catalog/catalog.js';
+import { comprehensiveItemSchema } from '../../domain/comprehensive-item.js';
+import { elementTableStats, type TheoryElementTable } from '../../domain/element-table.js';
+import { levelName, LEVELS } from '../../domain/level.js';
+import { occupationDisplayName } from '../../domain/occupation.js';
+import type { PaperKind } from '../../domain/paper.js';
+import { beijingDate, personSchema } from '../../domain/person.js';
+import type { PracticalStructure } from '../../domain/practical-structure.js';
+import { practicalTaskSchema } from '../../domain/practical-task.js';
+import { secrecyMark } from '../../domain/secrecy.js';
+import type {
+  CompilationNoteData,
+  ComprehensivePaperData,
+  DocumentHeader,
+  DocumentImage,
+  ElementTablesData,
+  ItemCountRow,
+  PracticalPaperData,
+  ReviewExpert,
+  ReviewOpinionData,
+  TeamListData,
+  TeamMember,
+  TheoryPaperData,
+} from '../../domain/submission/documents.js';
+import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submission/notes.js';
+import { theoryItemSchema, theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
+import { validateOrThrow } from '../../domain/validation.js';
+import { getAccount } from '../../store/repositories/accounts.js';
+import { listMembers } from '../../store/repositories/bank-members.js';
+import type { BankRecord } from '../../store/repositories/banks.js';
+import { getImage } from '../../store/repositories/images.js';
+import { countEligible, getVersion } from '../../store/repositories/items.js';
+import { getPaperStructure, getRun, listPaperItems, listPapers, type PaperRecord } from '../../store/repositories/papers.js';
+import { getPerson } from '../../store/repositories/people.js';
+import { getSubmissionNotes } from '../../store/repositories/submission-notes.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks.js';
+import type { ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
+
+export const SAMPLE_NOTE = '样例（演示用，非正式题库）';
+
+export function notesOf(ctx: ServiceContext, bankId: number): SubmissionNotes {
+  return validateOrThrow('题库编制说明', submissionNotesSchema, getSubmissionNotes(ctx.db, bankId) ?? {});
+}
+
+export function documentHeader(bank: BankRecord, notes: SubmissionNotes): DocumentHeader {
+  return {
+    occupationName: bank.occupationName,
+    occupationCode: bank.occupationCode,
+    track: bank.track,
+    level: bank.level,
+    levelName: levelName(bank.level),
+    occupationTitle: occupationDisplayName(bank.occupationName, bank.track),
+    mark: secrecyMark(bank.secrecy),
+    sampleNote: bank.isSample ? SAMPLE_NOTE : '',
+    institution: notes.institution,
+  };
+}
+
+/** The papers of the latest run of this kind: approved runs first, else the latest drafts. */
+export function currentSets(ctx: ServiceContext, bankId: number, kind: PaperKind): PaperRecord[] {
+  const approved = listPapers(ctx.db, bankId, { kind, status: '已审定' });
+  const pool = approved.length > 0 ? approved : listPapers(ctx.db, bankId, { kind, status: '草稿' });
+  const lastRun = Math.max(0, ...pool.map((p) => p.runId));
+  return pool.filter((p) => p.runId === lastRun);
+}
+
+function images(ctx: ServiceContext, hashes: readonly string[]): DocumentImage[] {
+  return hashes.flatMap((sha256) => {
+    const img = getImage(ctx.db, sha256);
+    return img ? [{ sha256, contentType: img.contentType, bytes: img.bytes }] : [];
+  });
+}
+
+function body(ctx: ServiceContext, itemId: number, version: number): unknown {
+  return getVersion(ctx.db, itemId, version).body;
+}
+
+export function theoryPapers(ctx: ServiceContext, header: DocumentHeader, notes: SubmissionNotes, papers: readonly PaperRecord[]): TheoryPaperData[] {
+  return papers.map((paper) => {
+    const sections = new Map<string, TheoryPaperData['sections'][number]['items'][number][]>();
+    const points = new Map<string, number>();
+    let number = 0;
+    for (const ref of listPaperItems(ctx.db, paper.id)) {
+      const item = theoryItemSchema.parse(body(ctx, ref.itemId, ref.version));
+      number += 1;
+      const list = sections.get(ref.section) ?? [];
+      list.push({ number, item, images: images(ctx, item.images) });
+      sections.set(ref.section, list);
+      points.set(ref.section, ref.points);
+    }
+    return {
+      header,
+      setLabel: paper.setLabel,
+      minutes: paper.minutes,
+      totalPoints: paper.totalPoints,
+      sections: [...sections].map(([type, items]) => ({ type: type as TheoryItemType, pointsEach: points.get(type) ?? 0, items })),
+      sealLine: true,
+      standardYear: notes.standardYear,
+    };
+  });
+}
+
+export function practicalPapers(ctx: ServiceContext, header: DocumentHeader, structure: PracticalStructure | undefined, papers: readonly PaperRecord[]): PracticalPaperData[] {
+  const level = structure?.levels.find((l) => l.level === header.level);
+  const moduleName = (code: string) => structure?.modules.find((m) => m.code === code)?.name ?? code;
+  return papers.map((paper) => ({
+    header,
+    setLabel: paper.setLabel,
+    minutes: paper.minutes,
+    totalPoints: paper.totalPoints,
+    paperCode: `${header.occupationCode}-${header.level}-J-${paper.setLabel}`,
+    tasks: listPaperItems(ctx.db, paper.id).map((ref, k) => {
+      const task = practicalTaskSchema.parse(body(ctx, ref.itemId, ref.version));
+      const mode = level?.entries.find((e) => e.module === task.module)?.mode ?? '必考';
+      return { number: k + 1, task, moduleName: moduleName(task.module), mode, images: images(ctx, task.images) };
+    }),
+  }));
+}
+
+export function comprehensivePapers(ctx: ServiceContext, header: DocumentHeader, papers: readonly PaperRecord[]): ComprehensivePaperData[] {
+  return papers.flatMap((paper) =>
+    listPaperItems(ctx.db, paper.id).map((ref) => ({ header, setLabel: paper.setLabel, item: comprehensiveItemSchema.parse(body(ctx, ref.itemId, ref.version)) })),
+  );
+}
+
+export interface People {
+  readonly team: TeamMember[];
+  readonly experts: ReviewExpert[];
+}
+
+/** Team = the bank's managers and authors; experts = its reviewers registered with an 专家类别. */
+export function bankPeople(ctx: ServiceContext, bankId: number): People {
+  const team: TeamMember[] = [];
+  const experts: ReviewExpert[] = [];
+  const seen = new Set<number>();
+  for (const m of listMembers(ctx.db, bankId)) {
+    const account = getAccount(ctx.db, m.accountId);
+    if (!account || account.personId === null || seen.has(account.personId)) continue;
+    const record = getPerson(ctx.db, account.personId);
+    if (!record) continue;
+    const person = personSchema.parse(record);
+    seen.add(account.personId);
+    if (m.role === 'reviewer') {
+      if (person.expertRole !== undefined) experts.push({ name: person.name, unit: person.unit, title: person.title, category: person.expertRole });
+    } else {
+      team.push({ name: person.name, unit: person.unit, title: person.title, position: person.position, phone: person.phone, work: person.workTypes.join('、') });
+    }
+  }
+  return { team, experts };
+}
+
+/** `2026年11月23日` (Beijing date). */
+export function chineseDate(now: Date): string {
+  const [y, m, d] = beijingDate(now).split('-').map(Number);
+  return `${y ?? ''}年${m ?? ''}月${d ?? ''}日`;
+}
+
+
+export interface SubmissionSource {
+  readonly bank: BankRecord;
+  readonly notes: SubmissionNotes;
+  readonly header: DocumentHeader;
+  readonly table: TheoryElementTable;
+  readonly practical: PracticalStructure | undefined;
+  readonly theory: PaperRecord[];
+  readonly practicalSets: PaperRecord[];
+  readonly comprehensive: PaperRecord[];
+  readonly people: People;
+}
+
+export function submissionSource(ctx: ServiceContext, bankId: number): SubmissionSource {
+  const bank = requireBank(ctx, bankId);
+  const table = currentTheoryTable(ctx, bankId);
+  if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，不能生成申报材料');
+  const notes = notesOf(ctx, bankId);
+  const theory = currentSets(ctx, bankId, 'theory');
+  if (theory.length === 0) throw new ServiceError('本题库还没有组好的理论知识试卷，请先组卷（qbank assemble）');
+  return {
+    bank,
+    notes,
+    header: documentHeader(bank, notes),
+    table,
+    practical: currentPracticalStructure(ctx, bankId),
+    theory,
+    practicalSets: currentSets(ctx, bankId, 'practical'),
+    comprehensive: currentSets(ctx, bankId, 'comprehensive'),
+    people: bankPeople(ctx, bankId),
+  };
+}
+
+export function elementTablesData(src: SubmissionSource): ElementTablesData {
+  return { header: src.header, theory: src.table, practical: src.practical ?? null };
+}
+
+export function teamListData(src: SubmissionSource): TeamListData {
+  return { header: src.header, members: src.people.team };
+}
+
+export function reviewOpinionData(src: SubmissionSource): ReviewOpinionData {
+  return {
+    header: src.header,
+    checklist: src.notes.reviewChecklist,
+    conclusion: src.notes.reviewConclusion,
+    opinion: src.notes.reviewOpinion,
+    experts: src.people.experts,
+  };
+}
+
+/** Items per 题型 and set (from the pinned papers) and in the bank (入库). */
+function countRows(ctx: ServiceContext, papers: readonly PaperRecord[], label: (section: string) => string, inBank: (section: string) => number): ItemCountRow[] {
+  const bySection = new Map<string, Map<number, { count: number; points: number }>>();
+  for (const p of papers) {
+    for (const ref of listPaperItems(ctx.db, p.id)) {
+      const key = ref.section.length === 1 ? 'practical' : ref.section;
+      const sets = bySection.get(key) ?? new Map<number, { count: number; points: number }>();
+      const cell = sets.get(p.id) ?? { count: 0, points: 0 };
+      cell.count += 1;
+      cell.points += ref.points;
+      sets.set(p.id, cell);
+      bySection.set(key, sets);
+    }
+  }
+  return [...bySection].map(([section, sets]) => ({
+    type: label(section),
+    perSet: papers.map((p) => ({ label: p.setLabel, count: sets.get(p.id)?.count ?? 0, points: sets.get(p.id)?.points ?? 0 })),
+    inBank: inBank(section),
+  }));
+}
+
+export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource): CompilationNoteData {
+  const { bank, notes, table } = src;
+  const occupation = findOccupation(bank.occupationCode);
+  const stats = elementTableStats(table);
+  const eligible = countEligible(ctx.db, bank.id);
+  const inBank = (type: string) => eligible[type] ?? 0;
+  const stored = getPaperStructure(ctx.db, bank.id, 'theory');
+  const structure: TheoryStructure | undefined = stored === undefined ? undefined : theoryStructureSchema.parse(stored);
+  const level = src.practical?.levels.find((l) => l.level === bank.level);
+  const theoryRun = src.theory[0] === undefined ? undefined : getRun(ctx.db, src.theory[0].runId);
+  const settings = (theoryRun?.settings ?? {}) as { overlap?: number; tolerance?: number };
+  const result = (theoryRun?.result ?? {}) as { deviation?: number; blueprint?: { bands?: number[] | null } };
+  const bands = result.blueprint?.bands;
+  const sections =
+    structure?.sections ??
+    [...new Map(src.theory.flatMap((p) => listPaperItems(ctx.db, p.id)).map((r) => [r.section, r.points]))].map(([type, pointsEach]) => ({
+      type: type as TheoryItemType,
+      count: listPaperItems(ctx.db, src.theory[0]?.id ?? 0).filter((r) => r.section === type).length,
+      pointsEach,
+    }));
+  return {
+    header: src.header,
+    occupation: {
+      definition: notes.definition,
+      levels: (occupation?.levels ?? LEVELS.map((l) => l.level)).map((l) => levelName(l)),
+      tracks: occupation?.tracks.map((t) => t.name) ?? [],
+    },
+    basis: {
+      standard: notes.standard !== '' ? notes.standard : `《${bank.occupationName}国家职业技能标准》${notes.standardYear === '' ? '' : `（${notes.standardYear}年版）`}`,
+      other: notes.otherBasis,
+    },
+    structure: {
+      elements: stats.elements,
+      importance: stats.counts,
+      topScopes: stats.scopes.filter((s) => s.depth === 1).map((s) => ({ code: s.path, name: s.name, weight: s.weight, elements: s.total })),
+      practicalModules: (level?.entries ?? []).map((e) => ({
+        code: e.module,
+        name: src.practical?.modules.find((m) => m.code === e.module)?.name ?? e.module,
+        mode: e.mode,
+        weight: e.weight,
+        minutes: e.minutes,
+      })),
+    },
+    counts: {
+      theory: countRows(ctx, src.theory, (t) => theoryItemTypeNames[t as TheoryItemType] ?? t, inBank),
+      practical: countRows(ctx, src.practicalSets, () => '技能考核试题', () => inBank('practical'))[0] ?? null,
+      comprehensive: countRows(ctx, src.comprehensive, () => '综合评审试题', () => inBank('comprehensive'))[0] ?? null,
+      theorySets: src.theory.length,
+      practicalSets: src.practicalSets.length,
+    },
+    paper: {
+      theorySections: sections.map((s) => ({ type: theoryItemTypeNames[s.type], count: s.count, pointsEach: s.pointsEach })),
+      theoryMinutes: src.theory[0]?.minutes ?? structure?.minutes ?? 0,
+      practicalMinutes: src.practicalSets[0]?.minutes ?? 0,
+      overlap: (settings.overlap ?? 0) === 0 ? '各套试卷之间试题互不重复' : `任意两套试卷之间重复试题不超过 ${settings.overlap ?? 0} 道`,
+      difficulty:
+        `各套试卷按细目表鉴定比重抽题，${bands ? `难度 1～5 级题量为 ${bands.join('：')}，` : ''}` +
+        `各套难度（通过率之和）与目标相差不超过 ${(result.deviation ?? 0).toFixed(4)}，近似重复的试题不同卷`,
+    },
+    organisation: { team: src.people.team, reviewers: src.people.experts, process: notes.process },
+    secrecyMeasures: notes.secrecyMeasures,
+    date: chineseDate(ctx.now()),
+  };
+}
+

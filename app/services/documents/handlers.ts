@@ -1,0 +1,183 @@
+/**
+ * The submission (附件6 §三) of one occupation × level in one step: every document, in the module's
+ * order, under Chinese file names, written through the one output function (atomic, refused on USB
+ * or network targets, each file in the 存档 register). Also the free-text parts of the 编制说明 and
+ * the 审核意见, stored with the bank.
+ *
+ *   01_题库编制说明.docx
+ *   02_理论知识考核要素细目表.xlsx / .docx, 02_技能考核内容结构表.xlsx / .docx
+ *   03_理论知识试题/甲套_试卷.docx, 甲套_标准答案与评分标准.docx, …
+ *   03_技能考核试题/甲套_考场准备通知单.docx, 甲套_考生准备通知单.docx, 甲套_试题.docx, 甲套_评分记录表.docx, …
+ *   03_综合评审试题/甲套_综合评审.docx, …                                  (levels 1–2)
+ *   04_题库开发组成员名单.docx / .xlsx
+ *   05_题库内部审核意见.docx
+ */
+import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
+import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submission/notes.js';
+import { validateOrThrow } from '../../domain/validation.js';
+import { saveSubmissionNotes } from '../../store/repositories/submission-notes.js';
+import { compilationNoteDocx } from '../../../templates/docx/compilation-note.js';
+import { comprehensivePaperDocx } from '../../../templates/docx/comprehensive-paper.js';
+import { practicalStructureDocx, theoryElementTableDocx } from '../../../templates/docx/element-tables.js';
+import { packDocx } from '../../../templates/docx/kit.js';
+import { practicalCandidateNoticeDocx, practicalPaperDocx, practicalScoreSheetDocx, practicalSiteNoticeDocx } from '../../../templates/docx/practical-paper.js';
+import { reviewOpinionDocx } from '../../../templates/docx/review-opinion.js';
+import { teamListDocx } from '../../../templates/docx/team-list.js';
+import { theoryAnswersDocx } from '../../../templates/docx/theory-answers.js';
+import { theoryPaperDocx } from '../../../templates/docx/theory-paper.js';
+import { practicalStructureXlsx, theoryElementTableXlsx } from '../../../templates/xlsx/element-table.js';
+import { teamListXlsx } from '../../../templates/xlsx/team-list.js';
+import { requireBank } from '../banks.js';
+import { timestamp, type ServiceContext } from '../context.js';
+import { defineHandler } from '../handler.js';
+import { assertWritableTarget, writeOutputFile } from '../output.js';
+import {
+  compilationNoteData,
+  comprehensivePapers,
+  elementTablesData,
+  notesOf,
+  practicalPapers,
+  reviewOpinionData,
+  submissionSource,
+  teamListData,
+  theoryPapers,
+} from './gather.js';
+
+export interface SubmissionFile {
+  /** Part of 附件6 §三 it belongs to, e.g. `01_题库编制说明`, `03_理论知识试题`. */
+  readonly part: string;
+  /** Relative to the submission folder, forward slashes. */
+  readonly path: string;
+  readonly absolutePath: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface SubmissionResult {
+  readonly folder: string;
+  readonly files: readonly SubmissionFile[];
+  readonly sets: { readonly theory: number; readonly practical: number; readonly comprehensive: number };
+  /** Set papers still in draft (not yet approved) — the documents carry them as they are. */
+  readonly drafts: number;
+  readonly seconds: number;
+}
+
+interface Planned {
+  readonly part: string;
+  readonly path: string;
+  readonly make: () => Promise<Uint8Array>;
+}
+
+/** Every document of the submission, in 附件6 order; generated first, written after all succeeded. */
+function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: SubmissionResult['sets']; drafts: number } {
+  const src = submissionSource(ctx, bankId);
+  const { header, bank } = src;
+  const tables = elementTablesData(src);
+  const xlsxBase = { occupationName: bank.occupationName, occupationCode: bank.occupationCode, track: bank.track, secrecyMark: header.mark, generatedAt: ctx.now() };
+  const planned: Planned[] = [
+    { part: '01_题库编制说明', path: '01_题库编制说明.docx', make: () => packDocx(compilationNoteDocx(compilationNoteData(ctx, src))) },
+    { part: '02_考核要素细目表', path: '02_理论知识考核要素细目表.xlsx', make: () => theoryElementTableXlsx({ ...xlsxBase, level: bank.level, table: src.table }) },
+    { part: '02_考核要素细目表', path: '02_理论知识考核要素细目表.docx', make: () => packDocx(theoryElementTableDocx(tables)) },
+  ];
+  const practicalDoc = practicalStructureDocx(tables);
+  if (src.practical && practicalDoc) {
+    const structure = src.practical;
+    planned.push(
+      { part: '02_考核要素细目表', path: '02_技能考核内容结构表.xlsx', make: () => practicalStructureXlsx({ ...xlsxBase, structure }) },
+      { part: '02_考核要素细目表', path: '02_技能考核内容结构表.docx', make: () => packDocx(practicalDoc) },
+    );
+  }
+  for (const paper of theoryPapers(ctx, header, src.notes, src.theory)) {
+    planned.push(
+      { part: '03_理论知识试题', path: `03_理论知识试题/${paper.setLabel}套_试卷.docx`, make: () => theoryPaperDocx(paper) },
+      { part: '03_理论知识试题', path: `03_理论知识试题/${paper.setLabel}套_标准答案与评分标准.docx`, make: () => theoryAnswersDocx(paper) },
+    );
+  }
+  for (const paper of practicalPapers(ctx, header, src.practical, src.practicalSets)) {
+    const dir = '03_技能考核试题';
+    planned.push(
+      { part: dir, path: `${dir}/${paper.setLabel}套_考场准备通知单.docx`, make: () => practicalSiteNoticeDocx(paper) },
+      { part: dir, path: `${dir}/${paper.setLabel}套_考生准备通知单.docx`, make: () => practicalCandidateNoticeDocx(paper) },
+      { part: dir, path: `${dir}/${paper.setLabel}套_试题.docx`, make: () => practicalPaperDocx(paper) },
+      { part: dir, path: `${dir}/${paper.setLabel}套_评分记录表.docx`, make: () => practicalScoreSheetDocx(paper) },
+    );
+  }
+  for (const paper of comprehensivePapers(ctx, header, src.comprehensive)) {
+    planned.push({ part: '03_综合评审试题', path: `03_综合评审试题/${paper.setLabel}套_综合评审.docx`, make: () => comprehensivePaperDocx(paper) });
+  }
+  const team = teamListData(src);
+  planned.push(
+    { part: '04_题库开发组成员名单', path: '04_题库开发组成员名单.docx', make: () => packDocx(teamListDocx(team)) },
+    { part: '04_题库开发组成员名单', path: '04_题库开发组成员名单.xlsx', make: () => teamListXlsx(team, ctx.now()) },
+    { part: '05_题库内部审核意见', path: '05_题库内部审核意见.docx', make: () => packDocx(reviewOpinionDocx(reviewOpinionData(src))) },
+  );
+  const all = [...src.theory, ...src.practicalSets, ...src.comprehensive];
+  return {
+    planned,
+    sets: { theory: src.theory.length, practical: src.practicalSets.length, comprehensive: src.comprehensive.length },
+    drafts: all.filter((p) => p.status === '草稿').length,
+  };
+}
+
+async function generate(ctx: ServiceContext, input: { bankId: number; outDir: string }): Promise<SubmissionResult> {
+  const started = performance.now();
+  assertWritableTarget(input.outDir);
+  const { planned, sets, drafts } = plan(ctx, input.bankId);
+  // Make every document before writing any, so a failure leaves no half submission behind.
+  const made = [];
+  for (const p of planned) made.push({ ...p, bytes: await p.make() });
+  const files = made.map((m) => {
+    const written = writeOutputFile(ctx, input.outDir, m.path, m.bytes, { classified: true });
+    return { part: m.part, path: written.path, absolutePath: written.absolutePath, bytes: written.bytes, sha256: written.sha256 };
+  });
+  return { folder: input.outDir, files, sets, drafts, seconds: (performance.now() - started) / 1000 };
+}
+
+const bankId = z.number().int().positive();
+const managers = { id: (i: { bankId: number }) => i.bankId, roles: ['manager'] as const };
+
+export const documentHandlers = {
+  'documents.notes.get': defineHandler({
+    name: 'documents.notes.get',
+    summary: '查看编制说明与审核意见的文字部分',
+    input: z.object({ bankId }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    run: (ctx, input): SubmissionNotes => {
+      requireBank(ctx, input.bankId);
+      return notesOf(ctx, input.bankId);
+    },
+  }),
+  'documents.notes.set': defineHandler({
+    name: 'documents.notes.set',
+    summary: '填写编制说明与审核意见的文字部分',
+    /** Only the fields given change; the merged notes are validated as a whole. */
+    input: z.object({ bankId, notes: z.record(z.string(), z.unknown()) }),
+    roles: ['manager'],
+    register: '',
+    bank: managers,
+    run: (ctx, input): SubmissionNotes => {
+      requireBank(ctx, input.bankId);
+      const merged = validateOrThrow('编制说明与审核意见', submissionNotesSchema, { ...notesOf(ctx, input.bankId), ...stripUndefined(input.notes) });
+      saveSubmissionNotes(ctx.db, input.bankId, merged, ctx.actor.username, timestamp(ctx));
+      return merged;
+    },
+  }),
+  'documents.generate': defineHandler({
+    name: 'documents.generate',
+    summary: '生成试题审核备案申报材料',
+    input: z.object({ bankId, outDir: z.string().trim().min(1) }),
+    roles: ['manager'],
+    register: '调阅',
+    secret: true,
+    bank: managers,
+    objects: (input, out: SubmissionResult) => [`bank:${input.bankId}`, ...out.files.map((f) => `file:${f.path}`)],
+    run: generate,
+  }),
+} as const;
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

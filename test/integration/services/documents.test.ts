@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { ExpertRole } from '../../../app/domain/person.js';
+import { invoke } from '../../../app/services/handler.js';
+import { handlers } from '../../../app/services/registry.js';
+import { findAccount } from '../../../app/store/repositories/accounts.js';
+import { getPerson, updatePerson } from '../../../app/store/repositories/people.js';
+import { docxParagraphs, renderPdf } from '../../helpers/office.js';
+import { sampleBank } from '../../helpers/sample-bank.js';
+import { useWorkstation, type TestWorkstation } from '../../helpers/workstation.js';
+
+const EXPERTS: [string, ExpertRole][] = [
+  ['fangfa', '方法专家'],
+  ['neirong1', '内容专家'],
+  ['neirong2', '内容专家'],
+  ['shiji1', '实际工作专家'],
+  ['shiji2', '实际工作专家'],
+];
+
+/** The sample bank assembled (3 theory + 3 practical sets, approved), with an author and five reviewers. */
+async function assembledBank(ws: TestWorkstation) {
+  const { ctx, bankId } = await sampleBank(ws);
+  const sec = ws.as('sec', ['secadmin']);
+  ws.as('writer', ['author']);
+  await invoke(sec, handlers['access.grant'], { bankId, username: 'writer', role: 'author' });
+  for (const [username, role] of EXPERTS) {
+    ws.as(username, ['reviewer']);
+    const personId = findAccount(ws.db, username)?.personId ?? 0;
+    const person = getPerson(ws.db, personId)!;
+    updatePerson(ws.db, personId, { ...person, expertRole: role }, new Date().toISOString());
+    await invoke(sec, handlers['access.grant'], { bankId, username, role: 'reviewer' });
+  }
+  for (const kind of ['theory', 'practical'] as const) {
+    const run = await invoke(ctx, handlers['assembly.run'], { bankId, kind });
+    await invoke(ctx, handlers['papers.approve'], { bankId, runId: run.runId });
+  }
+  return { ctx, bankId };
+}
+
+describe('documents.generate', () => {
+  const workstation = useWorkstation();
+
+  it('writes the whole submission in 附件6 order, numbers agreeing with the bank, every file registered', async () => {
+    const ws = workstation();
+    const { ctx, bankId } = await assembledBank(ws);
+    await invoke(ctx, handlers['documents.notes.set'], { bankId, notes: { institution: '测试评价中心', standardYear: '2019', reviewConclusion: '通过' } });
+    const out = join(ws.dir, 'submission');
+    const r = await invoke(ctx, handlers['documents.generate'], { bankId, outDir: out });
+
+    expect(r.sets).toEqual({ theory: 3, practical: 3, comprehensive: 0 });
+    expect(r.drafts).toBe(0);
+    const paths = r.files.map((f) => f.path);
+    expect(paths.slice(0, 5)).toEqual([
+      '01_题库编制说明.docx',
+      '02_理论知识考核要素细目表.xlsx',
+      '02_理论知识考核要素细目表.docx',
+      '02_技能考核内容结构表.xlsx',
+      '02_技能考核内容结构表.docx',
+    ]);
+    for (const label of ['甲', '乙', '丙']) {
+      expect(paths).toContain(`03_理论知识试题/${label}套_试卷.docx`);
+      expect(paths).toContain(`03_理论知识试题/${label}套_标准答案与评分标准.docx`);
+      for (const doc of ['考场准备通知单', '考生准备通知单', '试题', '评分记录表']) expect(paths).toContain(`03_技能考核试题/${label}套_${doc}.docx`);
+    }
+    expect(paths.slice(-3)).toEqual(['04_题库开发组成员名单.docx', '04_题库开发组成员名单.xlsx', '05_题库内部审核意见.docx']);
+    expect(paths).toHaveLength(5 + 6 + 12 + 3);
+
+    // The paper holds its set's 170 items, numbered 1 … 170, and the year of the standard.
+    const paper = new Uint8Array(readFileSync(join(out, '03_理论知识试题/甲套_试卷.docx')));
+    const lines = await docxParagraphs(paper);
+    expect(lines.some((l) => l.includes('（2019年版）') && l.includes('120分钟'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('170.'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('171.'))).toBe(false);
+
+    // 名单: the manager and the author, not the reviewers; 审核意见: the five reviewers.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(join(out, '04_题库开发组成员名单.xlsx')) as unknown as ArrayBuffer);
+    const names = book.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : []));
+    expect(names).toEqual(expect.arrayContaining(['boss', 'writer']));
+    expect(names).not.toContain('fangfa');
+    const review = (await docxParagraphs(new Uint8Array(readFileSync(join(out, '05_题库内部审核意见.docx'))))).join('\n');
+    for (const [name, role] of EXPERTS) {
+      expect(review).toContain(name);
+      expect(review).toContain(role);
+    }
+
+    // 编制说明: the counts table agrees with the sets (20 / 140 / 10 per set) and the bank.
+    const note = (await docxParagraphs(new Uint8Array(readFileSync(join(out, '01_题库编制说明.docx'))))).join('\n');
+    expect(note).toContain('测试评价中心');
+    expect(note).toContain('判断题');
+
+    // Each file is in the 存档 register; the generation is a 调阅 with every file named, no text.
+    const archived = ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE register = '存档' AND action = 'output.write'`).pluck().get() as number;
+    expect(archived).toBeGreaterThanOrEqual(r.files.length);
+    const entry = ws.db.prepare(`SELECT register, objects FROM audit_log WHERE action = 'documents.generate'`).get() as { register: string; objects: string };
+    expect(entry.register).toBe('调阅');
+    expect((JSON.parse(entry.objects) as string[]).filter((o) => o.startsWith('file:'))).toHaveLength(r.files.length);
+  }, 180_000);
+
+  it('renders the paper with LibreOffice: pages numbered, secrecy mark and title legible', async (t) => {
+    const ws = workstation();
+    const { ctx, bankId } = await assembledBank(ws);
+    const out = join(ws.dir, 's');
+    await invoke(ctx, handlers['documents.generate'], { bankId, outDir: out });
+    const pdf = renderPdf(new Uint8Array(readFileSync(join(out, '03_理论知识试题/乙套_试卷.docx'))), 'paper.docx');
+    if (pdf === undefined) return t.skip();
+    expect(pdf.pages).toBeGreaterThanOrEqual(8);
+    expect(pdf.text).toContain('机密★启用前');
+    expect(pdf.text).toContain(`第 1 页 共 ${pdf.pages} 页`);
+    expect(pdf.text).toMatch(/制图员（机械）四级\/中级工\s*理论知识试卷（乙套）/);
+  }, 240_000);
+
+  it('refuses without assembled sets and keeps the notes’ rules', async () => {
+    const ws = workstation();
+    const { ctx, bankId } = await sampleBank(ws);
+    await expect(invoke(ctx, handlers['documents.generate'], { bankId, outDir: join(ws.dir, 'x') })).rejects.toThrow('请先组卷');
+    await expect(invoke(ctx, handlers['documents.notes.set'], { bankId, notes: { standardYear: '19' } })).rejects.toThrow('四位数字');
+    const notes = await invoke(ctx, handlers['documents.notes.set'], { bankId, notes: { process: '两轮审核' } });
+    expect(notes.process).toBe('两轮审核');
+    expect(notes.reviewChecklist.length).toBeGreaterThanOrEqual(5);
+    const again = await invoke(ctx, handlers['documents.notes.set'], { bankId, notes: { institution: '某中心' } });
+    expect(again).toMatchObject({ process: '两轮审核', institution: '某中心' });
+  });
+});
