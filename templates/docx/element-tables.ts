@@ -12,8 +12,8 @@ import type { Document } from 'docx';
 import { elementTableStats, formatImportanceRatio, MAX_SCOPE_DEPTH, type ImportanceCounts, type ScopeNode } from '../../app/domain/element-table.js';
 import { levelTotals, type StructureLevel } from '../../app/domain/practical-structure.js';
 import type { DocumentHeader, ElementTablesData } from '../../app/domain/submission/documents.js';
-import { createDocument, para, SIZES, title } from './kit.js';
-import { createLandscapeDocument, formatNumber, gridTable, infoLine, LANDSCAPE_TEXT_WIDTH, note, type GridCell } from './submission-parts.js';
+import { createDocument, LANDSCAPE_TEXT_WIDTH, para, SIZES, title } from './kit.js';
+import { formatNumber, gridTable, infoLine, note, type GridCell } from './submission-parts.js';
 
 export const THEORY_TABLE_TITLE = '理论知识考核要素细目表';
 export const PRACTICAL_TABLE_TITLE = '技能考核内容结构表';
@@ -147,7 +147,8 @@ export function theoryElementTableDocx(data: ElementTablesData): Document {
     { text: importanceSummary(stats.elements, stats.counts, stats.shares), colSpan: widths.length - 4 },
   ];
 
-  return createLandscapeDocument({
+  return createDocument({
+    landscape: true,
     mark: header.mark,
     note: header.sampleNote,
     title: heading,

@@ -15,6 +15,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -37,6 +38,8 @@ export const SIZES = { 二号: 44, 三号: 32, 四号: 28, 小四: 24, 五号: 2
 export const PAGE = { width: 11906, height: 16838, marginTop: 1417, marginBottom: 1247, marginSide: 1247 } as const;
 /** Usable text width on an A4 portrait page. */
 export const TEXT_WIDTH = PAGE.width - 2 * PAGE.marginSide;
+/** Usable text width on an A4 landscape page (same margins). */
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - 2 * PAGE.marginSide;
 
 export interface RunStyle {
   readonly bold?: boolean;
@@ -121,6 +124,14 @@ export interface TableSpec {
   /** Minimum row height in twips (e.g. signature rows). */
   readonly rowHeight?: number;
   readonly width?: number;
+  /** Rows kept on the same page as the next one (e.g. a 题号 row with its 答案 row). */
+  readonly keepNext?: (row: number) => boolean;
+  /** Left/right cell margin in twips (default 80). */
+  readonly cellMargin?: number;
+  /** Alignment of body cells (default left; header cells are centred). */
+  readonly cellAlign?: 'left' | 'center' | 'right' | 'justify';
+  /** Centre the table on the page. */
+  readonly centred?: boolean;
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
@@ -135,6 +146,7 @@ export function table(spec: TableSpec): Table {
   const rows = spec.rows.map((cells, r) => {
     let column = 0;
     const isHeader = r < headerRows;
+    const keepNext = spec.keepNext?.(r) === true;
     const tableCells = cells.map((c) => {
       const cell: CellSpec = typeof c === 'string' ? { text: c } : c;
       const span = cell.colSpan ?? 1;
@@ -145,15 +157,16 @@ export function table(spec: TableSpec): Table {
         width: { size: width, type: WidthType.DXA },
         columnSpan: span,
         verticalAlign: VerticalAlign.CENTER,
-        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        margins: { top: 40, bottom: 40, left: spec.cellMargin ?? 80, right: spec.cellMargin ?? 80 },
         ...(cell.shade === true || (isHeader && cell.shade !== false) ? { shading: { fill: 'EDEDED' } } : {}),
         children: lines.map((line) =>
           para(line, {
             size: cell.size ?? spec.size ?? SIZES.五号,
             bold: cell.bold ?? isHeader,
             font: cell.font ?? (isHeader ? 'heading' : 'body'),
-            align: cell.align ?? (isHeader ? 'center' : 'left'),
+            align: cell.align ?? (isHeader ? 'center' : (spec.cellAlign ?? 'left')),
             after: 0,
+            keepNext,
           }),
         ),
       });
@@ -161,11 +174,19 @@ export function table(spec: TableSpec): Table {
     return new TableRow({
       children: tableCells,
       cantSplit: true,
+      ...(keepNext ? { keepNext: true } : {}),
       ...(isHeader ? { tableHeader: true } : {}),
       ...(spec.rowHeight === undefined ? {} : { height: { value: spec.rowHeight, rule: HeightRule.ATLEAST } }),
     });
   });
-  return new Table({ rows, width: { size: total, type: WidthType.DXA }, columnWidths: twips, layout: TableLayoutType.FIXED, borders });
+  return new Table({
+    rows,
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: twips,
+    layout: TableLayoutType.FIXED,
+    borders,
+    ...(spec.centred === true ? { alignment: AlignmentType.CENTER } : {}),
+  });
 }
 
 export interface DocumentSpec {
@@ -176,6 +197,8 @@ export interface DocumentSpec {
   readonly children: readonly FileChild[];
   /** A line under the mark, e.g. `样例（演示用）`. */
   readonly note?: string;
+  /** A4 landscape, for wide tables such as the 细目表. */
+  readonly landscape?: boolean;
 }
 
 function header(spec: DocumentSpec): Header {
@@ -204,7 +227,7 @@ function footer(spec: DocumentSpec): Footer {
   });
 }
 
-/** A4 portrait document in the house style. */
+/** A4 document (portrait, or landscape when asked) in the house style. */
 export function createDocument(spec: DocumentSpec): Document {
   return new Document({
     title: spec.title,
@@ -218,7 +241,8 @@ export function createDocument(spec: DocumentSpec): Document {
       {
         properties: {
           page: {
-            size: { width: PAGE.width, height: PAGE.height },
+            // docx swaps width and height for a landscape section.
+            size: { width: PAGE.width, height: PAGE.height, ...(spec.landscape === true ? { orientation: PageOrientation.LANDSCAPE } : {}) },
             margin: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginSide, right: PAGE.marginSide, header: 567, footer: 567 },
           },
         },

@@ -9,6 +9,9 @@ import { NOTICE_GROUPS, noticeGroupNames, type PreparationNotice } from '../../a
 import { sumPoints, type RubricRow } from '../../app/domain/rubric.js';
 import type { DocumentHeader, DocumentImage, PracticalPaperData, PracticalPaperTask } from '../../app/domain/submission/documents.js';
 import { createDocument, heading, packDocx, para, run, SIZES, table, type Cell, type CellSpec } from './kit.js';
+import { fitImage, imageInfo, type ImageInfo } from './images.js';
+
+export { imageInfo, type ImageInfo };
 import {
   BLANK,
   CANDIDATE_ID_LINE,
@@ -77,58 +80,9 @@ export function signatureLine(text: string): Paragraph {
 
 const center = (text: string, extra: Partial<CellSpec> = {}): CellSpec => ({ text, align: 'center', ...extra });
 
-/** Largest figure: 14 cm wide, 20 cm high (in docx pixels, 96 to the inch). */
-const MAX_IMAGE_WIDTH_PX = Math.round((14 / 2.54) * 96);
-const MAX_IMAGE_HEIGHT_PX = Math.round((20 / 2.54) * 96);
-
-export interface ImageInfo {
-  readonly type: 'png' | 'jpg';
-  readonly width: number;
-  readonly height: number;
-}
-
-/** Format and pixel size of a PNG or JPEG, read from its header; undefined when it is neither. */
-export function imageInfo(bytes: Uint8Array): ImageInfo | undefined {
-  const b = bytes;
-  const u16 = (i: number) => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
-  const u32 = (i: number) => u16(i) * 65536 + u16(i + 2);
-  const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (b.length >= 24 && PNG.every((v, i) => b[i] === v) && String.fromCharCode(b[12] ?? 0, b[13] ?? 0, b[14] ?? 0, b[15] ?? 0) === 'IHDR') {
-    const width = u32(16);
-    const height = u32(20);
-    return width > 0 && height > 0 ? { type: 'png', width, height } : undefined;
-  }
-  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) {
-    let i = 2;
-    while (i + 3 < b.length) {
-      if (b[i] !== 0xff) return undefined;
-      const marker = b[i + 1] ?? 0;
-      if (marker === 0xff) {
-        i += 1; // fill byte
-        continue;
-      }
-      if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd9)) {
-        i += 2; // markers without a length
-        continue;
-      }
-      const length = u16(i + 2);
-      const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-      if (isFrame && i + 8 < b.length) {
-        const height = u16(i + 5);
-        const width = u16(i + 7);
-        return width > 0 && height > 0 ? { type: 'jpg', width, height } : undefined;
-      }
-      if (length < 2) return undefined;
-      i += 2 + length;
-    }
-  }
-  return undefined;
-}
-
 /** Display size in docx pixels: natural size at 96 dpi, scaled down to ≤ 14 cm wide and ≤ 20 cm high. */
 export function figureSize(info: Pick<ImageInfo, 'width' | 'height'>): { width: number; height: number } {
-  const scale = Math.min(1, MAX_IMAGE_WIDTH_PX / info.width, MAX_IMAGE_HEIGHT_PX / info.height);
-  return { width: Math.max(1, Math.round(info.width * scale)), height: Math.max(1, Math.round(info.height * scale)) };
+  return fitImage(info, { width: 14, height: 20 });
 }
 
 /** A centred figure with its caption under it; throws on bytes that are not a PNG or JPEG. */

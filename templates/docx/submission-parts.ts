@@ -1,86 +1,23 @@
 /**
- * Parts shared by the submission documents (附件6 §三) beyond `kit.ts`: an A4 landscape document with the
- * kit's header (secrecy mark, sample note) and footer (`第 X 页 共 Y 页` and the mark), a bordered table whose
- * cells may also span rows (w:vMerge) and rows of their own minimum height, and small text helpers. Fonts,
+ * Parts shared by the submission documents (附件6 §三) beyond `kit.ts`: a bordered table whose cells may
+ * also span rows (w:vMerge) and rows of their own minimum height, and small text helpers. Fonts,
  * sizes, borders and shading are the kit's; only what the kit cannot do is built here with docx directly.
  */
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  Footer,
-  Header,
   HeightRule,
   LineRuleType,
-  PageNumber,
-  PageOrientation,
   Paragraph,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlign,
   VerticalMergeType,
   WidthType,
 } from 'docx';
-import { FONTS, PAGE, para, run, SIZES, TEXT_WIDTH, type CellSpec, type DocumentSpec } from './kit.js';
-
-/** Usable text width on an A4 landscape page (same margins as the kit's portrait page). */
-export const LANDSCAPE_TEXT_WIDTH = PAGE.height - 2 * PAGE.marginSide;
-
-const latin = { ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin };
-
-/** The kit's page header: the mark top left, the sample note under it. */
-function markHeader(spec: DocumentSpec): Header {
-  const children = [para(spec.mark, { font: 'heading', size: SIZES.小四, align: 'left', after: 0 })];
-  if (spec.note) children.push(para(spec.note, { font: 'note', size: SIZES.小五, align: 'left', after: 0 }));
-  return new Header({ children });
-}
-
-/** The kit's page footer: `第 X 页 共 Y 页` and the mark. */
-function pageFooter(spec: DocumentSpec): Footer {
-  const size = SIZES.小五;
-  const font = { ...latin, eastAsia: FONTS.body };
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({ text: '第 ', font, size }),
-          new TextRun({ children: [PageNumber.CURRENT], font, size }),
-          new TextRun({ text: ' 页 共 ', font, size }),
-          new TextRun({ children: [PageNumber.TOTAL_PAGES], font, size }),
-          new TextRun({ text: ' 页', font, size }),
-          ...(spec.mark === '' ? [] : [new TextRun({ text: `    ${spec.mark}`, font, size })]),
-        ],
-      }),
-    ],
-  });
-}
-
-/** `createDocument` of the kit, on A4 landscape: for wide tables such as the 细目表. */
-export function createLandscapeDocument(spec: DocumentSpec): Document {
-  return new Document({
-    title: spec.title,
-    creator: '题库工作站',
-    styles: { default: { document: { run: { font: { ...latin, eastAsia: FONTS.body }, size: SIZES.小四 } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            // docx swaps width and height for a landscape section.
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginSide, right: PAGE.marginSide, header: 567, footer: 567 },
-          },
-        },
-        headers: { default: markHeader(spec) },
-        footers: { default: pageFooter(spec) },
-        children: [...spec.children],
-      },
-    ],
-  });
-}
+import { para, run, SIZES, TEXT_WIDTH, type CellSpec } from './kit.js';
 
 export interface GridCellSpec extends CellSpec {
   /** Rows the cell covers (vertical merge); the rows below list no cell for these columns. */

@@ -4,26 +4,11 @@
  * answer bracket, images, options A–E laid out four, two or one to a line. Never the answers.
  * The secrecy mark and `第 X 页 共 Y 页` come from the kit's header and footer.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  ImageRun,
-  Paragraph,
-  Tab,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  HeightRule,
-  type FileChild,
-} from 'docx';
+import { AlignmentType, ImageRun, Paragraph, Tab, TabStopType, TextRun, type FileChild, type Table } from 'docx';
 import type { DocumentImage, TheoryPaperData, TheoryPaperItem, TheoryPaperSection } from '../../app/domain/submission/documents.js';
 import { OPTION_LETTERS } from '../../app/domain/theory-item.js';
-import { createDocument, FONTS, packDocx, para, run, SIZES, table, TEXT_WIDTH, title, type CellSpec, type RunStyle, type TableSpec } from './kit.js';
+import { createDocument, FONTS, packDocx, para, run, SIZES, table, TEXT_WIDTH, title, type RunStyle, type TableSpec } from './kit.js';
+import { fitImage, imageInfo } from './images.js';
 import {
   ANSWER_BRACKET,
   chineseNumeral,
@@ -47,7 +32,7 @@ const OPTION_INDENT = ITEM_SIZE * 20;
 const BRACKET_ROOM_EM = 2.5;
 const BODY_FONT = { ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin, eastAsia: FONTS.body } as const;
 /** Images are scaled down to at most 12 cm × 9 cm (pixels at 96 dpi, as docx takes them). */
-const IMAGE_MAX = { width: Math.round((12 / 2.54) * 96), height: Math.round((9 / 2.54) * 96) } as const;
+const IMAGE_MAX_CM = { width: 12, height: 9 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers the kit lacks (candidates for kit.ts): text with line breaks, a tabbed paragraph, a table
@@ -92,9 +77,6 @@ function tabbedPara(children: readonly TextRun[], stops: readonly number[], opti
   });
 }
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border } as const;
-
 export interface KeptTableSpec extends Omit<TableSpec, 'headerRows'> {
   /** Rows kept on the page of the next row (or of the paragraph after the table, for the last row). */
   readonly keepNext: (row: number) => boolean;
@@ -106,96 +88,18 @@ export interface KeptTableSpec extends Omit<TableSpec, 'headerRows'> {
  * 题号 row with its 答案 row; the 得分 box with its section header). No header rows: shade cells.
  */
 export function keptTable(spec: KeptTableSpec): Table {
-  const total = spec.width ?? TEXT_WIDTH;
-  const sum = spec.widths.reduce((a, b) => a + b, 0);
-  const twips = spec.widths.map((w) => Math.round((w / sum) * total));
-  const rows = spec.rows.map((cells, r) => {
-    const keepNext = spec.keepNext(r);
-    let column = 0;
-    const tableCells = cells.map((c) => {
-      const cell: CellSpec = typeof c === 'string' ? { text: c } : c;
-      const span = cell.colSpan ?? 1;
-      const width = twips.slice(column, column + span).reduce((a, b) => a + b, 0);
-      column += span;
-      const lines = typeof cell.text === 'string' ? [cell.text] : cell.text;
-      return new TableCell({
-        width: { size: width, type: WidthType.DXA },
-        columnSpan: span,
-        verticalAlign: VerticalAlign.CENTER,
-        margins: { top: 40, bottom: 40, left: 30, right: 30 },
-        ...(cell.shade === true ? { shading: { fill: 'EDEDED' } } : {}),
-        children: lines.map((line) =>
-          para(line, {
-            size: cell.size ?? spec.size ?? SIZES.五号,
-            bold: cell.bold ?? false,
-            font: cell.font ?? 'body',
-            align: cell.align ?? 'center',
-            after: 0,
-            keepNext,
-          }),
-        ),
-      });
-    });
-    return new TableRow({
-      children: tableCells,
-      cantSplit: true,
-      keepNext,
-      ...(spec.rowHeight === undefined ? {} : { height: { value: spec.rowHeight, rule: HeightRule.ATLEAST } }),
-    });
-  });
-  return new Table({
-    rows,
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: twips,
-    layout: TableLayoutType.FIXED,
-    borders,
-    ...(spec.align === 'center' ? { alignment: AlignmentType.CENTER } : {}),
-  });
+  return table({ ...spec, headerRows: 0, cellMargin: 30, cellAlign: 'center', centred: spec.align === 'center' });
 }
 
-/** Pixel size of a PNG (IHDR) or JPEG (first SOFn marker); undefined when the bytes say nothing. */
+/** Pixel size of a PNG or JPEG from its header; undefined when it is neither. */
 export function imagePixelSize(image: DocumentImage): { width: number; height: number } | undefined {
-  const b = image.bytes;
-  const u16 = (i: number) => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
-  const u32 = (i: number) => u16(i) * 65536 + u16(i + 2);
-  if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) {
-    const width = u32(16);
-    const height = u32(20);
-    return width > 0 && height > 0 ? { width, height } : undefined;
-  }
-  if (b[0] === 0xff && b[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < b.length) {
-      if (b[i] !== 0xff) {
-        i += 1;
-        continue;
-      }
-      const marker = b[i + 1] ?? 0;
-      if (marker === 0xff) {
-        i += 1;
-        continue;
-      }
-      const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-      if (isSof) {
-        const height = u16(i + 5);
-        const width = u16(i + 7);
-        return width > 0 && height > 0 ? { width, height } : undefined;
-      }
-      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-        i += 2;
-        continue;
-      }
-      i += 2 + u16(i + 2);
-    }
-  }
-  return undefined;
+  const info = imageInfo(image.bytes);
+  return info === undefined ? undefined : { width: info.width, height: info.height };
 }
 
-/** Display size in pixels at 96 dpi: natural size, scaled down to fit IMAGE_MAX with its aspect. */
+/** Display size in pixels at 96 dpi: natural size, scaled down to fit 12 × 9 cm with its aspect. */
 export function imageDisplaySize(image: DocumentImage): { width: number; height: number } {
-  const size = imagePixelSize(image) ?? { width: 320, height: 240 };
-  const scale = Math.min(1, IMAGE_MAX.width / size.width, IMAGE_MAX.height / size.height);
-  return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
+  return fitImage(imagePixelSize(image) ?? { width: 320, height: 240 }, IMAGE_MAX_CM);
 }
 
 // ---------------------------------------------------------------------------------------------
