@@ -113,7 +113,15 @@ describe('qbank CLI', () => {
     expect(tooFew.code).not.toBe(0);
     expect(tooFew.err).toContain('至少组 3 套');
     expect(tooFew.err.trim().split('\n')).toHaveLength(1);
-  }, 120_000);
+
+    // … and writes the submission folder (the practical run above is the newest draft; the approved sets win).
+    const docs = await run(['documents', 'generate', '--bank', '1', '--out', 'sub'], dir, env);
+    expect(docs).toMatchObject({ code: 0, err: '' });
+    expect(docs.out).toMatch(/已生成申报材料 26 个文件/);
+    expect(existsSync(join(dir, 'sub', '03_理论知识试题', '丙套_标准答案与评分标准.docx'))).toBe(true);
+    const noOut = await run(['documents', 'generate', '--bank', '1'], dir, env);
+    expect(noOut).toMatchObject({ code: 2, err: 'qbank: 缺少 --out <目录>\n' });
+  }, 180_000);
 
   it('works as the installed bin (built by npm install)', () => {
     const bin = join(ROOT, 'bin', 'qbank.js');
