@@ -3,21 +3,16 @@ import { checkSets } from '../../../app/domain/assembly/checker.js';
 import { maxDeviation, type AssemblyProblem } from '../../../app/domain/assembly/problem.js';
 import { plantedProblem } from '../../../app/domain/assembly/synthetic-bank.js';
 import { testItem, testProblem } from '../../helpers/assembly.js';
+import { Random } from '../../../app/domain/assembly/random.js';
 import { explainInfeasible, lpBound, solveMip } from '../../../app/services/assembly/mip-solver.js';
 
 const item = testItem;
 const base = (over: Partial<AssemblyProblem>): AssemblyProblem => testProblem({ tolerance: 1e-6, ...over });
 
-/** Deterministic pseudo-random numbers (mulberry32). */
+/** Deterministic pseudo-random numbers in [0, 1) (the assembler's own seeded generator). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 /** A bank of `n` items over 3 nodes × 2 types; `sets` sets of `perCell` items per cell, disjoint. */
