@@ -128,6 +128,8 @@ async function runAssembly(ctx: ServiceContext, input: z.output<typeof assemblyO
     overlap: statistics.overlap,
     enemyPairs: problem.enemies.length,
     eligible: built.eligible,
+    /** The theory structure the sets were drawn for (the 编制说明 describes it, even if changed later). */
+    structure: built.structure,
     blueprint: { itemsPerSet: built.blueprint.itemsPerSet, pointCap: built.blueprint.pointCap, bands: built.blueprint.bands, minX: built.blueprint.minX, maxZ: built.blueprint.maxZ, target: built.blueprint.target },
   };
   return inTransaction(ctx.db, () => {

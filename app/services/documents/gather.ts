@@ -4,7 +4,7 @@
  * images, the 细目表 and 内容结构表, the team and the internal reviewers from the personnel register,
  * and the bank's free-text notes. Reads only; the caller is the 调阅 the access log records.
  */
-import { theoryStructureSchema, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
+import { sortedSections, theoryStructureSchema } from '../../domain/assembly/paper-structure.js';
 import { findOccupation } from '../../domain/catalog/catalog.js';
 import { comprehensiveItemSchema } from '../../domain/comprehensive-item.js';
 import { elementTableStats, type TheoryElementTable } from '../../domain/element-table.js';
@@ -37,10 +37,11 @@ import { listMembers } from '../../store/repositories/bank-members.js';
 import type { BankRecord } from '../../store/repositories/banks.js';
 import { getImage } from '../../store/repositories/images.js';
 import { countEligible, getVersion } from '../../store/repositories/items.js';
-import { getPaperStructure, getRun, listPaperItems, listPapers, type PaperRecord } from '../../store/repositories/papers.js';
+import { getRun, listPaperItems, listPapers, type PaperRecord } from '../../store/repositories/papers.js';
 import { getPerson } from '../../store/repositories/people.js';
 import { getSubmissionNotes } from '../../store/repositories/submission-notes.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks.js';
+import { theoryStructureOf } from '../assembly/problem-builder.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 
@@ -241,20 +242,15 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
   const stats = elementTableStats(table);
   const eligible = countEligible(ctx.db, bank.id);
   const inBank = (type: string) => eligible[type] ?? 0;
-  const stored = getPaperStructure(ctx.db, bank.id, 'theory');
-  const structure: TheoryStructure | undefined = stored === undefined ? undefined : theoryStructureSchema.parse(stored);
   const level = src.practical?.levels.find((l) => l.level === bank.level);
   const theoryRun = src.theory[0] === undefined ? undefined : getRun(ctx.db, src.theory[0].runId);
   const settings = (theoryRun?.settings ?? {}) as { overlap?: number; tolerance?: number };
-  const result = (theoryRun?.result ?? {}) as { deviation?: number; blueprint?: { bands?: number[] | null } };
+  const result = (theoryRun?.result ?? {}) as { deviation?: number; structure?: unknown; blueprint?: { bands?: number[] | null } };
+  // The structure the sets were drawn for; the bank's current one for runs that did not record it.
+  const recorded = theoryStructureSchema.safeParse(result.structure);
+  const structure = recorded.success ? recorded.data : theoryStructureOf(ctx, bank.id).structure;
   const bands = result.blueprint?.bands;
-  const sections =
-    structure?.sections ??
-    [...new Map(src.theory.flatMap((p) => listPaperItems(ctx.db, p.id)).map((r) => [r.section, r.points]))].map(([type, pointsEach]) => ({
-      type: type as TheoryItemType,
-      count: listPaperItems(ctx.db, src.theory[0]?.id ?? 0).filter((r) => r.section === type).length,
-      pointsEach,
-    }));
+  const sections = sortedSections(structure);
   return {
     header: src.header,
     occupation: {
@@ -287,7 +283,7 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
     },
     paper: {
       theorySections: sections.map((s) => ({ type: theoryItemTypeNames[s.type], count: s.count, pointsEach: s.pointsEach })),
-      theoryMinutes: src.theory[0]?.minutes ?? structure?.minutes ?? 0,
+      theoryMinutes: src.theory[0]?.minutes ?? structure.minutes,
       practicalMinutes: src.practicalSets[0]?.minutes ?? 0,
       overlap: (settings.overlap ?? 0) === 0 ? '各套试卷之间试题互不重复' : `任意两套试卷之间重复试题不超过 ${settings.overlap ?? 0} 道`,
       difficulty:

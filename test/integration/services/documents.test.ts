@@ -90,6 +90,12 @@ describe('documents.generate', () => {
     const note = (await docxParagraphs(new Uint8Array(readFileSync(join(out, '01_题库编制说明.docx'))))).join('\n');
     expect(note).toContain('测试评价中心');
     expect(note).toContain('判断题');
+    // It describes the structure the sets were drawn for (单选 0.5 分), even after the bank's structure changes.
+    expect(note).toContain('0.5');
+    await invoke(ctx, handlers['assembly.structure.set'], { bankId, value: { preset: 'compact-90' } });
+    const again = await invoke(ctx, handlers['documents.generate'], { bankId, outDir: join(ws.dir, 'again') });
+    const noteAgain = (await docxParagraphs(new Uint8Array(readFileSync(again.files[0]!.absolutePath)))).join('\n');
+    expect(noteAgain).toContain('0.5');
 
     // Each file is in the 存档 register; the generation is a 调阅 with every file named, no text.
     const archived = ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE register = '存档' AND action = 'output.write'`).pluck().get() as number;
