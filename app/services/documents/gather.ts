@@ -215,12 +215,21 @@ export function reviewOpinionData(src: SubmissionSource): ReviewOpinionData {
   };
 }
 
-/** Items per 题型 and set (from the pinned papers) and in the bank (入库). */
-function countRows(ctx: ServiceContext, papers: readonly PaperRecord[], label: (section: string) => string, inBank: (section: string) => number): ItemCountRow[] {
+/**
+ * Items per 题型 and set (from the pinned papers) and in the bank (入库). `typeOf` maps a paper section to
+ * its 题型 (theory sections are 题型; practical sections are modules, all of one 题型).
+ */
+function countRows(
+  ctx: ServiceContext,
+  papers: readonly PaperRecord[],
+  typeOf: (section: string) => string,
+  label: (type: string) => string,
+  inBank: (type: string) => number,
+): ItemCountRow[] {
   const bySection = new Map<string, Map<number, { count: number; points: number }>>();
   for (const p of papers) {
     for (const ref of listPaperItems(ctx.db, p.id)) {
-      const key = ref.section.length === 1 ? 'practical' : ref.section;
+      const key = typeOf(ref.section);
       const sets = bySection.get(key) ?? new Map<number, { count: number; points: number }>();
       const cell = sets.get(p.id) ?? { count: 0, points: 0 };
       cell.count += 1;
@@ -275,9 +284,9 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
       })),
     },
     counts: {
-      theory: countRows(ctx, src.theory, (t) => theoryItemTypeNames[t as TheoryItemType] ?? t, inBank),
-      practical: countRows(ctx, src.practicalSets, () => '技能考核试题', () => inBank('practical'))[0] ?? null,
-      comprehensive: countRows(ctx, src.comprehensive, () => '综合评审试题', () => inBank('comprehensive'))[0] ?? null,
+      theory: countRows(ctx, src.theory, (section) => section, (t) => theoryItemTypeNames[t as TheoryItemType] ?? t, inBank),
+      practical: countRows(ctx, src.practicalSets, () => 'practical', () => '技能考核试题', inBank)[0] ?? null,
+      comprehensive: countRows(ctx, src.comprehensive, () => 'comprehensive', () => '综合评审试题', inBank)[0] ?? null,
       theorySets: src.theory.length,
       practicalSets: src.practicalSets.length,
     },

@@ -90,6 +90,9 @@ describe('documents.generate', () => {
     const note = (await docxParagraphs(new Uint8Array(readFileSync(join(out, '01_题库编制说明.docx'))))).join('\n');
     expect(note).toContain('测试评价中心');
     expect(note).toContain('判断题');
+    const cells = (await docxParagraphs(new Uint8Array(readFileSync(join(out, '01_题库编制说明.docx'))))).map((l) => l.trim());
+    // 试题数量统计: 单选 140 per set and 489 入库 in the bank; 判断 20 per set and 102 in the bank.
+    expect(cells).toEqual(expect.arrayContaining(['140', '489', '20', '102']));
     // It describes the structure the sets were drawn for (单选 0.5 分), even after the bank's structure changes.
     expect(note).toContain('0.5');
     await invoke(ctx, handlers['assembly.structure.set'], { bankId, value: { preset: 'compact-90' } });
