@@ -62,7 +62,13 @@ export type HeuristicResult =
       readonly penalisedUsed: number;
       readonly overlapUsed: number;
     }
-  | { readonly ok: false; readonly reason: string; readonly violations: readonly Violation[] };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      readonly violations: readonly Violation[];
+      /** The pre-checks proved the bank cannot meet the problem (the violations are their findings). */
+      readonly proven?: true;
+    };
 
 const EPS = 1e-9;
 const POINTS_EPS = 1e-6;
@@ -1570,6 +1576,7 @@ export function assembleHeuristic(problem: AssemblyProblem, options: HeuristicOp
       ok: false,
       reason: `题库不能满足组卷要求：${findings[0]?.message ?? ''}${findings.length > 1 ? `（另有 ${findings.length - 1} 项）` : ''}`,
       violations: findings.map((f) => ({ group: f.group, message: f.message })),
+      proven: true,
     };
   }
   const model = buildModel(problem, usable);

@@ -14,7 +14,6 @@ import { performance } from 'node:perf_hooks';
 import { latticeBound } from '../../domain/assembly/bound.js';
 import { checkSets } from '../../domain/assembly/checker.js';
 import { assembleHeuristic } from '../../domain/assembly/heuristic.js';
-import { precheck } from '../../domain/assembly/precheck.js';
 import { maxDeviation, type AssemblyProblem } from '../../domain/assembly/problem.js';
 import { explainInfeasible, lpBound, solveMip } from './mip-solver.js';
 
@@ -56,11 +55,12 @@ export async function solveAssembly(problem: AssemblyProblem, options: EngineOpt
   const elapsed = () => (performance.now() - start) / 1000;
   const remaining = () => Math.max(1, options.timeLimitSeconds - elapsed());
 
-  const findings = precheck(problem);
-  if (findings.length > 0) return { ok: false, proven: true, causes: findings.map((f) => f.message), seconds: elapsed() };
-
+  // The heuristic runs the counting pre-checks first; what they find is proven, no solver needed.
   const heuristic = assembleHeuristic(problem);
   const heuristicSeconds = elapsed();
+  if (!heuristic.ok && heuristic.proven === true) {
+    return { ok: false, proven: true, causes: heuristic.violations.map((v) => v.message), seconds: heuristicSeconds };
+  }
   let best: { sets: number[][]; deviation: number; engine: EngineName } | undefined = heuristic.ok
     ? { sets: heuristic.sets, deviation: heuristic.deviation, engine: 'heuristic' }
     : undefined;

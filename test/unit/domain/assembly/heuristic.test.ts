@@ -190,6 +190,7 @@ describe('heuristic', () => {
       if (r.ok) return;
       expect(r.reason).toBe('题库不能满足组卷要求：单选题需要 30 道（3 套 × 10），题库中只有 25 道已入库试题（另有 1 项）');
       expect(r.violations.map((v) => v.group)).toEqual(['cells', 'cells']);
+      expect(r.proven).toBe(true);
     });
 
     it('reports a pinned item that cannot be used', () => {
@@ -207,6 +208,7 @@ describe('heuristic', () => {
       if (r.ok) return;
       expect(r.reason).toBe('启发式组卷未能满足全部约束（互斥试题），需由精确求解器继续');
       expect(r.violations).toEqual([{ group: 'enemies', set: 0, message: '第1套同时含有互斥试题 1 和 2' }]);
+      expect(r.proven).toBeUndefined();
     });
 
     it('falls back to different band splits per set when one split cannot serve all sets', () => {
