@@ -10,8 +10,6 @@ import { sumPoints, type RubricRow } from '../../app/domain/rubric.js';
 import type { DocumentHeader, DocumentImage, PracticalPaperData, PracticalPaperTask } from '../../app/domain/submission/documents.js';
 import { createDocument, heading, packDocx, para, run, SIZES, table, type Cell, type CellSpec } from './kit.js';
 import { fitImage, imageInfo, type ImageInfo } from './images.js';
-
-export { imageInfo, type ImageInfo };
 import {
   BLANK,
   CANDIDATE_ID_LINE,

@@ -114,7 +114,7 @@ async function runAssembly(ctx: ServiceContext, input: z.output<typeof assemblyO
   const order = sectionOrder(built.kind, built.structure, built.blueprint);
   const at = timestamp(ctx);
   const by = ctx.actor.username;
-  const settings = { ...input, timeLimitSeconds: input.timeLimitSeconds, enemies: input.enemies.length };
+  const settings = { ...input, enemies: input.enemies.length };
   const result = {
     engine: outcome.engine,
     deviation: outcome.deviation,

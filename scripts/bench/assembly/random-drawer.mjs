@@ -2,15 +2,11 @@
 // (鉴定范围, 题型) cell it shuffles the unused items and takes them in turn while the set's band quota,
 // the per-鉴定点 cap and the enemy pairs allow; slots it cannot fill that way are filled with any
 // unused item of the cell. No balancing of difficulty between sets. Seeded, so runs repeat.
+const { Random } = await import(new URL('../../../dist/app/domain/assembly/random.js', import.meta.url).href);
+
 export function randomDraw(problem, seed = 1) {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  const rand = () => random.next();
   const excluded = new Set(problem.excluded);
   const byCell = new Map();
   for (const item of problem.items) {

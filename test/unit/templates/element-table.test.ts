@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { elementTableStats, elementTableRules, formatImportanceRatio, theoryElementTableSchema, type TheoryElementTable } from '../../../app/domain/element-table.js';
@@ -16,6 +16,7 @@ import {
   theoryElementTableXlsx,
   THEORY_SHEET_NAME,
 } from '../../../templates/xlsx/element-table.js';
+import { SOFFICE } from '../../helpers/office.js';
 import { useTempDir } from '../../helpers/tmp.js';
 import { loadWorkbook, sheetOf } from '../../helpers/xlsx.js';
 
@@ -39,13 +40,6 @@ const load = loadWorkbook;
 const rowValues = (ws: ExcelJS.Worksheet, row: number, from = 1, to = ws.columnCount) =>
   Array.from({ length: to - from + 1 }, (_, i) => ws.getRow(row).getCell(from + i).value);
 
-/** The program to convert office files, if one is installed. */
-function findSoffice(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    for (const name of ['soffice', 'libreoffice']) if (dir !== '' && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
 
 describe('templates/xlsx/element-table', () => {
   const tempDir = useTempDir();
@@ -122,7 +116,7 @@ describe('templates/xlsx/element-table', () => {
     });
 
     it('opens in LibreOffice and converts to PDF when LibreOffice is installed', async (ctx) => {
-      const soffice = findSoffice();
+      const soffice = SOFFICE;
       const dir = tempDir();
       const xlsx = join(dir, '理论知识考核要素细目表.xlsx');
       writeFileSync(xlsx, await theoryBytes({ secrecyMark: '机密★启用前' }));

@@ -6,7 +6,6 @@ import { rubricRowSchema } from '../../../app/domain/rubric.js';
 import type { DocumentImage, PracticalPaperData, PracticalPaperTask } from '../../../app/domain/submission/documents.js';
 import {
   figureSize,
-  imageInfo,
   practicalCandidateNoticeDocx,
   practicalPaperDocx,
   practicalScoreSheetDocx,
@@ -23,6 +22,7 @@ import {
   TOTAL_SCORE_COLUMNS,
 } from '../../../templates/docx/practical-text.js';
 import { sampleHeader, sampleTasks } from '../../helpers/documents.js';
+import { imageInfo } from '../../../templates/docx/images.js';
 import { docxPart, docxParagraphs, renderPdf } from '../../helpers/office.js';
 
 const MARK = '机密★启用前';
