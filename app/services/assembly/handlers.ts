@@ -115,7 +115,8 @@ async function runAssembly(ctx: ServiceContext, input: z.output<typeof assemblyO
   const at = timestamp(ctx);
   const by = ctx.actor.username;
   const settings = { ...input, enemies: input.enemies.length };
-  const result = {
+  /** The certificate, stored with the run and returned to the caller. */
+  const certificate = {
     engine: outcome.engine,
     deviation: outcome.deviation,
     bound: outcome.bound,
@@ -123,6 +124,9 @@ async function runAssembly(ctx: ServiceContext, input: z.output<typeof assemblyO
     certified: outcome.certified,
     tolerance: problem.tolerance,
     seconds: outcome.seconds,
+  };
+  const result = {
+    ...certificate,
     heuristicSeconds: outcome.heuristicSeconds,
     spread: statistics.spread,
     overlap: statistics.overlap,
@@ -152,15 +156,9 @@ async function runAssembly(ctx: ServiceContext, input: z.output<typeof assemblyO
     return {
       runId,
       kind: built.kind,
-      engine: outcome.engine,
+      ...certificate,
       papers,
       statistics,
-      deviation: outcome.deviation,
-      bound: outcome.bound,
-      gap: outcome.gap,
-      certified: outcome.certified,
-      tolerance: problem.tolerance,
-      seconds: outcome.seconds,
       blueprint: built.blueprint,
       voided: drafts.length,
     };
