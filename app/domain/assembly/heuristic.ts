@@ -11,7 +11,9 @@
  *    and the (cell, band) quotas fit the pool (and the per-point cap). One split for all sets is tried
  *    first (parallel sets), with capacity ⌊available/N⌋ per group; else set by set with what the
  *    earlier sets left. Both are min-cost flows (cells → bands) whose convex costs spread the quota in
- *    proportion to the pool; with `overlap > 0` reuse costs so much that it is a last resort.
+ *    proportion to the pool; with `overlap > 0` reuse costs so much that it is a last resort. When no
+ *    seeded order finds an exact split, the bands become soft (each unit off costs) and the repair
+ *    mends them.
  * 3. Construction: pinned items; then the 鉴定点 minimums; then the groups, scarcest first, slot by
  *    slot in round robin over the sets. A slot takes the pool item whose p is nearest the pro-rata
  *    target of its set (the set's remaining target spread over its remaining slots around the group
@@ -317,8 +319,14 @@ const REUSE_COST = 1e9;
 const PENALISED_COST = 1e8;
 const SCALE = 1e6;
 
-/** q[s * G + g]: items of group g in set s; null when no split exists. */
-function splitQuotas(m: Model, rng?: Random): Int32Array | null {
+/**
+ * q[s * G + g]: items of group g in set s; null when no split exists. With `softBands` the band totals
+ * become a preference (every unit off its band costs BIG) instead of a requirement: the fallback when
+ * no exact split is found — the 3-index split (sets × cells × bands within the pool) is not a network
+ * flow, so the set-by-set flows can miss a split that exists — and the repair then mends the bands
+ * with swaps across bands within a cell.
+ */
+function splitQuotas(m: Model, rng?: Random, softBands = false): Int32Array | null {
   const { N, G, cells: C, bandSlots: Bx } = m;
   const avail = new Int32Array(G);
   for (let g = 0; g < G; g += 1) avail[g] = (m.poolStart[g + 1] as number) - (m.poolStart[g] as number);
@@ -390,12 +398,13 @@ function splitQuotas(m: Model, rng?: Random): Int32Array | null {
       const want = m.bandQuota(s, b);
       if (want >= 0) {
         const rest = want - (lbBand[b] as number);
-        if (rest < 0) return null;
-        exact.push(flow.addEdge(1 + C + b, sink, rest, -BIG), rest);
+        if (rest < 0 && !softBands) return null;
+        exact.push(flow.addEdge(1 + C + b, sink, Math.max(0, rest), -BIG), Math.max(0, rest));
+        if (softBands) flow.addEdge(1 + C + b, sink, NO_LIMIT, 0);
       } else flow.addEdge(1 + C + b, sink, NO_LIMIT);
     }
     if (flow.run(src, sink) < demand) return null;
-    for (let k = 0; k < exact.length; k += 2) if (flow.flowOn(exact[k] as number) !== exact[k + 1]) return null;
+    if (!softBands) for (let k = 0; k < exact.length; k += 2) if (flow.flowOn(exact[k] as number) !== exact[k + 1]) return null;
     const out = new Int32Array(G);
     for (let g = 0; g < G; g += 1) out[g] = lb(g);
     for (const { g, e } of edges) out[g] = (out[g] as number) + flow.flowOn(e);
@@ -1582,6 +1591,7 @@ export function assembleHeuristic(problem: AssemblyProblem, options: HeuristicOp
   const model = buildModel(problem, usable);
   let quotas = splitQuotas(model);
   for (let attempt = 1; quotas === null && attempt <= 20; attempt += 1) quotas = splitQuotas(model, new Random(problem.seed, 1000 + attempt));
+  quotas ??= splitQuotas(model, undefined, true);
   if (quotas === null) {
     const message = '难度分布与各鉴定范围题型题量在现有题库中无法同时满足（按难度划分各范围题量失败）';
     return { ok: false, reason: `启发式组卷失败：${message}`, violations: [{ group: 'bands', message }] };
