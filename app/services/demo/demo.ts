@@ -153,13 +153,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const status = await invoke(base, handlers['workstation.status'], {});
     note('工作站', `新建加密数据库 ${shown(dbFile)}（结构版本 ${status.schemaVersion}），三员账号 ${init.admins.map((a) => a.username).join('、')}`);
 
-    // 系统管理员 creates the team's accounts.
+    // 系统管理员 creates the team's accounts, one after the other so that their ids follow the team file.
     const members = team.members as { username: string; role: Role; person: Record<string, unknown> }[];
     await as('sysadmin', async (ctx) => {
-      const created = await Promise.all(
-        members.map((m) => invoke(ctx, handlers['accounts.create'], { username: m.username, displayName: m.person.name })),
-      );
-      for (const c of created) passwords.set(c.account.username, c.initialPassword);
+      for (const m of members) {
+        const created = await invoke(ctx, handlers['accounts.create'], { username: m.username, displayName: m.person.name });
+        passwords.set(created.account.username, created.initialPassword);
+      }
     });
 
     // 安全保密管理员 registers people and pledges, links accounts, grants roles.

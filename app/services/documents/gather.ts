@@ -137,18 +137,29 @@ export interface People {
   readonly experts: ReviewExpert[];
 }
 
-/** Team = the bank's managers and authors; experts = its reviewers registered with an 专家类别. */
+/** Order of the lists: the 题库管理员 (who leads the work) first, then the authors, then the reviewers. */
+const ROLE_ORDER: Readonly<Record<string, number>> = { manager: 0, author: 1, reviewer: 2 };
+
+/**
+ * Team = the bank's managers and authors; experts = its reviewers registered with an 专家类别. Each person
+ * once (a person with several memberships under the first role in ROLE_ORDER); within a role in the
+ * order of the personnel register, so the lists do not depend on when the accounts were created.
+ */
 export function bankPeople(ctx: ServiceContext, bankId: number): People {
   const team: TeamMember[] = [];
   const experts: ReviewExpert[] = [];
   const seen = new Set<number>();
-  for (const m of listMembers(ctx.db, bankId)) {
-    const account = getAccount(ctx.db, m.accountId);
-    if (!account || account.personId === null || seen.has(account.personId)) continue;
-    const record = getPerson(ctx.db, account.personId);
+  const members = listMembers(ctx.db, bankId).flatMap((m) => {
+    const personId = getAccount(ctx.db, m.accountId)?.personId ?? null;
+    return personId === null ? [] : [{ role: m.role, personId }];
+  });
+  members.sort((a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.personId - b.personId);
+  for (const m of members) {
+    if (seen.has(m.personId)) continue;
+    const record = getPerson(ctx.db, m.personId);
     if (!record) continue;
     const person = personSchema.parse(record);
-    seen.add(account.personId);
+    seen.add(m.personId);
     if (m.role === 'reviewer') {
       if (person.expertRole !== undefined) experts.push({ name: person.name, unit: person.unit, title: person.title, category: person.expertRole });
     } else {

@@ -21,9 +21,10 @@ const EXPERTS: [string, ExpertRole][] = [
 
 /** The sample bank assembled (3 theory + 3 practical sets, approved), with an author and five reviewers. */
 async function assembledBank(ws: TestWorkstation) {
+  // The author's account is older than the manager's: the 名单 still lists the manager first.
+  ws.as('writer', ['author']);
   const { ctx, bankId } = await sampleBank(ws);
   const sec = ws.as('sec', ['secadmin']);
-  ws.as('writer', ['author']);
   await invoke(sec, handlers['access.grant'], { bankId, username: 'writer', role: 'author' });
   for (const [username, role] of EXPERTS) {
     ws.as(username, ['reviewer']);
@@ -79,6 +80,7 @@ describe('documents.generate', () => {
     await book.xlsx.load(readFileSync(join(out, '04_题库开发组成员名单.xlsx')) as unknown as ArrayBuffer);
     const names = book.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : []));
     expect(names).toEqual(expect.arrayContaining(['boss', 'writer']));
+    expect(names.indexOf('boss')).toBeLessThan(names.indexOf('writer'));
     expect(names).not.toContain('fangfa');
     const review = (await docxParagraphs(new Uint8Array(readFileSync(join(out, '05_题库内部审核意见.docx'))))).join('\n');
     for (const [name, role] of EXPERTS) {
