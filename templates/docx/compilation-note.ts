@@ -8,8 +8,8 @@
 import type { Document, FileChild } from 'docx';
 import { formatImportanceRatio } from '../../app/domain/element-table.js';
 import type { CompilationNoteData, ItemCountRow, ReviewExpert, TeamMember } from '../../app/domain/submission/documents.js';
-import { createDocument, heading, para, title } from './kit.js';
-import { allButLast, caption, formatNumber, gridTable, textLines, withoutFullStop, type GridCell, type GridSpec } from './submission-parts.js';
+import { createDocument, heading, para, table, title, type Cell, type TableSpec } from './kit.js';
+import { caption, formatNumber, textLines, withoutFullStop } from './submission-parts.js';
 
 export const COMPILATION_NOTE_TITLE = '题库编制说明';
 export const SECTION_HEADINGS = ['一、职业概况', '二、编制依据', '三、题库结构', '四、试题数量统计', '五、组卷规则与试卷结构', '六、开发组织与过程', '七、保密措施'] as const;
@@ -46,8 +46,8 @@ function setLabels(rows: readonly ItemCountRow[]): string[] {
 }
 
 /** A row of the counts table: per set 题量 and 分值, then the bank's count. */
-function countCells(type: string, rows: readonly ItemCountRow[], labels: readonly string[], withPoints: boolean, bold = false): GridCell[] {
-  const cells: GridCell[] = [{ text: type, bold }];
+function countCells(type: string, rows: readonly ItemCountRow[], labels: readonly string[], withPoints: boolean, bold = false): Cell[] {
+  const cells: Cell[] = [{ text: type, bold }];
   for (const label of labels) {
     const sets = rows.map((r) => r.perSet.find((s) => s.label === label));
     const present = sets.filter((s) => s !== undefined);
@@ -62,23 +62,23 @@ function countCells(type: string, rows: readonly ItemCountRow[], labels: readonl
 }
 
 /** A small table kept on one page with its caption. */
-function table(spec: GridSpec): FileChild {
-  return gridTable({ line: TABLE_LINE, ...spec, keepWithNext: allButLast(spec.rows.length) });
+function keptTable(spec: TableSpec): FileChild {
+  return table({ line: TABLE_LINE, ...spec, keepNext: (r) => r < spec.rows.length - 1 });
 }
 
-const totalLabel: GridCell = { text: '合计', colSpan: 2, align: 'center', bold: true };
+const totalLabel: Cell = { text: '合计', colSpan: 2, align: 'center', bold: true };
 
 function teamTable(team: readonly TeamMember[]): FileChild {
-  return table({
+  return keptTable({
     widths: [5, 7, 18, 9, 12],
-    rows: [['序号', '姓名', '单位', '职称', '分工'], ...team.map((m, i): GridCell[] => [centred(String(i + 1)), centred(m.name), m.unit, centred(m.title), m.work])],
+    rows: [['序号', '姓名', '单位', '职称', '分工'], ...team.map((m, i): Cell[] => [centred(String(i + 1)), centred(m.name), m.unit, centred(m.title), m.work])],
   });
 }
 
 function reviewerTable(reviewers: readonly ReviewExpert[]): FileChild {
-  return table({
+  return keptTable({
     widths: [5, 7, 18, 9, 10],
-    rows: [['序号', '姓名', '单位', '职称', '专家类别'], ...reviewers.map((e, i): GridCell[] => [centred(String(i + 1)), centred(e.name), e.unit, centred(e.title), centred(e.category)])],
+    rows: [['序号', '姓名', '单位', '职称', '专家类别'], ...reviewers.map((e, i): Cell[] => [centred(String(i + 1)), centred(e.name), e.unit, centred(e.title), centred(e.category)])],
   });
 }
 
@@ -143,11 +143,11 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
   );
   children.push(nextCaption('理论知识一级鉴定范围'));
   children.push(
-    table({
+    keptTable({
       widths: [5, 20, 8, 8],
       rows: [
         ['代码', '名称', '鉴定比重（%）', '鉴定点数'],
-        ...structure.topScopes.map((s): GridCell[] => [centred(s.code), s.name, centred(formatNumber(s.weight)), centred(String(s.elements))]),
+        ...structure.topScopes.map((s): Cell[] => [centred(s.code), s.name, centred(formatNumber(s.weight)), centred(String(s.elements))]),
         [totalLabel, centred(formatNumber(sum(structure.topScopes.map((s) => s.weight)))), centred(String(sum(structure.topScopes.map((s) => s.elements))))],
       ],
     }),
@@ -160,11 +160,11 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
     children.push(nextCaption('技能考核职业功能'));
     const allRequired = structure.practicalModules.every((m) => m.mode === '必考');
     children.push(
-      table({
+      keptTable({
         widths: [5, 18, 7, 8, 8],
         rows: [
           ['代码', '职业功能', '选考方式', '鉴定比重（%）', '考试时间（min）'],
-          ...structure.practicalModules.map((m): GridCell[] => [centred(m.code), m.name, centred(m.mode), centred(formatNumber(m.weight)), centred(String(m.minutes))]),
+          ...structure.practicalModules.map((m): Cell[] => [centred(m.code), m.name, centred(m.mode), centred(formatNumber(m.weight)), centred(String(m.minutes))]),
           ...(allRequired
             ? [[totalLabel, centred(''), centred(formatNumber(sum(structure.practicalModules.map((m) => m.weight)))), centred(String(sum(structure.practicalModules.map((m) => m.minutes))))]]
             : []),
@@ -203,7 +203,7 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
     lead(`题库入库试题共 ${String(sum(allRows.map((r) => r.inBank)))} 道，其中${inBankParts.join('，')}。各套试卷的题型、题量和分值见表${String(tableNo + 1)}。`),
   );
   children.push(nextCaption('试题数量统计'));
-  const countRows: GridCell[][] = [
+  const countRows: Cell[][] = [
     [{ text: '题型', rowSpan: 2 }, ...labels.map((l) => ({ text: setHeading(l), colSpan: 2 })), { text: '题库合计（道）', rowSpan: 2 }],
     labels.flatMap(() => ['题量（道）', '分值（分）']),
     ...counts.theory.map((r) => countCells(r.type, [r], labels, true)),
@@ -211,7 +211,7 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
     ...others.map((r) => countCells(r.type, [r], labels, true)),
     ...(others.length > 0 && counts.theory.length > 0 ? [countCells('合计', allRows, labels, false, true)] : []),
   ];
-  children.push(table({ widths: [12, ...labels.flatMap(() => [5, 5]), 7], rows: countRows, headerRows: 2 }));
+  children.push(keptTable({ widths: [12, ...labels.flatMap(() => [5, 5]), 7], rows: countRows, headerRows: 2 }));
 
   // 五、组卷规则与试卷结构
   children.push(heading(SECTION_HEADINGS[4]));
@@ -224,11 +224,11 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
   );
   children.push(nextCaption('理论知识试卷结构'));
   children.push(
-    table({
+    keptTable({
       widths: [14, 7, 8, 8],
       rows: [
         ['题型', '题量（道）', '每题分值（分）', '合计（分）'],
-        ...paper.theorySections.map((s): GridCell[] => [s.type, centred(String(s.count)), centred(formatNumber(s.pointsEach)), centred(formatNumber(s.count * s.pointsEach))]),
+        ...paper.theorySections.map((s): Cell[] => [s.type, centred(String(s.count)), centred(formatNumber(s.pointsEach)), centred(formatNumber(s.count * s.pointsEach))]),
         [{ text: '合计', bold: true, align: 'center' }, centred(String(sum(paper.theorySections.map((s) => s.count)))), centred('—'), centred(formatNumber(theoryTotal))],
       ],
     }),

@@ -12,8 +12,8 @@ import type { Document } from 'docx';
 import { elementTableStats, formatImportanceRatio, MAX_SCOPE_DEPTH, type ImportanceCounts, type ScopeNode } from '../../app/domain/element-table.js';
 import { levelTotals, type StructureLevel } from '../../app/domain/practical-structure.js';
 import type { DocumentHeader, ElementTablesData } from '../../app/domain/submission/documents.js';
-import { createDocument, LANDSCAPE_TEXT_WIDTH, para, SIZES, title } from './kit.js';
-import { formatNumber, gridTable, infoLine, note, type GridCell } from './submission-parts.js';
+import { createDocument, LANDSCAPE_TEXT_WIDTH, para, SIZES, table, title, type Cell } from './kit.js';
+import { formatNumber, infoLine, note } from './submission-parts.js';
 
 export const THEORY_TABLE_TITLE = '理论知识考核要素细目表';
 export const PRACTICAL_TABLE_TITLE = '技能考核内容结构表';
@@ -87,7 +87,7 @@ export function theoryElementTableDocx(data: ElementTablesData): Document {
 
   const widths = columnWidths(depth, LANDSCAPE_TEXT_WIDTH);
   const scopeColumns = depth * SCOPE_FIELDS;
-  const headRows: GridCell[][] = [
+  const headRows: Cell[][] = [
     [
       { text: '鉴定范围', colSpan: scopeColumns },
       { text: '鉴定点', colSpan: ELEMENT_FIELDS },
@@ -98,17 +98,17 @@ export function theoryElementTableDocx(data: ElementTablesData): Document {
       { text: '名称', rowSpan: 2 },
       { text: '重要程度', rowSpan: 2 },
     ],
-    Array.from({ length: depth }, (): GridCell[] => ['代码', '名称', { text: ['鉴定', '比重', '(%)'] }, { text: ['重要程度', '比例'] }]).flat(),
+    Array.from({ length: depth }, (): Cell[] => ['代码', '名称', { text: ['鉴定', '比重', '(%)'] }, { text: ['重要程度', '比例'] }]).flat(),
   ];
 
-  const body: GridCell[][] = Array.from({ length: scopes.reduce((a, n) => a + spanOf(n), 0) }, () => []);
+  const body: Cell[][] = Array.from({ length: scopes.reduce((a, n) => a + spanOf(n), 0) }, () => []);
   /**
    * Rows kept with the next: a merged 鉴定范围 cell that starts near the foot of a page would have its name
    * cut in two, so the rows its name needs (one line a row) start on the same page.
    */
   const keep = new Set<number>();
   const nameWidth = widths[1] ?? 0;
-  const centred = (text: string, rowSpan: number): GridCell => ({ text, rowSpan, align: 'center' });
+  const centred = (text: string, rowSpan: number): Cell => ({ text, rowSpan, align: 'center' });
   const place = (node: ScopeNode, level: number, row: number, codes: readonly string[]): void => {
     const path = [...codes, node.code];
     const span = spanOf(node);
@@ -140,7 +140,7 @@ export function theoryElementTableDocx(data: ElementTablesData): Document {
     place(node, 1, row, []);
     row += spanOf(node);
   }
-  const total: GridCell[] = [
+  const total: Cell[] = [
     { text: '合计', colSpan: 2, align: 'center', bold: true },
     { text: formatNumber(scopes.reduce((a, n) => a + n.weight, 0)), align: 'center' },
     { text: formatImportanceRatio(stats.counts), align: 'center' },
@@ -155,14 +155,14 @@ export function theoryElementTableDocx(data: ElementTablesData): Document {
     children: [
       title(heading, SIZES.三号),
       para(infoLine([...occupationInfo(header), ['鉴定方式', '理论知识'], ['鉴定点数', String(stats.elements)]]), { size: SIZES.五号, align: 'left', after: 120 }),
-      gridTable({
+      table({
         widths,
         rows: [...headRows, ...body, total, [{ text: SIGNATURE_LINE, colSpan: widths.length, size: SIZES.五号 }]],
         headerRows: 3,
         size: SIZES.小五,
         line: 240,
         width: LANDSCAPE_TEXT_WIDTH,
-        keepWithNext: keep,
+        keepNext: (r) => keep.has(r),
         minHeights: { [signatureRow]: SIGNATURE_ROW_HEIGHT },
       }),
     ],
@@ -188,9 +188,9 @@ export function practicalStructureDocx(data: ElementTablesData): Document | null
   const totals = levelTotals(level);
   const forms = [...new Set(level.entries.map((e) => e.form))].join('、');
   const missing = practical.modules.some((m) => !entries.has(m.code));
-  const c = (text: string): GridCell => ({ text, align: 'center' });
+  const c = (text: string): Cell => ({ text, align: 'center' });
 
-  const rows: GridCell[][] = [
+  const rows: Cell[][] = [
     ['职业功能代码', '职业功能名称', '选考方式', '鉴定比重（%）', '考试时间（min）', '考核形式'],
     ...practical.modules.map((m) => {
       const e = entries.get(m.code);
@@ -211,7 +211,7 @@ export function practicalStructureDocx(data: ElementTablesData): Document | null
     children: [
       title(heading, SIZES.三号),
       para(infoLine([...occupationInfo(header), ['鉴定方式', '技能考核']], '　'), { size: SIZES.五号, align: 'left', after: 120 }),
-      gridTable({ widths: [7, 18, 7, 8, 8, 7], rows }),
+      table({ widths: [7, 18, 7, 8, 8, 7], rows }),
       ...notes.map((n, i) => note(`${i === 0 ? '注：' : '　　'}${String(i + 1)}．${n}`)),
       para(SIGNATURE_LINE, { size: SIZES.五号, align: 'left', before: 200 }),
     ],

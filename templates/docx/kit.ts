@@ -23,6 +23,7 @@ import {
   TableRow,
   TextRun,
   VerticalAlign,
+  VerticalMergeType,
   WidthType,
   type FileChild,
   type IParagraphOptions,
@@ -71,6 +72,8 @@ export interface ParaStyle extends RunStyle {
   readonly indentLeft?: number;
   readonly keepNext?: boolean;
   readonly pageBreakBefore?: boolean;
+  /** Line spacing in 240ths of a line (default 360: 1.5 lines; tables use 240). */
+  readonly line?: number;
 }
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
@@ -82,7 +85,7 @@ export function para(content: string | readonly TextRun[], style: ParaStyle = {}
   const options: IParagraphOptions = {
     children,
     alignment: ALIGN[style.align ?? 'justify'],
-    spacing: { after: style.after ?? 60, before: style.before ?? 0, line: 360, lineRule: LineRuleType.AUTO },
+    spacing: { after: style.after ?? 60, before: style.before ?? 0, line: style.line ?? 360, lineRule: LineRuleType.AUTO },
     ...(style.indentChars === undefined && style.indentLeft === undefined
       ? {}
       : { indent: { ...(style.indentChars === undefined ? {} : { firstLine: Math.round((style.indentChars * size * 20) / 2) }), ...(style.indentLeft === undefined ? {} : { left: style.indentLeft }) } }),
@@ -109,20 +112,32 @@ export interface CellSpec {
   readonly colSpan?: number;
   readonly size?: number;
   readonly font?: FontRole;
-  /** Shading for header cells. */
+  /** Shading (default: header cells shaded, body cells not). */
   readonly shade?: boolean;
+  /** Rows the cell covers (vertical merge); the rows below list no cell for these columns. */
+  readonly rowSpan?: number;
+  /** Vertical alignment (default centre); `top` for text boxes such as an opinion. */
+  readonly valign?: 'top' | 'center';
 }
 export type Cell = string | CellSpec;
 
 export interface TableSpec {
   /** Column widths as shares (any unit); scaled to the text width. */
   readonly widths: readonly number[];
+  /**
+   * Rows as in HTML: each lists only the cells that start in it, left to right; the columns covered by
+   * a cell with `rowSpan` from a row above are skipped.
+   */
   readonly rows: readonly (readonly Cell[])[];
   /** Leading rows repeated on every page and set bold/shaded. */
   readonly headerRows?: number;
   readonly size?: number;
+  /** Line spacing in cells, in 240ths of a line (default 360, the body's). */
+  readonly line?: number;
   /** Minimum row height in twips (e.g. signature rows). */
   readonly rowHeight?: number;
+  /** Minimum height of a row in twips, by row index (instead of `rowHeight`). */
+  readonly minHeights?: Readonly<Record<number, number>>;
   readonly width?: number;
   /** Rows kept on the same page as the next one (e.g. a 题号 row with its 答案 row). */
   readonly keepNext?: (row: number) => boolean;
@@ -136,47 +151,87 @@ export interface TableSpec {
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border } as const;
+const SHADE = 'EDEDED';
 
-/** A bordered table whose rows never split across pages; header rows repeat on each page. */
+/**
+ * A bordered table whose rows never split across pages; header rows repeat on each page. Cells may
+ * span columns (`colSpan`) and rows (`rowSpan`, written as w:vMerge restart/continue).
+ */
 export function table(spec: TableSpec): Table {
   const total = spec.width ?? TEXT_WIDTH;
   const sum = spec.widths.reduce((a, b) => a + b, 0);
   const twips = spec.widths.map((w) => Math.round((w / sum) * total));
+  const columns = twips.length;
   const headerRows = spec.headerRows ?? 1;
+  const margins = { top: 40, bottom: 40, left: spec.cellMargin ?? 80, right: spec.cellMargin ?? 80 };
+  /** Per column: rows still covered by a merge from above, and the shape of the cell to continue. */
+  const covered = Array.from({ length: columns }, () => ({ left: 0, width: 0, span: 1, shaded: false }));
   const rows = spec.rows.map((cells, r) => {
-    let column = 0;
     const isHeader = r < headerRows;
     const keepNext = spec.keepNext?.(r) === true;
-    const tableCells = cells.map((c) => {
+    // A merged-over cell's paragraph has no run (`text` []): Word shows the first cell's content only.
+    const paragraph = (text: string | readonly TextRun[], cell: CellSpec) =>
+      para(text, {
+        size: cell.size ?? spec.size ?? SIZES.五号,
+        bold: cell.bold ?? isHeader,
+        font: cell.font ?? (isHeader ? 'heading' : 'body'),
+        align: cell.align ?? (isHeader ? 'center' : (spec.cellAlign ?? 'left')),
+        after: 0,
+        keepNext,
+        ...(spec.line === undefined ? {} : { line: spec.line }),
+      });
+    const out: TableCell[] = [];
+    let next = 0;
+    let column = 0;
+    while (column < columns) {
+      const cover = covered[column];
+      if (cover !== undefined && cover.left > 0) {
+        cover.left -= 1;
+        out.push(
+          new TableCell({
+            width: { size: cover.width, type: WidthType.DXA },
+            columnSpan: cover.span,
+            verticalMerge: VerticalMergeType.CONTINUE,
+            verticalAlign: VerticalAlign.CENTER,
+            margins,
+            ...(cover.shaded ? { shading: { fill: SHADE } } : {}),
+            children: [paragraph([], { text: '', align: 'left', bold: false, font: 'body' })],
+          }),
+        );
+        column += cover.span;
+        continue;
+      }
+      const c = cells[next];
+      next += 1;
+      if (c === undefined) throw new RangeError(`table: row ${String(r)} has too few cells`);
       const cell: CellSpec = typeof c === 'string' ? { text: c } : c;
       const span = cell.colSpan ?? 1;
+      const rowSpan = cell.rowSpan ?? 1;
       const width = twips.slice(column, column + span).reduce((a, b) => a + b, 0);
-      column += span;
+      const shaded = cell.shade === true || (isHeader && cell.shade !== false);
+      if (rowSpan > 1 && cover !== undefined) Object.assign(cover, { left: rowSpan - 1, width, span, shaded });
       const lines = typeof cell.text === 'string' ? [cell.text] : cell.text;
-      return new TableCell({
-        width: { size: width, type: WidthType.DXA },
-        columnSpan: span,
-        verticalAlign: VerticalAlign.CENTER,
-        margins: { top: 40, bottom: 40, left: spec.cellMargin ?? 80, right: spec.cellMargin ?? 80 },
-        ...(cell.shade === true || (isHeader && cell.shade !== false) ? { shading: { fill: 'EDEDED' } } : {}),
-        children: lines.map((line) =>
-          para(line, {
-            size: cell.size ?? spec.size ?? SIZES.五号,
-            bold: cell.bold ?? isHeader,
-            font: cell.font ?? (isHeader ? 'heading' : 'body'),
-            align: cell.align ?? (isHeader ? 'center' : (spec.cellAlign ?? 'left')),
-            after: 0,
-            keepNext,
-          }),
-        ),
-      });
-    });
+      out.push(
+        new TableCell({
+          width: { size: width, type: WidthType.DXA },
+          columnSpan: span,
+          ...(rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+          verticalAlign: cell.valign === 'top' ? VerticalAlign.TOP : VerticalAlign.CENTER,
+          margins,
+          ...(shaded ? { shading: { fill: SHADE } } : {}),
+          children: lines.map((line) => paragraph(line, cell)),
+        }),
+      );
+      column += span;
+    }
+    if (next < cells.length) throw new RangeError(`table: row ${String(r)} has too many cells`);
+    const minHeight = spec.minHeights?.[r] ?? spec.rowHeight;
     return new TableRow({
-      children: tableCells,
+      children: out,
       cantSplit: true,
       ...(keepNext ? { keepNext: true } : {}),
       ...(isHeader ? { tableHeader: true } : {}),
-      ...(spec.rowHeight === undefined ? {} : { height: { value: spec.rowHeight, rule: HeightRule.ATLEAST } }),
+      ...(minHeight === undefined ? {} : { height: { value: minHeight, rule: HeightRule.ATLEAST } }),
     });
   });
   return new Table({

@@ -7,8 +7,8 @@
 import type { Document } from 'docx';
 import type { ReviewCheck, ReviewOpinionData } from '../../app/domain/submission/documents.js';
 import { DEFAULT_REVIEW_CHECKLIST } from '../../app/domain/submission/notes.js';
-import { createDocument, heading, para, SIZES, title } from './kit.js';
-import { gridTable, textLines } from './submission-parts.js';
+import { createDocument, heading, para, SIZES, table, title } from './kit.js';
+import { textLines } from './submission-parts.js';
 
 export const REVIEW_OPINION_TITLE = '题库内部审核意见';
 export const CONCLUSION_BOXES = '□通过　□修改后通过　□不通过';
@@ -47,7 +47,7 @@ export function reviewOpinionDocx(data: ReviewOpinionData): Document {
     title: heading0,
     children: [
       title(heading0, SIZES.三号),
-      gridTable({
+      table({
         widths: [5, 11, 4, 7],
         headerRows: 0,
         line: FORM_LINE,
@@ -57,13 +57,13 @@ export function reviewOpinionDocx(data: ReviewOpinionData): Document {
         ],
       }),
       heading('一、审核内容'),
-      gridTable({
+      table({
         widths: [5, 30, 8],
         line: FORM_LINE,
         rows: [['序号', '审核内容', '审核结论'], ...checklist.map((c, i) => [centred(String(i + 1)), c.item, centred(c.result)])],
       }),
       heading('二、审核结论与意见'),
-      gridTable({
+      table({
         widths: [5, 22],
         headerRows: 0,
         line: FORM_LINE,
@@ -75,12 +75,12 @@ export function reviewOpinionDocx(data: ReviewOpinionData): Document {
       }),
       heading('三、审核专家'),
       // The signatures, the rule and the institution kept on one page.
-      gridTable({
+      table({
         widths: [4.5, 7, 17, 8.5, 10.5, 8.5, 8],
         line: FORM_LINE,
         rowHeight: SIGNATURE_ROW_HEIGHT,
         rows: [['序号', '姓名', '单位', '职称', '专家类别', '签名', '日期'], ...experts],
-        keepWithNext: new Set([...experts.keys(), experts.length]),
+        keepNext: (r) => r <= experts.length,
       }),
       para(`注：${PANEL_RULE}`, { font: 'note', size: SIZES.五号, align: 'left', before: 60, after: 60, keepNext: true }),
       para(`审核组织单位（盖章）：${header.institution}　　　　　　年　　月　　日`, { size: SIZES.小四, align: 'right', before: 240 }),
