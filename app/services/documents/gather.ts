@@ -33,7 +33,7 @@ import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submis
 import { theoryItemSchema, theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { validateOrThrow } from '../../domain/validation.js';
 import { getAccount } from '../../store/repositories/accounts.js';
-import { listMembers } from '../../store/repositories/bank-members.js';
+import { listMembers, type BankRole } from '../../store/repositories/bank-members.js';
 import type { BankRecord } from '../../store/repositories/banks.js';
 import { getImage } from '../../store/repositories/images.js';
 import { countEligible, getVersion } from '../../store/repositories/items.js';
@@ -138,7 +138,7 @@ export interface People {
 }
 
 /** Order of the lists: the 题库管理员 (who leads the work) first, then the authors, then the reviewers. */
-const ROLE_ORDER: Readonly<Record<string, number>> = { manager: 0, author: 1, reviewer: 2 };
+const ROLE_ORDER: Readonly<Record<BankRole, number>> = { manager: 0, author: 1, reviewer: 2 };
 
 /**
  * Team = the bank's managers and authors; experts = its reviewers registered with an 专家类别. Each person
@@ -153,7 +153,7 @@ export function bankPeople(ctx: ServiceContext, bankId: number): People {
     const personId = getAccount(ctx.db, m.accountId)?.personId ?? null;
     return personId === null ? [] : [{ role: m.role, personId }];
   });
-  members.sort((a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.personId - b.personId);
+  members.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.personId - b.personId);
   for (const m of members) {
     if (seen.has(m.personId)) continue;
     const record = getPerson(ctx.db, m.personId);
