@@ -25,7 +25,7 @@ import { getCurrentElementTable, saveElementTable } from '../store/repositories/
 import { countItems } from '../store/repositories/items.js';
 import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError, UnknownOccupationError } from './errors.js';
-import { defineHandler } from './handler.js';
+import { bankOf, defineHandler } from './handler.js';
 
 export type { BankRecord };
 
@@ -143,7 +143,7 @@ export const bankHandlers = {
     input: z.object({ bankId: z.number().int().positive(), table: z.unknown() }),
     roles: ['manager'],
     register: '',
-    bank: { id: (i) => i.bankId, roles: ['manager'] },
+    bank: bankOf('manager'),
     objects: (i, out: SavedTable) => [`bank:${i.bankId}`, `elementTable:theory@${out.version}`],
     run: (ctx, input): SavedTable => {
       const bank = requireBank(ctx, input.bankId);
@@ -159,7 +159,7 @@ export const bankHandlers = {
     input: z.object({ bankId: z.number().int().positive(), structure: z.unknown() }),
     roles: ['manager'],
     register: '',
-    bank: { id: (i) => i.bankId, roles: ['manager'] },
+    bank: bankOf('manager'),
     objects: (i, out: SavedTable) => [`bank:${i.bankId}`, `elementTable:practical@${out.version}`],
     run: (ctx, input): SavedTable => {
       const bank = requireBank(ctx, input.bankId);
@@ -180,7 +180,7 @@ export const bankHandlers = {
     input: z.object({ bankId: z.number().int().positive() }),
     roles: ['manager', 'author', 'reviewer'],
     register: '',
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    bank: bankOf('manager', 'author', 'reviewer'),
     objects: (i) => [`bank:${i.bankId}`],
     run: (ctx, input): BankSummary => {
       const bank = requireBank(ctx, input.bankId);

@@ -17,7 +17,7 @@ import { listItems } from '../store/repositories/items.js';
 import { bankHandlers, currentPracticalStructure, currentTheoryTable, requireBank, type SavedTable } from './banks.js';
 import type { ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
-import { defineHandler, type Handler } from './handler.js';
+import { bankOf, defineHandler, type Handler } from './handler.js';
 import { parsePracticalStructureXlsx, parseTheoryElementTableXlsx } from './import/xlsx-element-table.js';
 import { writeOutputFile, type WrittenFile } from './output.js';
 
@@ -40,7 +40,7 @@ export const elementFileHandlers = {
     input: fileInput,
     roles: ['manager'],
     register: '',
-    bank: { id: (i) => i.bankId, roles: ['manager'] },
+    bank: bankOf('manager'),
     run: async (ctx, input): Promise<SavedTable> => {
       const bank = requireBank(ctx, input.bankId);
       const parsed = await parseTheoryElementTableXlsx(input.bytes);
@@ -58,7 +58,7 @@ export const elementFileHandlers = {
     input: fileInput,
     roles: ['manager'],
     register: '',
-    bank: { id: (i) => i.bankId, roles: ['manager'] },
+    bank: bankOf('manager'),
     run: async (ctx, input): Promise<SavedTable> => {
       const bank = requireBank(ctx, input.bankId);
       const parsed = await parsePracticalStructureXlsx(input.bytes);
@@ -73,7 +73,7 @@ export const elementFileHandlers = {
     input: outInput,
     roles: ['manager'],
     register: '存档',
-    bank: { id: (i) => i.bankId, roles: ['manager'] },
+    bank: bankOf('manager'),
     objects: (i, out: readonly WrittenFile[]) => [`bank:${i.bankId}`, ...out.map((f) => `file:${f.path}`)],
     run: async (ctx, input): Promise<readonly WrittenFile[]> => {
       const bank = requireBank(ctx, input.bankId);
@@ -111,7 +111,7 @@ export const elementFileHandlers = {
     roles: ['manager'],
     register: '调阅',
     secret: true,
-    bank: { id: (i) => i.bankId, roles: ['manager'] },
+    bank: bankOf('manager'),
     objects: (i, out: WrittenFile) => [`bank:${i.bankId}`, `file:${out.path}`],
     run: async (ctx, input): Promise<WrittenFile> => {
       const bank = requireBank(ctx, input.bankId);
@@ -137,7 +137,7 @@ export const elementFileHandlers = {
     input: outInput,
     roles: ['manager', 'author'],
     register: '',
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author'] },
+    bank: bankOf('manager', 'author'),
     objects: (_i, out: WrittenFile) => [`file:${out.path}`],
     run: async (ctx, input): Promise<WrittenFile> => {
       const bank = requireBank(ctx, input.bankId);

@@ -47,6 +47,11 @@ export function defineHandler<S extends z.ZodType, O>(handler: Handler<S, O>): H
   return handler;
 }
 
+/** The usual bank scope: the bank the input's `bankId` names, open to the given bank roles. */
+export function bankOf(...roles: readonly BankRole[]): { id(input: { bankId: number }): number; roles: readonly BankRole[] } {
+  return { id: (input) => input.bankId, roles };
+}
+
 function errorDetail(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }

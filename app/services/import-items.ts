@@ -18,7 +18,7 @@ import { insertItem, listItems, type NewItem } from '../store/repositories/items
 import { currentTheoryTable, requireBank } from './banks.js';
 import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
-import { defineHandler } from './handler.js';
+import { bankOf, defineHandler } from './handler.js';
 import { parseItemDocx } from './import/docx-items.js';
 import { parseItemWorkbook } from './import/xlsx-items.js';
 import { indexItemTexts } from './search.js';
@@ -209,7 +209,7 @@ export const importHandlers = {
     roles: ['manager', 'author'],
     register: '',
     secret: true,
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author'] },
+    bank: bankOf('manager', 'author'),
     objects: (i, out: ImportReport) => [`bank:${i.bankId}`, `file:${i.fileName}`, `rows:${out.rows}`, `saved:${out.ids.length}`],
     run: runImport,
   }),

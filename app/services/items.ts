@@ -31,7 +31,7 @@ import { PermissionDeniedError } from './errors.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
 import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
-import { defineHandler } from './handler.js';
+import { bankOf, defineHandler } from './handler.js';
 import { itemRefs } from './refs.js';
 import { comprehensiveValidator, practicalValidator, theoryValidator } from './item-rules.js';
 import { indexItemText, indexItemTexts } from './search.js';
@@ -102,7 +102,7 @@ function batchHandler<N extends string>(
     roles: ['manager', 'author'],
     register: '',
     secret: true,
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author'] },
+    bank: bankOf('manager', 'author'),
     objects: (i, out: AddedItems) => [`bank:${i.bankId}`, ...itemRefs(out.ids)],
     run: (ctx, input): AddedItems => add(ctx, input, checkState(ctx, input)),
   });
@@ -151,7 +151,7 @@ export const itemHandlers = {
     roles: ['manager', 'author'],
     register: '',
     secret: true,
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author'] },
+    bank: bankOf('manager', 'author'),
     objects: (i, out: { version: number }) => [`bank:${i.bankId}`, `item:${i.itemId}@${out.version}`],
     run: (ctx, input): { version: number } => {
       const current = requireItemInBank(ctx, input.bankId, input.itemId);
@@ -180,7 +180,7 @@ export const itemHandlers = {
     input: itemRef,
     roles: ['manager', 'author', 'reviewer'],
     register: '',
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    bank: bankOf('manager', 'author', 'reviewer'),
     run: (ctx, input): ItemHistory => {
       const item = requireItemInBank(ctx, input.bankId, input.itemId);
       return { item: viewOfItem(item), versions: listVersions(ctx.db, item.id), transitions: listTransitions(ctx.db, item.id) };
@@ -194,7 +194,7 @@ export const itemHandlers = {
     roles: ['manager', 'author', 'reviewer'],
     register: '调阅',
     secret: true,
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    bank: bankOf('manager', 'author', 'reviewer'),
     objects: (i) => [`bank:${i.bankId}`, `item:${i.itemId}@${i.from}`, `item:${i.itemId}@${i.to}`],
     run: (ctx, input): readonly FieldChange[] => {
       requireItemInBank(ctx, input.bankId, input.itemId);
@@ -208,7 +208,7 @@ export const itemHandlers = {
     input: itemRef.extend({ to: z.enum(ITEM_STATES), comment: z.string().max(500).default('') }),
     roles: ['manager', 'author', 'reviewer'],
     register: '',
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    bank: bankOf('manager', 'author', 'reviewer'),
     objects: (i) => [`bank:${i.bankId}`, `item:${i.itemId}`, `state:${i.to}`],
     run: (ctx, input): ItemView => {
       const item = requireItemInBank(ctx, input.bankId, input.itemId);
@@ -227,7 +227,7 @@ export const itemHandlers = {
     roles: ['manager', 'author', 'reviewer'],
     register: '调阅',
     secret: true,
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    bank: bankOf('manager', 'author', 'reviewer'),
     objects: (i, out: ItemRecord) => [`bank:${i.bankId}`, `item:${i.itemId}@${out.version}`],
     run: (ctx, input): ItemRecord => {
       const item = getItem(ctx.db, input.itemId);
@@ -242,7 +242,7 @@ export const itemHandlers = {
     input: z.object({ bankId: z.number().int().positive() }),
     roles: ['manager', 'author', 'reviewer'],
     register: '',
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    bank: bankOf('manager', 'author', 'reviewer'),
     run: (ctx, input): readonly ItemView[] => listItems(ctx.db, input.bankId).map(viewOfItem),
   }),
 

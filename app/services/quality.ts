@@ -17,13 +17,13 @@ import { getItem, listItems } from '../store/repositories/items.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
 import type { ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
-import { defineHandler } from './handler.js';
+import { bankOf, defineHandler } from './handler.js';
 
 const paperShape = z.object({ trueFalse: z.number().int().min(0), singleChoice: z.number().int().min(0), multipleChoice: z.number().int().min(0) });
 export const DEFAULT_PAPER = { trueFalse: 20, singleChoice: 140, multipleChoice: 10 } as const;
 
 const bankInput = z.object({ bankId: z.number().int().positive() });
-const gate = { id: (i: { bankId: number }) => i.bankId, roles: ['manager', 'author', 'reviewer'] as const };
+const gate = bankOf('manager', 'author', 'reviewer');
 
 function theoryItems(ctx: ServiceContext, bankId: number, onlyInBank: boolean) {
   return listItems(ctx.db, bankId, { kind: 'theory', ...(onlyInBank ? { state: '入库' as const } : {}) });

@@ -10,7 +10,7 @@ import type { WritableDB } from '../store/database.js';
 import { getItem, type ItemRecord } from '../store/repositories/items.js';
 import { replaceSearchText, replaceSearchTexts, searchItems } from '../store/repositories/search.js';
 import { itemRefs } from './refs.js';
-import { defineHandler } from './handler.js';
+import { bankOf, defineHandler } from './handler.js';
 
 /** The text of an item that search looks at. */
 export function searchTextOf(body: unknown): string {
@@ -69,7 +69,7 @@ export const searchHandlers = {
     roles: ['manager', 'author', 'reviewer'],
     register: '调阅',
     secret: true,
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    bank: bankOf('manager', 'author', 'reviewer'),
     objects: (i, out: SearchResponse) => [`bank:${i.bankId}`, ...itemRefs(out.hits.map((h) => h.id))],
     run: (ctx, input): SearchResponse => {
       const found = searchItems(ctx.db, input);

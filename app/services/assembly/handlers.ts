@@ -31,15 +31,15 @@ import {
 import { requireBank } from '../banks.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
-import { defineHandler } from '../handler.js';
+import { bankOf, defineHandler } from '../handler.js';
 import { solveAssembly, type EngineName } from './engine.js';
 import { assemblyOptionsSchema, buildProblem, checkTheoryStructure, theoryStructureInput, theoryStructureOf } from './problem-builder.js';
 
 export { assemblyOptionsSchema };
 
 const bankId = z.number().int().positive();
-const members = { id: (i: { bankId: number }) => i.bankId, roles: ['manager', 'author', 'reviewer'] as const };
-const managers = { id: (i: { bankId: number }) => i.bankId, roles: ['manager'] as const };
+const members = bankOf('manager', 'author', 'reviewer');
+const managers = bankOf('manager');
 
 /** Assembly failed: the causes, in Chinese, each naming what to fix. */
 export class AssemblyInfeasibleError extends ServiceError {

@@ -30,7 +30,7 @@ import { practicalStructureXlsx, theoryElementTableXlsx } from '../../../templat
 import { teamListXlsx } from '../../../templates/xlsx/team-list.js';
 import { requireBank } from '../banks.js';
 import { timestamp, type ServiceContext } from '../context.js';
-import { defineHandler } from '../handler.js';
+import { bankOf, defineHandler } from '../handler.js';
 import { assertWritableTarget, writeOutputFile } from '../output.js';
 import {
   compilationNoteData,
@@ -135,7 +135,7 @@ async function generate(ctx: ServiceContext, input: { bankId: number; outDir: st
 }
 
 const bankId = z.number().int().positive();
-const managers = { id: (i: { bankId: number }) => i.bankId, roles: ['manager'] as const };
+const managers = bankOf('manager');
 
 export const documentHandlers = {
   'documents.notes.get': defineHandler({
@@ -144,7 +144,7 @@ export const documentHandlers = {
     input: z.object({ bankId }),
     roles: ['manager', 'author', 'reviewer'],
     register: '',
-    bank: { id: (i) => i.bankId, roles: ['manager', 'author', 'reviewer'] },
+    bank: bankOf('manager', 'author', 'reviewer'),
     run: (ctx, input): SubmissionNotes => {
       requireBank(ctx, input.bankId);
       return notesOf(ctx, input.bankId);
