@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,6 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // audit anchors of test workstations go to a temporary folder, never to the profile of the OS account
+    env: { QBANK_ANCHOR_DIR: join(tmpdir(), 'qbank-test-anchors') },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -1,48 +1,50 @@
 /**
- * Signing key of the workstation (Ed25519, RFC 8032): signs audit checkpoints so that truncating or
- * replacing the database is detectable from outside. The private key is kept as encrypted PKCS#8
- * (PEM, AES-256-CBC with a passphrase derived by HKDF-SHA256, RFC 5869, from the workstation secret);
- * the public key is plain SPKI PEM, and signatures verify with `openssl pkeyutl -verify -rawin`.
+ * Per-account signing keys (Ed25519, RFC 8032) for audit checkpoints. Each account's private key
+ * is kept as encrypted PKCS#8 PEM (PBES2, AES-256-CBC) under a passphrase that is the hex of the
+ * account's password-derived wrapping key (password.ts): the workstation passphrase alone opens
+ * none of them. Public keys are plain SPKI PEM; signatures verify with
+ * `openssl pkeyutl -verify -pubin -inkey pub.pem -rawin -in msg -sigfile sig`.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 
-export interface WrappedSigningKey {
+export interface GeneratedKey {
   readonly publicKeyPem: string;
-  readonly encryptedPrivateKeyPem: string;
+  readonly privateKey: KeyObject;
 }
 
-/** Passphrase that protects the private key, derived from the workstation secret. */
-export function wrappingPassphrase(secret: Uint8Array, salt: string): string {
-  return Buffer.from(hkdfSync('sha256', secret, Buffer.from(salt, 'utf8'), 'qbank audit signing key', 32)).toString('hex');
-}
-
-export function generateSigningKey(passphrase: string): WrappedSigningKey {
+export function generateSigningKey(): GeneratedKey {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return {
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    encryptedPrivateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString(),
-  };
+  return { publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privateKey };
 }
 
-/** Signature (base64) of `data` with the wrapped key; throws when the passphrase is wrong. */
-export function signWith(key: WrappedSigningKey, passphrase: string, data: Uint8Array | string): string {
-  const privateKey = createPrivateKey({ key: key.encryptedPrivateKeyPem, format: 'pem', passphrase });
+/** Short id of a public key: the first 16 hex digits of SHA-256 of its SPKI PEM. */
+export function keyIdOf(publicKeyPem: string): string {
+  return createHash('sha256').update(publicKeyPem).digest('hex').slice(0, 16);
+}
+
+/** The private key as encrypted PKCS#8 PEM under a 32-byte wrapping key. */
+export function wrapPrivateKey(privateKey: KeyObject, wrappingKey: Uint8Array): string {
+  return privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: Buffer.from(wrappingKey).toString('hex') }).toString();
+}
+
+/** Opens a wrapped key; throws when the wrapping key is wrong. */
+export function unwrapPrivateKey(wrappedPem: string, wrappingKey: Uint8Array): KeyObject {
+  return createPrivateKey({ key: wrappedPem, format: 'pem', passphrase: Buffer.from(wrappingKey).toString('hex') });
+}
+
+/** Signature (base64) of `data`. */
+export function signWith(privateKey: KeyObject, data: Uint8Array | string): string {
   return sign(null, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, privateKey).toString('base64');
 }
 
+const publicKeys = new Map<string, KeyObject>();
+
 export function verifySignature(publicKeyPem: string, data: Uint8Array | string, signatureBase64: string): boolean {
   try {
-    return verify(null, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, createPublicKey(publicKeyPem), Buffer.from(signatureBase64, 'base64'));
+    let key = publicKeys.get(publicKeyPem);
+    if (!key) publicKeys.set(publicKeyPem, (key = createPublicKey(publicKeyPem)));
+    return verify(null, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, key, Buffer.from(signatureBase64, 'base64'));
   } catch {
     return false;
   }
-}
-
-/** The same key under a new wrapping passphrase (the public key, and so old signatures, stay valid). */
-export function rewrapSigningKey(key: WrappedSigningKey, oldPassphrase: string, newPassphrase: string): WrappedSigningKey {
-  const privateKey = createPrivateKey({ key: key.encryptedPrivateKeyPem, format: 'pem', passphrase: oldPassphrase });
-  return {
-    publicKeyPem: key.publicKeyPem,
-    encryptedPrivateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: newPassphrase }).toString(),
-  };
 }

@@ -1,6 +1,7 @@
 /**
- * What the 安全审计员 does — and nothing else: verify the access log, sign a checkpoint on demand,
- * and export the registers (调阅、组卷、销毁、存档、登录 or the whole log) as xlsx (规程第十四条).
+ * What the 安全审计员 does — and nothing else: verify the access log (and countersign what was
+ * verified with the auditor's own key), sign a checkpoint on demand, and export the registers
+ * (调阅、组卷、销毁、存档、登录 or the whole log) as xlsx (规程第十四条), each naming its anchor.
  * No handler, for any role, changes a row of the log.
  */
 import { z } from 'zod';
@@ -9,7 +10,9 @@ import { auditRegisterXlsx, type AuditRegisterRow } from '../../templates/xlsx/a
 import { iterateRegister } from '../store/repositories/audit-log.js';
 import { getSetting } from '../store/repositories/settings.js';
 import { createCheckpoint, verifyAuditChain, type AuditVerification } from './audit.js';
-import type { CheckpointRecord } from '../store/repositories/audit-checkpoints.js';
+import { lastCheckpoint, type CheckpointRecord } from '../store/repositories/audit-checkpoints.js';
+import { anchorText, parseAnchorText } from './audit/anchor.js';
+import { ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
 import { writeOutputFile, type WrittenFile } from './output.js';
 
@@ -28,15 +31,30 @@ const BUILT_IN_ACTIONS: Readonly<Record<string, string>> = {
 
 const RESULT_NAMES = { ok: '成功', refused: '拒绝', error: '失败' } as const;
 
+/** A verification, and the checkpoint the auditor countersigned it with (null when it failed). */
+export type VerifiedLog = AuditVerification & { readonly countersigned: CheckpointRecord | null };
+
 export function auditHandlers(actionNames: () => Readonly<Record<string, string>>) {
   return {
     'audit.verify': defineHandler({
       name: 'audit.verify',
       summary: '校验审计日志',
-      input: z.object({}).strict(),
+      input: z.object({ anchors: z.array(z.string().min(1)).default([]) }).strict(),
       roles: ['auditor'],
       register: '',
-      run: (ctx): AuditVerification => verifyAuditChain(ctx.db),
+      objects: (_i, out: VerifiedLog) => (out.countersigned ? [`checkpoint:${out.countersigned.seq}`] : []),
+      detail: (_i, out: VerifiedLog) => (out.ok ? `通过 ${anchorText({ seq: out.entries, hash: out.head })}` : `未通过：${out.problems.join('；')}`.slice(0, 400)),
+      run: (ctx, input): VerifiedLog => {
+        const anchors = input.anchors.map((text) => {
+          const a = parseAnchorText(text);
+          if (!a) throw new ServiceError(`锚点格式应为 序号:64位十六进制哈希，收到：${text.slice(0, 80)}`);
+          return a;
+        });
+        const result = verifyAuditChain(ctx.db, { anchorDir: ctx.anchorDir, anchors });
+        // what was verified is countersigned by the auditor's own key; a failed verification is not
+        const countersigned = result.ok && ctx.signer ? createCheckpoint(ctx, 'verify', lastCheckpoint(ctx.db)?.seq ?? null) : null;
+        return { ...result, countersigned };
+      },
     }),
     'audit.checkpoint': defineHandler({
       name: 'audit.checkpoint',
@@ -44,7 +62,7 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
       input: z.object({}).strict(),
       roles: ['auditor'],
       register: '',
-      objects: (_i, out: CheckpointRecord) => [`checkpoint:${out.id}`],
+      objects: (_i, out: CheckpointRecord) => [`checkpoint:${out.seq}`],
       run: (ctx): CheckpointRecord => createCheckpoint(ctx, 'demand'),
     }),
     'audit.export': defineHandler({
@@ -76,7 +94,14 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
           secrecyMark: '秘密★长期',
           generatedAt: ctx.now(),
           workstationId: getSetting(ctx.db, 'workstation.id') ?? '',
-          checkpoint: { seq: checkpoint.auditSeq, hash: checkpoint.auditHash, signature: checkpoint.signature },
+          checkpoint: {
+            seq: checkpoint.auditSeq,
+            hash: checkpoint.auditHash,
+            signature: checkpoint.signature,
+            checkpointSeq: checkpoint.seq,
+            signer: checkpoint.signer,
+            keyId: checkpoint.keyId,
+          },
           rows,
         });
         const fileName = input.fileName ?? (input.register === '全部' ? '访问日志.xlsx' : `${input.register}登记表.xlsx`);

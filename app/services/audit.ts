@@ -1,24 +1,71 @@
 /**
  * The audit choke point: every service call is recorded here through `invoke` (handler.ts), and so
  * is every file written (output.ts). Rows are chained: hash = SHA-256(prev ‖ canonical row).
- * Checkpoints (seq, hash, entries, time) are signed with the workstation's Ed25519 audit key at
- * logout, on export and on demand, so that truncation or replacement of the log is detectable.
+ * Checkpoints are signed by the acting account's own key (audit/keys.ts) at logout, on export, on
+ * demand and at every verification by the 安全审计员 (countersigned); each commit also moves the
+ * external anchor (audit/anchor.ts). What this proves, and against whom: crypto/README.md.
  */
-import { createHash } from 'node:crypto';
 import { canonicalAuditRow, GENESIS_HASH, type AuditEvent, type AuditRow } from '../domain/audit.js';
-import { secretBytes } from '../../crypto/database-key.js';
-import { chainHash, firstBrokenLink } from '../../crypto/hash-chain.js';
-import { generateSigningKey, rewrapSigningKey, signWith, verifySignature, wrappingPassphrase, type WrappedSigningKey } from '../../crypto/signing.js';
-import { inTransaction, type ReadableDB, type WritableDB } from '../store/database.js';
-import { insertCheckpoint, listCheckpoints, type CheckpointReason, type CheckpointRecord } from '../store/repositories/audit-checkpoints.js';
-import { appendAuditRow, auditRowAt, countAuditRows, iterateAuditRows, lastAuditRow } from '../store/repositories/audit-log.js';
-import { getSetting, setSetting } from '../store/repositories/settings.js';
+import { chainHash } from '../../crypto/hash-chain.js';
+import { signWith } from '../../crypto/signing.js';
+import { inTransaction, type WritableDB } from '../store/database.js';
+import { insertCheckpoint, lastCheckpoint, type CheckpointBody, type CheckpointReason, type CheckpointRecord } from '../store/repositories/audit-checkpoints.js';
+import { listAccountKeys } from '../store/repositories/account-keys.js';
+import { appendAuditRow, countAuditRows, lastAuditRow } from '../store/repositories/audit-log.js';
+import { anchorText, noteCheckpoint, noteCommittedHead, notePendingHead, type AnchorHead } from './audit/anchor.js';
+import { checkpointHash, checkpointMessage } from './audit/checkpoint-format.js';
+import { workstationId } from './audit/keys.js';
 import { timestamp, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
 
-/** Appends one event for the context's actor; returns the stored row. */
+export { verifyAuditChain, type AuditVerification } from './audit/verify.js';
+export { checkpointHash, checkpointMessage };
+
+const DETAIL_LIMIT = 500;
+
+/** Best effort: an anchor that cannot be written must not stop the work; `verify` reports a stale anchor. */
+function anchorSafely(ctx: ServiceContext, write: (dir: string, wsId: string) => void): void {
+  if (ctx.anchorDir === null) return;
+  try {
+    write(ctx.anchorDir, workstationId(ctx.db));
+  } catch {
+    // an unwritable profile folder: verification will show the anchor as missing or old
+  }
+}
+
+/** Head of the log as seen by this connection. */
+export function logHead(ctx: ServiceContext): AnchorHead {
+  const last = lastAuditRow(ctx.db);
+  return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+}
+
+/** Call right before COMMIT of a transaction that appended rows. */
+export function anchorPending(ctx: ServiceContext): void {
+  anchorSafely(ctx, (dir, id) => notePendingHead(dir, id, logHead(ctx)));
+}
+
+/** Call right after COMMIT. */
+export function anchorCommitted(ctx: ServiceContext): void {
+  anchorSafely(ctx, (dir, id) => noteCommittedHead(dir, id, logHead(ctx)));
+}
+
+/** `检验点#seq seq:hash 签署人 密钥`: the anchor printed with every 存档 entry. */
+export function checkpointLabel(c: CheckpointRecord): string {
+  return `校验点#${c.seq} ${anchorText({ seq: c.auditSeq, hash: c.auditHash })} 签署人 ${c.signer} 密钥 ${c.keyId} 签名 ${c.signature}`;
+}
+
+/**
+ * Appends one event for the context's actor; returns the stored row. Inside a transaction the row
+ * commits (or rolls back) with it; alone it commits at once and moves the anchor.
+ */
 export function recordAudit(ctx: ServiceContext, event: AuditEvent): AuditRow {
-  return inTransaction(ctx.db, () => {
+  const topLevel = !ctx.db.inTransaction;
+  let detail = event.detail.slice(0, DETAIL_LIMIT);
+  if (event.register === '存档' && event.result === 'ok') {
+    const cp = lastCheckpoint(ctx.db);
+    if (cp) detail = `${detail.slice(0, DETAIL_LIMIT - 260)}；${checkpointLabel(cp)}`;
+  }
+  const row = inTransaction(ctx.db, () => {
     const last = lastAuditRow(ctx.db);
     const base = {
       seq: (last?.seq ?? 0) + 1,
@@ -29,124 +76,62 @@ export function recordAudit(ctx: ServiceContext, event: AuditEvent): AuditRow {
       register: event.register,
       objects: [...event.objects],
       result: event.result,
-      detail: event.detail.slice(0, 500),
+      detail,
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const row: AuditRow = { ...base, prevHash, hash: chainHash(prevHash, canonicalAuditRow(base)) };
-    appendAuditRow(ctx.db, row);
-    return row;
+    const stored: AuditRow = { ...base, prevHash, hash: chainHash(prevHash, canonicalAuditRow(base)) };
+    appendAuditRow(ctx.db, stored);
+    if (topLevel) anchorPending(ctx);
+    return stored;
   });
+  if (topLevel) anchorCommitted(ctx);
+  return row;
 }
 
-// ---- the audit signing key -------------------------------------------------------------------
+// ---- checkpoints -------------------------------------------------------------------------------
 
-const KEY_PUBLIC = 'audit.publicKey';
-const KEY_PRIVATE = 'audit.privateKey';
-
-function workstationId(db: ReadableDB): string {
-  return getSetting(db, 'workstation.id') ?? '';
-}
-
-/** Creates the workstation's audit key, wrapped with the workstation secret (first run, rekey). */
-export function installAuditKey(db: WritableDB, secret: Uint8Array): WrappedSigningKey {
-  const key = generateSigningKey(wrappingPassphrase(secret, workstationId(db)));
-  setSetting(db, KEY_PUBLIC, key.publicKeyPem);
-  setSetting(db, KEY_PRIVATE, key.encryptedPrivateKeyPem);
-  return key;
-}
-
-/** Re-wraps the audit key for a new workstation secret (rekey); the key itself is unchanged. */
-export function rewrapAuditKey(db: WritableDB, oldSecret: Uint8Array, newSecret: Uint8Array): void {
-  const publicKeyPem = getSetting(db, KEY_PUBLIC);
-  const encryptedPrivateKeyPem = getSetting(db, KEY_PRIVATE);
-  if (!publicKeyPem || !encryptedPrivateKeyPem) throw new ServiceError('工作站没有审计签名密钥');
-  const id = workstationId(db);
-  const next = rewrapSigningKey({ publicKeyPem, encryptedPrivateKeyPem }, wrappingPassphrase(oldSecret, id), wrappingPassphrase(newSecret, id));
-  setSetting(db, KEY_PRIVATE, next.encryptedPrivateKeyPem);
-}
-
-export function auditPublicKey(db: ReadableDB): string | undefined {
-  return getSetting(db, KEY_PUBLIC);
-}
-
-/** Short id of the audit key: the first 16 hex digits of SHA-256 of its SPKI PEM. */
-export function auditKeyId(publicKeyPem: string): string {
-  return createHash('sha256').update(publicKeyPem).digest('hex').slice(0, 16);
-}
-
-/** The exact bytes a checkpoint signature covers. */
-export function checkpointMessage(wsId: string, c: Pick<CheckpointRecord, 'auditSeq' | 'auditHash' | 'entries' | 'at' | 'reason'>): string {
-  return JSON.stringify(['qbank-audit-checkpoint', wsId, c.auditSeq, c.auditHash, c.entries, c.at, c.reason]);
-}
-
-export function createCheckpoint(ctx: ServiceContext, reason: CheckpointReason): CheckpointRecord {
-  if (!ctx.secret) throw new ServiceError('没有工作站口令，无法签署审计校验点');
-  const publicKeyPem = getSetting(ctx.db, KEY_PUBLIC);
-  const encryptedPrivateKeyPem = getSetting(ctx.db, KEY_PRIVATE);
-  if (!publicKeyPem || !encryptedPrivateKeyPem) throw new ServiceError('工作站没有审计签名密钥');
-  const secret = secretBytes(ctx.secret);
-  return inTransaction(ctx.db, () => {
-    const last = lastAuditRow(ctx.db);
-    const body = { auditSeq: last?.seq ?? 0, auditHash: last?.hash ?? GENESIS_HASH, entries: countAuditRows(ctx.db), at: timestamp(ctx), reason };
-    const signature = signWith({ publicKeyPem, encryptedPrivateKeyPem }, wrappingPassphrase(secret, workstationId(ctx.db)), checkpointMessage(workstationId(ctx.db), body));
-    return insertCheckpoint(ctx.db, { ...body, signature, keyId: auditKeyId(publicKeyPem) });
-  });
-}
-
-// ---- verification ----------------------------------------------------------------------------
-
-export interface AuditVerification {
-  readonly ok: boolean;
-  readonly entries: number;
-  /** Hash of the last row (the chain head), GENESIS_HASH when empty. */
-  readonly head: string;
-  /** seq of the first row whose link is broken. */
-  readonly brokenAt?: number;
-  readonly checkpoints: number;
-  /** Problems with checkpoints (bad signature, row changed since, log truncated), in Chinese. */
-  readonly checkpointProblems: readonly string[];
-  /** One-line Chinese verdict. */
-  readonly message: string;
-}
-
-/** Recomputes the whole chain (streaming) and checks every signed checkpoint against it. */
-export function verifyAuditChain(db: ReadableDB): AuditVerification {
-  let head = GENESIS_HASH;
-  let lastSeq: number | undefined;
-  const links = (function* () {
-    for (const row of iterateAuditRows(db)) {
-      const { prevHash, hash, ...rest } = row;
-      head = hash;
-      lastSeq = row.seq;
-      yield { prevHash, hash, canonical: canonicalAuditRow(rest) };
-    }
-  })();
-  const broken = firstBrokenLink(links, GENESIS_HASH);
-  const brokenAt = broken >= 0 ? (lastSeq ?? broken + 1) : undefined;
-  const total = countAuditRows(db);
-
-  const problems: string[] = [];
-  const checkpoints = listCheckpoints(db);
-  const publicKeyPem = auditPublicKey(db);
+/**
+ * Signs a checkpoint of the log's current head with the acting account's key. `countersigns`: the
+ * seq of the checkpoint a verification by the 安全审计员 confirms.
+ */
+export function createCheckpoint(ctx: ServiceContext, reason: CheckpointReason, countersigns: number | null = null): CheckpointRecord {
+  const signer = ctx.signer;
+  if (!signer) throw new ServiceError('没有登录账号的签名密钥，无法签署审计校验点');
+  const db: WritableDB = ctx.db;
   const wsId = workstationId(db);
-  const maxSeq = lastAuditRow(db)?.seq ?? 0;
-  for (const c of checkpoints) {
-    if (!publicKeyPem || !verifySignature(publicKeyPem, checkpointMessage(wsId, c), c.signature)) {
-      problems.push(`校验点 ${c.id}（${c.at}）签名无效`);
-      continue;
-    }
-    if (c.auditSeq > maxSeq) {
-      problems.push(`校验点 ${c.id} 记录了 ${c.auditSeq} 条日志，现在只有 ${maxSeq} 条：日志被截断`);
-      continue;
-    }
-    const row = c.auditSeq === 0 ? undefined : auditRowAt(db, c.auditSeq);
-    if (c.auditSeq > 0 && row?.hash !== c.auditHash) problems.push(`校验点 ${c.id} 之前的第 ${c.auditSeq} 条日志已被改动或删除`);
-  }
-  const ok = brokenAt === undefined && problems.length === 0;
-  const message = ok
-    ? `审计日志完整：${total} 条，哈希链与 ${checkpoints.length} 个签名校验点全部验证通过`
-    : brokenAt !== undefined
-      ? `审计日志在第 ${brokenAt} 条处断开（该条或其前一条被改动、删除或插入）`
-      : `审计日志校验点异常：${problems.join('；')}`;
-  return { ok, entries: total, head, ...(brokenAt === undefined ? {} : { brokenAt }), checkpoints: checkpoints.length, checkpointProblems: problems, message };
+  const record = inTransaction(db, () => {
+    const head = logHead(ctx);
+    const prev = lastCheckpoint(db);
+    const body: CheckpointBody = {
+      seq: (prev?.seq ?? 0) + 1,
+      prevHash: prev?.hash ?? GENESIS_HASH,
+      auditSeq: head.seq,
+      auditHash: head.hash,
+      entries: countAuditRows(db),
+      at: timestamp(ctx),
+      reason,
+      signerId: signer.accountId,
+      signer: signer.username,
+      keyId: signer.keyId,
+      countersigns,
+    };
+    const message = checkpointMessage(wsId, body);
+    const signature = signWith(signer.privateKey, message);
+    const c: CheckpointRecord = { ...body, signature, hash: checkpointHash(message, signature) };
+    insertCheckpoint(db, c);
+    return c;
+  });
+  anchorSafely(ctx, (dir, id) =>
+    noteCheckpoint(dir, id, {
+      seq: record.seq,
+      hash: record.hash,
+      auditSeq: record.auditSeq,
+      auditHash: record.auditHash,
+      signer: record.signer,
+      keyId: record.keyId,
+      signature: record.signature,
+      at: record.at,
+    }, listAccountKeys(db).map((k) => k.keyId)),
+  );
+  return record;
 }

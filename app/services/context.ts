@@ -3,6 +3,9 @@
  * (to unwrap the audit signing key) and, for interactive use, the login session. Shells (CLI,
  * Electron main, GUI tests) build one per session and pass it to `invoke`.
  */
+import type { KeyObject } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { WorkstationSecret } from '../../crypto/database-key.js';
 import type { Actor } from '../domain/roles.js';
 import type { WritableDB } from '../store/database.js';
@@ -18,6 +21,14 @@ export interface Session {
   ended: boolean;
 }
 
+/** The logged-in account's own audit signing key, opened with its password at login. */
+export interface AccountSigner {
+  readonly accountId: number;
+  readonly username: string;
+  readonly keyId: string;
+  readonly privateKey: KeyObject;
+}
+
 export interface ServiceContext {
   readonly db: WritableDB;
   readonly actor: Actor;
@@ -25,6 +36,20 @@ export interface ServiceContext {
   readonly now: () => Date;
   readonly secret: WorkstationSecret | null;
   readonly session: Session | null;
+  /** Signs checkpoints (logout, export, verification); null when nobody with a key is logged in. */
+  readonly signer: AccountSigner | null;
+  /** Folder of the external audit anchors (outside the database); null: none kept (tests). */
+  readonly anchorDir: string | null;
+}
+
+/**
+ * Where anchors are kept: $QBANK_ANCHOR_DIR, else `~/.qbank/anchors` in the OS account's profile.
+ * An empty $QBANK_ANCHOR_DIR keeps none.
+ */
+export function defaultAnchorDir(): string | null {
+  const env = process.env.QBANK_ANCHOR_DIR;
+  if (env !== undefined) return env === '' ? null : env;
+  return join(homedir(), '.qbank', 'anchors');
 }
 
 /** The program itself, acting before anybody has logged in (first-run setup, login checks). */
@@ -35,6 +60,8 @@ export interface ContextOptions {
   readonly now?: () => Date;
   readonly secret?: WorkstationSecret | null;
   readonly session?: Session | null;
+  readonly signer?: AccountSigner | null;
+  readonly anchorDir?: string | null;
 }
 
 export function createContext(db: WritableDB, options: ContextOptions = {}): ServiceContext {
@@ -44,6 +71,8 @@ export function createContext(db: WritableDB, options: ContextOptions = {}): Ser
     now: options.now ?? (() => new Date()),
     secret: options.secret ?? null,
     session: options.session ?? null,
+    signer: options.signer ?? null,
+    anchorDir: options.anchorDir === undefined ? defaultAnchorDir() : options.anchorDir,
   };
 }
 

@@ -6,15 +6,21 @@
  *   2. validates the input (Chinese messages naming the field),
  *   3. checks the actor's roles, the 保密责任书 for secret content and bank membership,
  *   4. runs the handler,
- * and records the call — success, refusal or failure — in the hash-chained access log. No secret
- * content is reachable except through a handler, so none without an audit row.
+ * and records the call — success, refusal or failure — in the hash-chained access log. The
+ * handler's changes and its audit row commit in ONE transaction (a crash cannot leave a change
+ * without its row); a refusal or failure is recorded in a transaction of its own after the
+ * rollback, naming the files the failed call had written. Calls on one database run one at a time
+ * (a nested `invoke` from inside a handler joins its caller). No secret content is reachable except
+ * through a handler, so none without an audit row.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { z } from 'zod';
 import type { AuditRegister } from '../domain/audit.js';
 import { hasAnyRole, roleNames, type Role } from '../domain/roles.js';
 import { validateOrThrow } from '../domain/validation.js';
 import type { BankRole } from '../store/repositories/bank-members.js';
-import { recordAudit } from './audit.js';
+import type { WritableDB } from '../store/database.js';
+import { anchorCommitted, anchorPending, recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { PermissionDeniedError, SessionEndedError } from './errors.js';
 import { requireBankRole, requirePledge } from './gates.js';
@@ -34,6 +40,11 @@ export interface Handler<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly secret?: boolean;
   /** Bank-scoped: the bank the input names and the bank roles that may act on it. */
   readonly bank?: { id(input: z.output<S>): number; roles: readonly BankRole[] };
+  /**
+   * false for the rare handler that cannot run inside a transaction (rekeying the database file):
+   * its audit row is then written right after it, in a transaction of its own.
+   */
+  readonly transaction?: false;
   /** May be called while the session is restricted to changing the password. */
   readonly allowRestricted?: boolean;
   /** Object references recorded with a successful call (ids only, never content). */
@@ -74,11 +85,62 @@ function checkSession(ctx: ServiceContext, handler: Handler): void {
   s.lastActivityAt = now;
 }
 
+/** One call at a time per database; the store marks a call already under way (nested invoke). */
+const queues = new WeakMap<WritableDB, Promise<unknown>>();
+const running = new AsyncLocalStorage<WritableDB>();
+
+function serialized<T>(db: WritableDB, fn: () => Promise<T>): Promise<T> {
+  if (running.getStore() === db) return fn();
+  const previous = queues.get(db) ?? Promise.resolve();
+  const next = previous.then(
+    () => running.run(db, fn),
+    () => running.run(db, fn),
+  );
+  queues.set(db, next.catch(() => undefined));
+  return next;
+}
+
+/** Files written by rows the rollback removed (so the failure row still names them). */
+function rolledBackFiles(db: WritableDB, afterSeq: number): string[] {
+  const rows = db.prepare(`SELECT objects FROM audit_log WHERE seq > ? AND action = 'output.write' AND result = 'ok'`).pluck().all(afterSeq) as string[];
+  return rows.flatMap((o) => JSON.parse(o) as string[]);
+}
+
+/** Runs the handler and its audit row in one transaction (see the header). */
+async function runAtomically<O>(ctx: ServiceContext, fn: () => Promise<O>, record: (output: O) => void): Promise<O> {
+  const db = ctx.db;
+  if (db.inTransaction) {
+    // nested call: the caller's transaction holds both; a savepoint keeps a failure local
+    const output = await fn();
+    record(output);
+    return output;
+  }
+  const startSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) FROM audit_log').pluck().get() as number) ?? 0;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const output = await fn();
+    record(output);
+    anchorPending(ctx);
+    db.exec('COMMIT');
+    anchorCommitted(ctx);
+    return output;
+  } catch (e) {
+    const files = db.inTransaction ? rolledBackFiles(db, startSeq) : [];
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw files.length > 0 ? Object.assign(e as object, { rolledBackFiles: files }) : e;
+  }
+}
+
 export async function invoke<S extends z.ZodType, O>(ctx: ServiceContext, handler: Handler<S, O>, rawInput: unknown): Promise<O> {
+  return serialized(ctx.db, () => invokeNow(ctx, handler, rawInput));
+}
+
+async function invokeNow<S extends z.ZodType, O>(ctx: ServiceContext, handler: Handler<S, O>, rawInput: unknown): Promise<O> {
   const audit = (result: 'ok' | 'refused' | 'error', objects: readonly string[], detail: string) =>
     recordAudit(ctx, { action: handler.name, register: result === 'refused' ? '拒绝' : handler.register, objects, result, detail });
   const refuse = (e: unknown, objects: readonly string[] = []): never => {
-    audit(e instanceof PermissionDeniedError || e instanceof SessionEndedError ? 'refused' : 'error', objects, errorDetail(e));
+    const files = (e as { rolledBackFiles?: string[] } | null)?.rolledBackFiles ?? [];
+    audit(e instanceof PermissionDeniedError || e instanceof SessionEndedError ? 'refused' : 'error', [...objects, ...files], errorDetail(e));
     throw e;
   };
 
@@ -105,10 +167,14 @@ export async function invoke<S extends z.ZodType, O>(ctx: ServiceContext, handle
   } catch (e) {
     return refuse(e, objects);
   }
+  const succeeded = (output: O) => void audit('ok', handler.objects?.(input, output) ?? objects, handler.detail?.(input, output) ?? '');
   try {
-    const output = await handler.run(ctx, input);
-    audit('ok', handler.objects?.(input, output) ?? objects, handler.detail?.(input, output) ?? '');
-    return output;
+    if (handler.transaction === false) {
+      const output = await handler.run(ctx, input);
+      succeeded(output);
+      return output;
+    }
+    return await runAtomically(ctx, async () => handler.run(ctx, input), succeeded);
   } catch (e) {
     return refuse(e, objects);
   }

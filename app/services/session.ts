@@ -7,11 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { afterFailure, isLocked, isPasswordExpired, passwordProblems, UNLOCKED } from '../domain/account.js';
 import type { Actor } from '../domain/roles.js';
-import { hashPassword, verifyPassword } from '../../crypto/password.js';
+import { hashPasswordWithKey, unlockWithPassword, verifyPassword } from '../../crypto/password.js';
 import { inTransaction } from '../store/database.js';
 import { findAccount, getAccount, recentPasswordHashes, setLockState, setPassword, type AccountRecord } from '../store/repositories/accounts.js';
 import { createCheckpoint, recordAudit } from './audit.js';
-import { createContext, timestamp, type ServiceContext, type Session } from './context.js';
+import { issueAccountKey, openAccountKey, rewrapSignerKey } from './audit/keys.js';
+import { unknownNameTag } from './audit/unknown-name.js';
+import { createContext, timestamp, type AccountSigner, type ServiceContext, type Session } from './context.js';
 import { AuthenticationError, ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
 import { getPolicy } from './policy.js';
@@ -32,12 +34,14 @@ const BAD_CREDENTIALS = '用户名或口令不正确';
  */
 export async function login(base: ServiceContext, username: string, password: string): Promise<ServiceContext> {
   const policy = getPolicy(base.db);
-  const anonymous = createContext(base.db, { now: base.now, secret: base.secret, actor: { id: null, username, displayName: username, roles: [] } });
+  const account = findAccount(base.db, username);
+  // an unknown name is logged as a keyed hash, never as typed (it may be a password typed into the wrong field)
+  const logged = account ? account.username : unknownNameTag(base.db, username);
+  const anonymous = createContext(base.db, { now: base.now, secret: base.secret, anchorDir: base.anchorDir, actor: { id: null, username: logged, displayName: logged, roles: [] } });
   const fail = (detail: string, message: string, objects: string[] = []): never => {
     recordAudit(anonymous, { action: 'session.login', register: '登录', objects, result: 'refused', detail });
     throw new AuthenticationError(message);
   };
-  const account = findAccount(base.db, username);
   if (!account) {
     await verifyPassword(password, 'scrypt$65536$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='); // same cost as a real try
     return fail('用户名不存在', BAD_CREDENTIALS);
@@ -49,7 +53,8 @@ export async function login(base: ServiceContext, username: string, password: st
     const until = account.lock.lockedUntil === 'manual' ? '由安全保密管理员解锁' : `至 ${account.lock.lockedUntil} 或由安全保密管理员解锁`;
     return fail('账号已锁定', `账号已锁定（连续 ${policy.maxFailures} 次口令错误），${until}`, objects);
   }
-  if (!(await verifyPassword(password, account.passwordHash))) {
+  const wrappingKey = await unlockWithPassword(password, account.passwordHash);
+  if (!wrappingKey) {
     const base0 = account.lock.lockedUntil !== '' ? UNLOCKED : account.lock; // an expired lock starts a fresh count
     const next = afterFailure(base0, now, policy);
     setLockState(base.db, account.id, { failures: next.failures, lockedUntil: next.lockedUntil });
@@ -57,22 +62,39 @@ export async function login(base: ServiceContext, username: string, password: st
       recordAudit(anonymous, { action: 'account.lockout', register: '登录', objects, result: 'ok', detail: `连续 ${next.failures} 次口令错误` });
       return fail('口令错误，账号已锁定', `${BAD_CREDENTIALS}；已连续 ${next.failures} 次错误，账号已锁定`, objects);
     }
-    return fail(`口令错误（第 ${next.failures} 次，上限 ${policy.maxFailures} 次）`, `${BAD_CREDENTIALS}（还可尝试 ${policy.maxFailures - next.failures} 次）`, objects);
+    // the same words as for an unknown name: the message must not tell whether the account exists
+    return fail(`口令错误（第 ${next.failures} 次，上限 ${policy.maxFailures} 次）`, BAD_CREDENTIALS, objects);
   }
   setLockState(base.db, account.id, UNLOCKED);
+  const signer = openSigner(base, account, wrappingKey);
   const restricted = account.mustChangePassword ? 'mustChangePassword' : isPasswordExpired(account.passwordChangedAt, now, policy) ? 'passwordExpired' : null;
   const session: Session = { id: randomUUID(), accountId: account.id, startedAt: now.getTime(), lastActivityAt: now.getTime(), restricted, ended: false };
-  const ctx = createContext(base.db, { actor: actorOf(account), now: base.now, secret: base.secret, session });
+  const ctx = createContext(base.db, { actor: actorOf(account), now: base.now, secret: base.secret, session, signer, anchorDir: base.anchorDir });
   recordAudit(ctx, { action: 'session.login', register: '登录', objects, result: 'ok', detail: restricted === null ? '' : RESTRICTION_NOTES[restricted] });
   return ctx;
 }
 
-/** Ends the session and signs a checkpoint of the access log (when the workstation secret is known). */
+/**
+ * The account's audit signing key, opened with the password's wrapping key. An account made before
+ * keys existed (schema < 150) gets its key now, self-certified, and the log says so.
+ */
+function openSigner(base: ServiceContext, account: AccountRecord, wrappingKey: Buffer): AccountSigner {
+  const opened = openAccountKey(base.db, account, wrappingKey);
+  if (opened) return opened;
+  const ctx = createContext(base.db, { actor: actorOf(account), now: base.now, secret: base.secret, anchorDir: base.anchorDir });
+  return inTransaction(base.db, () => {
+    const signer = issueAccountKey(base.db, account, wrappingKey, null, timestamp(ctx));
+    recordAudit(ctx, { action: 'account.key', register: '权限', objects: [`account:${account.id}`, `key:${signer.keyId}`], result: 'ok', detail: '旧账号首次登录，生成审计签名密钥' });
+    return signer;
+  });
+}
+
+/** Ends the session and signs a checkpoint of the access log with the account's own key. */
 export function logout(ctx: ServiceContext): void {
   if (!ctx.session || ctx.session.ended) return;
   recordAudit(ctx, { action: 'session.logout', register: '登录', objects: [`account:${ctx.session.accountId}`], result: 'ok', detail: '' });
   ctx.session.ended = true;
-  if (ctx.secret) createCheckpoint(ctx, 'logout');
+  if (ctx.signer) createCheckpoint(ctx, 'logout');
 }
 
 async function changePassword(ctx: ServiceContext, current: string, next: string): Promise<{ changed: true }> {
@@ -86,8 +108,13 @@ async function changePassword(ctx: ServiceContext, current: string, next: string
   for (const old of recentPasswordHashes(ctx.db, account.id, Math.max(policy.history, 1))) {
     if (await verifyPassword(next, old)) throw new ServiceError(`新口令不能与最近 ${policy.history} 次使用过的口令相同`);
   }
-  const hash = await hashPassword(next);
-  inTransaction(ctx.db, () => setPassword(ctx.db, account.id, hash, timestamp(ctx), false));
+  const { hash, wrappingKey } = await hashPasswordWithKey(next);
+  inTransaction(ctx.db, () => {
+    setPassword(ctx.db, account.id, hash, timestamp(ctx), false);
+    // the account's signing key now opens with the new password only
+    if (ctx.signer) rewrapSignerKey(ctx.db, ctx.signer, wrappingKey);
+    else issueAccountKey(ctx.db, account, wrappingKey, null, timestamp(ctx));
+  });
   if (ctx.session) ctx.session.restricted = null;
   return { changed: true };
 }

@@ -38,8 +38,12 @@ export interface AuditRegisterInput {
   secrecyMark: string;
   generatedAt: Date;
   workstationId: string;
-  /** Latest signed checkpoint covering the rows. */
-  checkpoint: { seq: number; hash: string; signature: string } | null;
+  /**
+   * Latest signed checkpoint covering the rows: the log row it signs (seq, hash — the anchor text
+   * `seq:hash` that `qbank audit verify --anchor` takes), and the checkpoint's own number, signer,
+   * key and signature.
+   */
+  checkpoint: { seq: number; hash: string; signature: string; checkpointSeq?: number; signer?: string; keyId?: string } | null;
   rows: readonly AuditRegisterRow[];
 }
 
@@ -61,9 +65,11 @@ export function auditRegisterTitle(register: AuditRegisterKind): string {
 /** The note under the rows, naming the checkpoint that covers them. */
 export function auditFooterNote(checkpoint: AuditRegisterInput['checkpoint']): string {
   if (checkpoint === null) return '依据规程第十四条登记。尚无签名校验点';
+  const by = checkpoint.signer === undefined ? '' : `，签署人 ${checkpoint.signer}（密钥 ${checkpoint.keyId ?? ''}）`;
+  const number = checkpoint.checkpointSeq === undefined ? '' : ` #${String(checkpoint.checkpointSeq)}`;
   return (
-    `依据规程第十四条登记。校验点：第 ${String(checkpoint.seq)} 条，` +
-    `哈希 ${checkpoint.hash.slice(0, 16)}…，签名 ${checkpoint.signature.slice(0, 16)}…`
+    `依据规程第十四条登记。外部锚点 ${String(checkpoint.seq)}:${checkpoint.hash}` +
+    `（校验点${number}，覆盖第 1～${String(checkpoint.seq)} 条${by}，签名 ${checkpoint.signature}）`
   );
 }
 

@@ -1,9 +1,28 @@
 /** `qbank audit …`: what the 安全审计员 does: verify, checkpoint, export registers (规程第十四条). */
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXPORTABLE_REGISTERS } from '../../services/audit-handlers.js';
 import { handlers } from '../../services/registry.js';
-import { stringOption, UsageError } from '../command.js';
+import { stringOption, UsageError, type CommandContext } from '../command.js';
 import { call, groupCommand } from '../group.js';
+
+function anchorOptions(ctx: CommandContext): string[] {
+  const v = ctx.values.anchor;
+  return Array.isArray(v) ? v.filter((a): a is string => typeof a === 'string') : typeof v === 'string' ? [v] : [];
+}
+
+/** `--anchor 序号:哈希`, or a file holding one (a printed register's note, an anchor file). */
+function readAnchorArgument(ctx: CommandContext, arg: string): string {
+  if (/^\d+:[0-9a-f]{64}$/.test(arg)) return arg;
+  const path = resolve(ctx.io.cwd, arg);
+  if (!existsSync(path)) throw new UsageError(`--anchor 应为 序号:哈希 或含锚点的文件：${arg}`);
+  const text = readFileSync(path, 'utf8');
+  const fromFile = /"head":\s*\{\s*"seq":\s*(\d+),\s*"hash":\s*"([0-9a-f]{64})"/.exec(text);
+  if (fromFile) return `${fromFile[1]}:${fromFile[2]}`;
+  const printed = /(\d+):([0-9a-f]{64})/.exec(text);
+  if (!printed) throw new UsageError(`文件中没有锚点（序号:哈希）：${arg}`);
+  return printed[0];
+}
 
 export const auditCommand = groupCommand(
   'audit',
@@ -11,10 +30,17 @@ export const auditCommand = groupCommand(
   [
     {
       name: 'verify',
-      usage: 'verify',
-      summary: '校验哈希链和签名校验点；有问题时以 1 退出',
+      usage: 'verify [--anchor <序号:哈希|文件>]…',
+      summary: '校验哈希链、签名校验点和外部锚点，通过后由审计员副署；有问题时以 1 退出',
       run: async (ctx, s) => {
-        const v = await call(ctx, s, handlers['audit.verify'], {}, (r) => [r.ok ? `OK ${r.message}` : `BROKEN ${r.message}`, `链头 (head): ${r.head}`]);
+        const anchors = anchorOptions(ctx).map((a) => readAnchorArgument(ctx, a));
+        const v = await call(ctx, s, handlers['audit.verify'], { anchors }, (r) => [
+          r.ok ? `OK ${r.message}` : `BROKEN ${r.message}`,
+          ...r.problems.map((p) => `  问题 (problem): ${p}`),
+          ...r.warnings.map((w) => `  提示 (warning): ${w}`),
+          `链头 (head): ${r.entries}:${r.head}`,
+          ...(r.countersigned ? [`副署校验点 (countersigned) #${r.countersigned.seq}，签署人 ${r.countersigned.signer}，密钥 ${r.countersigned.keyId}`] : []),
+        ]);
         return v.ok ? 0 : 1;
       },
     },
@@ -23,7 +49,10 @@ export const auditCommand = groupCommand(
       usage: 'checkpoint',
       summary: '签署一个审计校验点',
       run: async (ctx, s) =>
-        void (await call(ctx, s, handlers['audit.checkpoint'], {}, (c) => [`校验点 ${c.id}：第 ${c.auditSeq} 条，${c.auditHash}`, `签名 (Ed25519): ${c.signature}`])),
+        void (await call(ctx, s, handlers['audit.checkpoint'], {}, (c) => [
+          `校验点 #${c.seq}：锚点 ${c.auditSeq}:${c.auditHash}`,
+          `签署人 ${c.signer}，密钥 ${c.keyId}，签名 (Ed25519): ${c.signature}`,
+        ])),
     },
     {
       name: 'export',
@@ -40,5 +69,5 @@ export const auditCommand = groupCommand(
       },
     },
   ],
-  { register: { type: 'string' }, out: { type: 'string' } },
+  { register: { type: 'string' }, out: { type: 'string' }, anchor: { type: 'string', multiple: true } },
 );

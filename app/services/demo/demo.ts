@@ -14,6 +14,7 @@ import type { WorkstationSecret } from '../../../crypto/database-key.js';
 import { beijingDate } from '../../domain/person.js';
 import type { Role } from '../../domain/roles.js';
 import { verifyAuditChain } from '../audit.js';
+import { lastCheckpoint } from '../../store/repositories/audit-checkpoints.js';
 import { createContext, type ServiceContext } from '../context.js';
 import { invoke } from '../handler.js';
 import { assertWritableTarget, writeOutputFile } from '../output.js';
@@ -279,8 +280,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     note('登记表', registers.map((r) => r.file).join('、'));
 
     // After the last logout: verify again, including the checkpoint it signed.
-    const audit = verifyAuditChain(db);
-    const lastCheckpoint = db.prepare('SELECT signature FROM audit_checkpoints ORDER BY id DESC LIMIT 1').pluck().get() as string;
+    const audit = verifyAuditChain(db, { anchorDir: base.anchorDir });
+    const lastSigned = lastCheckpoint(db)?.signature ?? '';
     note('审计日志', `${audit.message}${verification.ok ? '' : '（审计员校验时发现异常）'}`);
 
     const credentials = writeOutputFile(
@@ -345,7 +346,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       documents: submission.files.map((f) => ({ part: f.part, file: relative(outDir, f.absolutePath), bytes: f.bytes, sha256: f.sha256 })),
       submission: { folder: DEMO_SUBMISSION, files: submission.files.length, seconds: Math.round(submission.seconds * 1000) / 1000 },
       registers,
-      audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastCheckpoint, checkpoints: audit.checkpoints },
+      audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastSigned, checkpoints: audit.checkpoints },
       seconds: Math.round((performance.now() - started) / 10) / 100,
     };
     const written = writeOutputFile(base, outDir, DEMO_REPORT, `${JSON.stringify(report, null, 2)}\n`, { classified: false });

@@ -1,53 +1,82 @@
-/** Repository of signed checkpoints of the access log. */
+/**
+ * Repository of signed checkpoints of the access log (migration 0150): a chain of its own, each
+ * row carrying the hash of the previous one, its signer and key; append-only (triggers).
+ */
 import type { ReadableDB, WritableDB } from '../database.js';
 
-export type CheckpointReason = 'logout' | 'export' | 'demand';
+export const CHECKPOINT_REASONS = ['init', 'logout', 'export', 'demand', 'verify', 'rekey'] as const;
+export type CheckpointReason = (typeof CHECKPOINT_REASONS)[number];
 
-export interface CheckpointRecord {
-  readonly id: number;
+/** What a signature covers (everything but the signature and the row's own hash). */
+export interface CheckpointBody {
+  readonly seq: number;
+  readonly prevHash: string;
   readonly auditSeq: number;
   readonly auditHash: string;
   readonly entries: number;
   readonly at: string;
   readonly reason: CheckpointReason;
-  readonly signature: string;
+  readonly signerId: number;
+  readonly signer: string;
   readonly keyId: string;
+  /** seq of the checkpoint an auditor's verification countersigns, else null. */
+  readonly countersigns: number | null;
+}
+
+export interface CheckpointRecord extends CheckpointBody {
+  readonly signature: string;
+  readonly hash: string;
 }
 
 interface Row {
-  id: number;
+  seq: number;
+  prev_hash: string;
   audit_seq: number;
   audit_hash: string;
   entries: number;
   at: string;
   reason: CheckpointReason;
-  signature: string;
+  signer_id: number;
+  signer: string;
   key_id: string;
+  countersigns: number | null;
+  signature: string;
+  hash: string;
 }
 
 const fromRow = (r: Row): CheckpointRecord => ({
-  id: r.id,
+  seq: r.seq,
+  prevHash: r.prev_hash,
   auditSeq: r.audit_seq,
   auditHash: r.audit_hash,
   entries: r.entries,
   at: r.at,
   reason: r.reason,
-  signature: r.signature,
+  signerId: r.signer_id,
+  signer: r.signer,
   keyId: r.key_id,
+  countersigns: r.countersigns,
+  signature: r.signature,
+  hash: r.hash,
 });
 
-export function insertCheckpoint(db: WritableDB, c: Omit<CheckpointRecord, 'id'>): CheckpointRecord {
-  const info = db
-    .prepare('INSERT INTO audit_checkpoints (audit_seq, audit_hash, entries, at, reason, signature, key_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(c.auditSeq, c.auditHash, c.entries, c.at, c.reason, c.signature, c.keyId);
-  return { ...c, id: Number(info.lastInsertRowid) };
+export function insertCheckpoint(db: WritableDB, c: CheckpointRecord): void {
+  db.prepare(
+    `INSERT INTO audit_checkpoints (seq, prev_hash, audit_seq, audit_hash, entries, at, reason, signer_id, signer, key_id, countersigns, signature, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.seq, c.prevHash, c.auditSeq, c.auditHash, c.entries, c.at, c.reason, c.signerId, c.signer, c.keyId, c.countersigns, c.signature, c.hash);
 }
 
 export function listCheckpoints(db: ReadableDB): CheckpointRecord[] {
-  return (db.prepare('SELECT * FROM audit_checkpoints ORDER BY id').all() as Row[]).map(fromRow);
+  return (db.prepare('SELECT * FROM audit_checkpoints ORDER BY seq').all() as Row[]).map(fromRow);
 }
 
 export function lastCheckpoint(db: ReadableDB): CheckpointRecord | undefined {
-  const row = db.prepare('SELECT * FROM audit_checkpoints ORDER BY id DESC LIMIT 1').get() as Row | undefined;
+  const row = db.prepare('SELECT * FROM audit_checkpoints ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
   return row ? fromRow(row) : undefined;
+}
+
+/** Checkpoints of schema 80, kept frozen (their workstation-key signatures prove nothing now). */
+export function countLegacyCheckpoints(db: ReadableDB): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM audit_checkpoints_v1').get() as { n: number }).n;
 }

@@ -91,7 +91,7 @@ describe('authentication', () => {
     const ws = workstation();
     ws.as('liqiang', ['author']);
     for (let i = 1; i <= 4; i++) {
-      await expect(login(ws.system, 'liqiang', 'wrong')).rejects.toThrow(`还可尝试 ${5 - i} 次`);
+      await expect(login(ws.system, 'liqiang', 'wrong')).rejects.toThrow(/^用户名或口令不正确$/);
     }
     await expect(login(ws.system, 'liqiang', 'wrong')).rejects.toThrow('已连续 5 次错误，账号已锁定');
     await expect(login(ws.system, 'liqiang', TEST_PASSWORD)).rejects.toThrow(/账号已锁定.*由安全保密管理员解锁/);
@@ -117,7 +117,22 @@ describe('authentication', () => {
     const ws = workstation();
     ws.as('liqiang', ['author']);
     await expect(login(ws.system, 'nobody', 'x')).rejects.toThrow(/^用户名或口令不正确$/);
-    await expect(login(ws.system, 'liqiang', 'x')).rejects.toThrow(/^用户名或口令不正确（还可尝试 4 次）$/);
+    await expect(login(ws.system, 'liqiang', 'x')).rejects.toThrow(/^用户名或口令不正确$/);
+  });
+
+  it('logs an unknown user name as a keyed hash, never as typed, and the same name as the same tag', async () => {
+    const ws = workstation();
+    const typed = 'Secret-Typed-In-Name-1!';
+    await expect(login(ws.system, typed, 'x')).rejects.toThrow(/^用户名或口令不正确$/);
+    await expect(login(ws.system, typed, 'y')).rejects.toThrow(/^用户名或口令不正确$/);
+    await expect(login(ws.system, 'other', 'y')).rejects.toThrow(/^用户名或口令不正确$/);
+    const refused = registerRows(ws.db, '登录').filter((r) => r.action === 'session.login');
+    expect(JSON.stringify(ws.db.prepare('SELECT * FROM audit_log').all())).not.toContain(typed);
+    const [first, again, other] = refused.map((r) => r.actor);
+    expect(first).toMatch(/^未知用户#[0-9a-f]{12}$/);
+    expect(again).toBe(first);
+    expect(other).toMatch(/^未知用户#[0-9a-f]{12}$/);
+    expect(other).not.toBe(first);
   });
 
   it('restricts a session whose password has expired (7 days by default) to changing it', async () => {

@@ -28,9 +28,9 @@ describe('access log tamper evidence', () => {
   it('verifies an intact log with its signed checkpoints', () => {
     const ws = workstation();
     fill(ws, 10);
-    createCheckpoint(ws.system, 'demand');
+    createCheckpoint(ws.as('aud', ['auditor']), 'demand');
     fill(ws, 3);
-    expect(verifyAuditChain(ws.db)).toMatchObject({ ok: true, entries: 13, checkpoints: 1, checkpointProblems: [] });
+    expect(verifyAuditChain(ws.db)).toMatchObject({ ok: true, entries: 13, checkpoints: 1, problems: [] });
   });
 
   it('refuses UPDATE, DELETE and INSERT OR REPLACE through SQL while the guards stand', () => {
@@ -48,7 +48,7 @@ describe('access log tamper evidence', () => {
     dropGuards(ws);
     ws.db.prepare("UPDATE audit_log SET actor = 'someone' WHERE seq = 4").run();
     expect(verifyAuditChain(ws.db)).toMatchObject({ ok: false, brokenAt: 4 });
-    expect(verifyAuditChain(ws.db).message).toBe('审计日志在第 4 条处断开（该条或其前一条被改动、删除或插入）');
+    expect(verifyAuditChain(ws.db).message).toBe('审计日志验证未通过：审计日志在第 4 条处断开（该条或其前一条被改动、删除或插入）');
   });
 
   it('finds a row deleted from the middle and a row slipped in', () => {
@@ -64,19 +64,19 @@ describe('access log tamper evidence', () => {
   it('finds a truncated tail through the signed checkpoint', () => {
     const ws = workstation();
     fill(ws, 10);
-    createCheckpoint(ws.system, 'logout');
+    createCheckpoint(ws.as('aud', ['auditor']), 'logout');
     dropGuards(ws);
     ws.db.prepare('DELETE FROM audit_log WHERE seq > 6').run();
     const v = verifyAuditChain(ws.db);
     expect(v.brokenAt).toBeUndefined(); // what is left still chains…
     expect(v.ok).toBe(false); // …but the checkpoint remembers more
-    expect(v.checkpointProblems[0]).toContain('日志被截断');
+    expect(v.problems[0]).toContain('日志被截断');
   });
 
   it('finds a rewritten history whose hashes were recomputed', () => {
     const ws = workstation();
     fill(ws, 8);
-    createCheckpoint(ws.system, 'logout');
+    createCheckpoint(ws.as('aud', ['auditor']), 'logout');
     dropGuards(ws);
     // Rewrite row 3 and recompute every later hash so that the chain holds again.
     const rows = [...iterateAuditRows(ws.db)];
@@ -90,16 +90,16 @@ describe('access log tamper evidence', () => {
     }
     const v = verifyAuditChain(ws.db);
     expect(v.brokenAt).toBeUndefined();
-    expect(v.checkpointProblems).toEqual([expect.stringContaining('第 8 条日志已被改动或删除')]);
+    expect(v.problems).toEqual([expect.stringContaining('第 8 条日志已被改动或删除')]);
   });
 
   it('finds a forged checkpoint', () => {
     const ws = workstation();
     fill(ws, 4);
-    const c = createCheckpoint(ws.system, 'demand');
-    ws.db.exec('DROP TRIGGER audit_checkpoints_no_update');
-    ws.db.prepare('UPDATE audit_checkpoints SET entries = 99 WHERE id = ?').run(c.id);
-    expect(verifyAuditChain(ws.db).checkpointProblems).toEqual([expect.stringContaining('签名无效')]);
+    const c = createCheckpoint(ws.as('aud', ['auditor']), 'demand');
+    ws.db.exec('DROP TRIGGER audit_checkpoints2_no_update');
+    ws.db.prepare('UPDATE audit_checkpoints SET entries = 99 WHERE seq = ?').run(c.seq);
+    expect(verifyAuditChain(ws.db).problems).toEqual(expect.arrayContaining([expect.stringContaining('签名无效')]));
   });
 
   it('exports a register as xlsx up to a fresh signed checkpoint', async () => {
@@ -151,7 +151,7 @@ describe('encryption at rest', () => {
   it('re-encrypts under a new secret: the old one stops working, the log and its checkpoints still verify', async () => {
     const ws = workstation();
     fill(ws, 3);
-    createCheckpoint(ws.system, 'demand');
+    createCheckpoint(ws.as('aud', ['auditor']), 'demand');
     const sys = ws.as('sys', ['sysadmin']);
     const next = { kind: 'passphrase' as const, passphrase: '新的工作站口令-Rekey-2026' };
     await expect(invoke(ws.as('sec', ['secadmin']), handlers['workstation.rekey'], { next })).rejects.toThrow('需要系统管理员身份');
@@ -161,7 +161,7 @@ describe('encryption at rest', () => {
     const reopened = openWorkstation(file, next);
     try {
       const v = verifyAuditChain(reopened);
-      expect(v).toMatchObject({ ok: true, checkpoints: 3 });
+      expect(v).toMatchObject({ ok: true, checkpoints: 2 });
       expect(reopened.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'workstation.rekey' AND result = 'ok'").pluck().get()).toBe(1);
       expect(JSON.stringify(reopened.prepare('SELECT * FROM audit_log').all())).not.toContain('Rekey-2026');
     } finally {

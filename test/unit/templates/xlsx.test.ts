@@ -306,7 +306,15 @@ describe('templates/xlsx', () => {
 
     it('names the signed checkpoint in the note, or says there is none', async () => {
       const sheet = sheetOf(await load(await auditRegisterXlsx(auditInput)), '调阅登记表');
-      expect(sheet.getCell('A7').value).toBe('依据规程第十四条登记。校验点：第 42 条，哈希 a1b2c3d4e5f60718…，签名 MEUCIQDx7Yk2abcd…');
+      const hash = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'.repeat(2);
+      expect(sheet.getCell('A7').value).toBe(`依据规程第十四条登记。外部锚点 42:${hash}（校验点，覆盖第 1～42 条，签名 MEUCIQDx7Yk2abcdefghijklmnop）`);
+      const signed = sheetOf(
+        await load(await auditRegisterXlsx({ ...auditInput, checkpoint: { ...auditInput.checkpoint!, checkpointSeq: 7, signer: 'auditor', keyId: '0123456789abcdef' } })),
+        '调阅登记表',
+      );
+      expect(signed.getCell('A7').value).toBe(
+        `依据规程第十四条登记。外部锚点 42:${hash}（校验点 #7，覆盖第 1～42 条，签署人 auditor（密钥 0123456789abcdef），签名 MEUCIQDx7Yk2abcdefghijklmnop）`,
+      );
       expect(sheet.getCell('G7').master.address).toBe('A7');
       const none = sheetOf(await load(await auditRegisterXlsx({ ...auditInput, checkpoint: null, rows: [] })), '调阅登记表');
       expect(none.getCell('A4').value).toBe('依据规程第十四条登记。尚无签名校验点');

@@ -1,0 +1,143 @@
+/**
+ * Verification of the access log (`qbank audit verify`), in Chinese. It proves, in order:
+ * 1. the hash chain: every row follows from the one before (edits, deletions, insertions, swaps);
+ * 2. the signing keys: each is certified by an earlier key or by itself (the 三员 of first run);
+ * 3. the checkpoints: a continuous chain of their own, each signed by its signer's key and naming a
+ *    row that is still there with the same hash (re-signing needs an account's password; deleting a
+ *    checkpoint leaves a gap or a broken link);
+ * 4. every logout has the checkpoint its session signed (deleting trailing checkpoints shows);
+ * 5. anchors kept outside the database: the anchor file of this OS account (a database older than
+ *    it, or with rows the program never wrote, shows) and any anchor text the caller gives.
+ */
+import { GENESIS_HASH } from '../../domain/audit.js';
+import { keyIdOf, verifySignature } from '../../../crypto/signing.js';
+import type { ReadableDB } from '../../store/database.js';
+import { listAccountKeys } from '../../store/repositories/account-keys.js';
+import { countLegacyCheckpoints, listCheckpoints, type CheckpointRecord } from '../../store/repositories/audit-checkpoints.js';
+import { anchorText, readAnchorFile, type AnchorFile, type AnchorHead } from './anchor.js';
+import { scanChain, type ChainScan } from './chain-scan.js';
+import { keyCertificationProblems, workstationId } from './keys.js';
+import { checkpointHash, checkpointMessage } from './checkpoint-format.js';
+
+export interface VerifyOptions {
+  /** Folder of the anchor file (null: do not consult one). */
+  readonly anchorDir?: string | null;
+  /** Anchors the caller vouches for (printed on a register, a disc, paper). */
+  readonly anchors?: readonly AnchorHead[];
+}
+
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly entries: number;
+  /** Hash of the last row (the chain head), GENESIS_HASH when empty. */
+  readonly head: string;
+  /** seq of the first row whose link is broken. */
+  readonly brokenAt?: number;
+  readonly checkpoints: number;
+  /** Rows after the last signed checkpoint (signed at the next logout or verification). */
+  readonly unsigned: number;
+  /** Every problem found, in Chinese. */
+  readonly problems: readonly string[];
+  /** What could not be checked (e.g. no anchor file on this OS account), in Chinese. */
+  readonly warnings: readonly string[];
+  /** One-line Chinese verdict. */
+  readonly message: string;
+}
+
+function checkCheckpoints(db: ReadableDB, checkpoints: readonly CheckpointRecord[], scan: ChainScan, problems: string[]): void {
+  const wsId = workstationId(db);
+  const keys = new Map(listAccountKeys(db).map((k) => [k.keyId, k]));
+  problems.push(...keyCertificationProblems(db, [...keys.values()]));
+  let prevHash = GENESIS_HASH;
+  let expected = 1;
+  for (const c of checkpoints) {
+    const name = `校验点 #${c.seq}（${c.at}）`;
+    if (c.seq !== expected) problems.push(`校验点序号不连续：缺少 #${expected}${c.seq - 1 > expected ? `～#${c.seq - 1}` : ''}`);
+    if (c.prevHash !== prevHash) problems.push(`${name}与前一个校验点接不上（校验点被删除或改动）`);
+    const message = checkpointMessage(wsId, c);
+    const key = keys.get(c.keyId);
+    if (!key || key.accountId !== c.signerId) problems.push(`${name}的签名密钥 ${c.keyId} 不属于签署人 ${c.signer}`);
+    else if (!verifySignature(key.publicKeyPem, message, c.signature)) problems.push(`${name}签名无效`);
+    if (checkpointHash(message, c.signature) !== c.hash) problems.push(`${name}的哈希不符`);
+    if (c.auditSeq > scan.lastSeq) problems.push(`${name}覆盖到第 ${c.auditSeq} 条日志，现在只有 ${scan.lastSeq} 条：日志被截断`);
+    else if (c.auditSeq > 0 && scan.hashesAt.get(c.auditSeq) !== c.auditHash) problems.push(`${name}之前的第 ${c.auditSeq} 条日志已被改动或删除`);
+    else if (c.auditSeq === 0 && c.auditHash !== GENESIS_HASH) problems.push(`${name}的起点哈希不符`);
+    prevHash = c.hash;
+    expected = c.seq + 1;
+  }
+}
+
+/** Pairs, per account, the i-th logout row with the i-th logout checkpoint that account signed. */
+function checkLogouts(checkpoints: readonly CheckpointRecord[], scan: ChainScan, problems: string[]): void {
+  const signed = new Map<number, number[]>();
+  for (const c of checkpoints) if (c.reason === 'logout') signed.set(c.signerId, [...(signed.get(c.signerId) ?? []), c.auditSeq]);
+  const used = new Map<number, number>();
+  const missing: number[] = [];
+  for (const [seq, actorId] of scan.logouts) {
+    const list = signed.get(actorId) ?? [];
+    const i = used.get(actorId) ?? 0;
+    const at = list[i];
+    if (at === undefined || at < seq) missing.push(seq);
+    else used.set(actorId, i + 1);
+  }
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 5).map((s) => `第 ${s} 条`).join('、');
+    problems.push(`${missing.length} 次退出登录没有对应的签名校验点（${shown}${missing.length > 5 ? ' 等' : ''}）：校验点被删除`);
+  }
+}
+
+function checkGivenAnchor(a: AnchorHead, scan: ChainScan, problems: string[]): void {
+  if (a.seq > scan.lastSeq) problems.push(`锚点 ${a.seq}:${a.hash.slice(0, 12)}… 不在日志中：日志只有 ${scan.lastSeq} 条（被截断或数据库被换成旧副本）`);
+  else if (a.seq > 0 && scan.hashesAt.get(a.seq) !== a.hash) problems.push(`第 ${a.seq} 条日志与锚点 ${a.seq}:${a.hash.slice(0, 12)}… 不符：日志被改写`);
+}
+
+function checkAnchorFile(db: ReadableDB, file: AnchorFile, scan: ChainScan, checkpoints: readonly CheckpointRecord[], problems: string[]): void {
+  const present = new Set(listAccountKeys(db).filter((k) => keyIdOf(k.publicKeyPem) === k.keyId).map((k) => k.keyId));
+  const gone = file.keys.filter((id) => !present.has(id));
+  if (gone.length > 0) problems.push(`本机锚点记录的签名密钥 ${gone.join('、')} 已不在数据库中：签名密钥被替换`);
+  const { head, pending } = file;
+  const atHead = scan.lastSeq === head.seq && scan.head === head.hash;
+  const atPending = pending !== null && scan.lastSeq === pending.seq && scan.head === pending.hash;
+  if (scan.lastSeq < head.seq) problems.push(`数据库比本机锚点旧：锚点记录了 ${head.seq} 条日志，数据库只有 ${scan.lastSeq} 条（日志被截断或数据库被换成旧副本）`);
+  else if (head.seq > 0 && scan.hashesAt.get(head.seq) !== head.hash) problems.push(`第 ${head.seq} 条日志与本机锚点不符：日志被改写`);
+  else if (!atHead && !atPending) problems.push(`第 ${head.seq} 条之后的 ${scan.lastSeq - head.seq} 条日志不是本程序在本机写入的（本机锚点只到第 ${head.seq} 条）`);
+  const cp = file.checkpoint;
+  if (cp) {
+    const stored = checkpoints.find((c) => c.seq === cp.seq);
+    if (!stored) problems.push(`本机锚点记录的校验点 #${cp.seq} 不在数据库中：校验点被删除或数据库被换成旧副本`);
+    else if (stored.hash !== cp.hash) problems.push(`校验点 #${cp.seq} 与本机锚点不符：校验点被重新签署`);
+  }
+}
+
+export function verifyAuditChain(db: ReadableDB, options: VerifyOptions = {}): AuditVerification {
+  const checkpoints = listCheckpoints(db);
+  const given = options.anchors ?? [];
+  let file: AnchorFile | undefined;
+  const warnings: string[] = [];
+  const problems: string[] = [];
+  if (options.anchorDir) {
+    try {
+      file = readAnchorFile(options.anchorDir, workstationId(db));
+      if (!file) warnings.push('本机没有这个工作站的审计锚点文件（新工作站、换了计算机或操作系统账号）：无法判断数据库是否被换成旧副本');
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
+  const wanted = new Set<number>([...checkpoints.map((c) => c.auditSeq), ...given.map((a) => a.seq), ...(file ? [file.head.seq] : [])]);
+  const scan = scanChain(db, wanted);
+  if (scan.brokenAt !== undefined) problems.unshift(`审计日志在第 ${scan.brokenAt} 条处断开（该条或其前一条被改动、删除或插入）`);
+  checkCheckpoints(db, checkpoints, scan, problems);
+  checkLogouts(checkpoints, scan, problems);
+  for (const a of given) checkGivenAnchor(a, scan, problems);
+  if (file) checkAnchorFile(db, file, scan, checkpoints, problems);
+  const legacy = countLegacyCheckpoints(db);
+  if (legacy > 0) warnings.push(`${legacy} 个旧版校验点由工作站密钥签署，只作参考`);
+  const lastSigned = checkpoints.at(-1)?.auditSeq ?? 0;
+  const unsigned = Math.max(0, scan.lastSeq - lastSigned);
+  const ok = problems.length === 0;
+  const anchorsChecked = given.length + (file ? 1 : 0);
+  const message = ok
+    ? `审计日志完整：${scan.entries} 条，哈希链、${checkpoints.length} 个签名校验点${anchorsChecked > 0 ? `和 ${anchorsChecked} 个外部锚点` : ''}全部验证通过${unsigned > 0 ? `（最后 ${unsigned} 条待下次退出或核验时签署）` : ''}；链头 ${anchorText({ seq: scan.lastSeq, hash: scan.head })}`
+    : `审计日志验证未通过：${problems.join('；')}`;
+  return { ok, entries: scan.entries, head: scan.head, ...(scan.brokenAt === undefined ? {} : { brokenAt: scan.brokenAt }), checkpoints: checkpoints.length, unsigned, problems, warnings, message };
+}
