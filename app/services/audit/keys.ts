@@ -64,9 +64,13 @@ export function rewrapSignerKey(db: WritableDB, signer: AccountSigner, wrappingK
 export function keyCertificationProblems(db: ReadableDB, keys: readonly AccountKeyRecord[]): string[] {
   const wsId = workstationId(db);
   const byId = new Map<string, AccountKeyRecord>();
+  const withKey = new Set<number>();
   const problems: string[] = [];
   for (const k of keys) {
     if (keyIdOf(k.publicKeyPem) !== k.keyId) problems.push(`签名密钥 ${k.keyId} 与其公钥不符`);
+    // only an account's first key may certify itself; a later one needs another account's key
+    if (k.certifiedBy === 'self' && withKey.has(k.accountId)) problems.push(`签名密钥 ${k.keyId} 自行认证，但不是该账号的第一个密钥`);
+    withKey.add(k.accountId);
     const certifier = k.certifiedBy === 'self' ? k : byId.get(k.certifiedBy);
     if (!certifier) problems.push(`签名密钥 ${k.keyId} 的认证密钥 ${k.certifiedBy} 不存在或晚于它创建`);
     else if (!verifySignature(certifier.publicKeyPem, certificationMessage(wsId, k), k.certification)) problems.push(`签名密钥 ${k.keyId} 的认证签名无效`);
