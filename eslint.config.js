@@ -1,5 +1,5 @@
 // ESLint flat config. Beyond style, it guards two things the program depends on:
-// 1. the layer arrows of design/architecture.md (domain ← store ← services ← shells), and
+// 1. the layer arrows of design/architecture.md (domain ← store ← services ← shells; domain ← readers ← services), and
 // 2. the air gap: no network module, global or dynamic import anywhere (规程第十一、十三条).
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -31,14 +31,16 @@ const airGapRules = {
   ],
 };
 
-const APP = ['domain', 'store', 'services', 'cli', 'main', 'preload', 'renderer'];
+const APP = ['domain', 'store', 'readers', 'services', 'cli', 'main', 'preload', 'renderer'];
 const appExcept = (...allowed) => APP.filter((l) => !allowed.includes(l)).map((l) => `./app/${l}`);
 const layer = (target, from, message) => ({ target, from, message });
 
 const layerZones = [
   layer('./app/domain', [...appExcept('domain'), './crypto', './templates', './media'], 'app/domain 是纯领域层，不得依赖其他层 (domain imports nothing of ours)'),
   layer('./app/store', [...appExcept('domain', 'store'), './crypto', './templates', './media'], 'app/store 只能依赖 app/domain (store → domain)'),
-  layer('./app/services', appExcept('domain', 'store', 'services'), 'app/services 不得依赖界面层 (services must not import shells)'),
+  // Readers of outside files (xlsx, docx, csv, images): bytes → raw domain objects, bounded; pure of the store.
+  layer('./app/readers', [...appExcept('domain', 'readers'), './crypto', './templates', './media'], 'app/readers 只能依赖 app/domain (readers → domain)'),
+  layer('./app/services', appExcept('domain', 'store', 'readers', 'services'), 'app/services 不得依赖界面层 (services must not import shells)'),
   layer('./app/cli', [...appExcept('domain', 'services', 'cli'), './crypto', './templates', './media'], 'app/cli 只能通过 app/services 工作 (cli → services)'),
   layer('./app/main', [...appExcept('domain', 'services', 'main'), './crypto', './templates', './media'], 'app/main 只能通过 app/services 工作 (main → services)'),
   layer('./app/preload', [...appExcept('preload', 'services'), './crypto', './templates', './media'], 'app/preload 只暴露类型化 API (preload exposes the typed API only)'),
