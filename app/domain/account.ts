@@ -1,8 +1,10 @@
 /**
  * Accounts, 三员 separation and the password policy for a 机密级 system. Pure rules; hashing and
  * storage live in crypto/ and the store.
- * - One account may not combine 安全审计员 with 系统管理员 or with 安全保密管理员 (separation of duties:
- *   whoever administers or grants must not also audit themselves).
+ * - 三员分立: 系统管理员, 安全保密管理员 and 安全审计员 are three different accounts (no account holds two
+ *   of them), and none of them holds a content role (题库管理员, 命题人员, 审核专家): whoever administers,
+ *   grants or audits must not also handle items or audit themselves. The database enforces the same rule
+ *   (trigger of migration 0140).
  * - Default policy (机密级): ≥ 10 characters with letters, digits and symbols; expires after 7 days;
  *   the last 5 passwords may not be reused; 5 failures lock the account for 30 minutes or until the
  *   安全保密管理员 unlocks it; a session idle for 15 minutes ends.
@@ -16,23 +18,32 @@ export const usernameSchema = z
   .trim()
   .regex(/^[a-z][a-z0-9_.-]{2,31}$/, { error: '用户名应为 3–32 位小写字母、数字或 _ . -，以字母开头' });
 
-export const FORBIDDEN_ROLE_PAIRS: readonly (readonly [Role, Role])[] = [
-  ['sysadmin', 'auditor'],
-  ['secadmin', 'auditor'],
-];
+/** The 三员: created at first run, each a different account, never with content roles. */
+export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditor'] as const satisfies readonly Role[];
+export type AdminRole = (typeof ADMIN_ROLES)[number];
 
-/** The 三员: created at first run, never with content roles. */
-export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+/** The question-bank roles, which handle item content. */
+export const CONTENT_ROLES = ['manager', 'author', 'reviewer'] as const satisfies readonly Role[];
+
+/** Every pair of roles one account may not hold together: two of the 三员, or one of them with a content role. */
+export const FORBIDDEN_ROLE_PAIRS: readonly (readonly [Role, Role])[] = [
+  ...ADMIN_ROLES.flatMap((a, i) => ADMIN_ROLES.slice(i + 1).map((b) => [a, b] as const)),
+  ...ADMIN_ROLES.flatMap((a) => CONTENT_ROLES.map((c) => [a, c] as const)),
+];
 
 export const rolesSchema = z.array(z.enum(ROLES, { error: `角色必须是：${ROLES.map((r) => roleNames[r]).join('、')}` }));
 
-/** Separation of duties between the 三员. */
+const isAdminRole = (r: Role): boolean => (ADMIN_ROLES as readonly Role[]).includes(r);
+
+/** Separation of duties (三员分立): one problem per forbidden pair found in `roles`. */
 export function roleCombinationRules(roles: readonly Role[]): Problem[] {
   const problems: Problem[] = [];
   for (const [a, b] of FORBIDDEN_ROLE_PAIRS) {
-    if (roles.includes(a) && roles.includes(b)) {
-      problems.push(problem(['roles'], `同一账号不能同时担任${roleNames[a]}和${roleNames[b]}（三员分立）`));
-    }
+    if (!roles.includes(a) || !roles.includes(b)) continue;
+    const message = isAdminRole(b)
+      ? `同一账号不能同时担任${roleNames[a]}和${roleNames[b]}（三员分立：三员须由不同的人担任）`
+      : `${roleNames[a]}不能兼任${roleNames[b]}（三员分立：管理员不接触试题内容）`;
+    problems.push(problem(['roles'], message));
   }
   return problems;
 }

@@ -16,6 +16,8 @@ import { migration0100 } from './0100-search.js';
 import { migration0110 } from './0110-images.js';
 import { migration0120 } from './0120-assembly.js';
 import { migration0130 } from './0130-submission-notes.js';
+import { migration0140 } from './0140-role-separation.js';
+import { migration0150 } from './0150-account-keys.js';
 
 export interface Migration {
   readonly version: number;
@@ -37,6 +39,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0140,
+  migration0150,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -23,7 +23,7 @@ const T = '2026-11-23T08:00:00.000Z';
 describe('migrations', () => {
   it('are numbered in steps of 10 and strictly increasing', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(130);
+    expect(LATEST_SCHEMA_VERSION).toBe(150);
   });
 
   it('0010 creates the settings with a workstation id', () => {
@@ -106,7 +106,7 @@ describe('migrations', () => {
 
   it('0080 adds append-only signed checkpoints', () => {
     const db = at(70);
-    migrate(db);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 80));
     db.prepare(`INSERT INTO audit_checkpoints (audit_seq, audit_hash, entries, at, reason, signature, key_id) VALUES (0, ?, 0, '${T}', 'demand', 's', 'k')`).run('0'.repeat(64));
     expect(() => db.prepare("UPDATE audit_checkpoints SET signature = 'x'").run()).toThrow('审计校验点只能追加，不能修改');
     expect(() => db.prepare('DELETE FROM audit_checkpoints').run()).toThrow('审计校验点只能追加，不能删除');
@@ -176,6 +176,56 @@ describe('migrations', () => {
     expect(() => put.run(8, '{}')).toThrow(/FOREIGN KEY/);
     expect(() => put.run(7, '{}')).toThrow(/UNIQUE|PRIMARY/);
     expect(() => db.prepare(`UPDATE submission_notes SET body = 'not json'`).run()).toThrow(/CHECK/);
+  });
+
+  describe('0140 三员分立', () => {
+    const accounts = (db: WritableDB, held: Record<string, readonly string[]>) => {
+      const account = db.prepare(`INSERT INTO accounts (username, display_name, password_hash, password_changed_at, created_at, created_by) VALUES (?, ?, 'h', '${T}', '${T}', 't')`);
+      const grant = db.prepare(`INSERT INTO account_roles (account_id, role, granted_at, granted_by) VALUES (?, ?, '${T}', 't')`);
+      for (const [username, roles] of Object.entries(held)) {
+        const id = Number(account.run(username, username).lastInsertRowid);
+        for (const role of roles) grant.run(id, role);
+      }
+    };
+
+    it('replaces the 0060 trigger by one that keeps every pair of the 三员 and their content roles apart, keeping the accounts', () => {
+      const db = at(130);
+      accounts(db, { sys: ['sysadmin'], sec: ['secadmin'], aud: ['auditor'], writer: ['author', 'reviewer'] });
+      migrate(db, MIGRATIONS.filter((m) => m.version <= 140));
+      expect(schemaVersion(db)).toBe(140);
+      expect(db.prepare('SELECT count(*) FROM account_roles').pluck().get()).toBe(5);
+      const grant = db.prepare(`INSERT INTO account_roles (account_id, role, granted_at, granted_by) SELECT id, ?, '${T}', 't' FROM accounts WHERE username = ?`);
+      expect(() => grant.run('secadmin', 'sys')).toThrow('三员分立');
+      expect(() => grant.run('manager', 'sec')).toThrow('三员分立');
+      expect(() => grant.run('auditor', 'writer')).toThrow('三员分立');
+      grant.run('manager', 'writer');
+      expect(() => db.prepare("UPDATE account_roles SET role = 'sysadmin' WHERE role = 'manager'").run()).toThrow('三员分立');
+      expect(db.prepare("SELECT count(*) FROM sqlite_temp_master WHERE name LIKE 'role_separation%'").pluck().get()).toBe(0);
+    });
+
+    it('refuses to upgrade a database that already combines roles, names the accounts and leaves it at 0130 untouched', () => {
+      const db = at(130);
+      // Allowed by 0060: two of the 三员 on one account, and an administrator with a content role.
+      accounts(db, { sys: ['sysadmin', 'secadmin'], sec: ['secadmin'], aud: ['auditor'], boss: ['secadmin', 'manager'], writer: ['author'] });
+      expect(() => migrate(db)).toThrow(MigrationError);
+      let message = '';
+      try {
+        migrate(db);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toContain('结构版本 140 失败，已回滚');
+      expect(message).toContain('boss（安全保密管理员、题库管理员）；sys（系统管理员、安全保密管理员）');
+      expect(message).toContain('请先用原版本程序由安全保密管理员收回多余的角色');
+      expect(message).not.toMatch(/\b(aud|writer)\b/);
+      expect(schemaVersion(db)).toBe(130);
+      expect(db.prepare('SELECT count(*) FROM account_roles').pluck().get()).toBe(7);
+      expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'account_roles_separation'").pluck().get()).toContain("NEW.role = 'auditor'");
+      // Once the surplus roles are revoked, the same file upgrades.
+      db.prepare("DELETE FROM account_roles WHERE role = 'secadmin' AND account_id IN (SELECT id FROM accounts WHERE username = 'sys')").run();
+      db.prepare("DELETE FROM account_roles WHERE role = 'manager'").run();
+      expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION);
+    });
   });
 
   it('roll back a failing migration entirely and leave the version where it was', () => {
