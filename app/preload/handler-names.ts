@@ -9,6 +9,8 @@ export const HANDLER_NAMES = [
   'session.whoami',
   'policy.get',
   'policy.set',
+  'output.policy.get',
+  'output.policy.set',
   'accounts.list',
   'accounts.create',
   'accounts.resetPassword',

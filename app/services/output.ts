@@ -1,18 +1,26 @@
 /**
- * The one output function: every file the program writes goes through `writeOutputFile`.
- * It refuses USB, removable and network targets (media/write-target.ts, 规程第十二条), never leaves a
- * half-written file (write to a temporary name, fsync, rename), reports a full disk in Chinese
- * without touching what was there before, and records the write in the access log (存档 for
- * classified content).
+ * The one output function: every file the program writes goes through `writeOutputFile` (or, for a
+ * folder of files, `writeOutputFolder` in output-folder.ts, which uses the same pieces).
+ * - The target must pass the write-target allow-list (media/write-target.ts, 规程第十一、十二、十三条):
+ *   checked on the folder the file goes into, again on that folder once created, and again right
+ *   before the file is renamed into place, so a mount point or a symbolic link below the output root
+ *   is caught. Where the check cannot be made, only the 安全保密管理员's exception lets a write
+ *   through (output-policy.ts), and its audit row says so.
+ * - Never a half-written file: a temporary name (0600) in the same folder, fsync, rename, fsync of the
+ *   folder; the temporary file is removed on any failure, and leftovers of a crash are swept at the
+ *   next write into that folder (output-sweep.ts). Folders are created 0700.
+ * - A full disk is explained in Chinese without touching what was there before.
+ * - Every file is recorded in the access log (存档 for classified content).
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '../../crypto/digest.js';
 import { checkWriteTarget, type SystemProbe } from '../../media/write-target.js';
 import { recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { OutputError } from './errors.js';
+import { getOutputPolicy, UNVERIFIED_NOTE } from './output-policy.js';
+import { describeIncomplete, sweepIncompleteOutputs, tempFileName, type IncompleteOutput } from './output-sweep.js';
 
 export interface WrittenFile {
   /** Path relative to the output root, with forward slashes. */
@@ -27,15 +35,34 @@ export interface OutputOptions {
   readonly classified: boolean;
   /** For tests: a fake system probe. */
   readonly probe?: SystemProbe;
+  /** For tests: runs after the data is on disk under its temporary name, right before the rename. */
+  readonly beforeRename?: (finalPath: string) => void;
 }
 
-/** Refuses a directory on USB, removable or network storage (throws OutputError). */
+/** The write-target check refused the target (the refusal is already in the access log). */
+export class TargetRefusedError extends OutputError {
+  override name = 'TargetRefusedError';
+}
+
+/** Refuses a directory the write-target check does not allow (throws OutputError); no exception applies. */
 export function assertWritableTarget(dir: string, probe?: SystemProbe): void {
   const verdict = checkWriteTarget(dir, probe);
   if (!verdict.allowed) throw new OutputError(verdict.reason);
 }
 
-function safeRelative(relPath: string): string {
+/**
+ * The write-target check as outputs apply it: refusals are recorded (拒绝) and thrown; an
+ * `unverifiable` target passes only under the 安全保密管理员's exception. Returns whether it did.
+ */
+export function guardOutput(ctx: ServiceContext, path: string, objects: readonly string[], probe?: SystemProbe): { unverified: boolean } {
+  const verdict = checkWriteTarget(path, probe);
+  if (verdict.allowed) return { unverified: false };
+  if (verdict.kind === 'unverifiable' && getOutputPolicy(ctx.db).allowUnverifiedTargets) return { unverified: true };
+  recordAudit(ctx, { action: 'output.write', register: '拒绝', objects, result: 'refused', detail: verdict.reason });
+  throw new TargetRefusedError(verdict.reason);
+}
+
+export function safeRelative(relPath: string): string {
   const norm = normalize(relPath).replace(/\\/g, '/');
   if (relPath.trim() === '' || isAbsolute(relPath) || norm === '..' || norm.startsWith('../')) {
     throw new OutputError(`输出文件名不合法：${relPath}`);
@@ -45,11 +72,69 @@ function safeRelative(relPath: string): string {
 
 /** The Chinese message for a failed write (full disk, no permission, read-only medium …). */
 export function describeWriteError(e: unknown, path: string): OutputError {
+  if (e instanceof OutputError) return e;
   const code = (e as { code?: string }).code;
   if (code === 'ENOSPC') return new OutputError(`磁盘空间不足，文件未写入：${path}（原有文件未改变）`);
   if (code === 'EACCES' || code === 'EPERM') return new OutputError(`没有写入权限：${path}`);
   if (code === 'EROFS') return new OutputError(`目标位置只读，无法写入：${path}`);
   return new OutputError(`写入文件失败：${path}（${(e as Error).message}）`);
+}
+
+/** fsync of a folder, so a rename in it survives a power cut (not possible everywhere: ignored then). */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder for fsync.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Creates `dir` and its missing parents 0700. */
+export function makeFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * Writes `bytes` to `target` atomically: temporary name (0600) beside it, fsync, `recheck()`, rename,
+ * fsync of the folder. The temporary file never survives a failure.
+ */
+export function writeFileDurably(target: string, bytes: Uint8Array, recheck: () => void, beforeRename?: (finalPath: string) => void): void {
+  const tmp = join(dirname(target), tempFileName());
+  try {
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      let off = 0;
+      while (off < bytes.byteLength) off += writeSync(fd, bytes, off, bytes.byteLength - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    beforeRename?.(target);
+    recheck();
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  fsyncDir(dirname(target));
+}
+
+export function fileRecord(rel: string, target: string, bytes: Uint8Array): WrittenFile {
+  return { path: rel, absolutePath: target, bytes: bytes.byteLength, sha256: sha256Hex(bytes) };
+}
+
+export function writeDetail(file: WrittenFile, unverified: boolean): string {
+  return `${unverified ? `${UNVERIFIED_NOTE}；` : ''}${file.bytes} bytes sha256=${file.sha256}`;
+}
+
+/** Records leftovers an output removed before it started (shown as 不完整). */
+export function recordSwept(ctx: ServiceContext, found: readonly IncompleteOutput[]): void {
+  if (found.length === 0) return;
+  recordAudit(ctx, { action: 'output.sweep', register: '', objects: found.map((f) => `file:${f.path}`), result: 'ok', detail: describeIncomplete(found) });
 }
 
 export function writeOutputFile(
@@ -64,37 +149,22 @@ export function writeOutputFile(
   const target = join(absRoot, rel);
   if (relative(absRoot, target).startsWith('..')) throw new OutputError(`输出文件名不合法：${relPath}`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const objects = [`file:${rel}`];
+  const folder = dirname(target);
+  const check = () => guardOutput(ctx, folder, objects, options.probe);
+  const { unverified } = check();
+  recordSwept(ctx, sweepIncompleteOutputs(folder));
   try {
-    assertWritableTarget(absRoot, options.probe);
+    makeFolder(folder);
+    check();
+    writeFileDurably(target, bytes, check, options.beforeRename);
   } catch (e) {
-    recordAudit(ctx, { action: 'output.write', register: '拒绝', objects: [`file:${rel}`], result: 'refused', detail: (e as Error).message });
-    throw e;
-  }
-  const tmp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      let off = 0;
-      while (off < bytes.byteLength) off += writeSync(fd, bytes, off, bytes.byteLength - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
+    if (e instanceof OutputError) throw e;
     const error = describeWriteError(e, target);
-    recordAudit(ctx, { action: 'output.write', register: '', objects: [`file:${rel}`], result: 'error', detail: error.message });
+    recordAudit(ctx, { action: 'output.write', register: '', objects, result: 'error', detail: error.message });
     throw error;
   }
-  const written = { path: rel, absolutePath: target, bytes: bytes.byteLength, sha256: sha256Hex(bytes) };
-  recordAudit(ctx, {
-    action: 'output.write',
-    register: options.classified ? '存档' : '',
-    objects: [`file:${rel}`],
-    result: 'ok',
-    detail: `${written.bytes} bytes sha256=${written.sha256}`,
-  });
+  const written = fileRecord(rel, target, bytes);
+  recordAudit(ctx, { action: 'output.write', register: options.classified ? '存档' : '', objects, result: 'ok', detail: writeDetail(written, unverified) });
   return written;
 }

@@ -12,6 +12,7 @@ import { documentHandlers } from './documents/handlers.js';
 import { elementFileHandlers } from './element-files.js';
 import { importHandlers } from './import-items.js';
 import { itemHandlers } from './items.js';
+import { outputPolicyHandlers } from './output-policy.js';
 import { peopleHandlers } from './people.js';
 import { policyHandlers } from './policy.js';
 import { qualityHandlers } from './quality.js';
@@ -23,6 +24,7 @@ const base = {
   ...workstationHandlers,
   ...sessionHandlers,
   ...policyHandlers,
+  ...outputPolicyHandlers,
   ...accountHandlers,
   ...peopleHandlers,
   ...accessHandlers,

@@ -12,7 +12,10 @@ function resultLines(r: SubmissionResult, cwd: string): string[] {
   return [
     `已生成申报材料 ${r.files.length} 个文件（理论知识 ${r.sets.theory} 套，技能考核 ${r.sets.practical} 套${r.sets.comprehensive > 0 ? `，综合评审 ${r.sets.comprehensive} 套` : ''}，${r.seconds.toFixed(2)} 秒）→ ${resolve(cwd, r.folder)}`,
     ...(r.drafts > 0 ? [`注意：其中 ${r.drafts} 份试卷尚未审定（草稿）`] : []),
+    ...(r.incomplete !== '' ? [`发现并清除了上次未完成的输出：${r.incomplete}`] : []),
+    ...(r.replaced ? ['已替换该文件夹中上次生成的材料'] : []),
     ...r.files.map((f) => `  ${f.path}\t${f.bytes} 字节`),
+    `  ${r.manifest}\t清单（每个文件的大小与 SHA-256）`,
   ];
 }
 
@@ -22,9 +25,16 @@ export const documentsCommand = groupCommand(
   [
     {
       name: 'generate',
-      usage: 'generate --bank <题库> --out <目录>',
-      summary: '生成编制说明、细目表、试卷与答案、通知单、评分记录表、名单、审核意见',
-      run: async (ctx, s) => void (await call(ctx, s, handlers['documents.generate'], { bankId: bankOption(ctx), outDir: outOption(ctx) }, (r) => resultLines(r, ctx.io.cwd))),
+      usage: 'generate --bank <题库> --out <目录> [--replace]',
+      summary: '生成编制说明、细目表、试卷与答案、通知单、评分记录表、名单、审核意见（全部写完才出现；--replace 替换上次生成的完整材料）',
+      run: async (ctx, s) =>
+        void (await call(
+          ctx,
+          s,
+          handlers['documents.generate'],
+          { bankId: bankOption(ctx), outDir: outOption(ctx), replace: ctx.values.replace === true },
+          (r) => resultLines(r, ctx.io.cwd),
+        )),
     },
     {
       name: 'notes',
@@ -47,5 +57,5 @@ export const documentsCommand = groupCommand(
       },
     },
   ],
-  { bank: { type: 'string' }, out: { type: 'string' }, file: { type: 'string' } },
+  { bank: { type: 'string' }, out: { type: 'string' }, file: { type: 'string' }, replace: { type: 'boolean' } },
 );

@@ -1,8 +1,9 @@
 /**
  * The submission (附件6 §三) of one occupation × level in one step: every document, in the module's
- * order, under Chinese file names, written through the one output function (atomic, refused on USB
- * or network targets, each file in the 存档 register). Also the free-text parts of the 编制说明 and
- * the 审核意见, stored with the bank.
+ * order, under Chinese file names, written as one folder output (app/services/output-folder.ts:
+ * complete or absent, with 清单.json last; only on targets the write-target allow-list accepts; each
+ * file in the 存档 register). An existing complete submission is replaced only with `replace`.
+ * Also the free-text parts of the 编制说明 and the 审核意见, stored with the bank.
  *
  *   01_题库编制说明.docx
  *   02_理论知识考核要素细目表.xlsx / .docx, 02_技能考核内容结构表.xlsx / .docx
@@ -31,7 +32,9 @@ import { teamListXlsx } from '../../../templates/xlsx/team-list.js';
 import { requireBank } from '../banks.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { bankOf, defineHandler } from '../handler.js';
-import { assertWritableTarget, writeOutputFile } from '../output.js';
+import { guardOutput } from '../output.js';
+import { writeOutputFolder, type OutputFolderOptions } from '../output-folder.js';
+import { describeIncomplete } from '../output-sweep.js';
 import {
   compilationNoteData,
   comprehensivePapers,
@@ -57,6 +60,12 @@ export interface SubmissionFile {
 export interface SubmissionResult {
   readonly folder: string;
   readonly files: readonly SubmissionFile[];
+  /** The manifest written last (file, size, SHA-256 of every document), relative to the folder. */
+  readonly manifest: string;
+  /** Leftovers of earlier incomplete outputs removed before this one (shown as 不完整), '' for none. */
+  readonly incomplete: string;
+  /** A previous complete submission in the folder was replaced. */
+  readonly replaced: boolean;
   readonly sets: { readonly theory: number; readonly practical: number; readonly comprehensive: number };
   /** Set papers still in draft (not yet approved) — the documents carry them as they are. */
   readonly drafts: number;
@@ -120,18 +129,39 @@ function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: 
   };
 }
 
-async function generate(ctx: ServiceContext, input: { bankId: number; outDir: string }): Promise<SubmissionResult> {
+/** For tests: the folder output's probe and rename hook. */
+export type GenerateTestOptions = Pick<OutputFolderOptions, 'probe' | 'beforeRename'>;
+
+export async function generateSubmission(
+  ctx: ServiceContext,
+  input: { bankId: number; outDir: string; replace?: boolean | undefined },
+  testOptions: GenerateTestOptions = {},
+): Promise<SubmissionResult> {
   const started = performance.now();
-  assertWritableTarget(input.outDir);
+  guardOutput(ctx, input.outDir, [`folder:${input.outDir}`], testOptions.probe);
   const { planned, sets, drafts } = plan(ctx, input.bankId);
-  // Make every document before writing any, so a failure leaves no half submission behind.
-  const made = [];
+  // Make every document before writing any; the folder appears only when all are written.
+  const made: (Planned & { bytes: Uint8Array })[] = [];
   for (const p of planned) made.push({ ...p, bytes: await p.make() });
-  const files = made.map((m) => {
-    const written = writeOutputFile(ctx, input.outDir, m.path, m.bytes, { classified: true });
-    return { part: m.part, path: written.path, absolutePath: written.absolutePath, bytes: written.bytes, sha256: written.sha256 };
-  });
-  return { folder: input.outDir, files, sets, drafts, seconds: (performance.now() - started) / 1000 };
+  const out = await writeOutputFolder(
+    ctx,
+    input.outDir,
+    (folder) => {
+      for (const m of made) folder.write(m.path, m.bytes, { classified: true });
+    },
+    { replace: input.replace === true, ...testOptions },
+  );
+  const files = out.files.map((f, i) => ({ part: made[i]?.part ?? '', path: f.path, absolutePath: f.absolutePath, bytes: f.bytes, sha256: f.sha256 }));
+  return {
+    folder: input.outDir,
+    files,
+    manifest: out.manifest.path,
+    incomplete: describeIncomplete(out.swept),
+    replaced: out.replaced,
+    sets,
+    drafts,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 const bankId = z.number().int().positive();
@@ -168,13 +198,13 @@ export const documentHandlers = {
   'documents.generate': defineHandler({
     name: 'documents.generate',
     summary: '生成试题审核备案申报材料',
-    input: z.object({ bankId, outDir: z.string().trim().min(1) }),
+    input: z.object({ bankId, outDir: z.string().trim().min(1), replace: z.boolean().optional() }),
     roles: ['manager'],
     register: '调阅',
     secret: true,
     bank: managers,
     objects: (input, out: SubmissionResult) => [`bank:${input.bankId}`, ...out.files.map((f) => `file:${f.path}`)],
-    run: generate,
+    run: (ctx, input) => generateSubmission(ctx, input),
   }),
 } as const;
 

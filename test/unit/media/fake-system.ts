@@ -2,7 +2,7 @@
  * An in-memory system for the write-target check: a mount table plus a small file tree with real
  * symbolic-link semantics (sysfs is mostly links: /sys/dev/block/8:1 → …/block/sda/sda1).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { parseMountInfo } from '../../../media/mounts.js';
 import type { SystemProbe } from '../../../media/probe.js';
@@ -92,5 +92,41 @@ export function fakeProbe(system: FakeSystem): SystemProbe {
       for (const k of [...dirs, ...files.keys(), ...links.keys()]) if (k !== '/' && dirname(k) === r) names.add(posix.basename(k));
       return [...names].sort();
     },
+  };
+}
+
+/** sysfs of a fixed virtio disk (vda, 254:0) and a USB stick (sdb1, 8:17), for hybridProbe. */
+export const DISK_AND_STICK: FakeTree = {
+  links: {
+    '/sys/dev/block/254:0': '/sys/devices/pci0000:00/0000:00:02.0/virtio1/block/vda',
+    '/sys/dev/block/8:17': '/sys/devices/pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host6/target6:0:0/6:0:0:0/block/sdb/sdb1',
+  },
+  files: {
+    '/sys/devices/pci0000:00/0000:00:02.0/virtio1/block/vda/removable': '0\n',
+    '/sys/devices/pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host6/target6:0:0/6:0:0:0/block/sdb/removable': '1\n',
+    '/sys/devices/pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host6/target6:0:0/6:0:0:0/block/sdb/sdb1/partition': '1\n',
+  },
+};
+
+/** mountinfo escaping of a path (space, tab, newline, backslash). */
+const escapeMount = (p: string): string => p.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+
+/**
+ * The real file system (real folders, real symbolic links) under a made-up mount table: `/` is ext4
+ * on the fixed disk vda, and each folder of `usbMounts` a USB stick. `mounts()` may be changed later
+ * (a stick mounted between two checks).
+ */
+export function hybridProbe(usbMounts: () => readonly string[], platform: NodeJS.Platform = 'linux'): SystemProbe {
+  const table = () =>
+    ['27 1 254:0 / / rw,relatime - ext4 /dev/vda rw', ...usbMounts().map((d, i) => `${60 + i} 27 8:17 / ${escapeMount(d)} rw,nosuid - vfat /dev/sdb1 rw`)].join('\n') + '\n';
+  const fake = fakeProbe({ mountinfo: table(), ...DISK_AND_STICK });
+  const sys = (p: string) => p.startsWith('/sys/');
+  return {
+    platform,
+    mountInfo: table,
+    realpath: (p) => (sys(p) ? fake.realpath(p) : realpathSync(p)),
+    exists: (p) => (sys(p) ? fake.exists(p) : existsSync(p)),
+    readText: (p) => (sys(p) ? fake.readText(p) : undefined),
+    listDir: (p) => (sys(p) ? fake.listDir(p) : []),
   };
 }
