@@ -1,5 +1,5 @@
 /** A `qbank` sub-command: thin, parses its options, calls services, prints. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { CliIO } from './io.js';
@@ -42,10 +42,15 @@ export function intOption(ctx: CommandContext, name: string, fallback: number): 
 }
 
 /** Reads a file named on the command line (relative to the working directory). */
-export function readInput(ctx: CommandContext, path: string): Uint8Array {
+export function readInput(ctx: CommandContext, path: string, maxBytes?: number): Uint8Array {
   try {
+    // A bound is checked before the file is read, so a huge file never enters memory (issue 11).
+    if (maxBytes !== undefined && statSync(resolve(ctx.io.cwd, path)).size > maxBytes) {
+      throw new UsageError(`文件 ${path} 超过大小上限 ${String(Math.round(maxBytes / 1024 / 1024))} MB，未读取`);
+    }
     return readFileSync(resolve(ctx.io.cwd, path));
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`无法读取文件 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }

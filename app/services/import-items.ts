@@ -13,7 +13,7 @@ import { DEFAULT_SIMILARITY_OPTIONS, findDuplicatesAgainst } from '../domain/sim
 import type { TheoryItem } from '../domain/theory-item.js';
 import { formatProblem, problem, type Problem } from '../domain/validation.js';
 import { inTransaction } from '../store/database.js';
-import { putImage, type ImageType } from '../store/repositories/images.js';
+import { putImage } from '../store/repositories/images.js';
 import { insertItem, listItems, type NewItem } from '../store/repositories/items.js';
 import { currentTheoryTable, requireBank } from './banks.js';
 import { timestamp, type ServiceContext } from './context.js';
@@ -83,8 +83,6 @@ interface Candidate {
   problems: Problem[];
   skipped: boolean;
 }
-
-const IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg'];
 
 async function runImport(ctx: ServiceContext, input: ImportInput): Promise<ImportReport> {
   const bank = requireBank(ctx, input.bankId);
@@ -172,10 +170,14 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   let ids: number[] = [];
   if (canSave && !input.dryRun) {
     const at = timestamp(ctx);
+    // Images: exactly those the saved items refer to (the reader sniffed and bounded each, PNG/JPEG only);
+    // an item referring to an image that is not stored is never saved.
+    const referenced = new Set(toSave.flatMap((c) => c.theory?.images ?? []));
+    const stored = images.filter((img) => referenced.has(img.sha256));
+    const missing = [...referenced].filter((h) => !stored.some((img) => img.sha256 === h));
+    if (missing.length > 0) throw new ServiceError(`导入未执行：试题引用的图片没有读到（${missing.map((h) => h.slice(0, 12)).join('、')}）`);
     ids = inTransaction(ctx.db, () => {
-      for (const img of images) {
-        if (IMAGE_TYPES.includes(img.contentType)) putImage(ctx.db, { sha256: img.sha256, contentType: img.contentType as ImageType, bytes: img.bytes }, ctx.actor.username, at);
-      }
+      for (const img of stored) putImage(ctx.db, { sha256: img.sha256, contentType: img.contentType, bytes: img.bytes }, ctx.actor.username, at);
       const saved = toSave.flatMap((c) => (c.item ? [{ itemId: insertItem(ctx.db, c.item, ctx.actor.username, at), body: c.item.body }] : []));
       indexItemTexts(ctx.db, saved);
       return saved.map((x) => x.itemId);

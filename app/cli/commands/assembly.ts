@@ -7,6 +7,8 @@ import type { AssemblyStatistics } from '../../domain/assembly/set-statistics.js
 import { paperKindNames, type PaperKind } from '../../domain/paper.js';
 import { theoryItemTypeNames } from '../../domain/theory-item.js';
 import type { AssemblyRunResult } from '../../services/assembly/handlers.js';
+import { STATISTICS_MAX_BYTES } from '../../services/import/file-bounds.js';
+import { parseStatisticsCsv } from '../../services/import/statistics-csv.js';
 import { handlers } from '../../services/registry.js';
 import { bankOption, intOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
 import { arg, call, groupCommand, implied, intArg, single } from '../group.js';
@@ -191,29 +193,6 @@ export const assembleCommand = implied(
   ),
 );
 
-/** CSV/TSV of item statistics: 试题编号, 通过率 p, 样本量[, 区分度][, 来源]; a header row is skipped. */
-export function parseStatistics(text: string): { itemId: number; p: number; sampleSize: number; discrimination: number | null; source: string }[] {
-  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const out: { itemId: number; p: number; sampleSize: number; discrimination: number | null; source: string }[] = [];
-  rows.forEach((line, i) => {
-    const cells = line.split(/[,\t，]/).map((c) => c.trim());
-    if (i === 0 && !/^\d+$/.test(cells[0] ?? '')) return; // header
-    const [id, p, n, d, source] = cells;
-    const where = `第${i + 1}行`;
-    const itemId = Number(id);
-    const pv = Number(p);
-    const sampleSize = Number(n);
-    if (!Number.isInteger(itemId) || itemId <= 0) throw new UsageError(`${where} 试题编号: 无法识别“${id ?? ''}”`);
-    if (!Number.isFinite(pv) || pv < 0 || pv > 1) throw new UsageError(`${where} 通过率: 应在 0 与 1 之间，收到“${p ?? ''}”`);
-    if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new UsageError(`${where} 样本量: 应为正整数，收到“${n ?? ''}”`);
-    const dv = d === undefined || d === '' ? null : Number(d);
-    if (dv !== null && (!Number.isFinite(dv) || dv < -1 || dv > 1)) throw new UsageError(`${where} 区分度: 应在 −1 与 1 之间，收到“${d ?? ''}”`);
-    out.push({ itemId, p: pv, sampleSize, discrimination: dv, source: source ?? '' });
-  });
-  if (out.length === 0) throw new UsageError('统计文件中没有数据行');
-  return out;
-}
-
 export const papersCommand = groupCommand(
   'papers',
   '试卷：结构、统计参数、列表、调阅、审定、作废 (papers)',
@@ -242,7 +221,7 @@ export const papersCommand = groupCommand(
       usage: 'stats-import <文件.csv> --bank <题库>',
       summary: '导入试题统计参数（试题编号, 通过率, 样本量[, 区分度][, 来源]）',
       run: async (ctx, s, args) => {
-        const rows = parseStatistics(Buffer.from(readInput(ctx, arg(args, 0, '文件'))).toString('utf8'));
+        const rows = parseStatisticsCsv(readInput(ctx, arg(args, 0, '文件'), STATISTICS_MAX_BYTES));
         await call(ctx, s, handlers['assembly.statistics.import'], { bankId: bankOption(ctx), rows }, (r) => [`已保存 ${r.saved} 道试题的统计参数`]);
       },
     },

@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import { theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
+import { IMPORT_MAX_BYTES } from '../../services/import/file-bounds.js';
 import { ImportRejectedError, type ImportReport } from '../../services/import-items.js';
 import { handlers } from '../../services/registry.js';
 import { bankOption, intOption, outOption, readInput, stringOption } from '../command.js';
@@ -28,7 +29,7 @@ export const importCommand = implied(
       const input = {
         bankId: bankOption(ctx),
         fileName: basename(file),
-        bytes: readInput(ctx, file),
+        bytes: readInput(ctx, file, IMPORT_MAX_BYTES),
         dryRun: ctx.values['dry-run'] === true,
         validOnly: ctx.values['valid-only'] === true,
         nearDuplicates: ctx.values['skip-near'] === true ? 'skip' : ctx.values['keep-near'] === true ? 'keep' : 'ask',
@@ -148,7 +149,7 @@ export const elementsCommand = groupCommand(
       usage: 'import <文件.xlsx> --bank <题库> [--practical]',
       summary: '导入细目表（或 --practical 内容结构表）',
       run: async (ctx, s, args) => {
-        const input = { bankId: bankOption(ctx), bytes: readInput(ctx, arg(args, 0, '文件')) };
+        const input = { bankId: bankOption(ctx), bytes: readInput(ctx, arg(args, 0, '文件'), IMPORT_MAX_BYTES) };
         const handler = ctx.values.practical === true ? handlers['banks.importPracticalStructure'] : handlers['banks.importElementTable'];
         await call(ctx, s, handler, input, (r) => [`已保存第 ${r.version} 版`, ...r.warnings.map((w) => `提示: ${w.field}: ${w.message}`)]);
       },

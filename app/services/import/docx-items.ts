@@ -4,8 +4,8 @@
  * app/domain/theory-item.ts plus the problems found while reading it; the import service validates,
  * dedupes and saves. Never throws on bad input.
  *
- * The package (ECMA-376 Part 2, OPC) is read with JSZip: the main part from `_rels/.rels`, its
- * relationships and `[Content_Types].xml`. The main part (ECMA-376 Part 1 §17) is read with saxes into
+ * The package (ECMA-376 Part 2, OPC) is opened, checked and bounded by app/readers/docx-package.ts
+ * (ZIP structure, CRC-32, sizes, XML depth and text, time; images by their bytes). The main part (ECMA-376 Part 1 §17) is read with saxes into
  * paragraphs: text of `w:t`, `w:tab` → space, `w:br`/`w:cr` → line break, `w:sym` (Wingdings ✓/✗) → √/×;
  * a table row becomes one line with its cells separated by tabs; `mc:Fallback` is skipped (its content
  * repeats `mc:Choice`); images through `a:blip r:embed` / `v:imagedata r:id` → relationship → part.
@@ -24,18 +24,15 @@
  *   `1.B 2.C …`, `1-5 BCADA`, `1～3 ABD AC BC`, or a table of a 题号 row over an 答案 row;
  * - optional `难度：3` (or 易…难) and `解析：…` lines (a 解析 may run over several paragraphs).
  */
-import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { TheoryItemType } from '../../domain/theory-item.js';
 import { problem, type Problem } from '../../domain/validation.js';
+import { openDocxPackage, readDocxImages, type DocxImage, type DocxPackage } from '../../readers/docx-package.js';
+import { Budget, ReaderError, refusalMessage } from '../../readers/errors.js';
+import { DEFAULT_LIMITS, type ReaderLimits } from '../../readers/limits.js';
 import { parseChoiceKey, parseDifficulty, parseElementCode, parseTrueFalseKey, toHalfWidth } from './xlsx-items.js';
 
-export interface DocxImage {
-  sha256: string;
-  bytes: Uint8Array;
-  contentType: string;
-}
+export type { DocxImage } from '../../readers/docx-package.js';
 
 export interface DocxRow {
   /** 1-based index of the item's first paragraph (every `w:p` of the body counts, table cells too). */
@@ -61,21 +58,6 @@ const R_NS = new Set(['http://schemas.openxmlformats.org/officeDocument/2006/rel
 const A_NS = new Set(['http://schemas.openxmlformats.org/drawingml/2006/main', 'http://purl.oclc.org/ooxml/drawingml/main']);
 const V_NS = 'urn:schemas-microsoft-com:vml';
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
-const OFFICE_DOCUMENT_REL = /\/officeDocument$/;
-
-const EXTENSION_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  bmp: 'image/bmp',
-  tif: 'image/tiff',
-  tiff: 'image/tiff',
-  emf: 'image/x-emf',
-  wmf: 'image/x-wmf',
-  svg: 'image/svg+xml',
-};
-
 /** Wingdings check marks written as `w:sym` (Word's Insert Symbol): ✓ ✔ ☑ → √, ✗ ✘ ☒ → ×. */
 const SYMBOLS: Readonly<Record<string, string>> = { F0FC: '√', F0FE: '√', F0FB: '×', F0FD: '×', '00FC': '√', '00FB': '×' };
 
@@ -92,41 +74,8 @@ interface Paragraph {
   cell: number | undefined;
 }
 
-interface Relationship {
-  target: string;
-  external: boolean;
-}
-
-/** Elements of a small XML part (relationships, content types), by local name with plain attributes. */
-function eachElement(xml: string, onOpen: (local: string, attrs: Readonly<Record<string, string>>) => void): void {
-  const parser = new SaxesParser();
-  parser.on('opentag', (tag) => onOpen(tag.name.slice(tag.name.indexOf(':') + 1), tag.attributes));
-  parser.write(xml).close();
-}
-
-function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
-}
-
-/** A relationship target relative to the source part's folder, `..` resolved; absolute when it starts `/`. */
-function resolvePart(base: string, target: string): string {
-  const parts = target.startsWith('/') ? [] : base.split('/').filter((s) => s !== '');
-  for (const seg of target.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-async function readText(zip: JSZip, path: string): Promise<string | undefined> {
-  const file = zip.file(path);
-  return file === null ? undefined : file.async('string');
-}
-
 /** The main document's paragraphs, in document order. Throws on XML that is not well-formed. */
-function readParagraphs(xml: string): Paragraph[] {
+function readParagraphs(xml: string, budget: Budget): Paragraph[] {
   const parser = new SaxesParser({ xmlns: true });
   const out: Paragraph[] = [];
   const open: Paragraph[] = [];
@@ -143,7 +92,9 @@ function readParagraphs(xml: string): Paragraph[] {
   const attr = (tag: SaxesTagNS, local: string, namespaces: ReadonlySet<string> | undefined) =>
     Object.values(tag.attributes).find((a) => a.local === local && (namespaces === undefined ? a.uri === '' || W_NS.has(a.uri) : namespaces.has(a.uri)))?.value;
 
+  let seen = 0;
   parser.on('opentag', (tag) => {
+    if ((++seen & 0x3fff) === 0) budget.check();
     if (root) {
       // ECMA-376 Part 1 §17.2.3: the main part of a WordprocessingML document is a w:document.
       if (!inW(tag) || tag.local !== 'document') throw new Error('not a WordprocessingML document');
@@ -762,7 +713,7 @@ function keyFrom(
 }
 
 /** Walks the lines: headings, items, options, tags, then the key table. */
-function parseLines(lines: readonly Line[], problems: Problem[]): { drafts: Draft[]; entries: KeyEntry[] } {
+function parseLines(lines: readonly Line[], problems: Problem[], budget: Budget): { drafts: Draft[]; entries: KeyEntry[] } {
   const drafts: Draft[] = [];
   let current: Draft | undefined;
   let section: Section | undefined;
@@ -783,7 +734,9 @@ function parseLines(lines: readonly Line[], problems: Problem[]): { drafts: Draf
   });
   const hasHeadings = firstHeading >= 0 && (firstKeyHeading < 0 || firstHeading < firstKeyHeading);
 
+  let done = 0;
   for (const line of lines) {
+    if ((++done & 0x3ff) === 0) budget.check();
     const m = toHalfWidth(line.text);
     if (keyMode) {
       const s = sectionOf(m, sections, line.text);
@@ -831,94 +784,45 @@ function parseLines(lines: readonly Line[], problems: Problem[]): { drafts: Draf
   return { drafts, entries: keyState.entries };
 }
 
-/** Reads the images the drafts refer to: sha256 per relationship id, or the problem with it. */
-async function readImages(
-  zip: JSZip,
-  mainPart: string,
-  rels: ReadonlyMap<string, Relationship>,
-  contentTypes: { defaults: ReadonlyMap<string, string>; overrides: ReadonlyMap<string, string> },
-  ids: ReadonlySet<string>,
-): Promise<{ byId: Map<string, string | Problem>; images: DocxImage[] }> {
-  const byId = new Map<string, string | Problem>();
-  const images = new Map<string, DocxImage>();
-  for (const id of ids) {
-    if (id.startsWith('link:')) {
-      byId.set(id, problem(['images'], '图片是链接到外部文件的，没有嵌入文档，无法导入'));
-      continue;
-    }
-    const rel = rels.get(id);
-    if (rel === undefined || rel.external) {
-      byId.set(id, problem(['images'], rel === undefined ? `找不到图片（关系 ${id}）` : '图片是链接到外部文件的，没有嵌入文档，无法导入'));
-      continue;
-    }
-    const path = resolvePart(dirOf(mainPart), rel.target);
-    const file = zip.file(path);
-    if (file === null) {
-      byId.set(id, problem(['images'], `文档中缺少图片文件 ${path}`));
-      continue;
-    }
-    const bytes = await file.async('uint8array');
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-    const contentType =
-      contentTypes.overrides.get(`/${path}`) ?? contentTypes.defaults.get(extension) ?? EXTENSION_TYPES[extension] ?? 'application/octet-stream';
-    if (!images.has(sha256)) images.set(sha256, { sha256, bytes, contentType });
-    byId.set(id, sha256);
-  }
-  return { byId, images: [...images.values()] };
+/** Bounds for tests; the import uses the defaults. */
+export interface DocxReadOptions {
+  readonly limits?: ReaderLimits;
+  readonly clock?: () => number;
 }
 
 /**
- * Reads the theory items of a .docx. Never throws for bad input: a file that is not a Word document is a
- * file-level problem, an item that cannot be read is a row with problems.
+ * Reads the theory items of a .docx. Never throws for bad input: a file that is not a Word document, or
+ * passes a bound of readers/limits.ts, is a file-level problem; an item that cannot be read is a row
+ * with problems (an image that is not PNG/JPEG, or too large, is a problem of its item).
  */
-export async function parseItemDocx(bytes: Uint8Array): Promise<ParsedDocument> {
-  const notDocx = (): ParsedDocument => ({ rows: [], images: [], problems: [problem([], NOT_DOCX)] });
-  let zip: JSZip;
-  let mainPart = 'word/document.xml';
+export async function parseItemDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Promise<ParsedDocument> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const budget = new Budget(limits, options.clock);
+  const refused = (message: string): ParsedDocument => ({ rows: [], images: [], problems: [problem([], message)] });
+  let pkg: DocxPackage;
   let paragraphs: Paragraph[];
-  const rels = new Map<string, Relationship>();
-  const defaults = new Map<string, string>();
-  const overrides = new Map<string, string>();
   try {
-    zip = await JSZip.loadAsync(bytes);
-    const packageRels = await readText(zip, '_rels/.rels');
-    if (packageRels !== undefined) {
-      eachElement(packageRels, (local, a) => {
-        if (local === 'Relationship' && OFFICE_DOCUMENT_REL.test(a.Type ?? '') && a.Target !== undefined) mainPart = resolvePart('', a.Target);
-      });
-    }
-    const xml = await readText(zip, mainPart);
-    if (xml === undefined) return notDocx();
-    paragraphs = readParagraphs(xml);
-    const slash = mainPart.lastIndexOf('/');
-    const relsXml = await readText(zip, `${mainPart.slice(0, slash + 1)}_rels/${mainPart.slice(slash + 1)}.rels`);
-    if (relsXml !== undefined) {
-      eachElement(relsXml, (local, a) => {
-        if (local === 'Relationship' && a.Id !== undefined && a.Target !== undefined) rels.set(a.Id, { target: a.Target, external: a.TargetMode === 'External' });
-      });
-    }
-    const typesXml = await readText(zip, '[Content_Types].xml');
-    if (typesXml !== undefined) {
-      eachElement(typesXml, (local, a) => {
-        if (local === 'Default' && a.Extension !== undefined && a.ContentType !== undefined) defaults.set(a.Extension.toLowerCase(), a.ContentType);
-        if (local === 'Override' && a.PartName !== undefined && a.ContentType !== undefined) overrides.set(a.PartName, a.ContentType);
-      });
-    }
-  } catch {
-    return notDocx();
+    pkg = openDocxPackage(bytes, limits, budget);
+    if (pkg.xml === undefined) return refused(NOT_DOCX);
+    paragraphs = readParagraphs(pkg.xml, budget);
+  } catch (e) {
+    return refused(e instanceof ReaderError ? refusalMessage(e, NOT_DOCX) : NOT_DOCX);
   }
 
   const problems: Problem[] = [];
-  const { drafts, entries } = parseLines(toLines(paragraphs), problems);
-  applyKeyTable(drafts, entries, problems);
-  let imageResult: Awaited<ReturnType<typeof readImages>>;
+  let imageResult: ReturnType<typeof readDocxImages>;
+  let rows: DocxRow[];
   try {
-    imageResult = await readImages(zip, mainPart, rels, { defaults, overrides }, new Set(drafts.flatMap((d) => d.images)));
-  } catch {
-    return notDocx();
+    budget.check();
+    const { drafts, entries } = parseLines(toLines(paragraphs), problems, budget);
+    applyKeyTable(drafts, entries, problems);
+    budget.check();
+    imageResult = readDocxImages(pkg, new Set(drafts.flatMap((d) => d.images)), limits, budget);
+    rows = drafts.map((d) => finish(d, imageResult.byId));
+  } catch (e) {
+    if (e instanceof ReaderError) return refused(refusalMessage(e, NOT_DOCX));
+    throw e;
   }
-  const rows = drafts.map((d) => finish(d, imageResult.byId));
   if (rows.length === 0) problems.push(problem([], '文档中没有找到试题（题干应以“1.”“1、”或“（1）”等题号开头）'));
   return { rows, images: imageResult.images, problems };
 }

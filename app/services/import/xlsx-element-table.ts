@@ -11,10 +11,18 @@
  * validates it with the domain rules. Problems name row and column in Chinese
  * (`第12行 鉴定点代码: “01” 应为三位数字`); a file that is not an xlsx or is truncated gives one file-level
  * problem, never an exception.
+ *
+ * Bounds (issue 11): before exceljs sees the file, app/readers/xlsx-package.ts checks the package (ZIP
+ * structure, CRC-32, sizes, XML depth and text, rows, cells, merged ranges) within the time budget.
+ * Formula cells are refused: 鉴定比重 and codes decide every paper, and a formula's cached result is
+ * whatever the file says it is.
  */
 import ExcelJS from 'exceljs';
 import { LEVELS, parseLevel, type Level } from '../../domain/level.js';
 import type { Problem } from '../../domain/validation.js';
+import { Budget, ReaderError, refusalMessage } from '../../readers/errors.js';
+import { DEFAULT_LIMITS, type ReaderLimits } from '../../readers/limits.js';
+import { checkXlsxPackage } from '../../readers/xlsx-package.js';
 
 export interface ParsedTheoryElementTable {
   /** `{ occupationCode?, level?, track?, scopes }` for `theoryElementTableSchema`; absent when the layout was not recognised. */
@@ -54,7 +62,15 @@ export const importMessages = {
   takenCount: (v: string) => `${v === '' ? '' : `“${v}” `}应写明考生所考项目数，如“3项”`,
   takenTooFew: (n: number, required: number) => `考生所考项目数 ${n} 少于必考项目数 ${required}`,
   rowsMissing: (labels: string) => `缺少${labels}行`,
+  formulas: (sheet: string, count: number, cells: string) =>
+    `工作表“${sheet}”有 ${String(count)} 个公式单元格（${cells}），细目表不接受公式：请将公式改为数值（选择性粘贴 → 数值）后再导入`,
 } as const;
+
+/** Bounds for tests; the import uses the defaults. */
+export interface ElementTableReadOptions {
+  readonly limits?: ReaderLimits;
+  readonly clock?: () => number;
+}
 
 const LEVEL_DIGITS = ['一', '二', '三', '四'] as const;
 const SCOPE_LEVEL_LABELS = ['一级', '二级', '三级', '四级'] as const;
@@ -142,13 +158,27 @@ function inReadingOrder(problems: Problem[]): Problem[] {
     .map((x) => x.p);
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | undefined> {
+/** The workbook, or the file-level problem: damaged, over a bound, or holding formula cells. */
+async function loadWorkbook(bytes: Uint8Array, options: ElementTableReadOptions): Promise<ExcelJS.Workbook | Problem> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const budget = new Budget(limits, options.clock);
   const workbook = new ExcelJS.Workbook();
   try {
+    checkXlsxPackage(bytes, limits, budget);
     // exceljs types `load` as taking its own `Buffer extends ArrayBuffer`; an exact-length copy is that.
     await workbook.xlsx.load(bytes.slice().buffer);
-  } catch {
-    return undefined;
+    budget.check();
+  } catch (e) {
+    return fileProblem(e instanceof ReaderError ? refusalMessage(e, importMessages.notXlsx) : importMessages.notXlsx);
+  }
+  for (const ws of workbook.worksheets) {
+    const cells: string[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) cells.push(cell.address);
+      }),
+    );
+    if (cells.length > 0) return fileProblem(importMessages.formulas(ws.name, cells.length, `${cells.slice(0, 5).join('、')}${cells.length > 5 ? ' 等' : ''}`));
   }
   return workbook;
 }
@@ -482,9 +512,9 @@ function isNoteRow(ws: ExcelJS.Worksheet, row: number, columns: number): boolean
 }
 
 /** Parses the 理论知识考核要素细目表 of the first sheet that has one. */
-export async function parseTheoryElementTableXlsx(bytes: Uint8Array): Promise<ParsedTheoryElementTable> {
-  const workbook = await loadWorkbook(bytes);
-  if (workbook === undefined) return { problems: [fileProblem(importMessages.notXlsx)] };
+export async function parseTheoryElementTableXlsx(bytes: Uint8Array, options: ElementTableReadOptions = {}): Promise<ParsedTheoryElementTable> {
+  const workbook = await loadWorkbook(bytes, options);
+  if (!(workbook instanceof ExcelJS.Workbook)) return { problems: [workbook] };
   if (workbook.worksheets.length === 0) return { problems: [fileProblem(importMessages.noSheet)] };
 
   let found: { ws: ExcelJS.Worksheet; band: [number, number]; columns: number } | undefined;
@@ -711,9 +741,9 @@ interface LevelBlock {
 }
 
 /** Parses the 技能考核内容结构表 of the first sheet that has one. */
-export async function parsePracticalStructureXlsx(bytes: Uint8Array): Promise<ParsedPracticalStructure> {
-  const workbook = await loadWorkbook(bytes);
-  if (workbook === undefined) return { problems: [fileProblem(importMessages.notXlsx)] };
+export async function parsePracticalStructureXlsx(bytes: Uint8Array, options: ElementTableReadOptions = {}): Promise<ParsedPracticalStructure> {
+  const workbook = await loadWorkbook(bytes, options);
+  if (!(workbook instanceof ExcelJS.Workbook)) return { problems: [workbook] };
   if (workbook.worksheets.length === 0) return { problems: [fileProblem(importMessages.noSheet)] };
 
   // The sheet and column of the row labels: the first cell reading 选考方式.

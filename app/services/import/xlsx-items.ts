@@ -7,12 +7,21 @@
  *
  * Accepted variations (real files): 题型 判断题/判断/单选题/单项选择题/单选/多选题/多项选择题/多选;
  * keys A, a, Ａ, `A、C`, `ACD`, `A,C,D`; 判断 keys √ ✓ 对 正确 T true Y 是 / × ✗ 错 错误 F false N 否;
- * 难度 1–5 or 易/较易/中/较难/难; rich text, numbers, formulas (their cached result); columns found by name
- * in any order, extra columns ignored, 选项E optional.
+ * 难度 1–5 or 易/较易/中/较难/难; rich text, numbers; columns found by name in any order, extra columns
+ * ignored, 选项E optional.
+ *
+ * Bounds (issue 11): before exceljs sees the file, app/readers/xlsx-package.ts checks the package (ZIP
+ * structure, CRC-32, sizes, XML depth and text, rows, cells, merged ranges); the time budget is checked
+ * while rows are read. Formula cells: a formula in the 答案 column refuses its row (the cached result
+ * is whatever the file says it is); any other formula cell is read as its cached result, with a warning
+ * naming the cells.
  */
 import ExcelJS from 'exceljs';
 import type { TheoryItemType } from '../../domain/theory-item.js';
 import { problem, type Problem } from '../../domain/validation.js';
+import { Budget, ReaderError, refusalMessage } from '../../readers/errors.js';
+import { DEFAULT_LIMITS, type ReaderLimits } from '../../readers/limits.js';
+import { checkXlsxPackage } from '../../readers/xlsx-package.js';
 import {
   EXAMPLE_MARK,
   ITEM_TEMPLATE_SHEETS,
@@ -293,11 +302,15 @@ function readRows<F extends string>(
   layout: SheetLayout<F>,
   fieldPath: (field: F) => (string | number)[],
   problems: Problem[],
+  budget: Budget,
 ): SheetRow<F>[] {
   const out: SheetRow<F>[] = [];
   const fields = Object.keys(layout.columns) as F[];
+  const formulas: string[] = [];
   let truncated = false;
+  let seen = 0;
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if ((++seen & 0x3ff) === 0) budget.check();
     if (r <= layout.headerRow) return;
     if (r > layout.headerRow + MAX_SHEET_ROWS) {
       truncated = true;
@@ -308,7 +321,12 @@ function readRows<F extends string>(
     const rowProblems: Problem[] = [];
     let blank = true;
     for (const f of fields) {
-      const v = cellScalar(row.getCell(layout.columns[f] as number).value);
+      const value = row.getCell(layout.columns[f] as number).value;
+      if (isFormula(value)) {
+        if (f === 'key') rowProblems.push(problem(fieldPath(f), FORMULA_KEY));
+        else formulas.push(`${columnName(layout.columns[f] as number)}${String(r)}`);
+      }
+      const v = cellScalar(value);
       let t = textOf(v);
       if (t.length > MAX_CELL_CHARS) {
         rowProblems.push(problem(fieldPath(f), `内容过长（${String(t.length)} 字），单元格不能超过 ${String(MAX_CELL_CHARS)} 字`));
@@ -321,7 +339,24 @@ function readRows<F extends string>(
     if (!blank) out.push({ row: r, text, scalar, problems: rowProblems });
   });
   if (truncated) problems.push(problem([], `工作表“${sheet.name}”超过 ${String(MAX_SHEET_ROWS)} 行，之后的行未读取`));
+  if (formulas.length > 0) {
+    const cells = `${formulas.slice(0, 5).join('、')}${formulas.length > 5 ? ' 等' : ''}`;
+    problems.push(problem([], `工作表“${sheet.name}”有 ${String(formulas.length)} 个公式单元格（${cells}），已按文件中保存的计算结果导入，请核对`, 'warning'));
+  }
   return out;
+}
+
+/** A formula in the 答案 column: its cached result cannot be trusted as the key. */
+export const FORMULA_KEY = '答案单元格是公式，不能作为答案导入：请改为直接填写答案（如 B 或 √）';
+
+function isFormula(value: ExcelJS.CellValue | undefined): boolean {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value);
+}
+
+function columnName(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 /** The sheet with this exact name, else the first whose name contains one of the words. */
@@ -395,10 +430,10 @@ function theoryRaw(row: SheetRow<TheoryField>): Record<string, unknown> {
   return raw;
 }
 
-function readTheory(sheet: ExcelJS.Worksheet, problems: Problem[]): ImportRow[] {
+function readTheory(sheet: ExcelJS.Worksheet, problems: Problem[], budget: Budget): ImportRow[] {
   const layout = findLayout(sheet, THEORY_SPECS, problems);
   if (!layout) return [];
-  return readRows(sheet, layout, theoryPath, problems)
+  return readRows(sheet, layout, theoryPath, problems, budget)
     .filter((r) => !(r.text.remark ?? '').startsWith(EXAMPLE_MARK))
     .map((r) => ({ sheet: sheet.name, row: r.row, kind: 'theory' as const, raw: theoryRaw(r), problems: r.problems }));
 }
@@ -456,12 +491,12 @@ interface TaskDraft {
   } & Record<string, unknown>;
 }
 
-function readPractical(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, taken: Set<ExcelJS.Worksheet>, problems: Problem[]): ImportRow[] {
+function readPractical(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, taken: Set<ExcelJS.Worksheet>, problems: Problem[], budget: Budget): ImportRow[] {
   const layout = findLayout(sheet, PRACTICAL_SPECS, problems);
   if (!layout) return [];
   const tasks = new Map<string, TaskDraft>();
   const rows: ImportRow[] = [];
-  for (const r of readRows(sheet, layout, (f) => [f], problems)) {
+  for (const r of readRows(sheet, layout, (f) => [f], problems, budget)) {
     const { text, scalar } = r;
     const moduleText = toHalfWidth(text.module).trim();
     const form = FORM_NAMES[text.form.replace(/\s+/g, '')];
@@ -496,7 +531,7 @@ function readPractical(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, tak
     taken.add(rubricSheet);
     const rl = findLayout(rubricSheet, RUBRIC_SPECS, problems);
     if (rl) {
-      for (const r of readRows(rubricSheet, rl, (f) => [f], problems)) {
+      for (const r of readRows(rubricSheet, rl, (f) => [f], problems, budget)) {
         const where = `（工作表“${rubricSheet.name}”第 ${String(r.row)} 行）`;
         const task = joinTask(tasks, r.text.title, rubricSheet.name, r.row, problems);
         if (!task) continue;
@@ -526,7 +561,7 @@ function readPractical(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, tak
     taken.add(noticeSheet);
     const nl = findLayout(noticeSheet, NOTICE_SPECS, problems);
     if (!nl) continue;
-    for (const r of readRows(noticeSheet, nl, (f) => [f], problems)) {
+    for (const r of readRows(noticeSheet, nl, (f) => [f], problems, budget)) {
       const where = `（工作表“${noticeSheet.name}”第 ${String(r.row)} 行）`;
       const task = joinTask(tasks, r.text.title, noticeSheet.name, r.row, problems);
       if (!task) continue;
@@ -574,18 +609,28 @@ function looksLikeTheory(sheet: ExcelJS.Worksheet): boolean {
   return findLayout(sheet, THEORY_SPECS, scratch) !== undefined;
 }
 
+/** Bounds for tests; the import uses the defaults. */
+export interface XlsxReadOptions {
+  readonly limits?: ReaderLimits;
+  readonly clock?: () => number;
+}
+
 /**
- * Reads the import workbook into raw rows. Never throws for bad input: a damaged file, a missing sheet
- * or column is reported in `problems`.
+ * Reads the import workbook into raw rows. Never throws for bad input: a damaged file, a file over a
+ * bound of readers/limits.ts, a missing sheet or column is reported in `problems`.
  */
-export async function parseItemWorkbook(bytes: Uint8Array): Promise<ParsedWorkbook> {
+export async function parseItemWorkbook(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<ParsedWorkbook> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const budget = new Budget(limits, options.clock);
   const problems: Problem[] = [];
   const workbook = new ExcelJS.Workbook();
   try {
+    checkXlsxPackage(bytes, limits, budget);
     // exceljs types `load` as taking its own Buffer; an exact-length copy of the bytes is that.
     await workbook.xlsx.load(bytes.slice().buffer);
-  } catch {
-    return { rows: [], problems: [problem([], NOT_XLSX)] };
+    budget.check();
+  } catch (e) {
+    return { rows: [], problems: [problem([], e instanceof ReaderError ? refusalMessage(e, NOT_XLSX) : NOT_XLSX)] };
   }
   if (workbook.worksheets.length === 0) return { rows: [], problems: [problem([], NOT_XLSX)] };
 
@@ -601,7 +646,12 @@ export async function parseItemWorkbook(bytes: Uint8Array): Promise<ParsedWorkbo
     return { rows: [], problems };
   }
   const rows: ImportRow[] = [];
-  if (theory) rows.push(...readTheory(theory, problems));
-  if (practical) rows.push(...readPractical(workbook, practical, taken, problems));
+  try {
+    if (theory) rows.push(...readTheory(theory, problems, budget));
+    if (practical) rows.push(...readPractical(workbook, practical, taken, problems, budget));
+  } catch (e) {
+    if (e instanceof ReaderError) return { rows: [], problems: [problem([], refusalMessage(e, NOT_XLSX))] };
+    throw e;
+  }
   return { rows, problems };
 }
