@@ -4,11 +4,12 @@
  * as every output, 规程第十二条). First run creates the three 三员 accounts with one-time passwords
  * and the audit signing key; `rekey` re-encrypts the file under a new secret.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ADMIN_ROLES } from '../domain/account.js';
 import { roleNames, type Role } from '../domain/roles.js';
+import { newSecretInputSchema, workstationSecretRefusal } from '../domain/workstation-secret.js';
 import { secretBytes, sqlCipherKeyPragmaValue, type WorkstationSecret } from '../../crypto/database-key.js';
 import { closeDatabase, hasMemorySecurity, inTransaction, isEncrypted, LATEST_SCHEMA_VERSION, openDatabase, rekeyDatabase, schemaVersion, type WritableDB } from '../store/database.js';
 import { countAccounts } from '../store/repositories/accounts.js';
@@ -65,13 +66,16 @@ export const ADMIN_USERNAMES: Readonly<Record<'sysadmin' | 'secadmin' | 'auditor
  */
 export async function initWorkstation(file: string, secret: WorkstationSecret, now: () => Date = () => new Date()): Promise<InitResult> {
   const existed = existsSync(resolve(file));
+  // A new workstation's secret must meet the policy; an existing one is opened with the secret it has.
+  const refusal = existed && statSync(resolve(file)).size > 0 ? undefined : workstationSecretRefusal(secret);
+  if (refusal !== undefined) throw new ServiceError(`不能新建工作站：${refusal}`);
   const db = openWorkstation(file, secret, { create: true });
   try {
     const ctx = createContext(db, { actor: SYSTEM_ACTOR, now, secret });
     if (countAccounts(db) > 0) return { db, created: false, admins: [] };
     inTransaction(db, () => installAuditKey(db, secretBytes(secret)));
     const admins: InitialAdmin[] = [];
-    for (const role of ADMIN_ROLES as readonly ('sysadmin' | 'secadmin' | 'auditor')[]) {
+    for (const role of ADMIN_ROLES) {
       const created = await createAccount(ctx, ADMIN_USERNAMES[role], roleNames[role], [role]);
       admins.push({ username: created.account.username, role, roleName: roleNames[role], initialPassword: created.initialPassword });
     }
@@ -116,6 +120,8 @@ export function workstationStatus(db: WritableDB): WorkstationStatus {
 /** Re-encrypts the database under `next` and re-wraps the audit key; the old secret stops working. */
 export function rekeyWorkstation(ctx: ServiceContext, next: WorkstationSecret): void {
   if (!ctx.secret) throw new ServiceError('需要当前的工作站口令');
+  const refusal = workstationSecretRefusal(next);
+  if (refusal !== undefined) throw new ServiceError(`不能更换数据库口令：${refusal}`);
   createCheckpoint(ctx, 'demand');
   const old = secretBytes(ctx.secret);
   inTransaction(ctx.db, () => rewrapAuditKey(ctx.db, old, secretBytes(next)));
@@ -128,16 +134,11 @@ export function rekeyWorkstation(ctx: ServiceContext, next: WorkstationSecret): 
   createCheckpoint(createContext(ctx.db, { actor: ctx.actor, now: ctx.now, secret: next, session: ctx.session }), 'demand');
 }
 
-const secretInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('passphrase'), passphrase: z.string().min(12, { error: '工作站口令至少 12 个字符' }) }),
-  z.object({ kind: z.literal('keyFile'), bytes: z.instanceof(Uint8Array).refine((b) => b.length >= 32, { error: '密钥文件至少 32 字节' }) }),
-]);
-
 export const workstationHandlers = {
   'workstation.rekey': defineHandler({
     name: 'workstation.rekey',
     summary: '更换数据库口令',
-    input: z.object({ next: secretInput }),
+    input: newSecretInputSchema,
     roles: ['sysadmin'],
     register: '权限',
     objects: () => [],

@@ -1,10 +1,18 @@
 /** `qbank init`: create the encrypted workstation with its 三员, or upgrade an existing one. */
+import { existsSync, statSync } from 'node:fs';
+import { workstationSecretRefusal } from '../../domain/workstation-secret.js';
 import { createContext } from '../../services/context.js';
 import { invoke } from '../../services/handler.js';
 import { handlers } from '../../services/registry.js';
 import { closeWorkstation, initWorkstation } from '../../services/workstation.js';
 import { workstationSecret } from '../auth.js';
-import type { Command } from '../command.js';
+import { UsageError, type Command } from '../command.js';
+
+/** The secret policy (app/domain/workstation-secret.ts), as the help of init and rekey states it. */
+export const SECRET_POLICY_HELP = [
+  '新工作站口令至少 12 个字符，并包含小写字母、大写字母、数字、符号、汉字（或其他文字）中的至少 3 类；',
+  '密钥文件至少 32 字节的随机数据（全部相同、重复片段或依次递增的内容不被接受）。',
+].join('\n');
 
 export const initCommand: Command = {
   name: 'init',
@@ -16,10 +24,15 @@ export const initCommand: Command = {
     '安全保密管理员 secadmin、安全审计员 auditor），打印各自的一次性初始口令（首次登录须修改）。',
     '数据库已存在时只升级到本程序的结构版本（只前进，不回退）。',
     '工作站口令也可由环境变量 QBANK_PASSPHRASE_FILE / QBANK_PASSPHRASE / QBANK_KEY_FILE 给出。',
+    '',
+    SECRET_POLICY_HELP,
   ].join('\n'),
   options: { 'passphrase-file': { type: 'string' }, 'key-file': { type: 'string' } },
   async run(ctx) {
     const secret = workstationSecret(ctx);
+    const isNew = !existsSync(ctx.dbFile) || statSync(ctx.dbFile).size === 0;
+    const refusal = isNew ? workstationSecretRefusal(secret) : undefined;
+    if (refusal !== undefined) throw new UsageError(`不能新建工作站：${refusal}`);
     const result = await initWorkstation(ctx.dbFile, secret);
     try {
       const status = await invoke(createContext(result.db, { secret }), handlers['workstation.status'], {});

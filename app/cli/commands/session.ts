@@ -1,10 +1,12 @@
 /** `qbank passwd`, `qbank whoami` and `qbank rekey`: one's own session and the workstation secret. */
 import { roleNames } from '../../domain/roles.js';
+import { workstationSecretRefusal } from '../../domain/workstation-secret.js';
 import { invoke } from '../../services/handler.js';
 import { handlers } from '../../services/registry.js';
 import { AUTH_OPTIONS, secretText, withSession, workstationSecret } from '../auth.js';
 import { UsageError, type Command } from '../command.js';
 import { AUTH_HELP } from '../group.js';
+import { SECRET_POLICY_HELP } from './init.js';
 
 export const passwdCommand: Command = {
   name: 'passwd',
@@ -41,12 +43,15 @@ export const rekeyCommand: Command = {
     '',
     '系统管理员用当前口令打开数据库，以新口令重新加密整个文件；此后旧口令失效。',
     '新口令也可由环境变量 QBANK_NEW_PASSPHRASE_FILE / QBANK_NEW_PASSPHRASE 给出。',
+    SECRET_POLICY_HELP,
     '',
     AUTH_HELP,
   ].join('\n'),
   options: { ...AUTH_OPTIONS, 'new-passphrase-file': { type: 'string' }, 'new-key-file': { type: 'string' } },
   async run(ctx) {
     const next = workstationSecret(ctx, 'new-');
+    const refusal = workstationSecretRefusal(next);
+    if (refusal !== undefined) throw new UsageError(`不能更换数据库口令：${refusal}`);
     const input = next.kind === 'keyFile' ? { next: { kind: 'keyFile', bytes: new Uint8Array(next.bytes) } } : { next };
     await withSession(ctx, (s) => invoke(s, handlers['workstation.rekey'], input));
     ctx.io.out('数据库已用新口令重新加密；旧口令已失效 (database re-encrypted)\n');
