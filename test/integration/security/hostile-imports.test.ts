@@ -186,7 +186,7 @@ describe('hostile imports', () => {
       const merged = xlsx(worksheet('<row r="1"><c r="A1"><v>1</v></c></row>', merges(8000)));
       await expect(invoke(bank.ctx, handlers['banks.importElementTable'], { bankId: bank.bankId, bytes: merged })).rejects.toThrow(/合并单元格区域数超过上限 2000 个/);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(sample(SAMPLE_FILE_NAMES.elementTable)));
+      await wb.xlsx.load(sample(SAMPLE_FILE_NAMES.elementTable).slice().buffer);
       const sheet = wb.worksheets[0]!;
       let target: ExcelJS.Cell | undefined;
       sheet.eachRow((row) => row.eachCell((cell) => void (target ??= typeof cell.value === 'number' ? cell : undefined)));
