@@ -9,5 +9,9 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('qbank: 程序尚未编译，请先运行 npm run build (the program is not built yet: run npm run build)\n');
   process.exit(70);
 }
+// Everything this process creates (database, WAL, outputs, folders) is the OS account's alone: the
+// store sets 0600/0700 itself, this umask also covers every other file the command writes
+// (issue 11 point 2).
+process.umask(0o077);
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -31,7 +31,8 @@ export interface OpenWorkstationOptions {
 export function openWorkstation(file: string, secret: WorkstationSecret, options: OpenWorkstationOptions = {}): WritableDB {
   const path = resolve(file);
   assertWritableTarget(dirname(path));
-  if (options.create === true) mkdirSync(dirname(path), { recursive: true });
+  // folders created here are the owner's alone (0700); the file itself is created 0600 by the store
+  if (options.create === true) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   return openDatabase(path, { create: options.create === true, keyPragma: sqlCipherKeyPragmaValue(secret) });
 }
 

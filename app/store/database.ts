@@ -3,8 +3,14 @@
  * so it can be encrypted at rest), in WAL mode with foreign keys and synchronous=FULL, migrated
  * forward-only on open. Read and write handles are distinct types (a repository that only reads
  * takes a ReadableDB).
+ *
+ * No plaintext outside the encrypted file (issue 11 point 2): every connection keeps its temporary
+ * tables, indices and sort runs in memory (`temp_store = MEMORY`; SQLite otherwise writes them, in
+ * clear, to `etilqs_*` files in $SQLITE_TMPDIR / $TMPDIR / /var/tmp / /tmp), and the file is created
+ * 0600 before SQLite opens it (SQLite gives -wal and -shm the mode of the main file); an existing
+ * file, WAL or SHM readable by others is narrowed to 0600 on open.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseMissingError, MigrationError, NotADatabaseError, SchemaTooNewError } from './errors.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.js';
@@ -42,6 +48,29 @@ function readHeader(file: string): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Owner read/write only: the database and its -wal and -shm files. */
+export const DATABASE_FILE_MODE = 0o600;
+
+/** Narrows the file and its -wal/-shm to 0600 where they are wider (POSIX only: Windows has no modes). */
+function restrictFileModes(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (!existsSync(f)) continue;
+    if ((statSync(f).mode & 0o777 & ~DATABASE_FILE_MODE) !== 0) chmodSync(f, DATABASE_FILE_MODE);
+  }
+}
+
+/** Creates an empty file 0600 (whatever the umask), so that SQLite never creates it wider. */
+function createPrivateFile(file: string): void {
+  closeSync(openSync(file, 'wx', DATABASE_FILE_MODE));
+  if (process.platform !== 'win32') chmodSync(file, DATABASE_FILE_MODE);
+}
+
+/** Pragmas every connection gets, read-only ones too. */
+function configurePrivacy(db: Connection): void {
+  db.pragma('temp_store = MEMORY');
 }
 
 function applyKey(db: Connection, keyPragma: string): void {
@@ -109,8 +138,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
     const header = readHeader(file);
     if (!header.equals(SQLITE_HEADER)) throw new NotADatabaseError(file, '文件头不是 SQLite 格式，或数据库已加密需要口令');
   }
-  const db = new Database(file, { fileMustExist: exists });
+  if (exists) restrictFileModes(file);
+  else createPrivateFile(file);
+  const db = new Database(file, { fileMustExist: true });
   try {
+    configurePrivacy(db);
     if (options.keyPragma !== undefined) applyKey(db, options.keyPragma);
     const version = probe(db, file);
     if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(file, version, LATEST_SCHEMA_VERSION);
@@ -127,8 +159,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
 /** A read-only connection (for exports and verification that must not write). */
 export function openReadOnly(file: string, options: Pick<OpenOptions, 'keyPragma'> = {}): ReadableDB {
   if (!existsSync(file)) throw new DatabaseMissingError(file);
+  restrictFileModes(file);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    configurePrivacy(db);
     if (options.keyPragma !== undefined) applyKey(db, options.keyPragma);
     const version = probe(db, file);
     if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(file, version, LATEST_SCHEMA_VERSION);
