@@ -56,7 +56,7 @@ export interface ImportReport {
 export class ImportRejectedError extends ServiceError {
   override name = 'ImportRejectedError';
   constructor(readonly report: ImportReport) {
-    super(`导入未执行：${report.rejected} 行有错误${report.duplicates.some((d) => d.decision === 'pending') ? '，有疑似重复试题待决定' : ''}（${report.problems.slice(0, 5).join('；')}${report.problems.length > 5 ? '；……' : ''}）`);
+    super(`导入未执行：${report.rows === 0 && report.problems.length > 0 ? '文件未通过检查' : `${report.rejected} 行有错误`}${report.duplicates.some((d) => d.decision === 'pending') ? '，有疑似重复试题待决定' : ''}（${report.problems.slice(0, 5).join('；')}${report.problems.length > 5 ? '；……' : ''}）`);
   }
 }
 
