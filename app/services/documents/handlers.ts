@@ -13,6 +13,7 @@
  *   04_题库开发组成员名单.docx / .xlsx
  *   05_题库内部审核意见.docx
  */
+import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submission/notes.js';
@@ -138,7 +139,7 @@ export async function generateSubmission(
   testOptions: GenerateTestOptions = {},
 ): Promise<SubmissionResult> {
   const started = performance.now();
-  guardOutput(ctx, input.outDir, [`folder:${input.outDir}`], testOptions.probe);
+  guardOutput(ctx, input.outDir, [`folder:${basename(resolve(input.outDir))}`], testOptions.probe);
   const { planned, sets, drafts } = plan(ctx, input.bankId);
   // Make every document before writing any; the folder appears only when all are written.
   const made: (Planned & { bytes: Uint8Array })[] = [];
