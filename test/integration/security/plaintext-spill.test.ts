@@ -75,7 +75,7 @@ describe('no plaintext outside the encrypted file (issue 11 point 2)', () => {
       }
     });
 
-    it('leaves no wider file behind when the file did not exist and opening fails', () => {
+    it('creates nothing beside a file it refuses as not a database', () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'x.db'), 'not a database at all, not even close');
       expect(() => openDatabase(join(dir, 'x.db'))).toThrow();
