@@ -35,6 +35,14 @@ export interface AuditRow extends AuditEvent {
 }
 
 /**
+ * Text as SQLite stores it: a lone UTF-16 surrogate cannot be encoded in UTF-8, so it becomes
+ * U+FFFD before the row is hashed (the verifier reads the stored text back).
+ */
+export function wellFormedText(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
  * Canonical encoding of a row for hashing: a JSON array in fixed field order (no whitespace,
  * UTF-8), so the same row always hashes to the same value on every platform.
  */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { passwordProblems, roleCombinationRules, UNLOCKED, usernameSchema } from '../domain/account.js';
 import { ROLES, roleNames, type Role } from '../domain/roles.js';
 import { DomainValidationError } from '../domain/validation.js';
-import { generatePassword, hashPassword } from '../../crypto/password.js';
+import { generatePassword, hashPasswordWithKey } from '../../crypto/password.js';
 import { inTransaction } from '../store/database.js';
 import {
   findAccount,
@@ -22,7 +22,8 @@ import {
   type AccountRecord,
 } from '../store/repositories/accounts.js';
 import { getPerson } from '../store/repositories/people.js';
-import { timestamp, type ServiceContext } from './context.js';
+import { issueAccountKey } from './audit/keys.js';
+import { timestamp, type AccountSigner, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
 import { getPolicy } from './policy.js';
@@ -64,18 +65,32 @@ export interface CreatedAccount {
   readonly initialPassword: string;
 }
 
-/** Creates an account with a one-time password (and roles, used only at first run for the 三员). */
-export async function createAccount(ctx: ServiceContext, username: string, displayName: string, roles: readonly Role[] = []): Promise<CreatedAccount> {
+/**
+ * Creates an account with a one-time password (and roles, used only at first run for the 三员), and
+ * its audit signing key wrapped by that password and certified by the acting administrator's key
+ * (self-certified when nobody with a key acts: first run). The key stays inside the services.
+ */
+export async function createAccountWithKey(
+  ctx: ServiceContext,
+  username: string,
+  displayName: string,
+  roles: readonly Role[] = [],
+): Promise<CreatedAccount & { readonly signer: AccountSigner }> {
   if (findAccount(ctx.db, username)) throw new ServiceError(`账号 ${username} 已存在`);
   const password = generatePassword();
-  const hash = await hashPassword(password);
+  const { hash, wrappingKey } = await hashPasswordWithKey(password);
   const at = timestamp(ctx);
-  const account = inTransaction(ctx.db, () => {
+  const { account, signer } = inTransaction(ctx.db, () => {
     const a = insertAccount(ctx.db, { username, displayName, passwordHash: hash, personId: null }, ctx.actor.username, at);
     for (const r of roles) grantRole(ctx.db, a.id, r, ctx.actor.username, at);
-    return requireAccount(ctx, username);
+    return { account: requireAccount(ctx, username), signer: issueAccountKey(ctx.db, a, wrappingKey, ctx.signer, at) };
   });
-  return { account: viewOf(account), initialPassword: password };
+  return { account: viewOf(account), initialPassword: password, signer };
+}
+
+export async function createAccount(ctx: ServiceContext, username: string, displayName: string, roles: readonly Role[] = []): Promise<CreatedAccount> {
+  const { account, initialPassword } = await createAccountWithKey(ctx, username, displayName, roles);
+  return { account, initialPassword };
 }
 
 const username = z.object({ username: usernameSchema });
@@ -108,8 +123,12 @@ export const accountHandlers = {
     run: async (ctx, input): Promise<{ initialPassword: string }> => {
       const a = requireAccount(ctx, input.username);
       const password = generatePassword();
-      const hash = await hashPassword(password);
-      inTransaction(ctx.db, () => setPassword(ctx.db, a.id, hash, timestamp(ctx), true));
+      const { hash, wrappingKey } = await hashPasswordWithKey(password);
+      // the old key cannot be opened without the old password: it is retired, a new one certified
+      inTransaction(ctx.db, () => {
+        setPassword(ctx.db, a.id, hash, timestamp(ctx), true);
+        issueAccountKey(ctx.db, a, wrappingKey, ctx.signer, timestamp(ctx));
+      });
       return { initialPassword: password };
     },
   }),

@@ -5,6 +5,7 @@
  * No handler, for any role, changes a row of the log.
  */
 import { z } from 'zod';
+import { sqlCipherKeyPragmaValue } from '../../crypto/database-key.js';
 import { AUDIT_REGISTERS } from '../domain/audit.js';
 import { auditRegisterXlsx, type AuditRegisterRow } from '../../templates/xlsx/audit-register.js';
 import { iterateRegister } from '../store/repositories/audit-log.js';
@@ -44,13 +45,14 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
       register: '',
       objects: (_i, out: VerifiedLog) => (out.countersigned ? [`checkpoint:${out.countersigned.seq}`] : []),
       detail: (_i, out: VerifiedLog) => (out.ok ? `通过 ${anchorText({ seq: out.entries, hash: out.head })}` : `未通过：${out.problems.join('；')}`.slice(0, 400)),
-      run: (ctx, input): VerifiedLog => {
+      run: async (ctx, input): Promise<VerifiedLog> => {
         const anchors = input.anchors.map((text) => {
           const a = parseAnchorText(text);
           if (!a) throw new ServiceError(`锚点格式应为 序号:64位十六进制哈希，收到：${text.slice(0, 80)}`);
           return a;
         });
-        const result = verifyAuditChain(ctx.db, { anchorDir: ctx.anchorDir, anchors });
+        const keyPragma = ctx.secret ? sqlCipherKeyPragmaValue(ctx.secret) : undefined;
+        const result = await verifyAuditChain(ctx.db, { anchorDir: ctx.anchorDir, anchors, ...(keyPragma === undefined ? {} : { keyPragma }) });
         // what was verified is countersigned by the auditor's own key; a failed verification is not
         const countersigned = result.ok && ctx.signer ? createCheckpoint(ctx, 'verify', lastCheckpoint(ctx.db)?.seq ?? null) : null;
         return { ...result, countersigned };

@@ -5,7 +5,7 @@
  * demand and at every verification by the 安全审计员 (countersigned); each commit also moves the
  * external anchor (audit/anchor.ts). What this proves, and against whom: crypto/README.md.
  */
-import { canonicalAuditRow, GENESIS_HASH, type AuditEvent, type AuditRow } from '../domain/audit.js';
+import { canonicalAuditRow, GENESIS_HASH, wellFormedText, type AuditEvent, type AuditRow } from '../domain/audit.js';
 import { chainHash } from '../../crypto/hash-chain.js';
 import { signWith } from '../../crypto/signing.js';
 import { inTransaction, type WritableDB } from '../store/database.js';
@@ -65,25 +65,27 @@ export function recordAudit(ctx: ServiceContext, event: AuditEvent): AuditRow {
     const cp = lastCheckpoint(ctx.db);
     if (cp) detail = `${detail.slice(0, DETAIL_LIMIT - 260)}；${checkpointLabel(cp)}`;
   }
-  const row = inTransaction(ctx.db, () => {
+  const append = (): AuditRow => {
     const last = lastAuditRow(ctx.db);
     const base = {
       seq: (last?.seq ?? 0) + 1,
       at: timestamp(ctx),
-      actor: ctx.actor.username,
+      actor: wellFormedText(ctx.actor.username),
       actorId: ctx.actor.id,
-      action: event.action,
+      action: wellFormedText(event.action),
       register: event.register,
-      objects: [...event.objects],
+      objects: event.objects.map(wellFormedText),
       result: event.result,
-      detail,
+      detail: wellFormedText(detail),
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
     const stored: AuditRow = { ...base, prevHash, hash: chainHash(prevHash, canonicalAuditRow(base)) };
     appendAuditRow(ctx.db, stored);
     if (topLevel) anchorPending(ctx);
     return stored;
-  });
+  };
+  // inside a transaction one INSERT is atomic by itself: no savepoint needed
+  const row = topLevel ? inTransaction(ctx.db, append) : append();
   if (topLevel) anchorCommitted(ctx);
   return row;
 }
@@ -99,6 +101,7 @@ export function createCheckpoint(ctx: ServiceContext, reason: CheckpointReason, 
   if (!signer) throw new ServiceError('没有登录账号的签名密钥，无法签署审计校验点');
   const db: WritableDB = ctx.db;
   const wsId = workstationId(db);
+  const topLevel = !db.inTransaction;
   const record = inTransaction(db, () => {
     const head = logHead(ctx);
     const prev = lastCheckpoint(db);
@@ -119,8 +122,10 @@ export function createCheckpoint(ctx: ServiceContext, reason: CheckpointReason, 
     const signature = signWith(signer.privateKey, message);
     const c: CheckpointRecord = { ...body, signature, hash: checkpointHash(message, signature) };
     insertCheckpoint(db, c);
+    if (topLevel) anchorPending(ctx);
     return c;
   });
+  if (topLevel) anchorCommitted(ctx);
   anchorSafely(ctx, (dir, id) =>
     noteCheckpoint(dir, id, {
       seq: record.seq,

@@ -10,13 +10,13 @@ import { z } from 'zod';
 import { ADMIN_ROLES } from '../domain/account.js';
 import { roleNames, type Role } from '../domain/roles.js';
 import { newSecretInputSchema, workstationSecretRefusal } from '../domain/workstation-secret.js';
-import { secretBytes, sqlCipherKeyPragmaValue, type WorkstationSecret } from '../../crypto/database-key.js';
-import { closeDatabase, hasMemorySecurity, inTransaction, isEncrypted, LATEST_SCHEMA_VERSION, openDatabase, rekeyDatabase, schemaVersion, type WritableDB } from '../store/database.js';
+import { sqlCipherKeyPragmaValue, type WorkstationSecret } from '../../crypto/database-key.js';
+import { closeDatabase, hasMemorySecurity, isEncrypted, LATEST_SCHEMA_VERSION, openDatabase, rekeyDatabase, schemaVersion, type WritableDB } from '../store/database.js';
 import { countAccounts } from '../store/repositories/accounts.js';
 import { getSetting } from '../store/repositories/settings.js';
-import { createCheckpoint, installAuditKey, recordAudit, rewrapAuditKey } from './audit.js';
-import { createAccount } from './accounts.js';
-import { createContext, SYSTEM_ACTOR, type ServiceContext } from './context.js';
+import { createCheckpoint, recordAudit } from './audit.js';
+import { createAccountWithKey } from './accounts.js';
+import { createContext, SYSTEM_ACTOR, type AccountSigner, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
 import { assertWritableTarget } from './output.js';
@@ -74,10 +74,11 @@ export async function initWorkstation(file: string, secret: WorkstationSecret, n
   try {
     const ctx = createContext(db, { actor: SYSTEM_ACTOR, now, secret });
     if (countAccounts(db) > 0) return { db, created: false, admins: [] };
-    inTransaction(db, () => installAuditKey(db, secretBytes(secret)));
     const admins: InitialAdmin[] = [];
+    let first: AccountSigner | undefined;
     for (const role of ADMIN_ROLES) {
-      const created = await createAccount(ctx, ADMIN_USERNAMES[role], roleNames[role], [role]);
+      const created = await createAccountWithKey(ctx, ADMIN_USERNAMES[role], roleNames[role], [role]);
+      first ??= created.signer;
       admins.push({ username: created.account.username, role, roleName: roleNames[role], initialPassword: created.initialPassword });
     }
     recordAudit(ctx, {
@@ -87,7 +88,8 @@ export async function initWorkstation(file: string, secret: WorkstationSecret, n
       result: 'ok',
       detail: existed ? 'accounts created in existing database' : 'new workstation',
     });
-    createCheckpoint(ctx, 'demand');
+    // the first checkpoint is signed by the 系统管理员's new key (its one-time password wraps it)
+    createCheckpoint(createContext(db, { actor: SYSTEM_ACTOR, now, secret, signer: first ?? null }), 'init');
     return { db, created: true, admins };
   } catch (e) {
     closeDatabase(db);
@@ -123,16 +125,13 @@ export function rekeyWorkstation(ctx: ServiceContext, next: WorkstationSecret): 
   if (!ctx.secret) throw new ServiceError('需要当前的工作站口令');
   const refusal = workstationSecretRefusal(next);
   if (refusal !== undefined) throw new ServiceError(`不能更换数据库口令：${refusal}`);
-  createCheckpoint(ctx, 'demand');
-  const old = secretBytes(ctx.secret);
-  inTransaction(ctx.db, () => rewrapAuditKey(ctx.db, old, secretBytes(next)));
+  // audit keys are wrapped by account passwords, not by the workstation secret: nothing to re-wrap
   try {
     rekeyDatabase(ctx.db, sqlCipherKeyPragmaValue(next));
   } catch (e) {
-    inTransaction(ctx.db, () => rewrapAuditKey(ctx.db, secretBytes(next), old));
     throw new ServiceError(`更换数据库口令失败，数据库仍使用原口令：${(e as Error).message}`);
   }
-  createCheckpoint(createContext(ctx.db, { actor: ctx.actor, now: ctx.now, secret: next, session: ctx.session }), 'demand');
+  if (ctx.signer) createCheckpoint(ctx, 'rekey');
 }
 
 export const workstationHandlers = {
@@ -142,6 +141,7 @@ export const workstationHandlers = {
     input: newSecretInputSchema,
     roles: ['sysadmin'],
     register: '权限',
+    transaction: false,
     objects: () => [],
     run: (ctx, input): { rekeyed: true } => {
       rekeyWorkstation(ctx, input.next);

@@ -42,8 +42,8 @@ try {
   });
   console.log(`access log append: ${n} rows in ${(append / 1000).toFixed(2)} s (${Math.round(n / (append / 1000))} rows/s, synchronous=FULL)`);
   let verified;
-  const verify = await time(() => {
-    verified = verifyAuditChain(db);
+  const verify = await time(async () => {
+    verified = await verifyAuditChain(db);
   });
   console.log(`access log verify: ${verified.entries} rows in ${(verify / 1000).toFixed(2)} s (${Math.round(verified.entries / (verify / 1000))} rows/s), ok=${verified.ok}`);
   closeWorkstation(db);

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, beforeAll } from 'vitest';
-import { hashPassword } from '../../crypto/password.js';
+import { afterEach } from 'vitest';
+import { hashPasswordWithKeySync } from '../../crypto/password.js';
 import type { Role } from '../../app/domain/roles.js';
-import { installAuditKey } from '../../app/services/audit.js';
+import { issueAccountKey, openAccountKey } from '../../app/services/audit/keys.js';
 import { createContext, type ServiceContext } from '../../app/services/context.js';
 import { actorOf } from '../../app/services/session.js';
 import { closeWorkstation, openWorkstation, type WorkstationSecret } from '../../app/services/workstation.js';
@@ -35,7 +35,6 @@ export interface TestWorkstation {
 export function useWorkstation(): () => TestWorkstation {
   const tempDir = useTempDir();
   const open: WritableDB[] = [];
-  beforeAll(prepareTestHash);
   afterEach(() => {
     for (const db of open.splice(0)) closeWorkstation(db);
   });
@@ -44,22 +43,24 @@ export function useWorkstation(): () => TestWorkstation {
     const secret: WorkstationSecret = { kind: 'keyFile', bytes: randomBytes(32) };
     const db = openWorkstation(join(dir, 'qbank.db'), secret, { create: true });
     open.push(db);
-    installAuditKey(db, secret.bytes);
     let t = T0;
     const now = () => new Date((t += 1000));
-    const hash = hashPasswordSync();
+    const { hash, wrappingKey } = testPasswordSecrets();
     return {
       db,
       dir,
       secret,
       now,
       advance: (ms) => void (t += ms),
-      system: createContext(db, { now, secret }),
+      system: createContext(db, { now, secret, anchorDir: null }),
       as(username, roles, options = {}) {
         const at = new Date(t).toISOString();
         const existing = findAccount(db, username);
         const account = existing ?? insertAccount(db, { username, displayName: username, passwordHash: hash, personId: null }, 'test', at);
-        if (!existing) setPassword(db, account.id, hash, at, false);
+        if (!existing) {
+          setPassword(db, account.id, hash, at, false);
+          issueAccountKey(db, account, wrappingKey, null, at);
+        }
         for (const r of roles) grantRole(db, account.id, r, 'test', at);
         const pledge = options.pledge ?? 'valid';
         if (!existing && pledge !== 'none') {
@@ -68,19 +69,27 @@ export function useWorkstation(): () => TestWorkstation {
           const p = pledge === 'valid' ? { signedOn: '2026-01-01', expiresOn: '2027-12-31' } : { signedOn: '2025-01-01', expiresOn: '2025-12-31' };
           insertPledge(db, person.id, { ...p, scope: '测试' }, undefined, 'test', at);
         }
-        return createContext(db, { actor: actorOf(findAccount(db, username)!), now, secret });
+        const record = findAccount(db, username)!;
+        // like a login: the account's own signing key is open for checkpoints
+        const signer = openKeyIfTestPassword(db, record, wrappingKey);
+        return createContext(db, { actor: actorOf(record), now, secret, signer, anchorDir: null });
       },
     };
   };
 }
 
-let cachedHash: string | undefined;
-/** One cheap hash of TEST_PASSWORD, computed once per test file (beforeAll). */
-function hashPasswordSync(): string {
-  if (!cachedHash) throw new Error('the test hash is prepared in beforeAll');
-  return cachedHash;
+/** The account's key when it was made with TEST_PASSWORD (accounts made otherwise have none open). */
+function openKeyIfTestPassword(db: WritableDB, account: { id: number; username: string }, wrappingKey: Buffer) {
+  try {
+    return openAccountKey(db, account, wrappingKey) ?? null;
+  } catch {
+    return null;
+  }
 }
 
-async function prepareTestHash(): Promise<void> {
-  cachedHash ??= await hashPassword(TEST_PASSWORD, CHEAP);
+let cached: ReturnType<typeof hashPasswordWithKeySync> | undefined;
+/** One cheap hash of TEST_PASSWORD (and its wrapping key), computed once per test file. */
+export function testPasswordSecrets(): ReturnType<typeof hashPasswordWithKeySync> {
+  cached ??= hashPasswordWithKeySync(TEST_PASSWORD, CHEAP);
+  return cached;
 }

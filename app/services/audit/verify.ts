@@ -24,6 +24,10 @@ export interface VerifyOptions {
   readonly anchorDir?: string | null;
   /** Anchors the caller vouches for (printed on a register, a disc, paper). */
   readonly anchors?: readonly AnchorHead[];
+  /** Lets a large log be scanned by two threads (the second opens its own connection with this key). */
+  readonly keyPragma?: string;
+  /** For tests: the size from which a second thread helps. */
+  readonly minRowsForWorker?: number;
 }
 
 export interface AuditVerification {
@@ -109,7 +113,7 @@ function checkAnchorFile(db: ReadableDB, file: AnchorFile, scan: ChainScan, chec
   }
 }
 
-export function verifyAuditChain(db: ReadableDB, options: VerifyOptions = {}): AuditVerification {
+export async function verifyAuditChain(db: ReadableDB, options: VerifyOptions = {}): Promise<AuditVerification> {
   const checkpoints = listCheckpoints(db);
   const given = options.anchors ?? [];
   let file: AnchorFile | undefined;
@@ -124,7 +128,10 @@ export function verifyAuditChain(db: ReadableDB, options: VerifyOptions = {}): A
     }
   }
   const wanted = new Set<number>([...checkpoints.map((c) => c.auditSeq), ...given.map((a) => a.seq), ...(file ? [file.head.seq] : [])]);
-  const scan = scanChain(db, wanted);
+  const scan = await scanChain(db, wanted, {
+    ...(options.keyPragma === undefined ? {} : { keyPragma: options.keyPragma }),
+    ...(options.minRowsForWorker === undefined ? {} : { minRowsForWorker: options.minRowsForWorker }),
+  });
   if (scan.brokenAt !== undefined) problems.unshift(`审计日志在第 ${scan.brokenAt} 条处断开（该条或其前一条被改动、删除或插入）`);
   checkCheckpoints(db, checkpoints, scan, problems);
   checkLogouts(checkpoints, scan, problems);

@@ -280,7 +280,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     note('登记表', registers.map((r) => r.file).join('、'));
 
     // After the last logout: verify again, including the checkpoint it signed.
-    const audit = verifyAuditChain(db, { anchorDir: base.anchorDir });
+    const audit = await verifyAuditChain(db, { anchorDir: base.anchorDir });
     const lastSigned = lastCheckpoint(db)?.signature ?? '';
     note('审计日志', `${audit.message}${verification.ok ? '' : '（审计员校验时发现异常）'}`);
 

@@ -4,6 +4,7 @@
  */
 import type { AuditRegister, AuditResult, AuditRow } from '../../domain/audit.js';
 import type { ReadableDB, WritableDB } from '../database.js';
+import { cachedStatement } from '../statements.js';
 
 interface Row {
   seq: number;
@@ -36,12 +37,12 @@ function fromRow(r: Row): AuditRow {
 }
 
 export function lastAuditRow(db: ReadableDB): AuditRow | undefined {
-  const row = db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
   return row ? fromRow(row) : undefined;
 }
 
 export function appendAuditRow(db: WritableDB, row: AuditRow): void {
-  db.prepare(
+  cachedStatement(db, 
     `INSERT INTO audit_log (seq, at, actor, actor_id, action, register, objects, result, detail, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

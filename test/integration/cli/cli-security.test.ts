@@ -63,7 +63,7 @@ describe('qbank CLI: accounts, people, audit', () => {
     expect(badKey.code).toBe(1);
     expect(badKey.err).toMatch(/^qbank: 文件 .* 不是题库数据库，或已损坏，或口令不正确/);
     const badPassword = await run(['whoami'], { QBANK_USER: 'sysadmin', QBANK_PASSWORD: 'x' });
-    expect(badPassword.err).toBe('qbank: 用户名或口令不正确（还可尝试 4 次）\n');
+    expect(badPassword.err).toBe('qbank: 用户名或口令不正确\n');
     const noUser = await run(['whoami'], {});
     expect(noUser).toMatchObject({ code: 2, err: 'qbank: 需要用户名：用 --user 或环境变量 QBANK_USER\n' });
   });

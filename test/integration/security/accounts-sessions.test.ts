@@ -126,7 +126,7 @@ describe('authentication', () => {
     await expect(login(ws.system, typed, 'x')).rejects.toThrow(/^用户名或口令不正确$/);
     await expect(login(ws.system, typed, 'y')).rejects.toThrow(/^用户名或口令不正确$/);
     await expect(login(ws.system, 'other', 'y')).rejects.toThrow(/^用户名或口令不正确$/);
-    const refused = registerRows(ws.db, '登录').filter((r) => r.action === 'session.login');
+    const refused = ws.db.prepare(`SELECT actor FROM audit_log WHERE action = 'session.login' ORDER BY seq`).all() as { actor: string }[];
     expect(JSON.stringify(ws.db.prepare('SELECT * FROM audit_log').all())).not.toContain(typed);
     const [first, again, other] = refused.map((r) => r.actor);
     expect(first).toMatch(/^未知用户#[0-9a-f]{12}$/);

@@ -22,58 +22,58 @@ function dropGuards(ws: TestWorkstation) {
   ws.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_sequential;');
 }
 
-describe('access log tamper evidence', () => {
+describe('access log tamper evidence', async () => {
   const workstation = useWorkstation();
 
-  it('verifies an intact log with its signed checkpoints', () => {
+  it('verifies an intact log with its signed checkpoints', async () => {
     const ws = workstation();
     fill(ws, 10);
     createCheckpoint(ws.as('aud', ['auditor']), 'demand');
     fill(ws, 3);
-    expect(verifyAuditChain(ws.db)).toMatchObject({ ok: true, entries: 13, checkpoints: 1, problems: [] });
+    expect(await verifyAuditChain(ws.db)).toMatchObject({ ok: true, entries: 13, checkpoints: 1, problems: [] });
   });
 
-  it('refuses UPDATE, DELETE and INSERT OR REPLACE through SQL while the guards stand', () => {
+  it('refuses UPDATE, DELETE and INSERT OR REPLACE through SQL while the guards stand', async () => {
     const ws = workstation();
     fill(ws, 3);
     expect(() => ws.db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow('不能修改');
     expect(() => ws.db.prepare('DELETE FROM audit_log').run()).toThrow('不能删除');
     expect(() => ws.db.prepare("INSERT OR REPLACE INTO audit_log SELECT * FROM audit_log WHERE seq = 2").run()).toThrow();
-    expect(verifyAuditChain(ws.db).ok).toBe(true);
+    expect((await verifyAuditChain(ws.db)).ok).toBe(true);
   });
 
-  it('finds an edited row', () => {
+  it('finds an edited row', async () => {
     const ws = workstation();
     fill(ws, 10);
     dropGuards(ws);
     ws.db.prepare("UPDATE audit_log SET actor = 'someone' WHERE seq = 4").run();
-    expect(verifyAuditChain(ws.db)).toMatchObject({ ok: false, brokenAt: 4 });
-    expect(verifyAuditChain(ws.db).message).toBe('审计日志验证未通过：审计日志在第 4 条处断开（该条或其前一条被改动、删除或插入）');
+    expect(await verifyAuditChain(ws.db)).toMatchObject({ ok: false, brokenAt: 4 });
+    expect((await verifyAuditChain(ws.db)).message).toBe('审计日志验证未通过：审计日志在第 4 条处断开（该条或其前一条被改动、删除或插入）');
   });
 
-  it('finds a row deleted from the middle and a row slipped in', () => {
+  it('finds a row deleted from the middle and a row slipped in', async () => {
     const ws = workstation();
     fill(ws, 10);
     dropGuards(ws);
     ws.db.prepare('DELETE FROM audit_log WHERE seq = 5').run();
-    expect(verifyAuditChain(ws.db)).toMatchObject({ ok: false, brokenAt: 6 });
+    expect(await verifyAuditChain(ws.db)).toMatchObject({ ok: false, brokenAt: 6 });
     ws.db.prepare("INSERT INTO audit_log SELECT 5, at, actor, actor_id, action, register, objects, result, 'forged', prev_hash, hash FROM audit_log WHERE seq = 4").run();
-    expect(verifyAuditChain(ws.db).ok).toBe(false);
+    expect((await verifyAuditChain(ws.db)).ok).toBe(false);
   });
 
-  it('finds a truncated tail through the signed checkpoint', () => {
+  it('finds a truncated tail through the signed checkpoint', async () => {
     const ws = workstation();
     fill(ws, 10);
     createCheckpoint(ws.as('aud', ['auditor']), 'logout');
     dropGuards(ws);
     ws.db.prepare('DELETE FROM audit_log WHERE seq > 6').run();
-    const v = verifyAuditChain(ws.db);
+    const v = await verifyAuditChain(ws.db);
     expect(v.brokenAt).toBeUndefined(); // what is left still chains…
     expect(v.ok).toBe(false); // …but the checkpoint remembers more
     expect(v.problems[0]).toContain('日志被截断');
   });
 
-  it('finds a rewritten history whose hashes were recomputed', () => {
+  it('finds a rewritten history whose hashes were recomputed', async () => {
     const ws = workstation();
     fill(ws, 8);
     createCheckpoint(ws.as('aud', ['auditor']), 'logout');
@@ -88,18 +88,18 @@ describe('access log tamper evidence', () => {
       ws.db.prepare('UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(edited.detail, prev, hash, row.seq);
       prev = hash;
     }
-    const v = verifyAuditChain(ws.db);
+    const v = await verifyAuditChain(ws.db);
     expect(v.brokenAt).toBeUndefined();
     expect(v.problems).toEqual([expect.stringContaining('第 8 条日志已被改动或删除')]);
   });
 
-  it('finds a forged checkpoint', () => {
+  it('finds a forged checkpoint', async () => {
     const ws = workstation();
     fill(ws, 4);
     const c = createCheckpoint(ws.as('aud', ['auditor']), 'demand');
     ws.db.exec('DROP TRIGGER audit_checkpoints2_no_update');
     ws.db.prepare('UPDATE audit_checkpoints SET entries = 99 WHERE seq = ?').run(c.seq);
-    expect(verifyAuditChain(ws.db).problems).toEqual(expect.arrayContaining([expect.stringContaining('签名无效')]));
+    expect((await verifyAuditChain(ws.db)).problems).toEqual(expect.arrayContaining([expect.stringContaining('签名无效')]));
   });
 
   it('exports a register as xlsx up to a fresh signed checkpoint', async () => {
@@ -115,11 +115,11 @@ describe('access log tamper evidence', () => {
     const text = JSON.stringify(wb.worksheets[0]?.getSheetValues());
     expect(text).toContain('新建题库');
     expect(text).toContain('保存理论知识考核要素细目表');
-    expect(verifyAuditChain(ws.db).checkpoints).toBe(1);
+    expect((await verifyAuditChain(ws.db)).checkpoints).toBe(1);
   });
 });
 
-describe('encryption at rest', () => {
+describe('encryption at rest', async () => {
   const workstation = useWorkstation();
   const marker = '标记题干ZXQ投影面平行线';
 
@@ -141,7 +141,7 @@ describe('encryption at rest', () => {
     expect(readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
   });
 
-  it('says so clearly when the passphrase is wrong', () => {
+  it('says so clearly when the passphrase is wrong', async () => {
     const ws = workstation();
     const file = join(ws.dir, 'qbank.db');
     expect(() => openWorkstation(file, { kind: 'passphrase', passphrase: 'wrong-passphrase-1' })).toThrow(NotADatabaseError);
@@ -160,7 +160,7 @@ describe('encryption at rest', () => {
     expect(() => openWorkstation(file, ws.secret)).toThrow(NotADatabaseError);
     const reopened = openWorkstation(file, next);
     try {
-      const v = verifyAuditChain(reopened);
+      const v = await verifyAuditChain(reopened);
       expect(v).toMatchObject({ ok: true, checkpoints: 2 });
       expect(reopened.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'workstation.rekey' AND result = 'ok'").pluck().get()).toBe(1);
       expect(JSON.stringify(reopened.prepare('SELECT * FROM audit_log').all())).not.toContain('Rekey-2026');

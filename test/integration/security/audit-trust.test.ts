@@ -18,6 +18,8 @@ import { closeWorkstation, openWorkstation } from '../../../app/services/worksta
 import { listCheckpoints, type CheckpointRecord } from '../../../app/store/repositories/audit-checkpoints.js';
 import { iterateAuditRows } from '../../../app/store/repositories/audit-log.js';
 import { chainHash } from '../../../crypto/hash-chain.js';
+import { sqlCipherKeyPragmaValue } from '../../../crypto/database-key.js';
+import { inTransaction } from '../../../app/store/database.js';
 import { generateSigningKey, keyIdOf, signWith, unwrapPrivateKey } from '../../../crypto/signing.js';
 import { z } from 'zod';
 import { useTempDir } from '../../helpers/tmp.js';
@@ -70,7 +72,7 @@ function resignAll(ws: TestWorkstation, key: { keyId: string; privateKey: Return
   }
 }
 
-describe('the access log against an attacker', () => {
+describe('the access log against an attacker', async () => {
   const workstation = useWorkstation();
   const tempDir = useTempDir();
 
@@ -81,11 +83,11 @@ describe('the access log against an attacker', () => {
     await session(ws, anchorDir, 'liqiang');
     await session(ws, anchorDir, 'aud');
     await session(ws, anchorDir, 'liqiang');
-    expect(verifyAuditChain(ws.db, { anchorDir })).toMatchObject({ ok: true, problems: [] });
+    expect(await verifyAuditChain(ws.db, { anchorDir })).toMatchObject({ ok: true, problems: [] });
     return ws;
   }
 
-  describe('with the workstation passphrase only', () => {
+  describe('with the workstation passphrase only', async () => {
     it('cannot open any account key with what the passphrase gives', async () => {
       const ws = await busyWorkstation();
       const wrapped = ws.db.prepare('SELECT wrapped_key_pem FROM account_keys').pluck().all() as string[];
@@ -108,7 +110,7 @@ describe('the access log against an attacker', () => {
         .prepare(`INSERT INTO account_keys (key_id, account_id, public_key_pem, wrapped_key_pem, created_at, certified_by, certification) VALUES (?, ?, ?, '', ?, 'self', '')`)
         .run(keyId, audId, forged.publicKeyPem, at);
       resignAll(ws, { keyId, privateKey: forged.privateKey }, { id: audId, name: 'aud' });
-      const v = verifyAuditChain(ws.db);
+      const v = await verifyAuditChain(ws.db);
       expect(v.ok).toBe(false);
       expect(v.problems.join('；')).toMatch(/签名密钥 [0-9a-f]{16} 的认证签名无效|不是该账号的第一个密钥/);
     });
@@ -129,7 +131,7 @@ describe('the access log against an attacker', () => {
         ws.db.prepare(`UPDATE account_keys SET key_id = ?, public_key_pem = ?, certified_by = 'self', certification = ? WHERE key_id = ?`).run(id, forged.publicKeyPem, certification, r.key_id);
       });
       resignAll(ws, { keyId, privateKey: forged.privateKey });
-      const v = verifyAuditChain(ws.db, { anchorDir: anchors });
+      const v = await verifyAuditChain(ws.db, { anchorDir: anchors });
       expect(v.ok).toBe(false);
       expect(v.problems.join('；')).toContain('签名密钥被替换');
       expect(v.problems.join('；')).toContain('日志被改写');
@@ -139,9 +141,9 @@ describe('the access log against an attacker', () => {
       const ws = await busyWorkstation();
       ws.db.exec(DROP_GUARDS);
       ws.db.prepare('DELETE FROM audit_checkpoints WHERE seq = 2').run();
-      expect(verifyAuditChain(ws.db).problems.join('；')).toMatch(/校验点序号不连续：缺少 #2/);
+      expect((await verifyAuditChain(ws.db)).problems.join('；')).toMatch(/校验点序号不连续：缺少 #2/);
       ws.db.prepare('DELETE FROM audit_checkpoints').run();
-      const v = verifyAuditChain(ws.db);
+      const v = await verifyAuditChain(ws.db);
       expect(v.ok).toBe(false);
       expect(v.problems.join('；')).toMatch(/3 次退出登录没有对应的签名校验点/);
     });
@@ -151,7 +153,7 @@ describe('the access log against an attacker', () => {
       const second = listCheckpoints(ws.db)[1]!;
       ws.db.exec(DROP_GUARDS);
       ws.db.prepare('DELETE FROM audit_log WHERE seq > ?').run(second.auditSeq);
-      const v = verifyAuditChain(ws.db);
+      const v = await verifyAuditChain(ws.db);
       expect(v.brokenAt).toBeUndefined(); // what is left still chains…
       expect(v.problems.join('；')).toContain('日志被截断'); // …but the later checkpoint remembers more
     });
@@ -164,8 +166,8 @@ describe('the access log against an attacker', () => {
       const keep = listCheckpoints(ws.db).at(-2)!;
       ws.db.prepare('DELETE FROM audit_checkpoints WHERE seq > ?').run(keep.seq);
       ws.db.prepare('DELETE FROM audit_log WHERE seq > ?').run(keep.auditSeq);
-      expect(verifyAuditChain(ws.db).ok).toBe(true); // consistent inside: only something outside can tell
-      const v = verifyAuditChain(ws.db, { anchorDir: anchors });
+      expect((await verifyAuditChain(ws.db)).ok).toBe(true); // consistent inside: only something outside can tell
+      const v = await verifyAuditChain(ws.db, { anchorDir: anchors });
       expect(v.ok).toBe(false);
       expect(v.problems.join('；')).toContain('数据库比本机锚点旧');
       expect(v.problems.join('；')).toContain(`校验点 #${last.seq} 不在数据库中`);
@@ -179,8 +181,8 @@ describe('the access log against an attacker', () => {
       recordAudit(base, { action: 'test.after', register: '', objects: [], result: 'ok', detail: '' });
       ws.db.exec(DROP_GUARDS);
       ws.db.prepare("DELETE FROM audit_log WHERE action = 'test.after'").run();
-      expect(verifyAuditChain(ws.db).ok).toBe(true);
-      expect(verifyAuditChain(ws.db, { anchorDir: anchors }).problems.join('；')).toContain('数据库比本机锚点旧');
+      expect((await verifyAuditChain(ws.db)).ok).toBe(true);
+      expect((await verifyAuditChain(ws.db, { anchorDir: anchors })).problems.join('；')).toContain('数据库比本机锚点旧');
     });
 
     it('detects a forged row appended at the end, through the anchor file', async () => {
@@ -192,8 +194,8 @@ describe('the access log against an attacker', () => {
       ws.db
         .prepare('INSERT INTO audit_log (seq, at, actor, actor_id, action, register, objects, result, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(forged.seq, forged.at, forged.actor, forged.actorId, forged.action, forged.register, JSON.stringify(forged.objects), forged.result, forged.detail, last.hash, hash);
-      expect(verifyAuditChain(ws.db).ok).toBe(true); // a well-formed row: nothing inside tells
-      const v = verifyAuditChain(ws.db, { anchorDir: anchors });
+      expect((await verifyAuditChain(ws.db)).ok).toBe(true); // a well-formed row: nothing inside tells
+      const v = await verifyAuditChain(ws.db, { anchorDir: anchors });
       expect(v.ok).toBe(false);
       expect(v.problems.join('；')).toContain('不是本程序在本机写入的');
     });
@@ -211,19 +213,19 @@ describe('the access log against an attacker', () => {
       const printed = readAnchorFile(anchors, workstationId(ws.db))!.head;
       const old = openWorkstation(copy, ws.secret);
       try {
-        const v = verifyAuditChain(old, { anchorDir: anchors });
+        const v = await verifyAuditChain(old, { anchorDir: anchors });
         expect(v.ok).toBe(false);
         expect(v.problems.join('；')).toContain('数据库比本机锚点旧');
-        const byHand = verifyAuditChain(old, { anchorDir: null, anchors: [printed] });
+        const byHand = await verifyAuditChain(old, { anchorDir: null, anchors: [printed] });
         expect(byHand.problems.join('；')).toContain(`锚点 ${printed.seq}:`);
       } finally {
         closeWorkstation(old);
       }
-      expect(verifyAuditChain(ws.db, { anchorDir: anchors, anchors: [printed] })).toMatchObject({ ok: true });
+      expect(await verifyAuditChain(ws.db, { anchorDir: anchors, anchors: [printed] })).toMatchObject({ ok: true });
     });
   });
 
-  describe('with one account password', () => {
+  describe('with one account password', async () => {
     it('cannot re-sign the checkpoints of another account', async () => {
       const ws = await busyWorkstation();
       // the author opens their own key (as a login would) and re-signs everything with it
@@ -231,17 +233,17 @@ describe('the access log against an attacker', () => {
       ws.db.exec(DROP_GUARDS);
       rewriteFrom(ws, 3, 'rewritten');
       resignAll(ws, author.signer!);
-      const v = verifyAuditChain(ws.db);
+      const v = await verifyAuditChain(ws.db);
       expect(v.ok).toBe(false);
       expect(v.problems.join('；')).toMatch(/不属于签署人 aud/);
       // …and signing them as the author instead leaves the auditor's logout without its checkpoint
       resignAll(ws, author.signer!, { id: author.actor.id!, name: 'liqiang' });
-      expect(verifyAuditChain(ws.db).problems.join('；')).toMatch(/退出登录没有对应的签名校验点/);
+      expect((await verifyAuditChain(ws.db)).problems.join('；')).toMatch(/退出登录没有对应的签名校验点/);
     });
   });
 });
 
-describe('one transaction for a handler and its log row', () => {
+describe('one transaction for a handler and its log row', async () => {
   const workstation = useWorkstation();
 
   const writeThenFail = defineHandler({
@@ -266,7 +268,7 @@ describe('one transaction for a handler and its log row', () => {
     expect(ws.db.prepare("SELECT COUNT(*) FROM settings WHERE key = 'test.written'").pluck().get()).toBe(0);
     const rows = [...iterateAuditRows(ws.db)].filter((r) => r.action === 'test.writeThenFail');
     expect(rows.map((r) => r.result)).toEqual(['error']);
-    expect(verifyAuditChain(ws.db).ok).toBe(true);
+    expect((await verifyAuditChain(ws.db)).ok).toBe(true);
   });
 
   it('rolls the work back when the handler fails, and logs the failure', async () => {
@@ -295,6 +297,37 @@ describe('one transaction for a handler and its log row', () => {
     expect(await Promise.all([1, 2, 3, 4].map((n) => invoke(ctx, slow, { n })))).toEqual([1, 2, 3, 4]);
     const order = [...iterateAuditRows(ws.db)].filter((r) => r.action === 'test.slow').length;
     expect(order).toBe(4);
-    expect(verifyAuditChain(ws.db).ok).toBe(true);
+    expect((await verifyAuditChain(ws.db)).ok).toBe(true);
+  });
+});
+
+describe('verification split over two threads', () => {
+  const workstation = useWorkstation();
+
+  function fill(ws: TestWorkstation, n: number) {
+    inTransaction(ws.db, () => {
+      for (let i = 0; i < n; i++) recordAudit(ws.system, { action: 'test', register: '', objects: [`x:${i}`], result: 'ok', detail: i % 3 === 0 ? `说明 "${i}"\n\\` : '' });
+    });
+  }
+
+  it('gives the same verdict as one thread, and finds a change in either half', async () => {
+    const ws = workstation();
+    fill(ws, 3000);
+    const keyPragma = sqlCipherKeyPragmaValue(ws.secret);
+    const one = await verifyAuditChain(ws.db);
+    const two = await verifyAuditChain(ws.db, { keyPragma, minRowsForWorker: 0 });
+    expect(two).toEqual(one);
+    expect(two).toMatchObject({ ok: true, entries: 3000 });
+    ws.db.exec(DROP_GUARDS);
+    const original = ws.db.prepare('SELECT seq, detail FROM audit_log WHERE seq IN (700, 2500)').all() as { seq: number; detail: string }[];
+    ws.db.prepare("UPDATE audit_log SET detail = 'x' WHERE seq = 2500").run();
+    expect(await verifyAuditChain(ws.db, { keyPragma, minRowsForWorker: 0 })).toMatchObject({ ok: false, brokenAt: 2500 });
+    ws.db.prepare("UPDATE audit_log SET detail = 'x' WHERE seq = 700").run();
+    expect(await verifyAuditChain(ws.db, { keyPragma, minRowsForWorker: 0 })).toMatchObject({ ok: false, brokenAt: 700 });
+    ws.db.prepare('DELETE FROM audit_log WHERE seq = 1501').run();
+    for (const o of original) ws.db.prepare('UPDATE audit_log SET detail = ? WHERE seq = ?').run(o.detail, o.seq);
+    const gap = await verifyAuditChain(ws.db, { keyPragma, minRowsForWorker: 0 });
+    expect(gap).toEqual(await verifyAuditChain(ws.db));
+    expect(gap).toMatchObject({ ok: false, brokenAt: 1502 });
   });
 });

@@ -21,7 +21,7 @@ function rows(ctx: { db: WritableDB }) {
   }[];
 }
 
-describe('handler#invoke', () => {
+describe('handler#invoke', async () => {
   const workstation = useWorkstation();
 
   it('records a successful call with its actor and objects', async () => {
@@ -69,31 +69,31 @@ describe('handler#invoke', () => {
   });
 });
 
-describe('audit', () => {
+describe('audit', async () => {
   const workstation = useWorkstation();
 
-  it('chains every row to the previous one and verifies the chain', () => {
+  it('chains every row to the previous one and verifies the chain', async () => {
     const ctx = workstation().as('manager1', ['manager']);
     for (let i = 0; i < 20; i++) recordAudit(ctx, { action: 'test', register: '', objects: [`x:${i}`], result: 'ok', detail: '' });
-    const v = verifyAuditChain(ctx.db);
+    const v = await verifyAuditChain(ctx.db);
     expect(v).toMatchObject({ ok: true, entries: 20 });
     expect(v.head).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('finds the first row that was changed behind the triggers’ back', () => {
+  it('finds the first row that was changed behind the triggers’ back', async () => {
     const ctx = workstation().as('manager1', ['manager']);
     for (let i = 0; i < 10; i++) recordAudit(ctx, { action: 'test', register: '', objects: [], result: 'ok', detail: `d${i}` });
     // An attacker with raw file access drops the trigger and edits row 6.
     ctx.db.exec('DROP TRIGGER audit_log_no_update');
     ctx.db.prepare("UPDATE audit_log SET detail = 'forged' WHERE seq = 6").run();
-    expect(verifyAuditChain(ctx.db)).toMatchObject({ ok: false, brokenAt: 6, entries: 10 });
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: false, brokenAt: 6, entries: 10 });
   });
 
-  it('finds a deleted row', () => {
+  it('finds a deleted row', async () => {
     const ctx = workstation().as('manager1', ['manager']);
     for (let i = 0; i < 5; i++) recordAudit(ctx, { action: 'test', register: '', objects: [], result: 'ok', detail: '' });
     ctx.db.exec('DROP TRIGGER audit_log_no_delete');
     ctx.db.prepare('DELETE FROM audit_log WHERE seq = 3').run();
-    expect(verifyAuditChain(ctx.db)).toMatchObject({ ok: false, brokenAt: 4 });
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: false, brokenAt: 4 });
   });
 });

@@ -11,7 +11,7 @@ import { useTempDir } from '../../helpers/tmp.js';
 import { useWorkstation } from '../../helpers/workstation.js';
 
 const outputRows = (ctx: { db: WritableDB }) =>
-  (ctx.db.prepare('SELECT action, register, objects, result, detail FROM audit_log ORDER BY seq').all() as Record<string, string>[]).filter((r) =>
+  (ctx.db.prepare('SELECT action, register, objects, result, detail FROM audit_log ORDER BY seq').all() as { action: string; register: string; objects: string; result: string; detail: string }[]).filter((r) =>
     r.action.startsWith('output.'),
   );
 const mode = (p: string) => statSync(p).mode & 0o777;
@@ -124,7 +124,7 @@ describe('output-folder#writeOutputFolder', () => {
     writeFileSync(join(parent, '.0123456789ab.tmp'), 'plaintext');
     writeFileSync(join(parent, 'notes.tmp'), 'the user’s');
     mkdirSync(join(parent, '.config'));
-    const r = await writeOutputFolder(ctx, join(parent, 'submission'), (f) => f.write('a.docx', 'x', { classified: true }));
+    const r = await writeOutputFolder(ctx, join(parent, 'submission'), (f) => void f.write('a.docx', 'x', { classified: true }));
     expect(r.swept.map((s) => [s.path, s.kind]).sort()).toEqual([
       ['.0123456789ab.tmp', 'temp-file'],
       ['.submission.old-0123456789ab', 'old-folder'],

@@ -13,7 +13,7 @@ import { useTempDir } from '../../helpers/tmp.js';
 import { useWorkstation } from '../../helpers/workstation.js';
 
 const auditRows = (ctx: { db: WritableDB }) =>
-  ctx.db.prepare('SELECT action, register, objects, result, detail FROM audit_log ORDER BY seq').all() as Record<string, string>[];
+  ctx.db.prepare('SELECT action, register, objects, result, detail FROM audit_log ORDER BY seq').all() as { action: string; register: string; objects: string; result: string; detail: string }[];
 const outputRows = (ctx: { db: WritableDB }) => auditRows(ctx).filter((r) => r.action.startsWith('output.'));
 const mode = (p: string) => statSync(p).mode & 0o777;
 
