@@ -45,6 +45,17 @@ describe('qbank CLI: accounts, people, audit', () => {
     const verify = await run(['audit', 'verify'], as('auditor', 'Shenji-Pass-123!'));
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/^OK 审计日志完整/);
+    expect(verify.out).toMatch(/副署校验点 \(countersigned\) #\d+，签署人 auditor/);
+    // an anchor printed earlier (here: the head this verification reported) is proved to be in the log
+    const head = /链头 \(head\): (\d+:[0-9a-f]{64})/.exec(verify.out)![1]!;
+    const auditor = as('auditor', 'Shenji-Pass-123!');
+    expect(await run(['audit', 'verify', '--anchor', head], auditor)).toMatchObject({ code: 0 });
+    writeFileSync(join(dir, 'printed.txt'), `登记表打印的锚点：${head}\n`);
+    expect(await run(['audit', 'verify', '--anchor', 'printed.txt'], auditor)).toMatchObject({ code: 0 });
+    const forged = await run(['audit', 'verify', '--anchor', `${head.split(':')[0]}:${'0'.repeat(64)}`], auditor);
+    expect(forged.code).toBe(1);
+    expect(forged.out).toMatch(/^BROKEN .*与锚点 .* 不符：日志被改写/);
+    expect((await run(['audit', 'verify', '--anchor', 'nonsense'], auditor)).err).toContain('--anchor 应为 序号:哈希');
     const exported = await run(['audit', 'export', '--register', '登录', '--out', 'reg'], as('auditor', 'Shenji-Pass-123!'));
     expect(exported.out).toContain('登录登记表.xlsx');
     expect((await run(['accounts', 'list'], as('auditor', 'Shenji-Pass-123!'))).err).toContain('权限不足');
