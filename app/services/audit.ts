@@ -11,7 +11,7 @@ import { signWith } from '../../crypto/signing.js';
 import { inTransaction, type WritableDB } from '../store/database.js';
 import { insertCheckpoint, lastCheckpoint, type CheckpointBody, type CheckpointReason, type CheckpointRecord } from '../store/repositories/audit-checkpoints.js';
 import { listAccountKeys } from '../store/repositories/account-keys.js';
-import { appendAuditRow, countAuditRows, lastAuditRow } from '../store/repositories/audit-log.js';
+import { appendAuditRow, auditHead, countAuditRows } from '../store/repositories/audit-log.js';
 import { anchorText, noteCheckpoint, noteCommittedHead, notePendingHead, type AnchorHead } from './audit/anchor.js';
 import { checkpointHash, checkpointMessage } from './audit/checkpoint-format.js';
 import { workstationId } from './audit/keys.js';
@@ -35,7 +35,7 @@ function anchorSafely(ctx: ServiceContext, write: (dir: string, wsId: string) =>
 
 /** Head of the log as seen by this connection. */
 export function logHead(ctx: ServiceContext): AnchorHead {
-  const last = lastAuditRow(ctx.db);
+  const last = auditHead(ctx.db);
   return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
 }
 
@@ -66,7 +66,7 @@ export function recordAudit(ctx: ServiceContext, event: AuditEvent): AuditRow {
     if (cp) detail = `${detail.slice(0, DETAIL_LIMIT - 260)}；${checkpointLabel(cp)}`;
   }
   const append = (): AuditRow => {
-    const last = lastAuditRow(ctx.db);
+    const last = auditHead(ctx.db);
     const base = {
       seq: (last?.seq ?? 0) + 1,
       at: timestamp(ctx),
@@ -79,8 +79,9 @@ export function recordAudit(ctx: ServiceContext, event: AuditEvent): AuditRow {
       detail: wellFormedText(detail),
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const stored: AuditRow = { ...base, prevHash, hash: chainHash(prevHash, canonicalAuditRow(base)) };
-    appendAuditRow(ctx.db, stored);
+    const canonical = canonicalAuditRow(base);
+    const stored: AuditRow = { ...base, prevHash, hash: chainHash(prevHash, canonical) };
+    appendAuditRow(ctx.db, stored, canonical);
     if (topLevel) anchorPending(ctx);
     return stored;
   };

@@ -1,11 +1,11 @@
 /**
  * The pass over the access log that recomputes every link of the hash chain
- * h_i = SHA-256(h_{i-1} ‖ canonical row_i) (cf. RFC 9162 §2.1). Built for millions of rows:
- * - SQLite assembles each row's canonical JSON itself (json_quote of every text column, the stored
- *   `objects` JSON as written), so JavaScript receives one string per row instead of eleven values;
- *   json_quote escapes exactly as JSON.stringify does for the text the program stores (tested), and
- *   a stored value that is not what the program wrote hashes differently — a broken link, as it is;
- * - each hash is one call into OpenSSL over a reused buffer;
+ * h_i = SHA-256(h_{i-1} ‖ canonical row_i) (cf. RFC 9162 §2.1). Built for millions of rows (the cost
+ * is decrypting the pages, crossing into SQLite and hashing; scripts/bench/audit.mjs measures it):
+ * - a row is stored as the canonical text its hash covers (migration 0160), so JavaScript receives
+ *   one string per row and hashes it as it is;
+ * - rows come in chunks, and each hash is one call into OpenSSL over a reused buffer; logouts are
+ *   found through the index on the action instead of looking at every row;
  * - a large log is split in two ranges: a worker thread with its own read-only connection scans the
  *   older one while this thread scans the newer one (the tail may hold rows of the caller's open
  *   transaction, which only this connection sees).
@@ -40,70 +40,76 @@ export interface ScanOptions {
 interface RangeResult {
   count: number;
   firstSeq: number;
-  firstPrev: string;
+  /** Hash of the row before the range as this connection read it (GENESIS_HASH before row 1). */
+  startPrev: string;
   lastHash: string;
   lastSeq: number;
   brokenAt: number | null;
-  logouts: [number, number][];
   hashesAt: [number, string][];
 }
 
 /**
- * One row as one string: canonical JSON, then '\x1f' prev_hash hash seq '\x1f' action '\x1f' actor_id
- * '\x1f' result. The canonical part comes first so that its UTF-8 bytes are a prefix of the whole
- * string's: one write into the buffer serves the hash (json_quote escapes every control character,
- * so the first '\x1f' ends the canonical part; the tail is ASCII by construction — a row whose tail
- * is not, was not written by the program and fails its hash).
+ * One row as one string: the stored canonical text (migration 0160: the exact text the hash covers)
+ * followed by the stored hash (64 hex digits, ASCII): one write into the buffer after the previous
+ * hash gives exactly the bytes to hash, plus the 64 bytes to leave out. The stored prev_hash is not
+ * read: each link is computed from the hash of the row before, which is what it must equal.
  */
-const ROW_SQL = `SELECT '[' || seq || ',' || json_quote(at) || ',' || json_quote(actor) || ',' || ifnull(actor_id, 'null') || ',' ||
-  json_quote(action) || ',' || json_quote(register) || ',' || objects || ',' || json_quote(result) || ',' || json_quote(detail) || ']' ||
-  char(31) || prev_hash || hash || seq || char(31) || action || char(31) || ifnull(actor_id, '') || char(31) || result
-  FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq`;
+const ROW_SQL = 'SELECT canonical || hash FROM audit_log WHERE seq BETWEEN @from AND @to ORDER BY seq';
+const SEQ_SQL = 'SELECT seq FROM audit_log WHERE seq BETWEEN @from AND @to ORDER BY seq';
+const PREV_SQL = 'SELECT hash FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT 1';
 
 /**
- * Scans rows from..to. Self-contained on purpose (no imports, no closures): its source is also
- * what the worker runs.
+ * Scans rows from..to of a connection. Self-contained on purpose (no imports, no closures): its
+ * source is also what the worker runs. Rows come in chunks (fewer crossings into SQLite); a full
+ * chunk holds exactly the seqs lo..hi (seq is the integer primary key), so seqs are read only for
+ * a chunk with a gap.
  */
-function scanRange(rows: Iterable<string>, sha256Hex: (data: Uint8Array) => string, from: number, wanted: ReadonlySet<number>): RangeResult {
+function scanRange(
+  db: { prepare(sql: string): { pluck(): { all(...p: unknown[]): unknown[]; get(...p: unknown[]): unknown } } },
+  sql: { row: string; seq: string; prev: string },
+  sha256Hex: (data: Uint8Array) => string,
+  from: number,
+  to: number,
+  wanted: ReadonlySet<number>,
+): RangeResult {
+  const genesis = '0'.repeat(64);
+  const startPrev = from <= 1 ? genesis : ((db.prepare(sql.prev).pluck().get(from) as string | undefined) ?? genesis);
+  const out: RangeResult = { count: 0, firstSeq: 0, startPrev, lastHash: '', lastSeq: from - 1, brokenAt: null, hashesAt: [] };
+  const rowsOf = db.prepare(sql.row).pluck();
+  const seqsOf = db.prepare(sql.seq).pluck();
   let buf = Buffer.alloc(1 << 16);
-  const out: RangeResult = { count: 0, firstSeq: 0, firstPrev: '', lastHash: '', lastSeq: from - 1, brokenAt: null, logouts: [], hashesAt: [] };
-  let expectedPrev = '';
-  for (const s of rows) {
-    const end = s.indexOf('\x1f');
-    const h = end + 1; // prev_hash at h, hash at h + 64, seq from h + 128
-    const f1 = s.indexOf('\x1f', h + 128);
-    const f2 = s.indexOf('\x1f', f1 + 1);
-    const f3 = s.indexOf('\x1f', f2 + 1);
-    const seq = Number(s.slice(h + 128, f1));
-    const stored = s.slice(h + 64, h + 128);
-    if (out.count === 0) {
-      out.firstPrev = s.slice(h, h + 64);
-      out.firstSeq = seq;
-      if (seq !== from) out.brokenAt = seq;
-    } else if (out.brokenAt === null && (seq !== out.lastSeq + 1 || !s.startsWith(expectedPrev, h))) out.brokenAt = seq;
-    if (out.brokenAt === null) {
-      if (s.length * 3 + 32 > buf.length) buf = Buffer.alloc(s.length * 3 + 32);
-      buf.write(s.slice(h, h + 64), 0, 32, 'hex');
-      const written = buf.write(s, 32, 'utf8');
-      const canonicalBytes = written - (s.length - end);
-      if (sha256Hex(buf.subarray(0, 32 + canonicalBytes)) !== stored) out.brokenAt = seq;
+  let prev = startPrev;
+  for (let lo = from; lo <= to; lo += 8192) {
+    const hi = Math.min(to, lo + 8191);
+    const rows = rowsOf.all({ from: lo, to: hi }) as string[];
+    const seqs = rows.length === hi - lo + 1 ? null : (seqsOf.all({ from: lo, to: hi }) as number[]);
+    for (let i = 0; i < rows.length; i++) {
+      const s = rows[i] as string;
+      const seq = seqs ? (seqs[i] as number) : lo + i;
+      if (out.count === 0) out.firstSeq = seq;
+      if (out.brokenAt === null && seq !== out.lastSeq + 1) out.brokenAt = seq;
+      let rowHash: string | undefined;
+      if (out.brokenAt === null) {
+        if (s.length * 3 + 32 > buf.length) buf = Buffer.alloc(s.length * 3 + 32);
+        buf.write(prev, 0, 32, 'hex');
+        const written = buf.write(s, 32, 'utf8');
+        const computed = sha256Hex(buf.subarray(0, written - 32));
+        if (s.endsWith(computed)) rowHash = computed;
+        else out.brokenAt = seq;
+      }
+      rowHash ??= s.slice(s.length - 64);
+      if (wanted.has(seq)) out.hashesAt.push([seq, rowHash]);
+      prev = rowHash;
+      out.lastHash = rowHash;
+      out.lastSeq = seq;
+      out.count++;
     }
-    if (s.startsWith('session.logout\x1f', f1 + 1) && s.endsWith('\x1fok') && f3 > f2 + 1) out.logouts.push([seq, Number(s.slice(f2 + 1, f3))]);
-    if (wanted.has(seq)) out.hashesAt.push([seq, stored]);
-    expectedPrev = stored;
-    out.lastHash = stored;
-    out.lastSeq = seq;
-    out.count++;
   }
   return out;
 }
 
 const sha256Hex = (data: Uint8Array): string => hash('sha256', data, 'hex');
-
-function scanHere(db: ReadableDB, from: number, to: number, wanted: ReadonlySet<number>): RangeResult {
-  const rows = db.prepare(ROW_SQL).pluck().iterate(from, to) as IterableIterator<string>;
-  return scanRange(rows, sha256Hex, from, wanted);
-}
+const SQL = { row: ROW_SQL, seq: SEQ_SQL, prev: PREV_SQL };
 
 /** The worker: opens its own read-only connection and scans one range with the same function. */
 const WORKER_SOURCE = `
@@ -116,33 +122,39 @@ const db = new Database(file, { readonly: true, fileMustExist: true });
 try {
   db.pragma("cipher='sqlcipher'"); db.pragma('legacy=4'); db.pragma('key=' + keyPragma);
   db.pragma('temp_store = MEMORY'); db.pragma('query_only = ON');
-  const rows = db.prepare(sql).pluck().iterate(from, to);
-  parentPort.postMessage(scanRange(rows, (d) => hash('sha256', d, 'hex'), from, new Set(wanted)));
+  parentPort.postMessage(scanRange(db, sql, (d) => hash('sha256', d, 'hex'), from, to, new Set(wanted)));
 } finally { db.close(); }
 `;
 
 function scanInWorker(file: string, keyPragma: string, from: number, to: number, wanted: ReadonlySet<number>): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, keyPragma, sql: ROW_SQL, from, to, wanted: [...wanted] } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, keyPragma, sql: SQL, from, to, wanted: [...wanted] } });
     worker.once('message', (r: RangeResult) => resolve(r));
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`审计日志校验线程异常退出（${code}）`))));
   });
 }
 
+/** `session.logout` rows that succeeded, by the index on the action (migration 0160). */
+function logoutsOf(db: ReadableDB): Array<readonly [number, number]> {
+  const rows = db
+    .prepare(`SELECT seq, actor_id FROM audit_log WHERE action = 'session.logout' AND result = 'ok' AND actor_id IS NOT NULL ORDER BY seq`)
+    .raw(true)
+    .all() as [number, number][];
+  return rows;
+}
+
 /** Joins ranges scanned in order: the first row of each range must follow the last of the one before. */
-function join(parts: readonly RangeResult[]): ChainScan {
+function join(parts: readonly RangeResult[], logouts: Array<readonly [number, number]>): ChainScan {
   let head = GENESIS_HASH;
   let lastSeq = 0;
   let entries = 0;
   let brokenAt: number | undefined;
-  const logouts: Array<readonly [number, number]> = [];
   const hashesAt = new Map<number, string>();
   for (const p of parts) {
     if (p.count === 0) continue;
-    if (brokenAt === undefined && p.firstPrev !== head) brokenAt = p.firstSeq;
+    if (brokenAt === undefined && (p.startPrev !== head || p.firstSeq !== lastSeq + 1)) brokenAt = p.firstSeq;
     if (brokenAt === undefined && p.brokenAt !== null) brokenAt = p.brokenAt;
-    logouts.push(...p.logouts);
     for (const [seq, h] of p.hashesAt) hashesAt.set(seq, h);
     head = p.lastHash;
     lastSeq = p.lastSeq;
@@ -155,15 +167,15 @@ function join(parts: readonly RangeResult[]): ChainScan {
 export async function scanChain(db: ReadableDB, wanted: ReadonlySet<number> = new Set(), options: ScanOptions = {}): Promise<ChainScan> {
   const max = (db.prepare('SELECT COALESCE(MAX(seq), 0) FROM audit_log').pluck().get() as number) ?? 0;
   const min = options.minRowsForWorker ?? 200_000;
-  if (options.keyPragma === undefined || max < min || max < 2 || availableParallelism() < 2) return join([scanHere(db, 1, max, wanted)]);
+  if (options.keyPragma === undefined || max < min || max < 2 || availableParallelism() < 2) return join([scanRange(db, SQL, sha256Hex, 1, max, wanted)], logoutsOf(db));
   const split = Math.floor(max / 2);
   const older = scanInWorker(db.name, options.keyPragma, 1, split, wanted);
   let newer: RangeResult;
   try {
-    newer = scanHere(db, split + 1, max, wanted);
+    newer = scanRange(db, SQL, sha256Hex, split + 1, max, wanted);
   } catch (e) {
     await older.catch(() => undefined);
     throw e;
   }
-  return join([await older, newer]);
+  return join([await older, newer], logoutsOf(db));
 }

@@ -18,6 +18,7 @@ import { migration0120 } from './0120-assembly.js';
 import { migration0130 } from './0130-submission-notes.js';
 import { migration0140 } from './0140-role-separation.js';
 import { migration0150 } from './0150-account-keys.js';
+import { migration0160 } from './0160-audit-canonical.js';
 
 export interface Migration {
   readonly version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0130,
   migration0140,
   migration0150,
+  migration0160,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

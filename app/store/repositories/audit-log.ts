@@ -1,6 +1,7 @@
 /**
  * Repository of the append-only access log. Hashes are computed by the audit service; this module
- * only stores and reads rows (the table's triggers refuse any change to a stored row).
+ * only stores and reads rows (the table's triggers refuse any change to a stored row). A row is
+ * stored as its canonical text (migration 0160); at, actor, … are columns generated from it.
  */
 import type { AuditRegister, AuditResult, AuditRow } from '../../domain/audit.js';
 import type { ReadableDB, WritableDB } from '../database.js';
@@ -20,6 +21,10 @@ interface Row {
   hash: string;
 }
 
+/** The stored columns, and prev_hash: the hash of the row before (zeros before the first). */
+const SELECT_ROWS = `SELECT seq, at, actor, actor_id, action, register, objects, result, detail, hash,
+  COALESCE((SELECT p.hash FROM audit_log p WHERE p.seq = audit_log.seq - 1), '${'0'.repeat(64)}') AS prev_hash FROM audit_log`;
+
 function fromRow(r: Row): AuditRow {
   return {
     seq: r.seq,
@@ -36,33 +41,24 @@ function fromRow(r: Row): AuditRow {
   };
 }
 
+/** seq and hash of the last row (what appending and anchoring need), without the derived columns. */
+export function auditHead(db: ReadableDB): { seq: number; hash: string } | undefined {
+  return cachedStatement(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+}
+
 export function lastAuditRow(db: ReadableDB): AuditRow | undefined {
-  const row = cachedStatement(db, 'SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
+  const row = cachedStatement(db, `${SELECT_ROWS} ORDER BY seq DESC LIMIT 1`).get() as Row | undefined;
   return row ? fromRow(row) : undefined;
 }
 
-export function appendAuditRow(db: WritableDB, row: AuditRow): void {
-  cachedStatement(db, 
-    `INSERT INTO audit_log (seq, at, actor, actor_id, action, register, objects, result, detail, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    row.seq,
-    row.at,
-    row.actor,
-    row.actorId,
-    row.action,
-    row.register,
-    JSON.stringify(row.objects),
-    row.result,
-    row.detail,
-    row.prevHash,
-    row.hash,
-  );
+/** Stores the row as `canonical` — the exact text its hash covers; the other columns derive from it. */
+export function appendAuditRow(db: WritableDB, row: AuditRow, canonical: string): void {
+  cachedStatement(db, 'INSERT INTO audit_log (seq, canonical, hash) VALUES (?, ?, ?)').run(row.seq, canonical, row.hash);
 }
 
 /** All rows in order, streamed (the log can be long). */
 export function* iterateAuditRows(db: ReadableDB): Generator<AuditRow> {
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
+  for (const row of db.prepare(`${SELECT_ROWS} ORDER BY seq`).iterate() as IterableIterator<Row>) {
     yield fromRow(row);
   }
 }
@@ -72,7 +68,7 @@ export function countAuditRows(db: ReadableDB): number {
 }
 
 export function auditRowAt(db: ReadableDB, seq: number): AuditRow | undefined {
-  const row = db.prepare('SELECT * FROM audit_log WHERE seq = ?').get(seq) as Row | undefined;
+  const row = db.prepare(`${SELECT_ROWS} WHERE seq = ?`).get(seq) as Row | undefined;
   return row ? fromRow(row) : undefined;
 }
 
@@ -80,8 +76,8 @@ export function auditRowAt(db: ReadableDB, seq: number): AuditRow | undefined {
 export function* iterateRegister(db: ReadableDB, register: string): Generator<AuditRow> {
   const stmt =
     register === ''
-      ? db.prepare('SELECT * FROM audit_log ORDER BY seq')
-      : db.prepare('SELECT * FROM audit_log WHERE register = ? ORDER BY seq');
+      ? db.prepare(`${SELECT_ROWS} ORDER BY seq`)
+      : db.prepare(`${SELECT_ROWS} WHERE register = ? ORDER BY seq`);
   const rows = (register === '' ? stmt.iterate() : stmt.iterate(register)) as IterableIterator<Row>;
   for (const row of rows) yield fromRow(row);
 }

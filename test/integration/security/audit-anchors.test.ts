@@ -41,7 +41,7 @@ describe('anchors and countersignatures', () => {
     const aud = ws.as('aud', ['auditor']);
     recordAudit(ws.system, { action: 'test', register: '', objects: [], result: 'ok', detail: '' });
     ws.db.exec('DROP TRIGGER audit_log_no_update');
-    ws.db.prepare("UPDATE audit_log SET detail = 'x' WHERE seq = 1").run();
+    ws.db.prepare("UPDATE audit_log SET canonical = json_set(canonical, '$[8]', 'x') WHERE seq = 1").run();
     const v = await invoke(aud, handlers['audit.verify'], {});
     expect(v).toMatchObject({ ok: false, countersigned: null });
     expect(listCheckpoints(ws.db)).toHaveLength(0);

@@ -36,9 +36,9 @@ describe('access log tamper evidence', async () => {
   it('refuses UPDATE, DELETE and INSERT OR REPLACE through SQL while the guards stand', async () => {
     const ws = workstation();
     fill(ws, 3);
-    expect(() => ws.db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow('不能修改');
+    expect(() => ws.db.prepare("UPDATE audit_log SET canonical = json_set(canonical, '$[2]', 'x')").run()).toThrow('不能修改');
     expect(() => ws.db.prepare('DELETE FROM audit_log').run()).toThrow('不能删除');
-    expect(() => ws.db.prepare("INSERT OR REPLACE INTO audit_log SELECT * FROM audit_log WHERE seq = 2").run()).toThrow();
+    expect(() => ws.db.prepare('INSERT OR REPLACE INTO audit_log (seq, canonical, hash) SELECT seq, canonical, hash FROM audit_log WHERE seq = 2').run()).toThrow();
     expect((await verifyAuditChain(ws.db)).ok).toBe(true);
   });
 
@@ -46,7 +46,7 @@ describe('access log tamper evidence', async () => {
     const ws = workstation();
     fill(ws, 10);
     dropGuards(ws);
-    ws.db.prepare("UPDATE audit_log SET actor = 'someone' WHERE seq = 4").run();
+    ws.db.prepare("UPDATE audit_log SET canonical = json_set(canonical, '$[2]', 'someone') WHERE seq = 4").run();
     expect(await verifyAuditChain(ws.db)).toMatchObject({ ok: false, brokenAt: 4 });
     expect((await verifyAuditChain(ws.db)).message).toBe('审计日志验证未通过：审计日志在第 4 条处断开（该条或其前一条被改动、删除或插入）');
   });
@@ -57,7 +57,7 @@ describe('access log tamper evidence', async () => {
     dropGuards(ws);
     ws.db.prepare('DELETE FROM audit_log WHERE seq = 5').run();
     expect(await verifyAuditChain(ws.db)).toMatchObject({ ok: false, brokenAt: 6 });
-    ws.db.prepare("INSERT INTO audit_log SELECT 5, at, actor, actor_id, action, register, objects, result, 'forged', prev_hash, hash FROM audit_log WHERE seq = 4").run();
+    ws.db.prepare("INSERT INTO audit_log (seq, canonical, hash) SELECT 5, json_set(canonical, '$[0]', 5, '$[8]', 'forged'), hash FROM audit_log WHERE seq = 4").run();
     expect((await verifyAuditChain(ws.db)).ok).toBe(false);
   });
 
@@ -85,7 +85,7 @@ describe('access log tamper evidence', async () => {
       const { prevHash: _p, hash: _h, ...rest } = row;
       const edited = row.seq === 3 ? { ...rest, detail: 'rewritten' } : rest;
       const hash = chainHash(prev, canonicalAuditRow(edited));
-      ws.db.prepare('UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(edited.detail, prev, hash, row.seq);
+      ws.db.prepare('UPDATE audit_log SET canonical = ?, hash = ? WHERE seq = ?').run(canonicalAuditRow(edited), hash, row.seq);
       prev = hash;
     }
     const v = await verifyAuditChain(ws.db);

@@ -50,7 +50,7 @@ function rewriteFrom(ws: TestWorkstation, seq: number, detail: string): void {
     const { prevHash: _p, hash: _h, ...rest } = row;
     const edited = row.seq === seq ? { ...rest, detail } : rest;
     const hash = chainHash(prev, canonicalAuditRow(edited));
-    ws.db.prepare('UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(edited.detail, prev, hash, row.seq);
+    ws.db.prepare('UPDATE audit_log SET canonical = ?, hash = ? WHERE seq = ?').run(canonicalAuditRow(edited), hash, row.seq);
     prev = hash;
   }
 }
@@ -192,8 +192,8 @@ describe('the access log against an attacker', async () => {
       const forged = { seq: last.seq + 1, at: last.at, actor: 'liqiang', actorId: last.actorId, action: 'items.get', register: '调阅' as const, objects: ['item:1@1'], result: 'ok' as const, detail: '' };
       const hash = chainHash(last.hash, canonicalAuditRow(forged));
       ws.db
-        .prepare('INSERT INTO audit_log (seq, at, actor, actor_id, action, register, objects, result, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(forged.seq, forged.at, forged.actor, forged.actorId, forged.action, forged.register, JSON.stringify(forged.objects), forged.result, forged.detail, last.hash, hash);
+        .prepare('INSERT INTO audit_log (seq, canonical, hash) VALUES (?, ?, ?)')
+        .run(forged.seq, canonicalAuditRow(forged), hash);
       expect((await verifyAuditChain(ws.db)).ok).toBe(true); // a well-formed row: nothing inside tells
       const v = await verifyAuditChain(ws.db, { anchorDir: anchors });
       expect(v.ok).toBe(false);
@@ -262,7 +262,7 @@ describe('one transaction for a handler and its log row', async () => {
   it('rolls the work back when writing its log row fails', async () => {
     const ws = workstation();
     const ctx = ws.as('liqiang', ['author']);
-    ws.db.exec(`CREATE TEMP TRIGGER fail_log BEFORE INSERT ON main.audit_log WHEN NEW.action = 'test.writeThenFail' AND NEW.result = 'ok'
+    ws.db.exec(`CREATE TEMP TRIGGER fail_log BEFORE INSERT ON main.audit_log WHEN json_extract(NEW.canonical, '$[4]') = 'test.writeThenFail' AND json_extract(NEW.canonical, '$[7]') = 'ok'
       BEGIN SELECT RAISE(ABORT, 'injected log failure'); END;`);
     await expect(invoke(ctx, writeThenFail, { fail: 'log' })).rejects.toThrow('injected log failure');
     expect(ws.db.prepare("SELECT COUNT(*) FROM settings WHERE key = 'test.written'").pluck().get()).toBe(0);
@@ -319,13 +319,13 @@ describe('verification split over two threads', () => {
     expect(two).toEqual(one);
     expect(two).toMatchObject({ ok: true, entries: 3000 });
     ws.db.exec(DROP_GUARDS);
-    const original = ws.db.prepare('SELECT seq, detail FROM audit_log WHERE seq IN (700, 2500)').all() as { seq: number; detail: string }[];
-    ws.db.prepare("UPDATE audit_log SET detail = 'x' WHERE seq = 2500").run();
+    const original = ws.db.prepare('SELECT seq, canonical FROM audit_log WHERE seq IN (700, 2500)').all() as { seq: number; canonical: string }[];
+    ws.db.prepare("UPDATE audit_log SET canonical = json_set(canonical, '$[8]', 'x') WHERE seq = 2500").run();
     expect(await verifyAuditChain(ws.db, { keyPragma, minRowsForWorker: 0 })).toMatchObject({ ok: false, brokenAt: 2500 });
-    ws.db.prepare("UPDATE audit_log SET detail = 'x' WHERE seq = 700").run();
+    ws.db.prepare("UPDATE audit_log SET canonical = json_set(canonical, '$[8]', 'x') WHERE seq = 700").run();
     expect(await verifyAuditChain(ws.db, { keyPragma, minRowsForWorker: 0 })).toMatchObject({ ok: false, brokenAt: 700 });
     ws.db.prepare('DELETE FROM audit_log WHERE seq = 1501').run();
-    for (const o of original) ws.db.prepare('UPDATE audit_log SET detail = ? WHERE seq = ?').run(o.detail, o.seq);
+    for (const o of original) ws.db.prepare('UPDATE audit_log SET canonical = ? WHERE seq = ?').run(o.canonical, o.seq);
     const gap = await verifyAuditChain(ws.db, { keyPragma, minRowsForWorker: 0 });
     expect(gap).toEqual(await verifyAuditChain(ws.db));
     expect(gap).toMatchObject({ ok: false, brokenAt: 1502 });

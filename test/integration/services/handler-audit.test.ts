@@ -85,7 +85,7 @@ describe('audit', async () => {
     for (let i = 0; i < 10; i++) recordAudit(ctx, { action: 'test', register: '', objects: [], result: 'ok', detail: `d${i}` });
     // An attacker with raw file access drops the trigger and edits row 6.
     ctx.db.exec('DROP TRIGGER audit_log_no_update');
-    ctx.db.prepare("UPDATE audit_log SET detail = 'forged' WHERE seq = 6").run();
+    ctx.db.prepare("UPDATE audit_log SET canonical = json_set(canonical, '$[8]', 'forged') WHERE seq = 6").run();
     expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: false, brokenAt: 6, entries: 10 });
   });
 

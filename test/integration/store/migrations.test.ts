@@ -4,6 +4,10 @@ import { closeDatabase, migrate, openDatabase, schemaVersion, type WritableDB } 
 import { MigrationError } from '../../../app/store/errors.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../app/store/migrations/index.js';
 import { useTempDir } from '../../helpers/tmp.js';
+import { canonicalAuditRow, GENESIS_HASH } from '../../../app/domain/audit.js';
+import { verifyAuditChain } from '../../../app/services/audit.js';
+import { iterateAuditRows } from '../../../app/store/repositories/audit-log.js';
+import { chainHash } from '../../../crypto/hash-chain.js';
 
 const tempDir = useTempDir();
 const opened: WritableDB[] = [];
@@ -23,7 +27,7 @@ const T = '2026-11-23T08:00:00.000Z';
 describe('migrations', () => {
   it('are numbered in steps of 10 and strictly increasing', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(150);
+    expect(LATEST_SCHEMA_VERSION).toBe(160);
   });
 
   it('0010 creates the settings with a workstation id', () => {
@@ -235,5 +239,27 @@ describe('migrations', () => {
     expect(() => migrate(db, broken)).toThrow(/结构版本 990 失败，已回滚/);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
+  });
+
+  it('0160 stores each log row as its canonical text and keeps every hash of an upgraded log valid', async () => {
+    const db = at(150);
+    const details = ['', '口令错误（第 1 次，上限 5 次）', 'Error: "quoted" \\ back\nline\ttab\u0001', '\u2028 😀 机密★启用前'];
+    const insert = db.prepare('INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    let prev = GENESIS_HASH;
+    details.forEach((detail, i) => {
+      const row = { seq: i + 1, at: T, actor: i === 1 ? 'typed "name"' : 'sysadmin', actorId: i === 1 ? null : 1, action: 'session.login', register: '登录' as const, objects: [`account:${i}`], result: 'ok' as const, detail };
+      const hash = chainHash(prev, canonicalAuditRow(row));
+      insert.run(row.seq, row.at, row.actor, row.actorId, row.action, row.register, JSON.stringify(row.objects), row.result, row.detail, prev, hash);
+      prev = hash;
+    });
+    migrate(db);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 4 });
+    const rows = [...iterateAuditRows(db)];
+    expect(rows.map((r) => r.detail)).toEqual(details);
+    expect(rows[1]).toMatchObject({ actor: 'typed "name"', actorId: null, objects: ['account:1'], register: '登录', result: 'ok' });
+    expect(() => db.prepare("UPDATE audit_log SET canonical = json_set(canonical, '$[8]', 'x') WHERE seq = 1").run()).toThrow('审计日志只能追加，不能修改');
+    expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 4').run()).toThrow('审计日志只能追加，不能删除');
+    expect(() => db.prepare("INSERT INTO audit_log (seq, canonical, hash) VALUES (5, '[5]', ?)").run(prev)).toThrow();
   });
 });
