@@ -168,7 +168,9 @@ export async function scanChain(db: ReadableDB, wanted: ReadonlySet<number> = ne
   const max = (db.prepare('SELECT COALESCE(MAX(seq), 0) FROM audit_log').pluck().get() as number) ?? 0;
   const min = options.minRowsForWorker ?? 200_000;
   if (options.keyPragma === undefined || max < min || max < 2 || availableParallelism() < 2) return join([scanRange(db, SQL, sha256Hex, 1, max, wanted)], logoutsOf(db));
-  const split = Math.floor(max / 2);
+  // a passphrase costs the worker a key derivation (PBKDF2, 256 000 rounds) before it reads: give it less
+  const workerShare = options.keyPragma.startsWith(`"x'`) ? 0.5 : 0.4;
+  const split = Math.floor(max * workerShare);
   const older = scanInWorker(db.name, options.keyPragma, 1, split, wanted);
   let newer: RangeResult;
   try {
