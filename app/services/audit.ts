@@ -44,9 +44,15 @@ export function anchorPending(ctx: ServiceContext): void {
   anchorSafely(ctx, (dir, id) => notePendingHead(dir, id, logHead(ctx)));
 }
 
-/** Call right after COMMIT. */
+/** Call right after COMMIT: the head, and the latest checkpoint with the keys known then. */
 export function anchorCommitted(ctx: ServiceContext): void {
-  anchorSafely(ctx, (dir, id) => noteCommittedHead(dir, id, logHead(ctx)));
+  anchorSafely(ctx, (dir, id) => {
+    noteCommittedHead(dir, id, logHead(ctx));
+    const c = lastCheckpoint(ctx.db);
+    if (!c) return;
+    const keys = listAccountKeys(ctx.db).map((k) => k.keyId);
+    noteCheckpoint(dir, id, { seq: c.seq, hash: c.hash, auditSeq: c.auditSeq, auditHash: c.auditHash, signer: c.signer, keyId: c.keyId, signature: c.signature, at: c.at }, keys);
+  });
 }
 
 /** `检验点#seq seq:hash 签署人 密钥`: the anchor printed with every 存档 entry. */
@@ -127,17 +133,5 @@ export function createCheckpoint(ctx: ServiceContext, reason: CheckpointReason, 
     return c;
   });
   if (topLevel) anchorCommitted(ctx);
-  anchorSafely(ctx, (dir, id) =>
-    noteCheckpoint(dir, id, {
-      seq: record.seq,
-      hash: record.hash,
-      auditSeq: record.auditSeq,
-      auditHash: record.auditHash,
-      signer: record.signer,
-      keyId: record.keyId,
-      signature: record.signature,
-      at: record.at,
-    }, listAccountKeys(db).map((k) => k.keyId)),
-  );
   return record;
 }

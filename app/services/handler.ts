@@ -106,14 +106,24 @@ function rolledBackFiles(db: WritableDB, afterSeq: number): string[] {
   return rows.flatMap((o) => JSON.parse(o) as string[]);
 }
 
+let nested = 0;
+
 /** Runs the handler and its audit row in one transaction (see the header). */
 async function runAtomically<O>(ctx: ServiceContext, fn: () => Promise<O>, record: (output: O) => void): Promise<O> {
   const db = ctx.db;
   if (db.inTransaction) {
-    // nested call: the caller's transaction holds both; a savepoint keeps a failure local
-    const output = await fn();
-    record(output);
-    return output;
+    // nested call: the caller's transaction holds both; a savepoint undoes this call alone if it fails
+    const name = `invoke_${++nested}`;
+    db.exec(`SAVEPOINT ${name}`);
+    try {
+      const output = await fn();
+      record(output);
+      db.exec(`RELEASE ${name}`);
+      return output;
+    } catch (e) {
+      if (db.inTransaction) db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw e;
+    }
   }
   const startSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) FROM audit_log').pluck().get() as number) ?? 0;
   db.exec('BEGIN IMMEDIATE');
@@ -127,7 +137,7 @@ async function runAtomically<O>(ctx: ServiceContext, fn: () => Promise<O>, recor
   } catch (e) {
     const files = db.inTransaction ? rolledBackFiles(db, startSeq) : [];
     if (db.inTransaction) db.exec('ROLLBACK');
-    throw files.length > 0 ? Object.assign(e as object, { rolledBackFiles: files }) : e;
+    throw files.length > 0 && e instanceof Error ? Object.assign(e, { rolledBackFiles: files }) : e;
   }
 }
 

@@ -10,7 +10,7 @@ import type { Actor } from '../domain/roles.js';
 import { hashPasswordWithKey, unlockWithPassword, verifyPassword } from '../../crypto/password.js';
 import { inTransaction } from '../store/database.js';
 import { findAccount, getAccount, recentPasswordHashes, setLockState, setPassword, type AccountRecord } from '../store/repositories/accounts.js';
-import { createCheckpoint, recordAudit } from './audit.js';
+import { anchorCommitted, anchorPending, createCheckpoint, recordAudit } from './audit.js';
 import { issueAccountKey, openAccountKey, rewrapSignerKey } from './audit/keys.js';
 import { unknownNameTag } from './audit/unknown-name.js';
 import { createContext, timestamp, type AccountSigner, type ServiceContext, type Session } from './context.js';
@@ -91,10 +91,16 @@ function openSigner(base: ServiceContext, account: AccountRecord, wrappingKey: B
 
 /** Ends the session and signs a checkpoint of the access log with the account's own key. */
 export function logout(ctx: ServiceContext): void {
-  if (!ctx.session || ctx.session.ended) return;
-  recordAudit(ctx, { action: 'session.logout', register: '登录', objects: [`account:${ctx.session.accountId}`], result: 'ok', detail: '' });
-  ctx.session.ended = true;
-  if (ctx.signer) createCheckpoint(ctx, 'logout');
+  const session = ctx.session;
+  if (!session || session.ended) return;
+  // the logout row and the checkpoint its account signs commit together: verify pairs them
+  inTransaction(ctx.db, () => {
+    recordAudit(ctx, { action: 'session.logout', register: '登录', objects: [`account:${session.accountId}`], result: 'ok', detail: '' });
+    if (ctx.signer) createCheckpoint(ctx, 'logout');
+    anchorPending(ctx);
+  });
+  anchorCommitted(ctx);
+  session.ended = true;
 }
 
 async function changePassword(ctx: ServiceContext, current: string, next: string): Promise<{ changed: true }> {

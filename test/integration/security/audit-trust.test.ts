@@ -331,3 +331,43 @@ describe('verification split over two threads', () => {
     expect(gap).toMatchObject({ ok: false, brokenAt: 1502 });
   });
 });
+
+describe('a call made from inside another call', () => {
+  const workstation = useWorkstation();
+
+  it('is undone alone when it fails and the outer call goes on', async () => {
+    const ws = workstation();
+    const ctx = ws.as('liqiang', ['author']);
+    const inner = defineHandler({
+      name: 'test.inner',
+      summary: '测试：内层',
+      input: z.object({}),
+      roles: 'any',
+      register: '',
+      run: (c) => {
+        c.db.prepare("INSERT INTO settings (key, value) VALUES ('test.inner', 'x')").run();
+        throw new Error('inner failure');
+      },
+    });
+    const outer = defineHandler({
+      name: 'test.outer',
+      summary: '测试：外层',
+      input: z.object({}),
+      roles: 'any',
+      register: '',
+      run: async (c) => {
+        c.db.prepare("INSERT INTO settings (key, value) VALUES ('test.outer', 'x')").run();
+        await expect(invoke(c, inner, {})).rejects.toThrow('inner failure');
+        return 'done';
+      },
+    });
+    expect(await invoke(ctx, outer, {})).toBe('done');
+    const keys = ws.db.prepare("SELECT key FROM settings WHERE key LIKE 'test.%' ORDER BY key").pluck().all();
+    expect(keys).toEqual(['test.outer']);
+    expect([...iterateAuditRows(ws.db)].slice(-2).map((r) => [r.action, r.result])).toEqual([
+      ['test.inner', 'error'],
+      ['test.outer', 'ok'],
+    ]);
+    expect((await verifyAuditChain(ws.db)).ok).toBe(true);
+  });
+});
