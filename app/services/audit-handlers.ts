@@ -52,7 +52,8 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
           return a;
         });
         const keyPragma = ctx.secret ? sqlCipherKeyPragmaValue(ctx.secret) : undefined;
-        const result = await verifyAuditChain(ctx.db, { anchorDir: ctx.anchorDir, anchors, ...(keyPragma === undefined ? {} : { keyPragma }) });
+        // a successful verification is countersigned at once, which signs the rows still waiting too
+        const result = await verifyAuditChain(ctx.db, { anchorDir: ctx.anchorDir, anchors, signsNow: ctx.signer !== null, ...(keyPragma === undefined ? {} : { keyPragma }) });
         // what was verified is countersigned by the auditor's own key; a failed verification is not
         const countersigned = result.ok && ctx.signer ? createCheckpoint(ctx, 'verify', lastCheckpoint(ctx.db)?.seq ?? null) : null;
         return { ...result, countersigned };

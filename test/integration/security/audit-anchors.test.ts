@@ -33,6 +33,8 @@ describe('anchors and countersignatures', () => {
     const v = await invoke(again, handlers['audit.verify'], {});
     expect(v.ok).toBe(true);
     expect(v.countersigned).toMatchObject({ reason: 'verify', countersigns: 1, signer: 'aud' });
+    expect(v.unsigned).toBe(0); // the countersignature signs the rows of this session too
+    expect(v.countersigned!.auditSeq).toBe(v.entries);
     expect(lastCheckpoint(ws.db)?.seq).toBe(2);
   });
 
