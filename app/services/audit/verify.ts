@@ -13,7 +13,7 @@ import { GENESIS_HASH } from '../../domain/audit.js';
 import { keyIdOf, verifySignature } from '../../../crypto/signing.js';
 import type { ReadableDB } from '../../store/database.js';
 import { listAccountKeys } from '../../store/repositories/account-keys.js';
-import { countLegacyCheckpoints, listCheckpoints, type CheckpointRecord } from '../../store/repositories/audit-checkpoints.js';
+import { countLegacyCheckpoints, legacyCheckpointedSeq, listCheckpoints, type CheckpointRecord } from '../../store/repositories/audit-checkpoints.js';
 import { anchorText, readAnchorFile, type AnchorFile, type AnchorHead } from './anchor.js';
 import { scanChain, type ChainScan } from './chain-scan.js';
 import { keyCertificationProblems, workstationId } from './keys.js';
@@ -73,13 +73,17 @@ function checkCheckpoints(db: ReadableDB, checkpoints: readonly CheckpointRecord
   }
 }
 
-/** Pairs, per account, the i-th logout row with the i-th logout checkpoint that account signed. */
-function checkLogouts(checkpoints: readonly CheckpointRecord[], scan: ChainScan, problems: string[]): void {
+/**
+ * Pairs, per account, the i-th logout row with the i-th logout checkpoint that account signed.
+ * Logouts up to `legacyUntil` were checkpointed before schema 150 (audit_checkpoints_v1).
+ */
+function checkLogouts(checkpoints: readonly CheckpointRecord[], scan: ChainScan, legacyUntil: number, problems: string[]): void {
   const signed = new Map<number, number[]>();
   for (const c of checkpoints) if (c.reason === 'logout') signed.set(c.signerId, [...(signed.get(c.signerId) ?? []), c.auditSeq]);
   const used = new Map<number, number>();
   const missing: number[] = [];
   for (const [seq, actorId] of scan.logouts) {
+    if (seq <= legacyUntil) continue;
     const list = signed.get(actorId) ?? [];
     const i = used.get(actorId) ?? 0;
     const at = list[i];
@@ -136,7 +140,7 @@ export async function verifyAuditChain(db: ReadableDB, options: VerifyOptions = 
   });
   if (scan.brokenAt !== undefined) problems.unshift(`审计日志在第 ${scan.brokenAt} 条处断开（该条或其前一条被改动、删除或插入）`);
   checkCheckpoints(db, checkpoints, scan, problems);
-  checkLogouts(checkpoints, scan, problems);
+  checkLogouts(checkpoints, scan, legacyCheckpointedSeq(db), problems);
   for (const a of given) checkGivenAnchor(a, scan, problems);
   if (file) checkAnchorFile(db, file, scan, checkpoints, problems);
   const legacy = countLegacyCheckpoints(db);

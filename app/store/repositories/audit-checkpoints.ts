@@ -80,3 +80,8 @@ export function lastCheckpoint(db: ReadableDB): CheckpointRecord | undefined {
 export function countLegacyCheckpoints(db: ReadableDB): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM audit_checkpoints_v1').get() as { n: number }).n;
 }
+
+/** The last log row an old-style checkpoint covered (0 when there is none): logouts up to it were signed the old way. */
+export function legacyCheckpointedSeq(db: ReadableDB): number {
+  return (db.prepare('SELECT COALESCE(MAX(audit_seq), 0) FROM audit_checkpoints_v1').pluck().get() as number) ?? 0;
+}
