@@ -24,6 +24,7 @@ import {
   guardOutput,
   makeFolder,
   recordSwept,
+  rememberOutputLocation,
   safeRelative,
   TargetRefusedError,
   writeDetail,
@@ -110,6 +111,7 @@ export async function writeOutputFolder(
   // Leftovers beside the target (staging folders) and inside it (temporary files of earlier versions).
   const swept = [...sweepIncompleteOutputs(parent), ...sweepIncompleteOutputs(target, { depth: 4 }).map((f) => ({ ...f, path: `${name}/${f.path}` }))];
   recordSwept(ctx, swept);
+  rememberOutputLocation(ctx, parent);
   const state = existingTarget(target, options.replace === true);
 
   makeFolder(parent);

@@ -16,6 +16,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import { sha256Hex } from '../../crypto/digest.js';
 import { checkWriteTarget, type SystemProbe } from '../../media/write-target.js';
+import { getSetting, setSetting } from '../store/repositories/settings.js';
 import { recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { OutputError } from './errors.js';
@@ -131,6 +132,39 @@ export function writeDetail(file: WrittenFile, unverified: boolean): string {
   return `${unverified ? `${UNVERIFIED_NOTE}；` : ''}${file.bytes} bytes sha256=${file.sha256}`;
 }
 
+const LOCATIONS = 'output.locations';
+const MAX_LOCATIONS = 32;
+
+/** Remembers where outputs go, so that the next start can sweep there too (most recent first). */
+export function rememberOutputLocation(ctx: ServiceContext, folder: string): void {
+  const known = knownOutputLocations(ctx).filter((f) => f !== folder);
+  setSetting(ctx.db, LOCATIONS, JSON.stringify([folder, ...known].slice(0, MAX_LOCATIONS)));
+}
+
+function knownOutputLocations(ctx: ServiceContext): string[] {
+  try {
+    const parsed = JSON.parse(getSetting(ctx.db, LOCATIONS) ?? '[]') as unknown;
+    return Array.isArray(parsed) ? parsed.filter((f): f is string => typeof f === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * At the start of a session: removes what crashed outputs left in every folder outputs went to
+ * (partial folders, temporary files — possibly whole plaintext documents) and logs them as 不完整.
+ * Returns what was found.
+ */
+export function sweepKnownOutputLocations(ctx: ServiceContext): IncompleteOutput[] {
+  const found: IncompleteOutput[] = [];
+  for (const folder of knownOutputLocations(ctx)) {
+    const here = sweepIncompleteOutputs(folder).map((f) => ({ ...f, path: join(folder, f.path).replace(/\\/g, '/') }));
+    found.push(...here);
+  }
+  recordSwept(ctx, found);
+  return found;
+}
+
 /** Records leftovers an output removed before it started (shown as 不完整). */
 export function recordSwept(ctx: ServiceContext, found: readonly IncompleteOutput[]): void {
   if (found.length === 0) return;
@@ -154,6 +188,7 @@ export function writeOutputFile(
   const check = () => guardOutput(ctx, folder, objects, options.probe);
   const { unverified } = check();
   recordSwept(ctx, sweepIncompleteOutputs(folder));
+  rememberOutputLocation(ctx, folder);
   try {
     makeFolder(folder);
     check();

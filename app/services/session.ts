@@ -12,6 +12,7 @@ import { inTransaction } from '../store/database.js';
 import { findAccount, getAccount, recentPasswordHashes, setLockState, setPassword, type AccountRecord } from '../store/repositories/accounts.js';
 import { anchorCommitted, anchorPending, createCheckpoint, recordAudit } from './audit.js';
 import { issueAccountKey, openAccountKey, rewrapSignerKey } from './audit/keys.js';
+import { sweepKnownOutputLocations } from './output.js';
 import { unknownNameTag } from './audit/unknown-name.js';
 import { createContext, timestamp, type AccountSigner, type ServiceContext, type Session } from './context.js';
 import { AuthenticationError, ServiceError } from './errors.js';
@@ -71,6 +72,8 @@ export async function login(base: ServiceContext, username: string, password: st
   const session: Session = { id: randomUUID(), accountId: account.id, startedAt: now.getTime(), lastActivityAt: now.getTime(), restricted, ended: false };
   const ctx = createContext(base.db, { actor: actorOf(account), now: base.now, secret: base.secret, session, signer, anchorDir: base.anchorDir });
   recordAudit(ctx, { action: 'session.login', register: '登录', objects, result: 'ok', detail: restricted === null ? '' : RESTRICTION_NOTES[restricted] });
+  // what a crash left half-written in the places outputs went to is removed now and logged as 不完整
+  sweepKnownOutputLocations(ctx);
   return ctx;
 }
 
