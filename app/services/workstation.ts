@@ -19,21 +19,63 @@ import { createAccountWithKey } from './accounts.js';
 import { createContext, SYSTEM_ACTOR, type AccountSigner, type ServiceContext } from './context.js';
 import { ServiceError } from './errors.js';
 import { defineHandler } from './handler.js';
-import { assertWritableTarget } from './output.js';
+import { TargetRefusedError } from './output.js';
+import { ALLOW_UNVERIFIED_TARGETS, getOutputPolicy, UNVERIFIED_NOTE } from './output-policy.js';
+import { checkWriteTarget, type SystemProbe } from '../../media/write-target.js';
+import { setSetting } from '../store/repositories/settings.js';
 
 export type { WorkstationSecret };
 
 export interface OpenWorkstationOptions {
   readonly create?: boolean;
+  /**
+   * First run where the storage cannot be checked (Windows, macOS, no readable mount table): the
+   * administrator installing the workstation allows it, logged in 权限; from then on the
+   * 安全保密管理员 decides (`output.policy.set`).
+   */
+  readonly allowUnverifiedTarget?: boolean;
+  /** For tests: a fake system probe. */
+  readonly probe?: SystemProbe;
 }
 
-/** Opens the database with the workstation secret; a wrong secret gives NotADatabaseError (口令不正确). */
+/**
+ * Opens the database with the workstation secret; a wrong secret gives NotADatabaseError (口令不正确).
+ * Its folder passes the write-target check like every output: a refused target (USB, network …) is
+ * refused; an unverifiable one only where it was allowed (see OpenWorkstationOptions).
+ */
 export function openWorkstation(file: string, secret: WorkstationSecret, options: OpenWorkstationOptions = {}): WritableDB {
   const path = resolve(file);
-  assertWritableTarget(dirname(path));
+  const verdict = checkWriteTarget(dirname(path), options.probe);
+  const unverified = !verdict.allowed && verdict.kind === 'unverifiable';
+  if (!verdict.allowed && !unverified) throw new TargetRefusedError(verdict.reason);
+  const isNew = !existsSync(path);
+  if (unverified && isNew && options.allowUnverifiedTarget !== true) {
+    throw new TargetRefusedError(`${verdict.reason}（首次建立工作站时可由系统管理员用 qbank init --allow-unverified-target 允许，此后由安全保密管理员决定）`);
+  }
   // folders created here are the owner's alone (0700); the file itself is created 0600 by the store
   if (options.create === true) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  return openDatabase(path, { create: options.create === true, keyPragma: sqlCipherKeyPragmaValue(secret) });
+  const db = openDatabase(path, { create: options.create === true, keyPragma: sqlCipherKeyPragmaValue(secret) });
+  if (unverified) {
+    try {
+      admitUnverified(db, isNew, verdict.reason);
+    } catch (e) {
+      closeDatabase(db);
+      throw e;
+    }
+  }
+  return db;
+}
+
+/** Opening where the storage cannot be checked: allowed at first run by the installer, later by the policy; logged. */
+function admitUnverified(db: WritableDB, isNew: boolean, reason: string): void {
+  const ctx = createContext(db);
+  if (isNew) {
+    setSetting(db, ALLOW_UNVERIFIED_TARGETS, 'true');
+    recordAudit(ctx, { action: 'output.policy.set', register: '权限', objects: [`setting:${ALLOW_UNVERIFIED_TARGETS}`], result: 'ok', detail: '首次建立工作站时允许未经核验的写入位置' });
+  } else if (!getOutputPolicy(db).allowUnverifiedTargets) {
+    throw new TargetRefusedError(`${reason}（安全保密管理员未允许未经核验的写入位置）`);
+  }
+  recordAudit(ctx, { action: 'workstation.open', register: '', objects: [], result: 'ok', detail: UNVERIFIED_NOTE });
 }
 
 export function closeWorkstation(db: WritableDB): void {
@@ -65,12 +107,17 @@ export const ADMIN_USERNAMES: Readonly<Record<'sysadmin' | 'secadmin' | 'auditor
  * Creates the encrypted workstation (or opens and upgrades an existing one). On first run: the
  * audit key and the 三员 with one-time passwords that must be changed at first login.
  */
-export async function initWorkstation(file: string, secret: WorkstationSecret, now: () => Date = () => new Date()): Promise<InitResult> {
+export async function initWorkstation(
+  file: string,
+  secret: WorkstationSecret,
+  now: () => Date = () => new Date(),
+  options: Pick<OpenWorkstationOptions, 'allowUnverifiedTarget' | 'probe'> = {},
+): Promise<InitResult> {
   const existed = existsSync(resolve(file));
   // A new workstation's secret must meet the policy; an existing one is opened with the secret it has.
   const refusal = existed && statSync(resolve(file)).size > 0 ? undefined : workstationSecretRefusal(secret);
   if (refusal !== undefined) throw new ServiceError(`不能新建工作站：${refusal}`);
-  const db = openWorkstation(file, secret, { create: true });
+  const db = openWorkstation(file, secret, { ...options, create: true });
   try {
     const ctx = createContext(db, { actor: SYSTEM_ACTOR, now, secret });
     if (countAccounts(db) > 0) return { db, created: false, admins: [] };

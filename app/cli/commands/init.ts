@@ -18,22 +18,24 @@ export const initCommand: Command = {
   name: 'init',
   summary: '新建（加密）或升级工作站数据库 (create or upgrade the database)',
   help: [
-    '用法: qbank init [--db 文件] (--passphrase-file 文件 | --key-file 文件)',
+    '用法: qbank init [--db 文件] (--passphrase-file 文件 | --key-file 文件) [--allow-unverified-target]',
     '',
     '新建加密的数据库，建立全部表和审计签名密钥，并创建三员账号（系统管理员 sysadmin、',
     '安全保密管理员 secadmin、安全审计员 auditor），打印各自的一次性初始口令（首次登录须修改）。',
     '数据库已存在时只升级到本程序的结构版本（只前进，不回退）。',
     '工作站口令也可由环境变量 QBANK_PASSPHRASE_FILE / QBANK_PASSPHRASE / QBANK_KEY_FILE 给出。',
+    '--allow-unverified-target：在无法核验存储设备的系统上（Windows、macOS）建立工作站，记入权限登记表；',
+    '此后是否允许由安全保密管理员决定。',
     '',
     SECRET_POLICY_HELP,
   ].join('\n'),
-  options: { 'passphrase-file': { type: 'string' }, 'key-file': { type: 'string' } },
+  options: { 'passphrase-file': { type: 'string' }, 'key-file': { type: 'string' }, 'allow-unverified-target': { type: 'boolean' } },
   async run(ctx) {
     const secret = workstationSecret(ctx);
     const isNew = !existsSync(ctx.dbFile) || statSync(ctx.dbFile).size === 0;
     const refusal = isNew ? workstationSecretRefusal(secret) : undefined;
     if (refusal !== undefined) throw new UsageError(`不能新建工作站：${refusal}`);
-    const result = await initWorkstation(ctx.dbFile, secret);
+    const result = await initWorkstation(ctx.dbFile, secret, undefined, { allowUnverifiedTarget: ctx.values['allow-unverified-target'] === true });
     try {
       const status = await invoke(createContext(result.db, { secret }), handlers['workstation.status'], {});
       ctx.io.out(

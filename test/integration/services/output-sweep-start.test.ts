@@ -39,7 +39,7 @@ describe('sweeping crashed outputs at the next start', () => {
     expect(existsSync(keep)).toBe(true);
     const swept = [...iterateAuditRows(ws.db)].filter((r) => r.action === 'output.sweep').at(-1)!;
     expect(swept.actor).toBe('liqiang');
-    expect(swept.objects.sort()).toEqual([`file:${partial}`, `file:${tmp}`].sort());
+    expect([...swept.objects].sort()).toEqual([`file:${partial}`, `file:${tmp}`].sort());
     expect(swept.detail).toContain('不完整');
   });
 });
