@@ -12,7 +12,7 @@ import { inTransaction, type WritableDB } from '../store/database.js';
 import { insertCheckpoint, lastCheckpoint, type CheckpointBody, type CheckpointReason, type CheckpointRecord } from '../store/repositories/audit-checkpoints.js';
 import { listAccountKeys } from '../store/repositories/account-keys.js';
 import { appendAuditRow, auditHead, countAuditRows } from '../store/repositories/audit-log.js';
-import { anchorText, noteCheckpoint, noteCommittedHead, notePendingHead, type AnchorHead } from './audit/anchor.js';
+import { anchorText, noteCommitted, notePendingHead, type AnchorHead } from './audit/anchor.js';
 import { checkpointHash, checkpointMessage } from './audit/checkpoint-format.js';
 import { workstationId } from './audit/keys.js';
 import { timestamp, type ServiceContext } from './context.js';
@@ -47,15 +47,13 @@ export function anchorPending(ctx: ServiceContext): void {
 /** Call right after COMMIT: the head, and the latest checkpoint with the keys known then. */
 export function anchorCommitted(ctx: ServiceContext): void {
   anchorSafely(ctx, (dir, id) => {
-    noteCommittedHead(dir, id, logHead(ctx));
     const c = lastCheckpoint(ctx.db);
-    if (!c) return;
-    const keys = listAccountKeys(ctx.db).map((k) => k.keyId);
-    noteCheckpoint(dir, id, { seq: c.seq, hash: c.hash, auditSeq: c.auditSeq, auditHash: c.auditHash, signer: c.signer, keyId: c.keyId, signature: c.signature, at: c.at }, keys);
+    const checkpoint = c ? { seq: c.seq, hash: c.hash, auditSeq: c.auditSeq, auditHash: c.auditHash, signer: c.signer, keyId: c.keyId, signature: c.signature, at: c.at } : null;
+    noteCommitted(dir, id, logHead(ctx), checkpoint, c ? listAccountKeys(ctx.db).map((k) => k.keyId) : []);
   });
 }
 
-/** `检验点#seq seq:hash 签署人 密钥`: the anchor printed with every 存档 entry. */
+/** `校验点#seq seq:hash 签署人 … 密钥 … 签名 …`: the anchor printed with every 存档 entry. */
 export function checkpointLabel(c: CheckpointRecord): string {
   return `校验点#${c.seq} ${anchorText({ seq: c.auditSeq, hash: c.auditHash })} 签署人 ${c.signer} 密钥 ${c.keyId} 签名 ${c.signature}`;
 }

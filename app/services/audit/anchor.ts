@@ -99,13 +99,22 @@ export function notePendingHead(dir: string, workstationId: string, next: Anchor
   update(dir, workstationId, (a) => ({ ...a, pending: next.seq >= a.head.seq ? next : a.pending }), true);
 }
 
-/** After a commit: the head the log has now. Never moves backwards (another process may be ahead). */
-export function noteCommittedHead(dir: string, workstationId: string, now: AnchorHead): void {
-  update(dir, workstationId, (a) => (now.seq >= a.head.seq ? { ...a, head: now, pending: null } : a), false);
-}
-
-export function noteCheckpoint(dir: string, workstationId: string, c: AnchorCheckpoint, keys: readonly string[]): void {
-  update(dir, workstationId, (a) => (a.checkpoint && a.checkpoint.seq > c.seq ? a : { ...a, checkpoint: c, keys: [...new Set([...a.keys, ...keys])] }), true);
+/**
+ * After a commit: the head the log has now (never moved backwards: another process may be ahead),
+ * and the latest checkpoint with the keys known then. Not fsynced: after a crash the pending head
+ * written before the commit still vouches for it.
+ */
+export function noteCommitted(dir: string, workstationId: string, now: AnchorHead, c: AnchorCheckpoint | null, keys: readonly string[]): void {
+  update(
+    dir,
+    workstationId,
+    (a) => {
+      const headed = now.seq >= a.head.seq ? { ...a, head: now, pending: null } : a;
+      if (c === null || (headed.checkpoint && headed.checkpoint.seq >= c.seq)) return headed;
+      return { ...headed, checkpoint: c, keys: [...new Set([...headed.keys, ...keys])] };
+    },
+    false,
+  );
 }
 
 /** `seq:hash` — the text printed on registers, 存档 entries and discs. */

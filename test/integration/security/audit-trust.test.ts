@@ -126,7 +126,7 @@ describe('the access log against an attacker', async () => {
       const wsId = workstationId(ws.db);
       const rows = ws.db.prepare('SELECT key_id, account_id, created_at FROM account_keys').all() as { key_id: string; account_id: number; created_at: string }[];
       rows.forEach((r, i) => {
-        const id = i === 0 ? keyId : `${keyId.slice(0, 15)}${i}`;
+        const id = i === 0 ? keyId : `f${String(i).padStart(15, '0')}`; // never equal to a real (hashed) key id
         const certification = signWith(forged.privateKey, JSON.stringify(['qbank-account-key/1', wsId, id, r.account_id, forged.publicKeyPem, r.created_at]));
         ws.db.prepare(`UPDATE account_keys SET key_id = ?, public_key_pem = ?, certified_by = 'self', certification = ? WHERE key_id = ?`).run(id, forged.publicKeyPem, certification, r.key_id);
       });
