@@ -13,6 +13,7 @@ import { workstationId } from '../../../app/services/audit/keys.js';
 import { createContext, type ServiceContext } from '../../../app/services/context.js';
 import { defineHandler, invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
+import { writeOutputFile } from '../../../app/services/output.js';
 import { login, logout } from '../../../app/services/session.js';
 import { closeWorkstation, openWorkstation } from '../../../app/services/workstation.js';
 import { listCheckpoints, type CheckpointRecord } from '../../../app/store/repositories/audit-checkpoints.js';
@@ -277,6 +278,25 @@ describe('one transaction for a handler and its log row', async () => {
     await expect(invoke(ctx, writeThenFail, { fail: 'handler' })).rejects.toThrow('injected failure');
     expect(ws.db.prepare("SELECT COUNT(*) FROM settings WHERE key = 'test.written'").pluck().get()).toBe(0);
     expect([...iterateAuditRows(ws.db)].at(-1)).toMatchObject({ action: 'test.writeThenFail', result: 'error', detail: 'Error: injected failure' });
+  });
+
+  it('names in the failure row the files a failed call had written (their own rows were rolled back)', async () => {
+    const ws = workstation();
+    const ctx = ws.as('liqiang', ['author']);
+    const writesThenFails = defineHandler({
+      name: 'test.writesThenFails',
+      summary: '测试：写出文件后失败',
+      input: z.object({}),
+      roles: 'any',
+      register: '',
+      run: (c) => {
+        writeOutputFile(c, ws.dir, 'out/记录.txt', 'x', { classified: false });
+        throw new Error('failed after writing');
+      },
+    });
+    await expect(invoke(ctx, writesThenFails, {})).rejects.toThrow('failed after writing');
+    const rows = [...iterateAuditRows(ws.db)].filter((r) => r.action === 'test.writesThenFails' || r.action === 'output.write');
+    expect(rows.map((r) => [r.action, r.result, r.objects])).toEqual([['test.writesThenFails', 'error', ['file:out/记录.txt']]]);
   });
 
   it('runs concurrent calls on one database one after the other', async () => {
