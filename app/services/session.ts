@@ -67,7 +67,13 @@ export async function login(base: ServiceContext, username: string, password: st
     return fail(`口令错误（第 ${next.failures} 次，上限 ${policy.maxFailures} 次）`, BAD_CREDENTIALS, objects);
   }
   setLockState(base.db, account.id, UNLOCKED);
-  const signer = openSigner(base, account, wrappingKey);
+  let signer: AccountSigner;
+  try {
+    signer = openSigner(base, account, wrappingKey);
+  } catch {
+    // the password is right but does not open the account's key: the key or the hash was changed outside the program
+    return fail('口令正确，但账号签名密钥无法打开', '账号签名密钥与口令不符（可能被改动），请联系系统管理员重置口令并报告安全审计员', objects);
+  }
   const restricted = account.mustChangePassword ? 'mustChangePassword' : isPasswordExpired(account.passwordChangedAt, now, policy) ? 'passwordExpired' : null;
   const session: Session = { id: randomUUID(), accountId: account.id, startedAt: now.getTime(), lastActivityAt: now.getTime(), restricted, ended: false };
   const ctx = createContext(base.db, { actor: actorOf(account), now: base.now, secret: base.secret, session, signer, anchorDir: base.anchorDir });

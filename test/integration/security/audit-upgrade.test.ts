@@ -14,6 +14,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../app/store/migrations
 import { listAccountKeys } from '../../../app/store/repositories/account-keys.js';
 import { listCheckpoints } from '../../../app/store/repositories/audit-checkpoints.js';
 import { iterateAuditRows } from '../../../app/store/repositories/audit-log.js';
+import { issueAccountKey } from '../../../app/services/audit/keys.js';
 import { hashPasswordWithKeySync } from '../../../crypto/password.js';
 import { chainHash } from '../../../crypto/hash-chain.js';
 import { useTempDir } from '../../helpers/tmp.js';
@@ -53,6 +54,26 @@ describe('upgrading a workstation made before per-account keys', () => {
       logout(ctx);
       expect(listCheckpoints(db)).toMatchObject([{ seq: 1, reason: 'logout', signer: 'liqiang', auditSeq: 5 }]);
       expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 5, checkpoints: 1, problems: [] });
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
+
+describe('an account key that its password does not open', () => {
+  const tempDir = useTempDir();
+
+  it('refuses the login with a Chinese message and logs it', async () => {
+    const db = openDatabase(join(tempDir(), 'ws.db'), { create: true });
+    try {
+      const first = hashPasswordWithKeySync(TEST_PASSWORD, CHEAP);
+      db.prepare(`INSERT INTO accounts (id, username, display_name, password_hash, password_changed_at, must_change_password, created_at, created_by)
+        VALUES (1, 'liqiang', '李强', ?, ?, 0, ?, 'test')`).run(first.hash, T, T);
+      issueAccountKey(db, { id: 1, username: 'liqiang' }, first.wrappingKey, null, T);
+      // the hash replaced outside the program (same password, new salt): the key no longer opens
+      db.prepare('UPDATE accounts SET password_hash = ? WHERE id = 1').run(hashPasswordWithKeySync(TEST_PASSWORD, CHEAP).hash);
+      await expect(login(createContext(db, { anchorDir: null }), 'liqiang', TEST_PASSWORD)).rejects.toThrow('账号签名密钥与口令不符');
+      expect([...iterateAuditRows(db)].at(-1)).toMatchObject({ action: 'session.login', result: 'refused', detail: '口令正确，但账号签名密钥无法打开' });
     } finally {
       closeDatabase(db);
     }
