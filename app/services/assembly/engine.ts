@@ -13,7 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import { latticeBound } from '../../domain/assembly/bound.js';
 import { checkSets } from '../../domain/assembly/checker.js';
-import { assembleHeuristic } from '../../domain/assembly/heuristic.js';
+import { assembleHeuristic } from '../../domain/assembly/heuristic/index.js';
 import { maxDeviation, type AssemblyProblem } from '../../domain/assembly/problem.js';
 import { explainInfeasible, lpBound, solveMip } from './mip-solver.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSets } from '../../../../app/domain/assembly/checker.js';
-import { assembleHeuristic, type HeuristicResult } from '../../../../app/domain/assembly/heuristic.js';
+import { assembleHeuristic, type HeuristicResult } from '../../../../app/domain/assembly/heuristic/index.js';
 import { overlapMatrix, setSums, type AssemblyItem, type AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
 import { testProblem } from '../../../helpers/assembly.js';
 import { plantedProblem, syntheticBank } from '../../../../app/domain/assembly/synthetic-bank.js';

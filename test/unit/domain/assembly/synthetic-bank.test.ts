@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSets } from '../../../../app/domain/assembly/checker.js';
-import { assembleHeuristic } from '../../../../app/domain/assembly/heuristic.js';
+import { assembleHeuristic } from '../../../../app/domain/assembly/heuristic/index.js';
 import { precheck } from '../../../../app/domain/assembly/precheck.js';
 import { BAND_P_RANGES, plantedProblem, syntheticBank } from '../../../../app/domain/assembly/synthetic-bank.js';
 import { elementTableRules, elementTableStats, listElements, theoryElementTableSchema } from '../../../../app/domain/element-table.js';
