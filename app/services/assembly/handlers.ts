@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Blueprint } from '../../domain/assembly/blueprint.js';
-import { precheck } from '../../domain/assembly/precheck.js';
+import { precheck } from '../../domain/assembly/precheck/index.js';
 import { assemblyStatistics, type AssemblyStatistics, type SetStatistics } from '../../domain/assembly/set-statistics.js';
 import { sortedSections, THEORY_PRESETS, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
 import type { AssemblyItem } from '../../domain/assembly/problem.js';

@@ -47,7 +47,8 @@
  * O(1) swap checks); numeric.ts (tolerances and the binary search). This file runs them (the engine).
  */
 import { checkSets, violatedGroups, type Violation } from '../checker.js';
-import { eligibility, precheck } from '../precheck.js';
+import { eligibility } from '../eligibility.js';
+import { precheck } from '../precheck/index.js';
 import type { AssemblyProblem } from '../problem.js';
 import { Random } from '../random.js';
 import { construct } from './construct.js';

@@ -3,7 +3,7 @@
  * indexed 0 … M−1 in typed arrays sorted by (group, p); enemies, items per 鉴定点 and the pools per
  * group as CSR arrays; the per-set limits and targets.
  */
-import type { Eligibility } from '../precheck.js';
+import type { Eligibility } from '../eligibility.js';
 import { cellKey, type AssemblyProblem } from '../problem.js';
 import { NO_LIMIT } from './numeric.js';
 

@@ -2,7 +2,7 @@
  * The 鉴定点 plan used by the construction on restarts (step 7 of the header in index.ts): per set a
  * min-cost flow importance → 鉴定点 → groups that meets the caps, minimums and X/Z bounds.
  */
-import { TransportFlow } from '../precheck.js';
+import { TransportFlow } from '../min-cost-flow.js';
 import type { Random } from '../random.js';
 import { NO_LIMIT, SCALE } from './numeric.js';
 import type { State } from './state.js';

@@ -2,7 +2,7 @@
  * Quota split over difficulty bands (step 2 of the header in index.ts): each set's cell quotas are
  * split over the bands by min-cost flows (cells → bands).
  */
-import { TransportFlow } from '../precheck.js';
+import { TransportFlow } from '../min-cost-flow.js';
 import type { Random } from '../random.js';
 import type { Model } from './model.js';
 import { NO_LIMIT, SCALE } from './numeric.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSets } from '../../../../app/domain/assembly/checker.js';
 import { assembleHeuristic } from '../../../../app/domain/assembly/heuristic/index.js';
-import { precheck } from '../../../../app/domain/assembly/precheck.js';
+import { precheck } from '../../../../app/domain/assembly/precheck/index.js';
 import { maxDeviation, type AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
 import { Random } from '../../../../app/domain/assembly/random.js';
 import { plantedProblem } from '../../../../app/domain/assembly/synthetic-bank.js';

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSets } from '../../../../app/domain/assembly/checker.js';
-import { eligibility, precheck, TransportFlow } from '../../../../app/domain/assembly/precheck.js';
+import { eligibility } from '../../../../app/domain/assembly/eligibility.js';
+import { TransportFlow } from '../../../../app/domain/assembly/min-cost-flow.js';
+import { precheck } from '../../../../app/domain/assembly/precheck/index.js';
 import type { AssemblyItem, AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
 import { Random } from '../../../../app/domain/assembly/random.js';
 import { testProblem } from '../../../helpers/assembly.js';
