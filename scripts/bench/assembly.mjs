@@ -14,8 +14,11 @@
 // Environment: METHODS=ours,highs,glpk,random  CASES=1500x3,3000x3,10000x3,10000x5
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { syntheticBankUrl } from './assembly/synthetic-bank.mjs';
 
 const worker = fileURLToPath(new URL('./assembly/worker.mjs', import.meta.url));
+// The banks come from test/helpers/synthetic-bank.ts: compiled once here, before any measurement.
+await syntheticBankUrl();
 const timeLimit = Number(process.argv[2] ?? 60);
 const methods = (process.env.METHODS ?? 'ours,highs,glpk,random').split(',');
 const CASES = {

@@ -2,9 +2,10 @@
 //   node worker.mjs <items> <sets> <overlap> <enemyPairs> <method> <timeLimitSeconds>
 // method: ours | highs | glpk | random. Prints one JSON line.
 import { performance } from 'node:perf_hooks';
+import { syntheticBankUrl } from './synthetic-bank.mjs';
 
 const dist = (p) => new URL(`../../../dist/${p}`, import.meta.url).href;
-const { syntheticBank } = await import(dist('app/domain/assembly/synthetic-bank.js'));
+const { syntheticBank } = await import(await syntheticBankUrl());
 const { checkSets } = await import(dist('app/domain/assembly/checker.js'));
 const { maxDeviation, setSums } = await import(dist('app/domain/assembly/problem.js'));
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { latticeBound, decimalGrid } from '../../../app/domain/assembly/bound.js';
 import { checkSets } from '../../../app/domain/assembly/checker.js';
 import { maxDeviation, type AssemblyProblem } from '../../../app/domain/assembly/problem.js';
-import { plantedProblem, syntheticBank } from '../../../app/domain/assembly/synthetic-bank.js';
+import { plantedProblem, syntheticBank } from '../../helpers/synthetic-bank.js';
 import { solveAssembly } from '../../../app/services/assembly/engine.js';
 import { arbitraryProblem } from '../../helpers/assembly.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSets } from '../../../app/domain/assembly/checker.js';
 import { maxDeviation, type AssemblyProblem } from '../../../app/domain/assembly/problem.js';
-import { plantedProblem } from '../../../app/domain/assembly/synthetic-bank.js';
+import { plantedProblem } from '../../helpers/synthetic-bank.js';
 import { testItem, testProblem } from '../../helpers/assembly.js';
 import { Random } from '../../../app/domain/assembly/random.js';
 import { explainInfeasible, lpBound, solveMip } from '../../../app/services/assembly/mip-solver.js';

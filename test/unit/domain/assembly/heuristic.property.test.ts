@@ -5,7 +5,7 @@ import { assembleHeuristic } from '../../../../app/domain/assembly/heuristic/ind
 import { precheck } from '../../../../app/domain/assembly/precheck/index.js';
 import { maxDeviation, type AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
 import { Random } from '../../../../app/domain/assembly/random.js';
-import { plantedProblem } from '../../../../app/domain/assembly/synthetic-bank.js';
+import { plantedProblem } from '../../../helpers/synthetic-bank.js';
 import { arbitraryProblem } from '../../../helpers/assembly.js';
 
 describe('heuristic (properties)', () => {

@@ -3,7 +3,7 @@ import { checkSets } from '../../../../app/domain/assembly/checker.js';
 import { assembleHeuristic, type HeuristicResult } from '../../../../app/domain/assembly/heuristic/index.js';
 import { overlapMatrix, setSums, type AssemblyItem, type AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
 import { testProblem } from '../../../helpers/assembly.js';
-import { plantedProblem, syntheticBank } from '../../../../app/domain/assembly/synthetic-bank.js';
+import { plantedProblem, syntheticBank } from '../../../helpers/synthetic-bank.js';
 
 const names = { nodes: { 'B-A': '基础知识', 'B-B': '识读零件图' }, types: { singleChoice: '单选题', trueFalse: '判断题' } };
 

@@ -7,7 +7,7 @@ import { precheck } from '../../../../app/domain/assembly/precheck/index.js';
 import type { AssemblyItem, AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
 import { Random } from '../../../../app/domain/assembly/random.js';
 import { testProblem } from '../../../helpers/assembly.js';
-import { plantedProblem, syntheticBank } from '../../../../app/domain/assembly/synthetic-bank.js';
+import { plantedProblem, syntheticBank } from '../../../helpers/synthetic-bank.js';
 
 const names = {
   nodes: { B: '相关知识', 'B-A': '基础知识', 'B-B': '识读零件图', 'A-B-C': '测量' },

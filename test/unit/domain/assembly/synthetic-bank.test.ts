@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSets } from '../../../../app/domain/assembly/checker.js';
 import { assembleHeuristic } from '../../../../app/domain/assembly/heuristic/index.js';
 import { precheck } from '../../../../app/domain/assembly/precheck/index.js';
-import { BAND_P_RANGES, plantedProblem, syntheticBank } from '../../../../app/domain/assembly/synthetic-bank.js';
+import { BAND_P_RANGES, plantedProblem, syntheticBank } from '../../../helpers/synthetic-bank.js';
 import { elementTableRules, elementTableStats, listElements, theoryElementTableSchema } from '../../../../app/domain/element-table.js';
 import { coverage } from '../../../../app/domain/lint/coverage.js';
 

@@ -20,11 +20,11 @@
  * Deterministic per seed; feasible by construction at the sizes used (1,500 / 3,000 / 10,000 items,
  * 3 and 5 sets, the default paper).
  */
-import type { ElementPoint, ScopeNode, TheoryElementTable } from '../element-table.js';
-import { coverage, DEFAULT_PAPER, largestRemainder, type PaperShape } from '../lint/coverage.js';
-import { THEORY_ITEM_TYPES, type TheoryItemType } from '../theory-item.js';
-import type { AssemblyItem, AssemblyProblem, ItemImportance } from './problem.js';
-import { Random } from './random.js';
+import type { ElementPoint, ScopeNode, TheoryElementTable } from '../../app/domain/element-table.js';
+import { coverage, DEFAULT_PAPER, largestRemainder, type PaperShape } from '../../app/domain/lint/coverage.js';
+import { THEORY_ITEM_TYPES, type TheoryItemType } from '../../app/domain/theory-item.js';
+import type { AssemblyItem, AssemblyProblem, ItemImportance } from '../../app/domain/assembly/problem.js';
+import { Random } from '../../app/domain/assembly/random.js';
 
 export interface SyntheticBankOptions {
   readonly items: number;
