@@ -116,7 +116,8 @@ async function changePassword(ctx: ServiceContext, current: string, next: string
   if (ctx.actor.id === null) throw new ServiceError('只有登录的账号才能修改口令');
   const account = getAccount(ctx.db, ctx.actor.id);
   if (!account) throw new ServiceError('账号不存在');
-  if (!(await verifyPassword(current, account.passwordHash))) throw new AuthenticationError('当前口令不正确');
+  const currentKey = await unlockWithPassword(current, account.passwordHash);
+  if (!currentKey) throw new AuthenticationError('当前口令不正确');
   const policy = getPolicy(ctx.db);
   const problems = passwordProblems(next, policy, account.username);
   if (problems.length > 0) throw new ServiceError(`新口令不符合安全策略：${problems.join('；')}`);
@@ -126,8 +127,10 @@ async function changePassword(ctx: ServiceContext, current: string, next: string
   const { hash, wrappingKey } = await hashPasswordWithKey(next);
   inTransaction(ctx.db, () => {
     setPassword(ctx.db, account.id, hash, timestamp(ctx), false);
-    // the account's signing key now opens with the new password only
-    if (ctx.signer) rewrapSignerKey(ctx.db, ctx.signer, wrappingKey);
+    // the account's signing key, opened with the current password, now opens with the new one only;
+    // an account without a key yet (made before schema 150) gets its first one
+    const signer = openAccountKey(ctx.db, account, currentKey);
+    if (signer) rewrapSignerKey(ctx.db, signer, wrappingKey);
     else issueAccountKey(ctx.db, account, wrappingKey, null, timestamp(ctx));
   });
   if (ctx.session) ctx.session.restricted = null;

@@ -95,6 +95,17 @@ describe('anchors and countersignatures', () => {
     expect(wang[1]!.retiredAt).toBe('');
   });
 
+  it('re-wraps the account key on a password change, opened with the current password, whoever calls', async () => {
+    const ws = workstation();
+    const withKey = ws.as('liqiang', ['author']);
+    const noSigner = createContext(ws.db, { actor: withKey.actor, now: ws.now, secret: ws.secret, anchorDir: null });
+    await invoke(noSigner, handlers['session.changePassword'], { current: TEST_PASSWORD, next: 'New-Passw0rd-2026!' });
+    const keys = listAccountKeys(ws.db).filter((k) => k.accountId === withKey.actor.id);
+    expect(keys.map((k) => k.keyId)).toEqual([withKey.signer!.keyId]); // the same key, not a second one
+    const again = await login(createContext(ws.db, { now: ws.now, secret: ws.secret, anchorDir: null }), 'liqiang', 'New-Passw0rd-2026!');
+    expect(again.signer?.keyId).toBe(withKey.signer!.keyId);
+  });
+
   it('makes signatures that OpenSSL verifies', async () => {
     const ws = workstation();
     const aud = ws.as('aud', ['auditor']);
