@@ -19,8 +19,3 @@ export function sqlCipherKeyPragmaValue(secret: WorkstationSecret): string {
   const raw = createHash('sha256').update('qbank database key file\0').update(secret.bytes).digest('hex');
   return `"x'${raw}'"`;
 }
-
-/** Bytes that stand for the secret in further derivations (HKDF input). */
-export function secretBytes(secret: WorkstationSecret): Uint8Array {
-  return secret.kind === 'passphrase' ? Buffer.from(secret.passphrase.normalize('NFC'), 'utf8') : secret.bytes;
-}

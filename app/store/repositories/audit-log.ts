@@ -46,11 +46,6 @@ export function auditHead(db: ReadableDB): { seq: number; hash: string } | undef
   return cachedStatement(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
 }
 
-export function lastAuditRow(db: ReadableDB): AuditRow | undefined {
-  const row = cachedStatement(db, `${SELECT_ROWS} ORDER BY seq DESC LIMIT 1`).get() as Row | undefined;
-  return row ? fromRow(row) : undefined;
-}
-
 /** Stores the row as `canonical` — the exact text its hash covers; the other columns derive from it. */
 export function appendAuditRow(db: WritableDB, row: AuditRow, canonical: string): void {
   cachedStatement(db, 'INSERT INTO audit_log (seq, canonical, hash) VALUES (?, ?, ?)').run(row.seq, canonical, row.hash);
@@ -61,15 +56,6 @@ export function* iterateAuditRows(db: ReadableDB): Generator<AuditRow> {
   for (const row of db.prepare(`${SELECT_ROWS} ORDER BY seq`).iterate() as IterableIterator<Row>) {
     yield fromRow(row);
   }
-}
-
-export function countAuditRows(db: ReadableDB): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
-}
-
-export function auditRowAt(db: ReadableDB, seq: number): AuditRow | undefined {
-  const row = db.prepare(`${SELECT_ROWS} WHERE seq = ?`).get(seq) as Row | undefined;
-  return row ? fromRow(row) : undefined;
 }
 
 /** Rows of one register ('' = all), oldest first. */

@@ -61,6 +61,18 @@ describe('access log tamper evidence', async () => {
     expect((await verifyAuditChain(ws.db)).ok).toBe(false);
   });
 
+  it('finds two rows swapped', async () => {
+    const ws = workstation();
+    fill(ws, 10);
+    dropGuards(ws);
+    const [r3, r4] = ws.db.prepare('SELECT canonical, hash FROM audit_log WHERE seq IN (3, 4) ORDER BY seq').all() as { canonical: string; hash: string }[];
+    ws.db.pragma('ignore_check_constraints = ON'); // what raw access can do: the row's own seq check is off too
+    const move = ws.db.prepare('UPDATE audit_log SET canonical = ?, hash = ? WHERE seq = ?');
+    move.run(r4!.canonical, r4!.hash, 3);
+    move.run(r3!.canonical, r3!.hash, 4);
+    expect(await verifyAuditChain(ws.db)).toMatchObject({ ok: false, brokenAt: 3 });
+  });
+
   it('finds a truncated tail through the signed checkpoint', async () => {
     const ws = workstation();
     fill(ws, 10);
