@@ -20,6 +20,7 @@ import { hasAnyRole, roleNames, type Role } from '../domain/roles.js';
 import { validateOrThrow } from '../domain/validation.js';
 import type { BankRole } from '../store/repositories/bank-members.js';
 import type { WritableDB } from '../store/database.js';
+import { auditHead } from '../store/repositories/audit-log.js';
 import { anchorCommitted, anchorPending, recordAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { PermissionDeniedError, SessionEndedError } from './errors.js';
@@ -125,7 +126,7 @@ async function runAtomically<O>(ctx: ServiceContext, fn: () => Promise<O>, recor
       throw e;
     }
   }
-  const startSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) FROM audit_log').pluck().get() as number) ?? 0;
+  const startSeq = auditHead(db)?.seq ?? 0;
   db.exec('BEGIN IMMEDIATE');
   try {
     const output = await fn();

@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { GENESIS_HASH } from '../../domain/audit.js';
 import type { ReadableDB } from '../../store/database.js';
+import { auditHead } from '../../store/repositories/audit-log.js';
 
 export interface ChainScan {
   readonly entries: number;
@@ -165,7 +166,7 @@ function join(parts: readonly RangeResult[], logouts: Array<readonly [number, nu
 
 /** Scans the whole log; `wanted` are seqs whose stored hash the caller needs. */
 export async function scanChain(db: ReadableDB, wanted: ReadonlySet<number> = new Set(), options: ScanOptions = {}): Promise<ChainScan> {
-  const max = (db.prepare('SELECT COALESCE(MAX(seq), 0) FROM audit_log').pluck().get() as number) ?? 0;
+  const max = auditHead(db)?.seq ?? 0;
   const min = options.minRowsForWorker ?? 200_000;
   if (options.keyPragma === undefined || max < min || max < 2 || availableParallelism() < 2) return join([scanRange(db, SQL, sha256Hex, 1, max, wanted)], logoutsOf(db));
   // a passphrase costs the worker a key derivation (PBKDF2, 256 000 rounds) before it reads: give it less

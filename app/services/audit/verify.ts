@@ -12,7 +12,7 @@
 import { GENESIS_HASH } from '../../domain/audit.js';
 import { keyIdOf, verifySignature } from '../../../crypto/signing.js';
 import type { ReadableDB } from '../../store/database.js';
-import { listAccountKeys } from '../../store/repositories/account-keys.js';
+import { listAccountKeys, type AccountKeyRecord } from '../../store/repositories/account-keys.js';
 import { countLegacyCheckpoints, legacyCheckpointedSeq, listCheckpoints, type CheckpointRecord } from '../../store/repositories/audit-checkpoints.js';
 import { anchorText, readAnchorFile, type AnchorFile, type AnchorHead } from './anchor.js';
 import { scanChain, type ChainScan } from './chain-scan.js';
@@ -50,10 +50,10 @@ export interface AuditVerification {
   readonly message: string;
 }
 
-function checkCheckpoints(db: ReadableDB, checkpoints: readonly CheckpointRecord[], scan: ChainScan, problems: string[]): void {
+function checkCheckpoints(db: ReadableDB, accountKeys: readonly AccountKeyRecord[], checkpoints: readonly CheckpointRecord[], scan: ChainScan, problems: string[]): void {
   const wsId = workstationId(db);
-  const keys = new Map(listAccountKeys(db).map((k) => [k.keyId, k]));
-  problems.push(...keyCertificationProblems(db, [...keys.values()]));
+  const keys = new Map(accountKeys.map((k) => [k.keyId, k]));
+  problems.push(...keyCertificationProblems(db, accountKeys));
   let prevHash = GENESIS_HASH;
   let expected = 1;
   for (const c of checkpoints) {
@@ -101,8 +101,8 @@ function checkGivenAnchor(a: AnchorHead, scan: ChainScan, problems: string[]): v
   else if (a.seq > 0 && scan.hashesAt.get(a.seq) !== a.hash) problems.push(`第 ${a.seq} 条日志与锚点 ${a.seq}:${a.hash.slice(0, 12)}… 不符：日志被改写`);
 }
 
-function checkAnchorFile(db: ReadableDB, file: AnchorFile, scan: ChainScan, checkpoints: readonly CheckpointRecord[], problems: string[]): void {
-  const present = new Set(listAccountKeys(db).filter((k) => keyIdOf(k.publicKeyPem) === k.keyId).map((k) => k.keyId));
+function checkAnchorFile(accountKeys: readonly AccountKeyRecord[], file: AnchorFile, scan: ChainScan, checkpoints: readonly CheckpointRecord[], problems: string[]): void {
+  const present = new Set(accountKeys.filter((k) => keyIdOf(k.publicKeyPem) === k.keyId).map((k) => k.keyId));
   const gone = file.keys.filter((id) => !present.has(id));
   if (gone.length > 0) problems.push(`本机锚点记录的签名密钥 ${gone.join('、')} 已不在数据库中：签名密钥被替换`);
   const { head, pending } = file;
@@ -139,10 +139,11 @@ export async function verifyAuditChain(db: ReadableDB, options: VerifyOptions = 
     ...(options.minRowsForWorker === undefined ? {} : { minRowsForWorker: options.minRowsForWorker }),
   });
   if (scan.brokenAt !== undefined) problems.unshift(`审计日志在第 ${scan.brokenAt} 条处断开（该条或其前一条被改动、删除或插入）`);
-  checkCheckpoints(db, checkpoints, scan, problems);
+  const accountKeys = listAccountKeys(db);
+  checkCheckpoints(db, accountKeys, checkpoints, scan, problems);
   checkLogouts(checkpoints, scan, legacyCheckpointedSeq(db), problems);
   for (const a of given) checkGivenAnchor(a, scan, problems);
-  if (file) checkAnchorFile(db, file, scan, checkpoints, problems);
+  if (file) checkAnchorFile(accountKeys, file, scan, checkpoints, problems);
   const legacy = countLegacyCheckpoints(db);
   if (legacy > 0) warnings.push(`${legacy} 个旧版校验点由工作站密钥签署，只作参考`);
   const lastSigned = checkpoints.at(-1)?.auditSeq ?? 0;
