@@ -2,24 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { canonicalAuditRow } from '../../../app/domain/audit.js';
-import { chainHash } from '../../../crypto/hash-chain.js';
 import { createCheckpoint, recordAudit, verifyAuditChain } from '../../../app/services/audit.js';
 import { invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
 import { sampleElementTable } from '../../../app/services/demo/sample-bank.js';
 import { closeWorkstation, openWorkstation } from '../../../app/services/workstation.js';
 import { NotADatabaseError } from '../../../app/store/errors.js';
-import { iterateAuditRows } from '../../../app/store/repositories/audit-log.js';
+import { dropLogGuards, rewriteLogFrom } from '../../helpers/audit-log.js';
 import { useWorkstation, type TestWorkstation } from '../../helpers/workstation.js';
 
 function fill(ws: TestWorkstation, n: number) {
   for (let i = 0; i < n; i++) recordAudit(ws.system, { action: 'test', register: '', objects: [`x:${i}`], result: 'ok', detail: `d${i}` });
-}
-
-/** What an attacker with the key and raw SQL can do once the triggers are dropped. */
-function dropGuards(ws: TestWorkstation) {
-  ws.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_sequential;');
 }
 
 describe('access log tamper evidence', async () => {
@@ -45,7 +38,7 @@ describe('access log tamper evidence', async () => {
   it('finds an edited row', async () => {
     const ws = workstation();
     fill(ws, 10);
-    dropGuards(ws);
+    dropLogGuards(ws.db);
     ws.db.prepare("UPDATE audit_log SET canonical = json_set(canonical, '$[2]', 'someone') WHERE seq = 4").run();
     expect(await verifyAuditChain(ws.db)).toMatchObject({ ok: false, brokenAt: 4 });
     expect((await verifyAuditChain(ws.db)).message).toBe('审计日志验证未通过：审计日志在第 4 条处断开（该条或其前一条被改动、删除或插入）');
@@ -54,7 +47,7 @@ describe('access log tamper evidence', async () => {
   it('finds a row deleted from the middle and a row slipped in', async () => {
     const ws = workstation();
     fill(ws, 10);
-    dropGuards(ws);
+    dropLogGuards(ws.db);
     ws.db.prepare('DELETE FROM audit_log WHERE seq = 5').run();
     expect(await verifyAuditChain(ws.db)).toMatchObject({ ok: false, brokenAt: 6 });
     ws.db.prepare("INSERT INTO audit_log (seq, canonical, hash) SELECT 5, json_set(canonical, '$[0]', 5, '$[8]', 'forged'), hash FROM audit_log WHERE seq = 4").run();
@@ -64,7 +57,7 @@ describe('access log tamper evidence', async () => {
   it('finds two rows swapped', async () => {
     const ws = workstation();
     fill(ws, 10);
-    dropGuards(ws);
+    dropLogGuards(ws.db);
     const [r3, r4] = ws.db.prepare('SELECT canonical, hash FROM audit_log WHERE seq IN (3, 4) ORDER BY seq').all() as { canonical: string; hash: string }[];
     ws.db.pragma('ignore_check_constraints = ON'); // what raw access can do: the row's own seq check is off too
     const move = ws.db.prepare('UPDATE audit_log SET canonical = ?, hash = ? WHERE seq = ?');
@@ -77,7 +70,7 @@ describe('access log tamper evidence', async () => {
     const ws = workstation();
     fill(ws, 10);
     createCheckpoint(ws.as('aud', ['auditor']), 'logout');
-    dropGuards(ws);
+    dropLogGuards(ws.db);
     ws.db.prepare('DELETE FROM audit_log WHERE seq > 6').run();
     const v = await verifyAuditChain(ws.db);
     expect(v.brokenAt).toBeUndefined(); // what is left still chains…
@@ -89,17 +82,8 @@ describe('access log tamper evidence', async () => {
     const ws = workstation();
     fill(ws, 8);
     createCheckpoint(ws.as('aud', ['auditor']), 'logout');
-    dropGuards(ws);
-    // Rewrite row 3 and recompute every later hash so that the chain holds again.
-    const rows = [...iterateAuditRows(ws.db)];
-    let prev = rows[1]!.hash;
-    for (const row of rows.slice(2)) {
-      const { prevHash: _p, hash: _h, ...rest } = row;
-      const edited = row.seq === 3 ? { ...rest, detail: 'rewritten' } : rest;
-      const hash = chainHash(prev, canonicalAuditRow(edited));
-      ws.db.prepare('UPDATE audit_log SET canonical = ?, hash = ? WHERE seq = ?').run(canonicalAuditRow(edited), hash, row.seq);
-      prev = hash;
-    }
+    dropLogGuards(ws.db);
+    rewriteLogFrom(ws.db, 3, 'rewritten'); // every later hash recomputed: the chain holds again
     const v = await verifyAuditChain(ws.db);
     expect(v.brokenAt).toBeUndefined();
     expect(v.problems).toEqual([expect.stringContaining('第 8 条日志已被改动或删除')]);

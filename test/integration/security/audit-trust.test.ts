@@ -23,13 +23,9 @@ import { sqlCipherKeyPragmaValue } from '../../../crypto/database-key.js';
 import { inTransaction } from '../../../app/store/database.js';
 import { generateSigningKey, keyIdOf, signWith, unwrapPrivateKey } from '../../../crypto/signing.js';
 import { z } from 'zod';
+import { dropLogGuards, rewriteLogFrom } from '../../helpers/audit-log.js';
 import { useTempDir } from '../../helpers/tmp.js';
 import { TEST_PASSWORD, useWorkstation, type TestWorkstation } from '../../helpers/workstation.js';
-
-const DROP_GUARDS = `
-  DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; DROP TRIGGER IF EXISTS audit_log_sequential;
-  DROP TRIGGER IF EXISTS audit_checkpoints2_no_update; DROP TRIGGER IF EXISTS audit_checkpoints2_no_delete; DROP TRIGGER IF EXISTS audit_checkpoints2_sequential;
-  DROP TRIGGER IF EXISTS account_keys_no_delete; DROP TRIGGER IF EXISTS account_keys_fixed;`;
 
 /** A base context that keeps its anchor file in `anchorDir`. */
 function baseOf(ws: TestWorkstation, anchorDir: string | null): ServiceContext {
@@ -41,19 +37,6 @@ async function session(ws: TestWorkstation, anchorDir: string | null, username: 
   const ctx = await login(baseOf(ws, anchorDir), username, TEST_PASSWORD);
   for (let i = 0; i < work; i++) await invoke(ctx, handlers['session.whoami'], {});
   logout(ctx);
-}
-
-/** Rewrites row `seq` and recomputes every later hash, so that the chain holds again. */
-function rewriteFrom(ws: TestWorkstation, seq: number, detail: string): void {
-  const rows = [...iterateAuditRows(ws.db)];
-  let prev = rows[seq - 2]?.hash ?? GENESIS_HASH;
-  for (const row of rows.slice(seq - 1)) {
-    const { prevHash: _p, hash: _h, ...rest } = row;
-    const edited = row.seq === seq ? { ...rest, detail } : rest;
-    const hash = chainHash(prev, canonicalAuditRow(edited));
-    ws.db.prepare('UPDATE audit_log SET canonical = ?, hash = ? WHERE seq = ?').run(canonicalAuditRow(edited), hash, row.seq);
-    prev = hash;
-  }
 }
 
 /** Re-signs every checkpoint against the rewritten log with `key`, keeping the chain of checkpoints whole. */
@@ -100,8 +83,8 @@ describe('the access log against an attacker', async () => {
 
     it('detects a rewritten history re-signed with a key of its own making', async () => {
       const ws = await busyWorkstation();
-      ws.db.exec(DROP_GUARDS);
-      rewriteFrom(ws, 3, 'rewritten');
+      dropLogGuards(ws.db);
+      rewriteLogFrom(ws.db, 3, 'rewritten');
       const forged = generateSigningKey();
       const keyId = keyIdOf(forged.publicKeyPem);
       // a new key for the auditor, "certified" by itself: only an account's first key may be
@@ -119,8 +102,8 @@ describe('the access log against an attacker', async () => {
     it('detects a rewritten history re-signed after replacing the keys in place, through the anchor file', async () => {
       const anchors = tempDir();
       const ws = await busyWorkstation(anchors);
-      ws.db.exec(DROP_GUARDS);
-      rewriteFrom(ws, 3, 'rewritten');
+      dropLogGuards(ws.db);
+      rewriteLogFrom(ws.db, 3, 'rewritten');
       // replace every key in place by one the attacker holds, self-certified, and re-sign
       const forged = generateSigningKey();
       const keyId = keyIdOf(forged.publicKeyPem);
@@ -140,7 +123,7 @@ describe('the access log against an attacker', async () => {
 
     it('detects deleted checkpoints (all of them, or one in the middle)', async () => {
       const ws = await busyWorkstation();
-      ws.db.exec(DROP_GUARDS);
+      dropLogGuards(ws.db);
       ws.db.prepare('DELETE FROM audit_checkpoints WHERE seq = 2').run();
       expect((await verifyAuditChain(ws.db)).problems.join('；')).toMatch(/校验点序号不连续：缺少 #2/);
       ws.db.prepare('DELETE FROM audit_checkpoints').run();
@@ -152,7 +135,7 @@ describe('the access log against an attacker', async () => {
     it('detects rows deleted after a checkpoint when a later checkpoint covers them', async () => {
       const ws = await busyWorkstation();
       const second = listCheckpoints(ws.db)[1]!;
-      ws.db.exec(DROP_GUARDS);
+      dropLogGuards(ws.db);
       ws.db.prepare('DELETE FROM audit_log WHERE seq > ?').run(second.auditSeq);
       const v = await verifyAuditChain(ws.db);
       expect(v.brokenAt).toBeUndefined(); // what is left still chains…
@@ -163,7 +146,7 @@ describe('the access log against an attacker', async () => {
       const anchors = tempDir();
       const ws = await busyWorkstation(anchors);
       const last = listCheckpoints(ws.db).at(-1)!;
-      ws.db.exec(DROP_GUARDS);
+      dropLogGuards(ws.db);
       const keep = listCheckpoints(ws.db).at(-2)!;
       ws.db.prepare('DELETE FROM audit_checkpoints WHERE seq > ?').run(keep.seq);
       ws.db.prepare('DELETE FROM audit_log WHERE seq > ?').run(keep.auditSeq);
@@ -180,7 +163,7 @@ describe('the access log against an attacker', async () => {
       const base = baseOf(ws, anchors);
       recordAudit(base, { action: 'test.after', register: '', objects: [], result: 'ok', detail: '' });
       recordAudit(base, { action: 'test.after', register: '', objects: [], result: 'ok', detail: '' });
-      ws.db.exec(DROP_GUARDS);
+      dropLogGuards(ws.db);
       ws.db.prepare("DELETE FROM audit_log WHERE action = 'test.after'").run();
       expect((await verifyAuditChain(ws.db)).ok).toBe(true);
       expect((await verifyAuditChain(ws.db, { anchorDir: anchors })).problems.join('；')).toContain('数据库比本机锚点旧');
@@ -231,8 +214,8 @@ describe('the access log against an attacker', async () => {
       const ws = await busyWorkstation();
       // the author opens their own key (as a login would) and re-signs everything with it
       const author = ws.as('liqiang', ['author']);
-      ws.db.exec(DROP_GUARDS);
-      rewriteFrom(ws, 3, 'rewritten');
+      dropLogGuards(ws.db);
+      rewriteLogFrom(ws.db, 3, 'rewritten');
       resignAll(ws, author.signer!);
       const v = await verifyAuditChain(ws.db);
       expect(v.ok).toBe(false);
@@ -338,7 +321,7 @@ describe('verification split over two threads', () => {
     const two = await verifyAuditChain(ws.db, { keyPragma, minRowsForWorker: 0 });
     expect(two).toEqual(one);
     expect(two).toMatchObject({ ok: true, entries: 3000 });
-    ws.db.exec(DROP_GUARDS);
+    dropLogGuards(ws.db);
     const original = ws.db.prepare('SELECT seq, canonical FROM audit_log WHERE seq IN (700, 2500)').all() as { seq: number; canonical: string }[];
     ws.db.prepare("UPDATE audit_log SET canonical = json_set(canonical, '$[8]', 'x') WHERE seq = 2500").run();
     expect(await verifyAuditChain(ws.db, { keyPragma, minRowsForWorker: 0 })).toMatchObject({ ok: false, brokenAt: 2500 });
