@@ -31,7 +31,7 @@ const airGapRules = {
   ],
 };
 
-const APP = ['domain', 'store', 'readers', 'services', 'cli', 'main', 'preload', 'renderer'];
+const APP = ['domain', 'store', 'readers', 'services', 'demo', 'cli', 'main', 'preload', 'renderer'];
 const appExcept = (...allowed) => APP.filter((l) => !allowed.includes(l)).map((l) => `./app/${l}`);
 const layer = (target, from, message) => ({ target, from, message });
 
@@ -41,7 +41,9 @@ const layerZones = [
   // Readers of outside files (xlsx, docx, csv, images): bytes → raw domain objects, bounded; pure of the store.
   layer('./app/readers', [...appExcept('domain', 'readers'), './crypto', './templates', './media'], 'app/readers 只能依赖 app/domain (readers → domain)'),
   layer('./app/services', appExcept('domain', 'store', 'readers', 'services'), 'app/services 不得依赖界面层 (services must not import shells)'),
-  layer('./app/cli', [...appExcept('domain', 'services', 'cli'), './crypto', './templates', './media'], 'app/cli 只能通过 app/services 工作 (cli → services)'),
+  // The demo is a shell beside the CLI: it runs the main job through the services, like a user would.
+  layer('./app/demo', [...appExcept('domain', 'services', 'demo'), './crypto', './templates', './media'], 'app/demo 只能通过 app/services 工作 (demo → services)'),
+  layer('./app/cli', [...appExcept('domain', 'services', 'demo', 'cli'), './crypto', './templates', './media'], 'app/cli 只能通过 app/services 工作 (cli → services, demo)'),
   layer('./app/main', [...appExcept('domain', 'services', 'main'), './crypto', './templates', './media'], 'app/main 只能通过 app/services 工作 (main → services)'),
   layer('./app/preload', [...appExcept('preload', 'services'), './crypto', './templates', './media'], 'app/preload 只暴露类型化 API (preload exposes the typed API only)'),
   // The preload may name the handler map's type (app/preload/api.ts), nothing else of the services.

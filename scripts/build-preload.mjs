@@ -1,7 +1,9 @@
 // Electron loads a sandboxed preload only as one CommonJS file that may require nothing but
-// 'electron': transpile app/preload/preload.ts to dist/app/preload/preload.cjs with its one local
-// import (handler-names.ts) inlined. Optional argument: the output folder.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// 'electron': transpile app/preload/preload.ts to dist/app/preload/preload.cjs, with the channel
+// list generated here from the handlers' own names (every `{ name: 'area.verb', summary: … }` under
+// app/services), so no list is kept by hand. A test checks it equals the registry's keys.
+// Optional argument: the output folder.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -9,17 +11,41 @@ import ts from 'typescript';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = process.argv[2] ?? join(root, 'dist', 'app', 'preload');
 
-function toCommonJs(name) {
-  const source = readFileSync(join(root, 'app', 'preload', `${name}.ts`), 'utf8');
-  return ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-    fileName: `${name}.ts`,
-  }).outputText;
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
-const inlined = `(function () { const exports = {}; ${toCommonJs('handler-names')}; return exports; })()`;
-const preload = toCommonJs('preload').replace('require("./handler-names.js")', inlined);
-if (/require\("\.\//.test(preload)) throw new Error('preload.cjs still requires a local file');
+/** The string value of property `key` of an object literal, if it is a plain string. */
+function stringProperty(node, key) {
+  const p = node.properties.find((q) => ts.isPropertyAssignment(q) && ts.isIdentifier(q.name) && q.name.text === key);
+  return p && ts.isStringLiteral(p.initializer) ? p.initializer.text : undefined;
+}
+
+export function handlerNames() {
+  const names = new Set();
+  for (const file of sourceFiles(join(root, 'app', 'services'))) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const visit = (node) => {
+      if (ts.isObjectLiteralExpression(node)) {
+        const name = stringProperty(node, 'name');
+        if (name !== undefined && stringProperty(node, 'summary') !== undefined && /^[a-z]+(\.[a-zA-Z]+)+$/.test(name)) names.add(name);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return [...names].sort();
+}
+
+const source = readFileSync(join(root, 'app', 'preload', 'preload.ts'), 'utf8');
+const body = ts.transpileModule(source, {
+  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+  fileName: 'preload.ts',
+}).outputText;
+const preload = `const HANDLER_NAMES = ${JSON.stringify(handlerNames())};\n${body}`;
+if (/require\("\.\.?\//.test(preload)) throw new Error('preload.cjs still requires a local file');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'preload.cjs'), preload);
 console.log(`preload → ${join(outDir, 'preload.cjs')}`);

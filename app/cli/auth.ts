@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { WorkstationSecret } from '../services/workstation.js';
-import { login, logout } from '../services/session.js';
+import type { WorkstationSecret } from '../services/workstation/handlers.js';
+import { login, logout } from '../services/session/handlers.js';
 import { createContext, type ServiceContext } from '../services/context.js';
-import { closeWorkstation, openWorkstation } from '../services/workstation.js';
+import { closeWorkstation, openWorkstation } from '../services/workstation/handlers.js';
 import { stringOption, UsageError, type CommandContext } from './command.js';
 
 function readSecretFile(ctx: CommandContext, path: string, what: string): string {

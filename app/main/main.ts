@@ -7,10 +7,10 @@ import { app, BrowserWindow, ipcMain, session, protocol } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import type { WorkstationSecret } from '../services/workstation.js';
+import type { WorkstationSecret } from '../services/workstation/handlers.js';
 import { createContext } from '../services/context.js';
 import { handlers } from '../services/registry.js';
-import { closeWorkstation, openWorkstation } from '../services/workstation.js';
+import { closeWorkstation, openWorkstation } from '../services/workstation/handlers.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,

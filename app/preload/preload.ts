@@ -1,10 +1,14 @@
 /**
  * Preload (sandboxed): exposes `window.qbank` with one method per handler name and nothing else.
- * Channel names are the handler names; the list is passed in by the build so no other channel exists.
+ * Channel names are the handler names; scripts/build-preload.mjs generates the list from the handlers
+ * themselves and defines it above this code, so no other channel exists and no list is kept by hand.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { QbankApi } from './api.js';
-import { HANDLER_NAMES } from './handler-names.js';
+import type { HandlerName } from '../services/registry.js';
+
+/** Defined by the build (scripts/build-preload.mjs). */
+declare const HANDLER_NAMES: readonly HandlerName[];
 
 type Reply = { value: unknown } | { error: { name: string; message: string } };
 

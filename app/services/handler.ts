@@ -21,15 +21,15 @@ import { validateOrThrow } from '../domain/validation.js';
 import type { BankRole } from '../store/repositories/bank-members.js';
 import type { WritableDB } from '../store/database.js';
 import { auditHead } from '../store/repositories/audit-log.js';
-import { anchorCommitted, anchorPending, recordAudit } from './audit.js';
+import { anchorCommitted, anchorPending, recordAudit } from './audit/record.js';
 import type { ServiceContext } from './context.js';
 import { PermissionDeniedError, SessionEndedError } from './errors.js';
 import { requireBankRole, requirePledge } from './gates.js';
-import { getPolicy } from './policy.js';
+import { getPolicy } from './policy/read.js';
 
-export interface Handler<S extends z.ZodType = z.ZodType, O = unknown> {
-  /** `area.verb`, e.g. `banks.create`. */
-  readonly name: string;
+export interface Handler<S extends z.ZodType = z.ZodType, O = unknown, N extends string = string> {
+  /** `area.verb`, e.g. `banks.create`: the key of the handler map, the IPC channel, the audit action. */
+  readonly name: N;
   /** Chinese one-line description (help texts, audit registers). */
   readonly summary: string;
   readonly input: S;
@@ -46,6 +46,8 @@ export interface Handler<S extends z.ZodType = z.ZodType, O = unknown> {
    * its audit row is then written right after it, in a transaction of its own.
    */
   readonly transaction?: false;
+  /** Public reference data (the occupation catalog): answered without a workstation (`invokeReference`). */
+  readonly reference?: true;
   /** May be called while the session is restricted to changing the password. */
   readonly allowRestricted?: boolean;
   /** Object references recorded with a successful call (ids only, never content). */
@@ -55,8 +57,25 @@ export interface Handler<S extends z.ZodType = z.ZodType, O = unknown> {
   run(ctx: ServiceContext, input: z.output<S>): O | Promise<O>;
 }
 
-export function defineHandler<S extends z.ZodType, O>(handler: Handler<S, O>): Handler<S, O> {
+export function defineHandler<const N extends string, S extends z.ZodType, O>(handler: Handler<S, O, N>): Handler<S, O, N> {
   return handler;
+}
+
+/** Any handler, whatever its input and output (the element type of handler lists). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- input and output vary per handler; each keeps its own type
+export type AnyHandler = Handler<any, any>;
+
+/** A map of handlers keyed by their own names (the name is written once, in the handler). */
+export type HandlerMap<T extends readonly AnyHandler[]> = { readonly [H in T[number] as H['name']]: H };
+
+/** Collects a capability's handlers under their names; a name given twice is a programming error. */
+export function handlerMap<const T extends readonly AnyHandler[]>(...list: T): HandlerMap<T> {
+  const map: Record<string, AnyHandler> = {};
+  for (const h of list) {
+    if (h.name in map) throw new Error(`handler ${h.name} defined twice`);
+    map[h.name] = h;
+  }
+  return map as HandlerMap<T>;
 }
 
 /** The usual bank scope: the bank the input's `bankId` names, open to the given bank roles. */
@@ -140,6 +159,23 @@ async function runAtomically<O>(ctx: ServiceContext, fn: () => Promise<O>, recor
     if (db.inTransaction) db.exec('ROLLBACK');
     throw files.length > 0 && e instanceof Error ? Object.assign(e, { rolledBackFiles: files }) : e;
   }
+}
+
+/** What a reference handler gets for a context: touching it (database, session, clock) is a programming error. */
+const NO_WORKSTATION = new Proxy({} as ServiceContext, {
+  get(_target, key) {
+    throw new Error(`reference handlers run without a workstation (ctx.${String(key)})`);
+  },
+});
+
+/**
+ * Answers a reference handler before any workstation exists (the CLI's `qbank occupations`): the
+ * input is validated as in `invoke`; there is no session, role or access-log row because the data
+ * is public and no database is open.
+ */
+export async function invokeReference<S extends z.ZodType, O>(handler: Handler<S, O>, rawInput: unknown): Promise<O> {
+  if (handler.reference !== true) throw new Error(`${handler.name} needs a workstation: call it through invoke`);
+  return handler.run(NO_WORKSTATION, validateOrThrow(handler.summary, handler.input, rawInput));
 }
 
 export async function invoke<S extends z.ZodType, O>(ctx: ServiceContext, handler: Handler<S, O>, rawInput: unknown): Promise<O> {

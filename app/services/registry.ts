@@ -1,49 +1,63 @@
 /**
  * The handler map: every use case of the program under its name. Bound once to the CLI, once to
- * Electron IPC (app/main), once to Playwright for GUI tests. No channel names exist elsewhere.
+ * Electron IPC (app/main), once to Playwright for GUI tests. Each capability folder collects its
+ * handlers under their own names (`handlerMap`); no name is written anywhere else.
  */
-import { accessHandlers } from './access.js';
+import { accessHandlers } from './access/handlers.js';
 import { assemblyHandlers } from './assembly/handlers.js';
-import { accountHandlers } from './accounts.js';
-import { auditHandlers } from './audit-handlers.js';
-import { bankHandlers } from './banks.js';
-import { catalogHandlers } from './catalog.js';
+import { accountHandlers } from './accounts/handlers.js';
+import { auditHandlers } from './audit/handlers.js';
+import { bankHandlers } from './banks/handlers.js';
+import { catalogHandlers } from './catalog/handlers.js';
 import { documentHandlers } from './documents/handlers.js';
-import { elementFileHandlers } from './element-files.js';
-import { importHandlers } from './import-items.js';
-import { itemHandlers } from './items.js';
-import { outputPolicyHandlers } from './output-policy.js';
-import { peopleHandlers } from './people.js';
-import { policyHandlers } from './policy.js';
-import { qualityHandlers } from './quality.js';
-import { searchHandlers } from './search.js';
-import { sessionHandlers } from './session.js';
-import { workstationHandlers } from './workstation.js';
+import { elementHandlers } from './elements/handlers.js';
+import { importHandlers } from './import/handlers.js';
+import { itemHandlers } from './items/handlers.js';
+import { itemFileHandlers } from './items/xlsx-handlers.js';
+import { peopleHandlers } from './people/handlers.js';
+import { policyHandlers } from './policy/handlers.js';
+import { qualityHandlers } from './quality/handlers.js';
+import { searchHandlers } from './search/handlers.js';
+import { sessionHandlers } from './session/handlers.js';
+import { workstationHandlers } from './workstation/handlers.js';
 
-const base = {
-  ...workstationHandlers,
-  ...sessionHandlers,
-  ...policyHandlers,
-  ...outputPolicyHandlers,
-  ...accountHandlers,
-  ...peopleHandlers,
-  ...accessHandlers,
-  ...catalogHandlers,
-  ...bankHandlers,
-  ...elementFileHandlers,
-  ...itemHandlers,
-  ...importHandlers,
-  ...searchHandlers,
-  ...qualityHandlers,
-  ...assemblyHandlers,
-  ...documentHandlers,
-} as const;
+type Merged<T extends readonly object[]> = (T[number] extends infer U ? (U extends object ? (x: U) => void : never) : never) extends (x: infer I) => void ? I : never;
+
+/** One map of all capabilities' handlers; two capabilities defining the same name is a programming error. */
+function merge<const T extends readonly object[]>(...maps: T): Merged<T> {
+  const all: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (name in all) throw new Error(`handler ${name} defined by two capabilities`);
+      all[name] = handler;
+    }
+  }
+  return all as Merged<T>;
+}
 
 /** Chinese names of the actions, for the registers the 安全审计员 exports. */
 const actionNames = (): Readonly<Record<string, string>> =>
   Object.fromEntries(Object.values(handlers).map((h) => [h.name, h.summary]));
 
-export const handlers = { ...base, ...auditHandlers(actionNames) } as const;
+export const handlers = merge(
+  workstationHandlers,
+  sessionHandlers,
+  policyHandlers,
+  accountHandlers,
+  peopleHandlers,
+  accessHandlers,
+  catalogHandlers,
+  bankHandlers,
+  elementHandlers,
+  itemHandlers,
+  itemFileHandlers,
+  importHandlers,
+  searchHandlers,
+  qualityHandlers,
+  assemblyHandlers,
+  documentHandlers,
+  auditHandlers(actionNames),
+);
 
 export type Handlers = typeof handlers;
 export type HandlerName = keyof Handlers;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const { runDemo } = await import(new URL('../../dist/app/services/demo/demo.js', import.meta.url).href);
+const { runDemo } = await import(new URL('../../dist/app/demo/demo.js', import.meta.url).href);
 const runs = Number(process.argv[2] ?? 5);
 const times = [];
 let report;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
-const { runDemo, DEMO_PASSPHRASE } = await dist('app/services/demo/demo.js');
+const { runDemo, DEMO_PASSPHRASE } = await dist('app/demo/demo.js');
 const { openWorkstation, closeWorkstation } = await dist('app/services/workstation.js');
 const { createContext } = await dist('app/services/context.js');
 const { login, logout } = await dist('app/services/session.js');

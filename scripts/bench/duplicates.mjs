@@ -1,6 +1,6 @@
 // Benchmark of near-duplicate detection (issue [C] part 6) with planted rewordings.
 //
-// 1. Base items: the 652 sample theory items (app/services/demo/sample/theory-*.json), then synthetic
+// 1. Base items: the 652 sample theory items (app/demo/sample/theory-*.json), then synthetic
 //    items made from them deterministically — the head of one real stem spliced to the tail of another,
 //    drafting terms and numbers substituted from a small vocabulary, options taken (shuffled, sometimes
 //    mixed) from a third item, or none (判断题). Every base is kept only if its bigram Jaccard
@@ -54,7 +54,7 @@ const shuffled = (xs) => {
 };
 
 // ---- the real items -------------------------------------------------------------------------------
-const sampleDir = fileURLToPath(new URL('../../app/services/demo/sample/', import.meta.url));
+const sampleDir = fileURLToPath(new URL('../../app/demo/sample/', import.meta.url));
 const real = readdirSync(sampleDir)
   .filter((f) => /^theory-.*\.json$/.test(f))
   .sort()

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
 const { itemsWorkbookXlsx } = await dist('templates/xlsx/item-export.js');
 const { theoryItemSchema } = await dist('app/domain/theory-item.js');
-const { sampleElementTable } = await dist('app/services/demo/sample-bank.js');
+const { sampleElementTable } = await dist('app/demo/sample-bank.js');
 const { openWorkstation, closeWorkstation } = await dist('app/services/workstation.js');
 const { createContext } = await dist('app/services/context.js');
 const { invoke } = await dist('app/services/handler.js');
@@ -21,7 +21,7 @@ const people = await dist('app/store/repositories/people.js');
 const { actorOf } = await dist('app/services/session.js');
 
 const N = Number(process.argv[2] ?? 10_000);
-const sampleDir = new URL('../../app/services/demo/sample/', import.meta.url);
+const sampleDir = new URL('../../app/demo/sample/', import.meta.url);
 const base = readdirSync(sampleDir)
   .filter((f) => /^theory-.*\.json$/.test(f))
   .sort()

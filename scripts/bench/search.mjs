@@ -1,7 +1,7 @@
 // Benchmark of issue [C] part 7: full-text search of item text (migration 0100, repositories/search.ts).
 // Builds 100 000 items (argv[2] to change) in an encrypted database in a temp folder — several banks of
 // different sizes, every item type, state and difficulty, some later versions — with text made from
-// the sample bank (stems, options and explanations of app/services/demo/sample/theory-*.json, varied
+// the sample bank (stems, options and explanations of app/demo/sample/theory-*.json, varied
 // by swapping in other stems' characters, other explanations and numeric specs like φ35H7 / Ra 3.2;
 // practical tasks from practical.json), indexes it, then runs a query mix and prints p50/p95/p99
 // latency per term length and overall. Target: p95 ≤ 10 ms overall and per class.
@@ -39,7 +39,7 @@ const weighted = (weights) => {
 };
 
 // --- sample text --------------------------------------------------------------------------------
-const sampleDir = new URL('../../app/services/demo/sample/', import.meta.url);
+const sampleDir = new URL('../../app/demo/sample/', import.meta.url);
 const theory = readdirSync(sampleDir)
   .filter((f) => /^theory-.*\.json$/.test(f))
   .flatMap((f) => JSON.parse(readFileSync(new URL(f, sampleDir), 'utf8')).items);

@@ -1,8 +1,8 @@
 // Writes the files the demo imports, from the sample JSON (run after `npm run build`; commit the output):
-//   app/services/demo/sample/files/制图员四级-理论知识考核要素细目表.xlsx, 制图员-技能考核内容结构表.xlsx
-//   app/services/demo/sample/files/制图员四级-试题导入.xlsx   the writers' template filled with the theory items of
+//   app/demo/sample/files/制图员四级-理论知识考核要素细目表.xlsx, 制图员-技能考核内容结构表.xlsx
+//   app/demo/sample/files/制图员四级-试题导入.xlsx   the writers' template filled with the theory items of
 //                                                             scopes A and B-A (489) and the 9 practical tasks
-//   app/services/demo/sample/files/制图员四级-三维与图档.docx the 163 items of scopes B-B and B-C laid out as a
+//   app/demo/sample/files/制图员四级-三维与图档.docx the 163 items of scopes B-B and B-C laid out as a
 //                                                             paper with 答案/难度/鉴定点/解析 lines, plus 6 items
 //                                                             reworded from the xlsx (near-duplicates) and 2 copied
 //                                                             verbatim (exact duplicates), as writers' files really have
@@ -12,11 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const sampleDir = join(root, 'app/services/demo/sample');
+const sampleDir = join(root, 'app/demo/sample');
 const outDir = join(sampleDir, 'files');
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
 const { theoryElementTableXlsx, practicalStructureXlsx } = await dist('templates/xlsx/element-table.js');
-const { sampleElementTable, samplePracticalStructure } = await dist('app/services/demo/sample-bank.js');
+const { sampleElementTable, samplePracticalStructure } = await dist('app/demo/sample-bank.js');
 const { theoryElementTableSchema } = await dist('app/domain/element-table.js');
 const { practicalStructureSchema } = await dist('app/domain/practical-structure.js');
 

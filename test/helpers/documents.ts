@@ -2,7 +2,7 @@
 import type { DocumentHeader } from '../../app/domain/submission/documents.js';
 import { practicalTaskSchema, type PracticalTask } from '../../app/domain/practical-task.js';
 import { theoryItemSchema, type TheoryItem } from '../../app/domain/theory-item.js';
-import { samplePracticalTasks, sampleTheoryItems } from '../../app/services/demo/sample-bank.js';
+import { samplePracticalTasks, sampleTheoryItems } from '../../app/demo/sample-bank.js';
 
 export function sampleHeader(overrides: Partial<DocumentHeader> = {}): DocumentHeader {
   return {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../../app/services/context.js';
-import { SAMPLE_FILE_NAMES, SAMPLE_FILES } from '../../app/services/demo/sample-bank.js';
+import { SAMPLE_FILE_NAMES, SAMPLE_FILES } from '../../app/demo/sample-bank.js';
 import { invoke } from '../../app/services/handler.js';
 import { handlers } from '../../app/services/registry.js';
 import type { TestWorkstation } from './workstation.js';

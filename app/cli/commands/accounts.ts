@@ -1,7 +1,7 @@
 /** `qbank accounts …`: accounts and roles (三员 separation enforced by the services). */
 import { roleNames, ROLES, type Role } from '../../domain/roles.js';
 import { handlers } from '../../services/registry.js';
-import type { AccountView } from '../../services/accounts.js';
+import type { AccountView } from '../../services/accounts/handlers.js';
 import { stringOption, UsageError } from '../command.js';
 import { arg, call, groupCommand, intArg } from '../group.js';
 

@@ -1,7 +1,7 @@
 /** `qbank audit …`: what the 安全审计员 does: verify, checkpoint, export registers (规程第十四条). */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXPORTABLE_REGISTERS } from '../../services/audit-handlers.js';
+import { EXPORTABLE_REGISTERS } from '../../services/audit/handlers.js';
 import { handlers } from '../../services/registry.js';
 import { stringOption, UsageError, type CommandContext } from '../command.js';
 import { call, groupCommand } from '../group.js';

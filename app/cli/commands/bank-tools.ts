@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { IMPORT_MAX_BYTES } from '../../services/import/file-bounds.js';
-import { ImportRejectedError, type ImportReport } from '../../services/import-items.js';
+import { ImportRejectedError, type ImportReport } from '../../services/import/handlers.js';
 import { handlers } from '../../services/registry.js';
 import { bankOption, intOption, outOption, readInput, stringOption } from '../command.js';
 import { arg, call, groupCommand, implied, single } from '../group.js';

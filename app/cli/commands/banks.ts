@@ -1,7 +1,7 @@
 /** `qbank banks …`: list, create and summarise banks. */
 import { levelName, parseLevel } from '../../domain/level.js';
 import { handlers } from '../../services/registry.js';
-import type { BankRecord } from '../../services/banks.js';
+import type { BankRecord } from '../../services/banks/context.js';
 import { stringOption, UsageError } from '../command.js';
 import { call, groupCommand, intArg } from '../group.js';
 

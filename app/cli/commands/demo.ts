@@ -1,6 +1,6 @@
-/** `qbank demo`: the main job, headless, on a fresh database (see app/services/demo). */
+/** `qbank demo`: the main job, headless, on a fresh database (see app/demo). */
 import { resolve } from 'node:path';
-import { runDemo } from '../../services/demo/demo.js';
+import { runDemo } from '../../demo/demo.js';
 import { stringOption, type Command } from '../command.js';
 
 export const demoCommand: Command = {

@@ -4,7 +4,7 @@ import { workstationSecretRefusal } from '../../domain/workstation-secret.js';
 import { createContext } from '../../services/context.js';
 import { invoke } from '../../services/handler.js';
 import { handlers } from '../../services/registry.js';
-import { closeWorkstation, initWorkstation } from '../../services/workstation.js';
+import { closeWorkstation, initWorkstation } from '../../services/workstation/handlers.js';
 import { workstationSecret } from '../auth.js';
 import { UsageError, type Command } from '../command.js';
 

@@ -1,7 +1,7 @@
 /** `qbank items …`: list, open (调阅), history, diff and the review workflow of a bank's items. */
 import { formatKey, theoryItemSchema, theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { handlers } from '../../services/registry.js';
-import type { ItemView } from '../../services/items.js';
+import type { ItemView } from '../../services/items/handlers.js';
 import { stringOption } from '../command.js';
 import { call, groupCommand, intArg, type SubCommand } from '../group.js';
 

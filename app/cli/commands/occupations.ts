@@ -1,5 +1,6 @@
 /** `qbank occupations`: search the occupation catalog (reference data; needs no database). */
-import { searchCatalog } from '../../services/catalog.js';
+import { invokeReference } from '../../services/handler.js';
+import { handlers } from '../../services/registry.js';
 import { intOption, stringOption, type Command } from '../command.js';
 
 function levelsText(levels: readonly number[] | null): string {
@@ -23,7 +24,7 @@ export const occupationsCommand: Command = {
   },
   async run(ctx) {
     const query = stringOption(ctx, 'search') ?? ctx.positionals.join(' ');
-    const found = searchCatalog(query, intOption(ctx, 'limit', 50));
+    const found = await invokeReference(handlers['occupations.search'], { query, limit: intOption(ctx, 'limit', 50) });
     if (ctx.values.json === true) {
       ctx.io.out(`${JSON.stringify(found, null, 2)}\n`);
       return 0;

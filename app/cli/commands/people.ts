@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { handlers } from '../../services/registry.js';
-import type { PersonView } from '../../services/people.js';
+import type { PersonView } from '../../services/people/handlers.js';
 import { stringOption, UsageError } from '../command.js';
 import { arg, call, groupCommand, intArg } from '../group.js';
 

@@ -28,10 +28,10 @@ import {
   type PaperRecord,
   type PaperStatus,
 } from '../../store/repositories/papers.js';
-import { requireBank } from '../banks.js';
+import { requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
-import { bankOf, defineHandler } from '../handler.js';
+import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { solveAssembly, type EngineName } from './engine.js';
 import { assemblyOptionsSchema, buildProblem, checkTheoryStructure, theoryStructureInput, theoryStructureOf } from './problem-builder.js';
 
@@ -179,8 +179,8 @@ const statisticsRow = z.object({
   source: z.string().trim().max(200).default(''),
 });
 
-export const assemblyHandlers = {
-  'assembly.structure.get': defineHandler({
+export const assemblyHandlers = handlerMap(
+  defineHandler({
     name: 'assembly.structure.get',
     summary: '查看试卷结构',
     input: z.object({ bankId }),
@@ -192,7 +192,7 @@ export const assemblyHandlers = {
       return { ...theoryStructureOf(ctx, input.bankId), presets: Object.entries(THEORY_PRESETS).map(([key, p]) => ({ key, name: p.name })) };
     },
   }),
-  'assembly.structure.set': defineHandler({
+  defineHandler({
     name: 'assembly.structure.set',
     summary: '设置理论知识试卷结构',
     input: z.object({ bankId, value: theoryStructureInput }),
@@ -208,7 +208,7 @@ export const assemblyHandlers = {
       return structure;
     },
   }),
-  'assembly.blueprint': defineHandler({
+  defineHandler({
     name: 'assembly.blueprint',
     summary: '查看组卷蓝图',
     input: assemblyOptionsSchema,
@@ -220,7 +220,7 @@ export const assemblyHandlers = {
       return { blueprint: built.blueprint, eligible: built.eligible, enemyPairs: built.problem.enemies.length, findings: precheck(built.problem) };
     },
   }),
-  'assembly.run': defineHandler({
+  defineHandler({
     name: 'assembly.run',
     summary: '组卷',
     input: assemblyOptionsSchema,
@@ -246,7 +246,7 @@ export const assemblyHandlers = {
     ],
     run: runAssembly,
   }),
-  'assembly.statistics.import': defineHandler({
+  defineHandler({
     name: 'assembly.statistics.import',
     summary: '导入试题统计参数',
     input: z.object({ bankId, rows: z.array(statisticsRow).min(1).max(100_000) }),
@@ -263,7 +263,7 @@ export const assemblyHandlers = {
       return { saved: input.rows.length };
     },
   }),
-  'papers.list': defineHandler({
+  defineHandler({
     name: 'papers.list',
     summary: '列出试卷',
     input: z.object({ bankId, kind: z.enum(PAPER_KINDS).optional(), status: z.enum(['草稿', '已审定', '已作废']).optional() }),
@@ -273,7 +273,7 @@ export const assemblyHandlers = {
     run: (ctx, input): PaperView[] =>
       listPapers(ctx.db, input.bankId, { kind: input.kind, status: input.status as PaperStatus | undefined }).map((p) => ({ ...p, items: listPaperItems(ctx.db, p.id) })),
   }),
-  'papers.get': defineHandler({
+  defineHandler({
     name: 'papers.get',
     summary: '调阅试卷',
     input: z.object({ bankId, paperId: z.number().int().positive() }),
@@ -292,7 +292,7 @@ export const assemblyHandlers = {
       return { ...paper, items, bodies };
     },
   }),
-  'papers.approve': defineHandler({
+  defineHandler({
     name: 'papers.approve',
     summary: '审定试卷（锁定）',
     input: z.object({ bankId, runId: z.number().int().positive() }),
@@ -311,7 +311,7 @@ export const assemblyHandlers = {
       return { papers: drafts.map((p) => p.id) };
     },
   }),
-  'papers.void': defineHandler({
+  defineHandler({
     name: 'papers.void',
     summary: '作废试卷',
     input: z.object({ bankId, paperId: z.number().int().positive(), comment: z.string().trim().min(2, { error: '作废须说明原因' }).max(500) }),
@@ -328,4 +328,4 @@ export const assemblyHandlers = {
       return { paperId: paper.id };
     },
   }),
-} as const;
+);

@@ -29,7 +29,7 @@ import type { TheoryItem } from '../../domain/theory-item.js';
 import { DomainValidationError, validateOrThrow } from '../../domain/validation.js';
 import { listItems, type ItemRecord } from '../../store/repositories/items.js';
 import { exposedItems, getPaperStructure, itemDifficultyIndex } from '../../store/repositories/papers.js';
-import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 

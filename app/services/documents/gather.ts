@@ -40,7 +40,7 @@ import { countEligible, getVersion } from '../../store/repositories/items.js';
 import { getRun, listPaperItems, listPapers, type PaperRecord } from '../../store/repositories/papers.js';
 import { getPerson } from '../../store/repositories/people.js';
 import { getSubmissionNotes } from '../../store/repositories/submission-notes.js';
-import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
 import { theoryStructureOf } from '../assembly/problem-builder.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';

@@ -30,12 +30,12 @@ import { theoryAnswersDocx } from '../../../templates/docx/theory-answers.js';
 import { theoryPaperDocx } from '../../../templates/docx/theory-paper.js';
 import { practicalStructureXlsx, theoryElementTableXlsx } from '../../../templates/xlsx/element-table.js';
 import { teamListXlsx } from '../../../templates/xlsx/team-list.js';
-import { requireBank } from '../banks.js';
+import { requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
-import { bankOf, defineHandler } from '../handler.js';
-import { guardOutput } from '../output.js';
-import { writeOutputFolder, type OutputFolderOptions } from '../output-folder.js';
-import { describeIncomplete } from '../output-sweep.js';
+import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { guardOutput } from '../output/write.js';
+import { writeOutputFolder, type OutputFolderOptions } from '../output/folder.js';
+import { describeIncomplete } from '../output/sweep.js';
 import {
   compilationNoteData,
   comprehensivePapers,
@@ -168,8 +168,8 @@ export async function generateSubmission(
 const bankId = z.number().int().positive();
 const managers = bankOf('manager');
 
-export const documentHandlers = {
-  'documents.notes.get': defineHandler({
+export const documentHandlers = handlerMap(
+  defineHandler({
     name: 'documents.notes.get',
     summary: '查看编制说明与审核意见的文字部分',
     input: z.object({ bankId }),
@@ -181,7 +181,7 @@ export const documentHandlers = {
       return notesOf(ctx, input.bankId);
     },
   }),
-  'documents.notes.set': defineHandler({
+  defineHandler({
     name: 'documents.notes.set',
     summary: '填写编制说明与审核意见的文字部分',
     /** Only the fields given change; the merged notes are validated as a whole. */
@@ -196,7 +196,7 @@ export const documentHandlers = {
       return merged;
     },
   }),
-  'documents.generate': defineHandler({
+  defineHandler({
     name: 'documents.generate',
     summary: '生成试题审核备案申报材料',
     input: z.object({ bankId, outDir: z.string().trim().min(1), replace: z.boolean().optional() }),
@@ -207,7 +207,7 @@ export const documentHandlers = {
     objects: (input, out: SubmissionResult) => [`bank:${input.bankId}`, ...out.files.map((f) => `file:${f.path}`)],
     run: (ctx, input) => generateSubmission(ctx, input),
   }),
-} as const;
+);
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalAuditRow, GENESIS_HASH } from '../../../app/domain/audit.js';
-import { verifyAuditChain } from '../../../app/services/audit.js';
+import { verifyAuditChain } from '../../../app/services/audit/record.js';
 import { createContext } from '../../../app/services/context.js';
-import { login, logout } from '../../../app/services/session.js';
+import { login, logout } from '../../../app/services/session/handlers.js';
 import { closeDatabase, migrate, openDatabase, schemaVersion } from '../../../app/store/database.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../app/store/migrations/index.js';
 import { listAccountKeys } from '../../../app/store/repositories/account-keys.js';

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../../app/services/context.js';
 import { PermissionDeniedError } from '../../../app/services/errors.js';
 import { invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
-import { sampleElementTable } from '../../../app/services/demo/sample-bank.js';
+import { sampleElementTable } from '../../../app/demo/sample-bank.js';
 import { useWorkstation, type TestWorkstation } from '../../helpers/workstation.js';
 
 const item = (stem: string) => ({ type: 'singleChoice', element: 'B-A-C-001', stem, options: ['毫米', '厘米', '分米', '米'], key: 'A', difficulty: 2 });

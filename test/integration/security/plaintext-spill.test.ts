@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { sqlCipherKeyPragmaValue } from '../../../crypto/database-key.js';
-import { sampleTheoryItems } from '../../../app/services/demo/sample-bank.js';
-import { closeWorkstation, openWorkstation } from '../../../app/services/workstation.js';
+import { sampleTheoryItems } from '../../../app/demo/sample-bank.js';
+import { closeWorkstation, openWorkstation } from '../../../app/services/workstation/handlers.js';
 import { closeDatabase, DATABASE_FILE_MODE, openDatabase, openReadOnly, type ReadableDB } from '../../../app/store/database.js';
 import { useTempDir } from '../../helpers/tmp.js';
 

@@ -6,7 +6,7 @@ import { main } from '../../../app/cli/main.js';
 import { DomainValidationError } from '../../../app/domain/validation.js';
 import { invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
-import { closeWorkstation, initWorkstation, openWorkstation, type WorkstationSecret } from '../../../app/services/workstation.js';
+import { closeWorkstation, initWorkstation, openWorkstation, type WorkstationSecret } from '../../../app/services/workstation/handlers.js';
 import { useTempDir } from '../../helpers/tmp.js';
 import { useWorkstation } from '../../helpers/workstation.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainValidationError, formatProblem } from '../../../app/domain/validation.js';
 import { invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
-import { sampleElementTable, samplePracticalStructure } from '../../../app/services/demo/sample-bank.js';
+import { sampleElementTable, samplePracticalStructure } from '../../../app/demo/sample-bank.js';
 import { useWorkstation } from '../../helpers/workstation.js';
 import type { ServiceContext } from '../../../app/services/context.js';
 

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listElements, theoryElementTableSchema } from '../../../app/domain/element-table.js';
-import { runDemo } from '../../../app/services/demo/demo.js';
-import { sampleElementTable, samplePracticalTasks, sampleTheoryItems } from '../../../app/services/demo/sample-bank.js';
+import { runDemo } from '../../../app/demo/demo.js';
+import { sampleElementTable, samplePracticalTasks, sampleTheoryItems } from '../../../app/demo/sample-bank.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
 describe('demo', () => {

@@ -1,7 +1,7 @@
 import type { WritableDB } from '../../../app/store/database.js';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { recordAudit, verifyAuditChain } from '../../../app/services/audit.js';
+import { recordAudit, verifyAuditChain } from '../../../app/services/audit/record.js';
 import { PermissionDeniedError } from '../../../app/services/errors.js';
 import { defineHandler, invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSubmission } from '../../../app/services/documents/handlers.js';
 import { invoke } from '../../../app/services/handler.js';
-import { MANIFEST_NAME, type Manifest } from '../../../app/services/output-folder.js';
+import { MANIFEST_NAME, type Manifest } from '../../../app/services/output/folder.js';
 import { handlers } from '../../../app/services/registry.js';
 import { sampleBank } from '../../helpers/sample-bank.js';
 import { useWorkstation } from '../../helpers/workstation.js';

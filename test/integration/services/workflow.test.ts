@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffItems, diffText, renderInline } from '../../../app/domain/item-diff.js';
 import { invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
-import { sampleElementTable } from '../../../app/services/demo/sample-bank.js';
+import { sampleElementTable } from '../../../app/demo/sample-bank.js';
 import { useWorkstation, type TestWorkstation } from '../../helpers/workstation.js';
 
 const item = (stem: string, over: Record<string, unknown> = {}) => ({

@@ -5,7 +5,7 @@ import { MigrationError } from '../../../app/store/errors.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../app/store/migrations/index.js';
 import { useTempDir } from '../../helpers/tmp.js';
 import { canonicalAuditRow, GENESIS_HASH } from '../../../app/domain/audit.js';
-import { verifyAuditChain } from '../../../app/services/audit.js';
+import { verifyAuditChain } from '../../../app/services/audit/record.js';
 import { iterateAuditRows } from '../../../app/store/repositories/audit-log.js';
 import { chainHash } from '../../../crypto/hash-chain.js';
 

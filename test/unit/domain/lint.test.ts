@@ -26,7 +26,7 @@ import {
   samplePracticalStructure,
   samplePracticalTasks,
   sampleTheoryItems,
-} from '../../../app/services/demo/sample-bank.js';
+} from '../../../app/demo/sample-bank.js';
 
 const table: TheoryElementTable = theoryElementTableSchema.parse(sampleElementTable());
 const items: TheoryItem[] = sampleTheoryItems().map((i) => theoryItemSchema.parse(i));

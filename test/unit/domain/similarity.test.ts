@@ -22,7 +22,7 @@ import {
 } from '../../../app/domain/similarity/near-duplicates.js';
 import { normalizeText } from '../../../app/domain/similarity/normalize.js';
 
-const sampleDir = new URL('../../../app/services/demo/sample/', import.meta.url);
+const sampleDir = new URL('../../../app/demo/sample/', import.meta.url);
 const sample: ComparableItem[] = readdirSync(sampleDir)
   .filter((f) => /^theory-.*\.json$/.test(f))
   .sort()

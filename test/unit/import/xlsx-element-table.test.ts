@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { elementTableRules, theoryElementTableSchema, type ScopeNode, type TheoryElementTable } from '../../../app/domain/element-table.js';
 import { practicalStructureRules, practicalStructureSchema, type PracticalStructure } from '../../../app/domain/practical-structure.js';
 import { formatProblem, validate, type Problem } from '../../../app/domain/validation.js';
-import { samplePracticalStructure, sampleElementTable } from '../../../app/services/demo/sample-bank.js';
+import { samplePracticalStructure, sampleElementTable } from '../../../app/demo/sample-bank.js';
 import { parsePracticalStructureXlsx, parseTheoryElementTableXlsx } from '../../../app/services/import/xlsx-element-table.js';
 import { elementTableTemplateXlsx, practicalStructureXlsx, theoryElementTableXlsx } from '../../../templates/xlsx/element-table.js';
 

@@ -21,7 +21,7 @@ import { theoryItemRules, theoryItemSchema, type TheoryItem } from '../../../app
 import { formatProblem, validate } from '../../../app/domain/validation.js';
 import { ITEM_TEMPLATE_SHEETS, itemTemplateXlsx } from '../../../templates/xlsx/item-template.js';
 
-const SAMPLE = join(import.meta.dirname, '../../../app/services/demo/sample');
+const SAMPLE = join(import.meta.dirname, '../../../app/demo/sample');
 /** A sample item as stored in the JSON files (no `images`), per 题型. */
 type SampleTheory = TheoryItem extends infer T ? (T extends unknown ? Omit<T, 'images'> : never) : never;
 type SamplePractical = Omit<PracticalTask, 'images'>;

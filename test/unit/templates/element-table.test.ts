@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { elementTableStats, elementTableRules, formatImportanceRatio, theoryElementTableSchema, type TheoryElementTable } from '../../../app/domain/element-table.js';
 import { practicalStructureRules, practicalStructureSchema, type PracticalStructure } from '../../../app/domain/practical-structure.js';
 import { formatProblem, validate } from '../../../app/domain/validation.js';
-import { samplePracticalStructure, sampleElementTable } from '../../../app/services/demo/sample-bank.js';
+import { samplePracticalStructure, sampleElementTable } from '../../../app/demo/sample-bank.js';
 import {
   elementTableTemplateXlsx,
   INSTRUCTIONS_SHEET_NAME,

@@ -10,7 +10,7 @@ import type {
   TeamListData,
   TeamMember,
 } from '../../../app/domain/submission/documents.js';
-import { sampleElementTable, samplePracticalStructure } from '../../../app/services/demo/sample-bank.js';
+import { sampleElementTable, samplePracticalStructure } from '../../../app/demo/sample-bank.js';
 import { COMPILATION_NOTE_TITLE, compilationNoteDocx, SECTION_HEADINGS } from '../../../templates/docx/compilation-note.js';
 import { practicalSelectionRule, practicalStructureDocx, SIGNATURE_LINE, theoryElementTableDocx } from '../../../templates/docx/element-tables.js';
 import { packDocx } from '../../../templates/docx/kit.js';

@@ -13,10 +13,10 @@
  */
 import { existsSync, lstatSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { SystemProbe } from '../../media/write-target.js';
-import { recordAudit } from './audit.js';
-import type { ServiceContext } from './context.js';
-import { OutputError } from './errors.js';
+import type { SystemProbe } from '../../../media/write-target.js';
+import { recordAudit } from '../audit/record.js';
+import type { ServiceContext } from '../context.js';
+import { OutputError } from '../errors.js';
 import {
   describeWriteError,
   fileRecord,
@@ -30,8 +30,8 @@ import {
   writeDetail,
   writeFileDurably,
   type WrittenFile,
-} from './output.js';
-import { sweepIncompleteOutputs, stagingName, asideName, type IncompleteOutput } from './output-sweep.js';
+} from './write.js';
+import { sweepIncompleteOutputs, stagingName, asideName, type IncompleteOutput } from './sweep.js';
 
 export const MANIFEST_NAME = '清单.json';
 export const MANIFEST_FORMAT = 'qbank-output-manifest/1';

@@ -9,20 +9,17 @@ import { SAMPLE_NOTES } from './sample-notes.js';
 import { assembleSampleSets } from './assembly-step.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { generatePassword } from '../../../crypto/password.js';
-import type { WorkstationSecret } from '../../../crypto/database-key.js';
-import { beijingDate } from '../../domain/person.js';
-import type { Role } from '../../domain/roles.js';
-import { verifyAuditChain } from '../audit.js';
-import { lastCheckpoint } from '../../store/repositories/audit-checkpoints.js';
-import { createContext, type ServiceContext } from '../context.js';
-import { invoke } from '../handler.js';
-import { assertWritableTarget, writeOutputFile } from '../output.js';
-import { handlers } from '../registry.js';
-import { login, logout } from '../session.js';
-import { closeWorkstation, initWorkstation } from '../workstation.js';
+import { beijingDate } from '../domain/person.js';
+import type { Role } from '../domain/roles.js';
+import { lastCheckpointSignature, verifyAuditChain } from '../services/audit/record.js';
+import { createContext, type ServiceContext } from '../services/context.js';
+import { invoke } from '../services/handler.js';
+import { assertWritableTarget, writeOutputFile } from '../services/output/write.js';
+import { handlers } from '../services/registry.js';
+import { generatePassword, login, logout } from '../services/session/handlers.js';
+import { closeWorkstation, initWorkstation, type WorkstationSecret } from '../services/workstation/handlers.js';
 import { SAMPLE_BANK, SAMPLE_FILE_NAMES, SAMPLE_FILES } from './sample-bank.js';
-import type { ImportReport } from '../import-items.js';
+import type { ImportReport } from '../services/import/handlers.js';
 import team from './sample/team.json' with { type: 'json' };
 
 export const DEMO_DATABASE = 'qbank.db';
@@ -281,7 +278,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
     // After the last logout: verify again, including the checkpoint it signed.
     const audit = await verifyAuditChain(db, { anchorDir: base.anchorDir });
-    const lastSigned = lastCheckpoint(db)?.signature ?? '';
+    const lastSigned = lastCheckpointSignature(base);
     note('审计日志', `${audit.message}${verification.ok ? '' : '（审计员校验时发现异常）'}`);
 
     const credentials = writeOutputFile(

@@ -14,14 +14,14 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
-import { sha256Hex } from '../../crypto/digest.js';
-import { checkWriteTarget, type SystemProbe } from '../../media/write-target.js';
-import { getSetting, setSetting } from '../store/repositories/settings.js';
-import { recordAudit } from './audit.js';
-import type { ServiceContext } from './context.js';
-import { OutputError } from './errors.js';
-import { getOutputPolicy, UNVERIFIED_NOTE } from './output-policy.js';
-import { describeIncomplete, sweepIncompleteOutputs, tempFileName, type IncompleteOutput } from './output-sweep.js';
+import { sha256Hex } from '../../../crypto/digest.js';
+import { checkWriteTarget, type SystemProbe } from '../../../media/write-target.js';
+import { getSetting, setSetting } from '../../store/repositories/settings.js';
+import { recordAudit } from '../audit/record.js';
+import type { ServiceContext } from '../context.js';
+import { OutputError } from '../errors.js';
+import { getOutputPolicy, UNVERIFIED_NOTE } from '../policy/read.js';
+import { describeIncomplete, sweepIncompleteOutputs, tempFileName, type IncompleteOutput } from './sweep.js';
 
 export interface WrittenFile {
   /** Path relative to the output root, with forward slashes. */

@@ -4,20 +4,20 @@
  * duplicate list gives ids and scores only, so none of these is a 调阅.
  */
 import { z } from 'zod';
-import { lintBank, type BankReport } from '../domain/lint/bank-lint.js';
-import { coverage, type CoverageRow } from '../domain/lint/coverage.js';
-import { lintPracticalTask, lintTheoryItem, type LintFinding } from '../domain/lint/item-lint.js';
-import { listElements } from '../domain/element-table.js';
-import { practicalTaskSchema } from '../domain/practical-task.js';
-import { itemComparisonText } from '../domain/similarity/fingerprint.js';
-import { DEFAULT_SIMILARITY_OPTIONS, findNearDuplicates, type DuplicatePair } from '../domain/similarity/near-duplicates.js';
-import { theoryItemSchema, type TheoryItem } from '../domain/theory-item.js';
-import { existingImages } from '../store/repositories/images.js';
-import { getItem, listItems } from '../store/repositories/items.js';
-import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
-import type { ServiceContext } from './context.js';
-import { ServiceError } from './errors.js';
-import { bankOf, defineHandler } from './handler.js';
+import { lintBank, type BankReport } from '../../domain/lint/bank-lint.js';
+import { coverage, type CoverageRow } from '../../domain/lint/coverage.js';
+import { lintPracticalTask, lintTheoryItem, type LintFinding } from '../../domain/lint/item-lint.js';
+import { listElements } from '../../domain/element-table.js';
+import { practicalTaskSchema } from '../../domain/practical-task.js';
+import { itemComparisonText } from '../../domain/similarity/fingerprint.js';
+import { DEFAULT_SIMILARITY_OPTIONS, findNearDuplicates, type DuplicatePair } from '../../domain/similarity/near-duplicates.js';
+import { theoryItemSchema, type TheoryItem } from '../../domain/theory-item.js';
+import { existingImages } from '../../store/repositories/images.js';
+import { getItem, listItems } from '../../store/repositories/items.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
+import type { ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
+import { bankOf, defineHandler, handlerMap } from '../handler.js';
 
 const paperShape = z.object({ trueFalse: z.number().int().min(0), singleChoice: z.number().int().min(0), multipleChoice: z.number().int().min(0) });
 export const DEFAULT_PAPER = { trueFalse: 20, singleChoice: 140, multipleChoice: 10 } as const;
@@ -46,8 +46,8 @@ export interface DuplicateList {
   readonly pairs: readonly DuplicatePair[];
 }
 
-export const qualityHandlers = {
-  'lint.item': defineHandler({
+export const qualityHandlers = handlerMap(
+  defineHandler({
     name: 'lint.item',
     summary: '检查单道试题质量',
     input: bankInput.extend({ itemId: z.number().int().positive() }),
@@ -71,7 +71,7 @@ export const qualityHandlers = {
       return { itemId: item.id, findings: [] };
     },
   }),
-  'lint.bank': defineHandler({
+  defineHandler({
     name: 'lint.bank',
     summary: '题库质量报告',
     input: bankInput.extend({ sets: z.number().int().min(1).max(10).default(3), onlyInBank: z.boolean().default(false), paper: paperShape.default(DEFAULT_PAPER) }),
@@ -90,7 +90,7 @@ export const qualityHandlers = {
       return { ...lintBank({ items, table, sets: input.sets, paper: input.paper }), perItem };
     },
   }),
-  'coverage.get': defineHandler({
+  defineHandler({
     name: 'coverage.get',
     summary: '细目表覆盖情况',
     input: bankInput.extend({ sets: z.number().int().min(1).max(10).default(3), onlyInBank: z.boolean().default(true), paper: paperShape.default(DEFAULT_PAPER) }),
@@ -103,7 +103,7 @@ export const qualityHandlers = {
       return coverage({ table, items, sets: input.sets, paper: input.paper });
     },
   }),
-  'duplicates.find': defineHandler({
+  defineHandler({
     name: 'duplicates.find',
     summary: '查找重复和近似重复试题',
     input: bankInput.extend({ threshold: z.number().min(0.3).max(1).default(DEFAULT_SIMILARITY_OPTIONS.threshold) }),
@@ -116,4 +116,4 @@ export const qualityHandlers = {
       return { threshold: input.threshold, items: records.length, pairs: findNearDuplicates(candidates, { threshold: input.threshold }) };
     },
   }),
-} as const;
+);

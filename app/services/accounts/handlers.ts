@@ -4,11 +4,11 @@
  * 安全审计员 only reads the log. Role changes are recorded in the 权限 register.
  */
 import { z } from 'zod';
-import { passwordProblems, roleCombinationRules, UNLOCKED, usernameSchema } from '../domain/account.js';
-import { ROLES, roleNames, type Role } from '../domain/roles.js';
-import { DomainValidationError } from '../domain/validation.js';
-import { generatePassword, hashPasswordWithKey } from '../../crypto/password.js';
-import { inTransaction } from '../store/database.js';
+import { passwordProblems, roleCombinationRules, UNLOCKED, usernameSchema } from '../../domain/account.js';
+import { ROLES, roleNames, type Role } from '../../domain/roles.js';
+import { DomainValidationError } from '../../domain/validation.js';
+import { generatePassword, hashPasswordWithKey } from '../../../crypto/password.js';
+import { inTransaction } from '../../store/database.js';
 import {
   findAccount,
   grantRole,
@@ -20,13 +20,13 @@ import {
   setLockState,
   setPassword,
   type AccountRecord,
-} from '../store/repositories/accounts.js';
-import { getPerson } from '../store/repositories/people.js';
-import { issueAccountKey } from './audit/keys.js';
-import { timestamp, type AccountSigner, type ServiceContext } from './context.js';
-import { ServiceError } from './errors.js';
-import { defineHandler } from './handler.js';
-import { getPolicy } from './policy.js';
+} from '../../store/repositories/accounts.js';
+import { getPerson } from '../../store/repositories/people.js';
+import { issueAccountKey } from '../audit/keys.js';
+import { timestamp, type AccountSigner, type ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
+import { defineHandler, handlerMap } from '../handler.js';
+import { getPolicy } from '../policy/read.js';
 
 /** What may be shown about an account (never the hash). */
 export interface AccountView {
@@ -95,8 +95,8 @@ export async function createAccount(ctx: ServiceContext, username: string, displ
 
 const username = z.object({ username: usernameSchema });
 
-export const accountHandlers = {
-  'accounts.list': defineHandler({
+export const accountHandlers = handlerMap(
+  defineHandler({
     name: 'accounts.list',
     summary: '列出账号',
     input: z.object({}).strict(),
@@ -104,7 +104,7 @@ export const accountHandlers = {
     register: '',
     run: (ctx): readonly AccountView[] => listAccounts(ctx.db).map(viewOf),
   }),
-  'accounts.create': defineHandler({
+  defineHandler({
     name: 'accounts.create',
     summary: '新建账号',
     input: z.object({ username: usernameSchema, displayName: z.string().trim().min(1).max(40) }),
@@ -113,7 +113,7 @@ export const accountHandlers = {
     objects: (i) => [`account:${i.username}`],
     run: (ctx, input) => createAccount(ctx, input.username, input.displayName),
   }),
-  'accounts.resetPassword': defineHandler({
+  defineHandler({
     name: 'accounts.resetPassword',
     summary: '重置账号口令',
     input: username,
@@ -132,7 +132,7 @@ export const accountHandlers = {
       return { initialPassword: password };
     },
   }),
-  'accounts.setDisabled': defineHandler({
+  defineHandler({
     name: 'accounts.setDisabled',
     summary: '停用或启用账号',
     input: z.object({ username: usernameSchema, disabled: z.boolean() }),
@@ -146,7 +146,7 @@ export const accountHandlers = {
       return viewOf(requireAccount(ctx, input.username));
     },
   }),
-  'accounts.grantRoles': defineHandler({
+  defineHandler({
     name: 'accounts.grantRoles',
     summary: '授予角色',
     input: z.object({ username: usernameSchema, roles: z.array(z.enum(ROLES)).min(1) }),
@@ -163,7 +163,7 @@ export const accountHandlers = {
       return viewOf(requireAccount(ctx, input.username));
     },
   }),
-  'accounts.revokeRole': defineHandler({
+  defineHandler({
     name: 'accounts.revokeRole',
     summary: '收回角色',
     input: z.object({ username: usernameSchema, role: z.enum(ROLES) }),
@@ -177,7 +177,7 @@ export const accountHandlers = {
       return viewOf(requireAccount(ctx, input.username));
     },
   }),
-  'accounts.unlock': defineHandler({
+  defineHandler({
     name: 'accounts.unlock',
     summary: '解锁账号',
     input: username,
@@ -190,7 +190,7 @@ export const accountHandlers = {
       return viewOf(requireAccount(ctx, input.username));
     },
   }),
-  'accounts.linkPerson': defineHandler({
+  defineHandler({
     name: 'accounts.linkPerson',
     summary: '关联涉密人员',
     input: z.object({ username: usernameSchema, personId: z.number().int().positive().nullable() }),
@@ -204,7 +204,7 @@ export const accountHandlers = {
       return viewOf(requireAccount(ctx, input.username));
     },
   }),
-} as const;
+);
 
 /** Checks a password against the policy without storing it (for the GUI's live hints). */
 export function checkNewPassword(ctx: ServiceContext, username: string, password: string): string[] {

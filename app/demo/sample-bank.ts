@@ -13,7 +13,7 @@ import cad3d from './sample/theory-4-cad3d.json' with { type: 'json' };
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BankInput } from '../../domain/bank.js';
+import type { BankInput } from '../domain/bank.js';
 
 /** The package root (holds package.json), found from this module whether it runs from app/ or dist/. */
 function packageRoot(): string {
@@ -27,7 +27,7 @@ function packageRoot(): string {
 }
 
 /** The files the demo imports, as item writers deliver them (made by scripts/demo/make-sample-files.mjs). */
-export const SAMPLE_FILES = join(packageRoot(), 'app', 'services', 'demo', 'sample', 'files');
+export const SAMPLE_FILES = join(packageRoot(), 'app', 'demo', 'sample', 'files');
 export const SAMPLE_FILE_NAMES = {
   elementTable: '制图员四级-理论知识考核要素细目表.xlsx',
   practicalStructure: '制图员-技能考核内容结构表.xlsx',

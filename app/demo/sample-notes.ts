@@ -2,7 +2,7 @@
  * The free-text parts of the sample bank's 编制说明 and 审核意见, as an institution would fill them.
  * The definition is the occupation's wording in the 职业分类大典; the rest is sample text (样例).
  */
-import type { SubmissionNotes } from '../../domain/submission/notes.js';
+import type { SubmissionNotes } from '../domain/submission/notes.js';
 
 export const SAMPLE_NOTES: Partial<SubmissionNotes> = {
   institution: '样例职业技能评价中心',

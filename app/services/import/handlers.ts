@@ -6,23 +6,23 @@
  * may load them as 入库).
  */
 import { z } from 'zod';
-import { listElements } from '../domain/element-table.js';
-import { lintTheoryItem } from '../domain/lint/item-lint.js';
-import { exactKey, itemComparisonText } from '../domain/similarity/fingerprint.js';
-import { DEFAULT_SIMILARITY_OPTIONS, findDuplicatesAgainst } from '../domain/similarity/near-duplicates.js';
-import type { TheoryItem } from '../domain/theory-item.js';
-import { formatProblem, problem, type Problem } from '../domain/validation.js';
-import { inTransaction } from '../store/database.js';
-import { putImage } from '../store/repositories/images.js';
-import { insertItem, listItems, type NewItem } from '../store/repositories/items.js';
-import { currentTheoryTable, requireBank } from './banks.js';
-import { timestamp, type ServiceContext } from './context.js';
-import { ServiceError } from './errors.js';
-import { bankOf, defineHandler } from './handler.js';
-import { parseItemDocx } from './import/docx-items.js';
-import { parseItemWorkbook } from './import/xlsx-items.js';
-import { indexItemTexts } from './search.js';
-import { practicalValidator, theoryValidator } from './item-rules.js';
+import { listElements } from '../../domain/element-table.js';
+import { lintTheoryItem } from '../../domain/lint/item-lint.js';
+import { exactKey, itemComparisonText } from '../../domain/similarity/fingerprint.js';
+import { DEFAULT_SIMILARITY_OPTIONS, findDuplicatesAgainst } from '../../domain/similarity/near-duplicates.js';
+import type { TheoryItem } from '../../domain/theory-item.js';
+import { formatProblem, problem, type Problem } from '../../domain/validation.js';
+import { inTransaction } from '../../store/database.js';
+import { putImage } from '../../store/repositories/images.js';
+import { insertItem, listItems, type NewItem } from '../../store/repositories/items.js';
+import { currentTheoryTable, requireBank } from '../banks/context.js';
+import { timestamp, type ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
+import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { parseItemDocx } from './docx-items.js';
+import { parseItemWorkbook } from './xlsx-items.js';
+import { indexItemTexts } from '../search/handlers.js';
+import { practicalValidator, theoryValidator } from '../items/rules.js';
 
 export interface DuplicateFlag {
   /** Where the incoming item is: `第12行` / `第40段`. */
@@ -203,8 +203,8 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   return report;
 }
 
-export const importHandlers = {
-  'import.items': defineHandler({
+export const importHandlers = handlerMap(
+  defineHandler({
     name: 'import.items',
     summary: '导入试题',
     input: importInput,
@@ -215,4 +215,4 @@ export const importHandlers = {
     objects: (i, out: ImportReport) => [`bank:${i.bankId}`, `file:${i.fileName}`, `rows:${out.rows}`, `saved:${out.ids.length}`],
     run: runImport,
   }),
-} as const;
+);

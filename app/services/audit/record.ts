@@ -5,20 +5,20 @@
  * demand and at every verification by the 安全审计员 (countersigned); each commit also moves the
  * external anchor (audit/anchor.ts). What this proves, and against whom: crypto/README.md.
  */
-import { canonicalAuditRow, GENESIS_HASH, wellFormedText, type AuditEvent, type AuditRow } from '../domain/audit.js';
-import { chainHash } from '../../crypto/hash-chain.js';
-import { signWith } from '../../crypto/signing.js';
-import { inTransaction, type WritableDB } from '../store/database.js';
-import { insertCheckpoint, lastCheckpoint, type CheckpointBody, type CheckpointReason, type CheckpointRecord } from '../store/repositories/audit-checkpoints.js';
-import { listAccountKeys } from '../store/repositories/account-keys.js';
-import { appendAuditRow, auditHead } from '../store/repositories/audit-log.js';
-import { anchorText, noteCommitted, notePendingHead, type AnchorHead } from './audit/anchor.js';
-import { checkpointHash, checkpointMessage } from './audit/checkpoint-format.js';
-import { workstationId } from './audit/keys.js';
-import { timestamp, type ServiceContext } from './context.js';
-import { ServiceError } from './errors.js';
+import { canonicalAuditRow, GENESIS_HASH, wellFormedText, type AuditEvent, type AuditRow } from '../../domain/audit.js';
+import { chainHash } from '../../../crypto/hash-chain.js';
+import { signWith } from '../../../crypto/signing.js';
+import { inTransaction, type WritableDB } from '../../store/database.js';
+import { insertCheckpoint, lastCheckpoint, type CheckpointBody, type CheckpointReason, type CheckpointRecord } from '../../store/repositories/audit-checkpoints.js';
+import { listAccountKeys } from '../../store/repositories/account-keys.js';
+import { appendAuditRow, auditHead } from '../../store/repositories/audit-log.js';
+import { anchorText, noteCommitted, notePendingHead, type AnchorHead } from './anchor.js';
+import { checkpointHash, checkpointMessage } from './checkpoint-format.js';
+import { workstationId } from './keys.js';
+import { timestamp, type ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
 
-export { verifyAuditChain, type AuditVerification } from './audit/verify.js';
+export { verifyAuditChain, type AuditVerification } from './verify.js';
 export { checkpointHash, checkpointMessage };
 
 const DETAIL_LIMIT = 500;
@@ -133,4 +133,9 @@ export function createCheckpoint(ctx: ServiceContext, reason: CheckpointReason, 
   });
   if (topLevel) anchorCommitted(ctx);
   return record;
+}
+
+/** The signature of the latest checkpoint ('' before the first): what a printed anchor quotes. */
+export function lastCheckpointSignature(ctx: ServiceContext): string {
+  return lastCheckpoint(ctx.db)?.signature ?? '';
 }

@@ -3,13 +3,13 @@
  * batch, edited (a new version), or imported from xlsx/docx. Each returns a row validator that runs
  * the domain schema and rules plus the bank's own context (its 细目表 codes, its 内容结构表 entries).
  */
-import { comprehensiveItemRules, comprehensiveItemSchema, type ComprehensiveItem } from '../domain/comprehensive-item.js';
-import { listElements } from '../domain/element-table.js';
-import { practicalTaskRules, practicalTaskSchema, type PracticalTask } from '../domain/practical-task.js';
-import { theoryItemRules, theoryItemSchema, type TheoryItem } from '../domain/theory-item.js';
-import { problem, validate, type Problem, type Validated } from '../domain/validation.js';
-import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
-import type { ServiceContext } from './context.js';
+import { comprehensiveItemRules, comprehensiveItemSchema, type ComprehensiveItem } from '../../domain/comprehensive-item.js';
+import { listElements } from '../../domain/element-table.js';
+import { practicalTaskRules, practicalTaskSchema, type PracticalTask } from '../../domain/practical-task.js';
+import { theoryItemRules, theoryItemSchema, type TheoryItem } from '../../domain/theory-item.js';
+import { problem, validate, type Problem, type Validated } from '../../domain/validation.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
+import type { ServiceContext } from '../context.js';
 
 export type RowValidator<T> = (row: unknown) => Validated<T>;
 

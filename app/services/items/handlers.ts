@@ -5,10 +5,10 @@
  * (`第12行 选项C: 不能为空`). Edits add versions; the review workflow moves items to 入库 and 停用.
  */
 import { z } from 'zod';
-import type { ItemState } from '../domain/bank.js';
-import { levelName, needsComprehensiveReview } from '../domain/level.js';
-import { DomainValidationError, type Problem, type Validated } from '../domain/validation.js';
-import { inTransaction } from '../store/database.js';
+import type { ItemState } from '../../domain/bank.js';
+import { levelName, needsComprehensiveReview } from '../../domain/level.js';
+import { DomainValidationError, type Problem, type Validated } from '../../domain/validation.js';
+import { inTransaction } from '../../store/database.js';
 import {
   addVersion,
   getItem,
@@ -22,19 +22,19 @@ import {
   type NewItem,
   type TransitionRecord,
   type VersionRecord,
-} from '../store/repositories/items.js';
-import { rolesInBank } from '../store/repositories/bank-members.js';
-import { ITEM_STATES } from '../domain/bank.js';
-import { diffItems, type FieldChange } from '../domain/item-diff.js';
-import { checkTransition, isEditable } from '../domain/workflow.js';
-import { PermissionDeniedError } from './errors.js';
-import { currentPracticalStructure, currentTheoryTable, requireBank } from './banks.js';
-import { timestamp, type ServiceContext } from './context.js';
-import { ServiceError } from './errors.js';
-import { bankOf, defineHandler } from './handler.js';
-import { itemRefs } from './refs.js';
-import { comprehensiveValidator, practicalValidator, theoryValidator } from './item-rules.js';
-import { indexItemText, indexItemTexts } from './search.js';
+} from '../../store/repositories/items.js';
+import { rolesInBank } from '../../store/repositories/bank-members.js';
+import { ITEM_STATES } from '../../domain/bank.js';
+import { diffItems, type FieldChange } from '../../domain/item-diff.js';
+import { checkTransition, isEditable } from '../../domain/workflow.js';
+import { PermissionDeniedError } from '../errors.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
+import { timestamp, type ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
+import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { itemRefs } from '../refs.js';
+import { comprehensiveValidator, practicalValidator, theoryValidator } from './rules.js';
+import { indexItemText, indexItemTexts } from '../search/handlers.js';
 
 const batchInput = z.object({
   bankId: z.number().int().positive(),
@@ -90,14 +90,12 @@ function saveBatch<T>(
 }
 
 /** The three add-handlers share input, roles and audit objects; they differ in how rows are checked. */
-function batchHandler<N extends string>(
-  name: N,
-  summary: string,
+function batchHandler<const N extends string>(
+  names: { readonly name: N; readonly summary: string },
   add: (ctx: ServiceContext, input: BatchInput, state: ItemState) => AddedItems,
 ) {
   return defineHandler({
-    name,
-    summary,
+    ...names,
     input: batchInput,
     roles: ['manager', 'author'],
     register: '',
@@ -142,9 +140,9 @@ export interface ItemHistory {
   readonly transitions: readonly TransitionRecord[];
 }
 
-export const itemHandlers = {
+export const itemHandlers = handlerMap(
   /** Editing makes a new version (never changes an old one) and sends the item back to 草稿. */
-  'items.save': defineHandler({
+  defineHandler({
     name: 'items.save',
     summary: '修改试题（保存新版本）',
     input: itemRef.extend({ item: z.unknown(), note: z.string().max(200).default('') }),
@@ -174,7 +172,7 @@ export const itemHandlers = {
     },
   }),
   /** Versions and workflow of an item (no content: metadata only). */
-  'items.history': defineHandler({
+  defineHandler({
     name: 'items.history',
     summary: '查看试题版本与审核记录',
     input: itemRef,
@@ -187,7 +185,7 @@ export const itemHandlers = {
     },
   }),
   /** The readable difference of two versions: shows content, so it is a 调阅. */
-  'items.diff': defineHandler({
+  defineHandler({
     name: 'items.diff',
     summary: '比较试题版本',
     input: itemRef.extend({ from: z.number().int().positive(), to: z.number().int().positive() }),
@@ -202,7 +200,7 @@ export const itemHandlers = {
     },
   }),
   /** A workflow step (提交审核, 审核通过, 退回修改, 入库, 停用, 恢复入库) with its comment. */
-  'items.transition': defineHandler({
+  defineHandler({
     name: 'items.transition',
     summary: '改变试题状态',
     input: itemRef.extend({ to: z.enum(ITEM_STATES), comment: z.string().max(500).default('') }),
@@ -220,7 +218,7 @@ export const itemHandlers = {
     },
   }),
   /** Opening an item's content is a 调阅 (规程第十四条). */
-  'items.get': defineHandler({
+  defineHandler({
     name: 'items.get',
     summary: '调阅试题',
     input: z.object({ bankId: z.number().int().positive(), itemId: z.number().int().positive() }),
@@ -236,7 +234,7 @@ export const itemHandlers = {
     },
   }),
   /** Metadata only (type, 鉴定点, state, version): no content, so no 调阅. */
-  'items.list': defineHandler({
+  defineHandler({
     name: 'items.list',
     summary: '列出试题目录',
     input: z.object({ bankId: z.number().int().positive() }),
@@ -246,7 +244,7 @@ export const itemHandlers = {
     run: (ctx, input): readonly ItemView[] => listItems(ctx.db, input.bankId).map(viewOfItem),
   }),
 
-  'items.addTheory': batchHandler('items.addTheory', '新增理论知识试题', (ctx, input, state) => {
+  batchHandler({ name: 'items.addTheory', summary: '新增理论知识试题' }, (ctx, input, state) => {
     if (!currentTheoryTable(ctx, input.bankId)) throw new ServiceError('本题库还没有理论知识考核要素细目表，请先导入细目表');
     return saveBatch(
       ctx,
@@ -256,7 +254,7 @@ export const itemHandlers = {
       (item) => ({ bankId: input.bankId, kind: 'theory', type: item.type, binding: item.element, difficulty: item.difficulty, state, body: item }),
     );
   }),
-  'items.addPractical': batchHandler('items.addPractical', '新增技能考核试题', (ctx, input, state) => {
+  batchHandler({ name: 'items.addPractical', summary: '新增技能考核试题' }, (ctx, input, state) => {
     const bank = requireBank(ctx, input.bankId);
     if (!currentPracticalStructure(ctx, input.bankId)?.levels.some((l) => l.level === bank.level)) {
       throw new ServiceError('本题库还没有技能考核内容结构表，请先导入结构表');
@@ -269,7 +267,7 @@ export const itemHandlers = {
       (task) => ({ bankId: input.bankId, kind: 'practical', type: 'practical', binding: task.module, difficulty: null, state, body: task }),
     );
   }),
-  'items.addComprehensive': batchHandler('items.addComprehensive', '新增综合评审试题', (ctx, input, state) => {
+  batchHandler({ name: 'items.addComprehensive', summary: '新增综合评审试题' }, (ctx, input, state) => {
     const bank = requireBank(ctx, input.bankId);
     if (!needsComprehensiveReview(bank.level)) {
       throw new ServiceError(`${levelName(bank.level)} 不设综合评审；综合评审只用于二级/技师和一级/高级技师`);
@@ -282,4 +280,4 @@ export const itemHandlers = {
       (item) => ({ bankId: input.bankId, kind: 'comprehensive', type: 'comprehensive', binding: '', difficulty: null, state, body: item }),
     );
   }),
-} as const;
+);

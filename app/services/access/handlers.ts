@@ -3,15 +3,15 @@
  * 命题人员, 审核专家); the bank gate (gates.ts) enforces it on every bank-scoped call.
  */
 import { z } from 'zod';
-import { roleNames } from '../domain/roles.js';
-import { usernameSchema } from '../domain/account.js';
-import { addMember, listMembers, removeMember, type BankRole, type Membership } from '../store/repositories/bank-members.js';
-import { getAccount } from '../store/repositories/accounts.js';
-import { requireAccount } from './accounts.js';
-import { requireBank } from './banks.js';
-import { timestamp } from './context.js';
-import { ServiceError } from './errors.js';
-import { defineHandler } from './handler.js';
+import { roleNames } from '../../domain/roles.js';
+import { usernameSchema } from '../../domain/account.js';
+import { addMember, listMembers, removeMember, type BankRole, type Membership } from '../../store/repositories/bank-members.js';
+import { getAccount } from '../../store/repositories/accounts.js';
+import { requireAccount } from '../accounts/handlers.js';
+import { requireBank } from '../banks/context.js';
+import { timestamp } from '../context.js';
+import { ServiceError } from '../errors.js';
+import { defineHandler, handlerMap } from '../handler.js';
 
 const BANK_ROLES = ['manager', 'author', 'reviewer'] as const satisfies readonly BankRole[];
 
@@ -21,8 +21,8 @@ export interface MemberView extends Membership {
   readonly username: string;
 }
 
-export const accessHandlers = {
-  'access.grant': defineHandler({
+export const accessHandlers = handlerMap(
+  defineHandler({
     name: 'access.grant',
     summary: '授权访问题库',
     input: memberInput,
@@ -40,7 +40,7 @@ export const accessHandlers = {
       return m;
     },
   }),
-  'access.revoke': defineHandler({
+  defineHandler({
     name: 'access.revoke',
     summary: '收回题库访问权',
     input: memberInput,
@@ -52,7 +52,7 @@ export const accessHandlers = {
       return { removed: removeMember(ctx.db, { bankId: input.bankId, accountId: account.id, role: input.role }) };
     },
   }),
-  'access.list': defineHandler({
+  defineHandler({
     name: 'access.list',
     summary: '查看题库成员',
     input: z.object({ bankId: z.number().int().positive() }),
@@ -61,4 +61,4 @@ export const accessHandlers = {
     run: (ctx, input): readonly MemberView[] =>
       listMembers(ctx.db, input.bankId).map((m) => ({ ...m, username: getAccount(ctx.db, m.accountId)?.username ?? '' })),
   }),
-} as const;
+);

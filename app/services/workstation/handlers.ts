@@ -7,22 +7,22 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { ADMIN_ROLES } from '../domain/account.js';
-import { roleNames, type Role } from '../domain/roles.js';
-import { newSecretInputSchema, workstationSecretRefusal } from '../domain/workstation-secret.js';
-import { sqlCipherKeyPragmaValue, type WorkstationSecret } from '../../crypto/database-key.js';
-import { closeDatabase, hasMemorySecurity, isEncrypted, LATEST_SCHEMA_VERSION, openDatabase, rekeyDatabase, schemaVersion, type WritableDB } from '../store/database.js';
-import { countAccounts } from '../store/repositories/accounts.js';
-import { getSetting } from '../store/repositories/settings.js';
-import { createCheckpoint, recordAudit } from './audit.js';
-import { createAccountWithKey } from './accounts.js';
-import { createContext, SYSTEM_ACTOR, type AccountSigner, type ServiceContext } from './context.js';
-import { ServiceError } from './errors.js';
-import { defineHandler } from './handler.js';
-import { TargetRefusedError } from './output.js';
-import { ALLOW_UNVERIFIED_TARGETS, getOutputPolicy, UNVERIFIED_NOTE } from './output-policy.js';
-import { checkWriteTarget, type SystemProbe } from '../../media/write-target.js';
-import { setSetting } from '../store/repositories/settings.js';
+import { ADMIN_ROLES } from '../../domain/account.js';
+import { roleNames, type Role } from '../../domain/roles.js';
+import { newSecretInputSchema, workstationSecretRefusal } from '../../domain/workstation-secret.js';
+import { sqlCipherKeyPragmaValue, type WorkstationSecret } from '../../../crypto/database-key.js';
+import { closeDatabase, hasMemorySecurity, isEncrypted, LATEST_SCHEMA_VERSION, openDatabase, rekeyDatabase, schemaVersion, type WritableDB } from '../../store/database.js';
+import { countAccounts } from '../../store/repositories/accounts.js';
+import { getSetting } from '../../store/repositories/settings.js';
+import { createCheckpoint, recordAudit } from '../audit/record.js';
+import { createAccountWithKey } from '../accounts/handlers.js';
+import { createContext, SYSTEM_ACTOR, type AccountSigner, type ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
+import { defineHandler, handlerMap } from '../handler.js';
+import { TargetRefusedError } from '../output/write.js';
+import { ALLOW_UNVERIFIED_TARGETS, getOutputPolicy, UNVERIFIED_NOTE } from '../policy/read.js';
+import { checkWriteTarget, type SystemProbe } from '../../../media/write-target.js';
+import { setSetting } from '../../store/repositories/settings.js';
 
 export type { WorkstationSecret };
 
@@ -181,8 +181,8 @@ export function rekeyWorkstation(ctx: ServiceContext, next: WorkstationSecret): 
   if (ctx.signer) createCheckpoint(ctx, 'rekey');
 }
 
-export const workstationHandlers = {
-  'workstation.rekey': defineHandler({
+export const workstationHandlers = handlerMap(
+  defineHandler({
     name: 'workstation.rekey',
     summary: '更换数据库口令',
     input: newSecretInputSchema,
@@ -195,7 +195,7 @@ export const workstationHandlers = {
       return { rekeyed: true };
     },
   }),
-  'workstation.status': defineHandler({
+  defineHandler({
     name: 'workstation.status',
     summary: '查看工作站数据库状态',
     input: z.object({}).strict(),
@@ -203,4 +203,4 @@ export const workstationHandlers = {
     register: '',
     run: (ctx): WorkstationStatus => workstationStatus(ctx.db),
   }),
-} as const;
+);

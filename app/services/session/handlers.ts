@@ -5,19 +5,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { afterFailure, isLocked, isPasswordExpired, passwordProblems, UNLOCKED } from '../domain/account.js';
-import type { Actor } from '../domain/roles.js';
-import { hashPasswordWithKey, unlockWithPassword, verifyPassword } from '../../crypto/password.js';
-import { inTransaction } from '../store/database.js';
-import { findAccount, getAccount, recentPasswordHashes, setLockState, setPassword, type AccountRecord } from '../store/repositories/accounts.js';
-import { anchorCommitted, anchorPending, createCheckpoint, recordAudit } from './audit.js';
-import { issueAccountKey, openAccountKey, rewrapSignerKey } from './audit/keys.js';
-import { sweepKnownOutputLocations } from './output.js';
-import { unknownNameTag } from './audit/unknown-name.js';
-import { createContext, timestamp, type AccountSigner, type ServiceContext, type Session } from './context.js';
-import { AuthenticationError, ServiceError } from './errors.js';
-import { defineHandler } from './handler.js';
-import { getPolicy } from './policy.js';
+
+/** A random password as the program generates one-time passwords (for shells that set one). */
+export { generatePassword } from '../../../crypto/password.js';
+import { afterFailure, isLocked, isPasswordExpired, passwordProblems, UNLOCKED } from '../../domain/account.js';
+import type { Actor } from '../../domain/roles.js';
+import { hashPasswordWithKey, unlockWithPassword, verifyPassword } from '../../../crypto/password.js';
+import { inTransaction } from '../../store/database.js';
+import { findAccount, getAccount, recentPasswordHashes, setLockState, setPassword, type AccountRecord } from '../../store/repositories/accounts.js';
+import { anchorCommitted, anchorPending, createCheckpoint, recordAudit } from '../audit/record.js';
+import { issueAccountKey, openAccountKey, rewrapSignerKey } from '../audit/keys.js';
+import { sweepKnownOutputLocations } from '../output/write.js';
+import { unknownNameTag } from '../audit/unknown-name.js';
+import { createContext, timestamp, type AccountSigner, type ServiceContext, type Session } from '../context.js';
+import { AuthenticationError, ServiceError } from '../errors.js';
+import { defineHandler, handlerMap } from '../handler.js';
+import { getPolicy } from '../policy/read.js';
 
 export function actorOf(account: AccountRecord): Actor {
   return { id: account.id, username: account.username, displayName: account.displayName, roles: account.roles };
@@ -137,8 +140,8 @@ async function changePassword(ctx: ServiceContext, current: string, next: string
   return { changed: true };
 }
 
-export const sessionHandlers = {
-  'session.changePassword': defineHandler({
+export const sessionHandlers = handlerMap(
+  defineHandler({
     name: 'session.changePassword',
     summary: '修改本人口令',
     input: z.object({ current: z.string().min(1), next: z.string().min(1) }),
@@ -148,7 +151,7 @@ export const sessionHandlers = {
     objects: () => [],
     run: (ctx, input) => changePassword(ctx, input.current, input.next),
   }),
-  'session.whoami': defineHandler({
+  defineHandler({
     name: 'session.whoami',
     summary: '查看当前账号',
     input: z.object({}).strict(),
@@ -157,4 +160,4 @@ export const sessionHandlers = {
     allowRestricted: true,
     run: (ctx) => ({ ...ctx.actor, restricted: ctx.session?.restricted ?? null }),
   }),
-} as const;
+);

@@ -5,12 +5,12 @@
  * a 调阅 of the items it returns.
  */
 import { z } from 'zod';
-import { ITEM_STATES } from '../domain/bank.js';
-import type { WritableDB } from '../store/database.js';
-import { getItem, type ItemRecord } from '../store/repositories/items.js';
-import { replaceSearchText, replaceSearchTexts, searchItems } from '../store/repositories/search.js';
-import { itemRefs } from './refs.js';
-import { bankOf, defineHandler } from './handler.js';
+import { ITEM_STATES } from '../../domain/bank.js';
+import type { WritableDB } from '../../store/database.js';
+import { getItem, type ItemRecord } from '../../store/repositories/items.js';
+import { replaceSearchText, replaceSearchTexts, searchItems } from '../../store/repositories/search.js';
+import { itemRefs } from '../refs.js';
+import { bankOf, defineHandler, handlerMap } from '../handler.js';
 
 /** The text of an item that search looks at. */
 export function searchTextOf(body: unknown): string {
@@ -51,8 +51,8 @@ export interface SearchResponse {
   readonly hits: readonly SearchHit[];
 }
 
-export const searchHandlers = {
-  'items.search': defineHandler({
+export const searchHandlers = handlerMap(
+  defineHandler({
     name: 'items.search',
     summary: '检索试题',
     input: z.object({
@@ -89,4 +89,4 @@ export const searchHandlers = {
       return { total: found.total, hits };
     },
   }),
-} as const;
+);

@@ -1,19 +1,13 @@
 /** Occupation catalog look-ups (reference data, not secret). */
 import { z } from 'zod';
-import { findOccupation, searchOccupations } from '../domain/catalog/catalog.js';
-import type { Occupation } from '../domain/occupation.js';
-import { defineHandler } from './handler.js';
+import { findOccupation, searchOccupations } from '../../domain/catalog/catalog.js';
+import type { Occupation } from '../../domain/occupation.js';
+import { defineHandler, handlerMap } from '../handler.js';
 
-/**
- * Catalog search without a database: the catalog is public reference data (not secret), so the
- * CLI's `occupations` command may use it before any workstation exists and without an audit row.
- */
-export function searchCatalog(query: string, limit = 50): readonly Occupation[] {
-  return searchOccupations(query, limit);
-}
-
-export const catalogHandlers = {
-  'occupations.search': defineHandler({
+// The catalog is public reference data (not secret): `reference: true` lets the CLI's
+// `occupations` command ask before any workstation exists, without an access-log row.
+export const catalogHandlers = handlerMap(
+  defineHandler({
     name: 'occupations.search',
     summary: '查询职业目录',
     input: z.object({
@@ -22,14 +16,16 @@ export const catalogHandlers = {
     }),
     roles: 'any',
     register: '',
+    reference: true,
     run: (_ctx, input): readonly Occupation[] => searchOccupations(input.query, input.limit),
   }),
-  'occupations.get': defineHandler({
+  defineHandler({
     name: 'occupations.get',
     summary: '查看职业',
     input: z.object({ code: z.string().trim().min(1) }),
     roles: 'any',
     register: '',
+    reference: true,
     run: (_ctx, input): Occupation | null => findOccupation(input.code) ?? null,
   }),
-} as const;
+);

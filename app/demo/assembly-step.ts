@@ -8,12 +8,12 @@
  * the item's difficulty level ± up to 0.07, from a hash of the item id (the same every run), marked
  * 样例试测（模拟） as their source. With them the sets differ in Σp and the assembler has work to do.
  */
-import { estimatedP } from '../../domain/assembly/blueprint.js';
-import { THEORY_PRESETS, DEFAULT_THEORY_PRESET, type TheoryPreset } from '../../domain/assembly/paper-structure.js';
-import type { AssemblyRunResult } from '../assembly/handlers.js';
-import type { ServiceContext } from '../context.js';
-import { invoke } from '../handler.js';
-import { handlers } from '../registry.js';
+import { estimatedP } from '../domain/assembly/blueprint.js';
+import { THEORY_PRESETS, DEFAULT_THEORY_PRESET, type TheoryPreset } from '../domain/assembly/paper-structure.js';
+import type { AssemblyRunResult } from '../services/assembly/handlers.js';
+import type { ServiceContext } from '../services/context.js';
+import { invoke } from '../services/handler.js';
+import { handlers } from '../services/registry.js';
 
 export interface DemoAssembly {
   readonly preset: TheoryPreset;

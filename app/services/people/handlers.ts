@@ -3,18 +3,18 @@
  * optional scanned copy), the 第十五条 training conflict, and the register exported as xlsx.
  */
 import { z } from 'zod';
-import { beijingDate, personFieldLabels, personSchema, pledgeRules, pledgeSchema, pledgeStatus, trainingConflict, type PledgeStatus } from '../domain/person.js';
-import { secrecyMark, type Secrecy } from '../domain/secrecy.js';
-import { validateOrThrow } from '../domain/validation.js';
-import { sha256Hex } from '../../crypto/digest.js';
-import { personnelRegisterXlsx } from '../../templates/xlsx/personnel-register.js';
-import { listAccounts } from '../store/repositories/accounts.js';
-import { getPerson, insertPerson, insertPledge, listPeople, listPledges, updatePerson, type PersonRecord, type PledgeRecord } from '../store/repositories/people.js';
-import { getSetting } from '../store/repositories/settings.js';
-import { timestamp, type ServiceContext } from './context.js';
-import { ServiceError } from './errors.js';
-import { defineHandler } from './handler.js';
-import { writeOutputFile, type WrittenFile } from './output.js';
+import { beijingDate, personFieldLabels, personSchema, pledgeRules, pledgeSchema, pledgeStatus, trainingConflict, type PledgeStatus } from '../../domain/person.js';
+import { secrecyMark, type Secrecy } from '../../domain/secrecy.js';
+import { validateOrThrow } from '../../domain/validation.js';
+import { sha256Hex } from '../../../crypto/digest.js';
+import { personnelRegisterXlsx } from '../../../templates/xlsx/personnel-register.js';
+import { listAccounts } from '../../store/repositories/accounts.js';
+import { getPerson, insertPerson, insertPledge, listPeople, listPledges, updatePerson, type PersonRecord, type PledgeRecord } from '../../store/repositories/people.js';
+import { getSetting } from '../../store/repositories/settings.js';
+import { timestamp, type ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
+import { defineHandler, handlerMap } from '../handler.js';
+import { writeOutputFile, type WrittenFile } from '../output/write.js';
 
 /** The register names who handles 机密级 material: kept 秘密, long term. */
 const REGISTER_SECRECY: Secrecy = { level: '秘密', period: '长期', beforeUse: false };
@@ -49,8 +49,8 @@ export function viewPeople(ctx: ServiceContext): PersonView[] {
   });
 }
 
-export const peopleHandlers = {
-  'people.list': defineHandler({
+export const peopleHandlers = handlerMap(
+  defineHandler({
     name: 'people.list',
     summary: '查看涉密人员登记表',
     input: z.object({}).strict(),
@@ -58,7 +58,7 @@ export const peopleHandlers = {
     register: '',
     run: (ctx): readonly PersonView[] => viewPeople(ctx),
   }),
-  'people.add': defineHandler({
+  defineHandler({
     name: 'people.add',
     summary: '登记涉密人员',
     input: z.object({ person: z.unknown() }),
@@ -71,7 +71,7 @@ export const peopleHandlers = {
       return viewPeople(ctx).find((p) => p.id === rec.id) as PersonView;
     },
   }),
-  'people.update': defineHandler({
+  defineHandler({
     name: 'people.update',
     summary: '修改涉密人员登记',
     input: z.object({ personId: z.number().int().positive(), person: z.unknown() }),
@@ -84,7 +84,7 @@ export const peopleHandlers = {
       return viewPeople(ctx).find((p) => p.id === input.personId) as PersonView;
     },
   }),
-  'people.registerPledge': defineHandler({
+  defineHandler({
     name: 'people.registerPledge',
     summary: '登记保密责任书',
     input: z.object({
@@ -103,7 +103,7 @@ export const peopleHandlers = {
       return insertPledge(ctx.db, input.personId, pledge, scan, ctx.actor.username, timestamp(ctx));
     },
   }),
-  'people.exportRegister': defineHandler({
+  defineHandler({
     name: 'people.exportRegister',
     summary: '导出涉密人员登记表',
     input: z.object({ outDir: z.string().min(1), fileName: z.string().default('涉密人员登记表.xlsx') }),
@@ -136,4 +136,4 @@ export const peopleHandlers = {
       return writeOutputFile(ctx, input.outDir, input.fileName, bytes, { classified: false });
     },
   }),
-} as const;
+);

@@ -5,17 +5,17 @@
  * No handler, for any role, changes a row of the log.
  */
 import { z } from 'zod';
-import { sqlCipherKeyPragmaValue } from '../../crypto/database-key.js';
-import { AUDIT_REGISTERS } from '../domain/audit.js';
-import { auditRegisterXlsx, type AuditRegisterRow } from '../../templates/xlsx/audit-register.js';
-import { iterateRegister } from '../store/repositories/audit-log.js';
-import { getSetting } from '../store/repositories/settings.js';
-import { createCheckpoint, verifyAuditChain, type AuditVerification } from './audit.js';
-import { lastCheckpoint, type CheckpointRecord } from '../store/repositories/audit-checkpoints.js';
-import { anchorText, parseAnchorText } from './audit/anchor.js';
-import { ServiceError } from './errors.js';
-import { defineHandler } from './handler.js';
-import { writeOutputFile, type WrittenFile } from './output.js';
+import { sqlCipherKeyPragmaValue } from '../../../crypto/database-key.js';
+import { AUDIT_REGISTERS } from '../../domain/audit.js';
+import { auditRegisterXlsx, type AuditRegisterRow } from '../../../templates/xlsx/audit-register.js';
+import { iterateRegister } from '../../store/repositories/audit-log.js';
+import { getSetting } from '../../store/repositories/settings.js';
+import { createCheckpoint, verifyAuditChain, type AuditVerification } from './record.js';
+import { lastCheckpoint, type CheckpointRecord } from '../../store/repositories/audit-checkpoints.js';
+import { anchorText, parseAnchorText } from './anchor.js';
+import { ServiceError } from '../errors.js';
+import { defineHandler, handlerMap } from '../handler.js';
+import { writeOutputFile, type WrittenFile } from '../output/write.js';
 
 export const EXPORTABLE_REGISTERS = ['调阅', '组卷', '销毁', '存档', '登录', '权限', '拒绝', '全部'] as const;
 
@@ -36,8 +36,8 @@ const RESULT_NAMES = { ok: '成功', refused: '拒绝', error: '失败' } as con
 export type VerifiedLog = AuditVerification & { readonly countersigned: CheckpointRecord | null };
 
 export function auditHandlers(actionNames: () => Readonly<Record<string, string>>) {
-  return {
-    'audit.verify': defineHandler({
+  return handlerMap(
+    defineHandler({
       name: 'audit.verify',
       summary: '校验审计日志',
       input: z.object({ anchors: z.array(z.string().min(1)).default([]) }).strict(),
@@ -59,7 +59,7 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
         return { ...result, countersigned };
       },
     }),
-    'audit.checkpoint': defineHandler({
+    defineHandler({
       name: 'audit.checkpoint',
       summary: '签署审计校验点',
       input: z.object({}).strict(),
@@ -68,7 +68,7 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
       objects: (_i, out: CheckpointRecord) => [`checkpoint:${out.seq}`],
       run: (ctx): CheckpointRecord => createCheckpoint(ctx, 'demand'),
     }),
-    'audit.export': defineHandler({
+    defineHandler({
       name: 'audit.export',
       summary: '导出审计登记表',
       input: z.object({ register: z.enum(EXPORTABLE_REGISTERS), outDir: z.string().min(1), fileName: z.string().optional() }),
@@ -111,7 +111,7 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
         return writeOutputFile(ctx, input.outDir, fileName, bytes, { classified: false });
       },
     }),
-  } as const;
+  );
 }
 
 export { AUDIT_REGISTERS };

@@ -1,0 +1,114 @@
+/**
+ * 细目表 and 内容结构表: saved as typed, or as Excel files: import (parsed, then validated and versioned exactly like a
+ * table entered by hand), export, and the blank templates writers fill in (`qbank template …`).
+ */
+import { z } from 'zod';
+import { DomainValidationError, type Problem } from '../../domain/validation.js';
+import { levelName } from '../../domain/level.js';
+import { secrecyMark } from '../../domain/secrecy.js';
+import { elementTableTemplateXlsx, practicalStructureXlsx, theoryElementTableXlsx } from '../../../templates/xlsx/element-table.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
+import { ServiceError } from '../errors.js';
+import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { parsePracticalStructureXlsx, parseTheoryElementTableXlsx } from '../import/xlsx-element-table.js';
+import { writeOutputFile, type WrittenFile } from '../output/write.js';
+import { savePracticalStructure, saveTheoryTable, type SavedTable } from './save.js';
+
+const fileInput = z.object({ bankId: z.number().int().positive(), bytes: z.instanceof(Uint8Array) });
+const outInput = z.object({ bankId: z.number().int().positive(), outDir: z.string().min(1) });
+
+function refuseIfProblems(subject: string, problems: readonly Problem[]): void {
+  if (problems.some((p) => p.severity === 'error')) throw new DomainValidationError(subject, problems);
+}
+
+export const elementHandlers = handlerMap(
+  defineHandler({
+    name: 'banks.setElementTable',
+    summary: '保存理论知识考核要素细目表',
+    input: z.object({ bankId: z.number().int().positive(), table: z.unknown() }),
+    roles: ['manager'],
+    register: '',
+    bank: bankOf('manager'),
+    objects: (i, out: SavedTable) => [`bank:${i.bankId}`, `elementTable:theory@${out.version}`],
+    run: (ctx, input): SavedTable => saveTheoryTable(ctx, requireBank(ctx, input.bankId), input.table),
+  }),
+  defineHandler({
+    name: 'banks.setPracticalStructure',
+    summary: '保存技能考核内容结构表',
+    input: z.object({ bankId: z.number().int().positive(), structure: z.unknown() }),
+    roles: ['manager'],
+    register: '',
+    bank: bankOf('manager'),
+    objects: (i, out: SavedTable) => [`bank:${i.bankId}`, `elementTable:practical@${out.version}`],
+    run: (ctx, input): SavedTable => savePracticalStructure(ctx, requireBank(ctx, input.bankId), input.structure),
+  }),
+  defineHandler({
+    name: 'banks.importElementTable',
+    summary: '导入理论知识考核要素细目表（xlsx）',
+    input: fileInput,
+    roles: ['manager'],
+    register: '',
+    bank: bankOf('manager'),
+    run: async (ctx, input): Promise<SavedTable> => {
+      const bank = requireBank(ctx, input.bankId);
+      const parsed = await parseTheoryElementTableXlsx(input.bytes);
+      refuseIfProblems('理论知识考核要素细目表', parsed.problems);
+      if (JSON.stringify(parsed.table ?? {}).includes('（示例）')) {
+        throw new ServiceError('细目表中还有模板的示例行（名称含“（示例）”），请删除或改写后再导入');
+      }
+      const table = { occupationCode: bank.occupationCode, level: bank.level, track: bank.track, ...(parsed.table as object) };
+      return saveTheoryTable(ctx, bank, table);
+    },
+  }),
+  defineHandler({
+    name: 'banks.importPracticalStructure',
+    summary: '导入技能考核内容结构表（xlsx）',
+    input: fileInput,
+    roles: ['manager'],
+    register: '',
+    bank: bankOf('manager'),
+    run: async (ctx, input): Promise<SavedTable> => {
+      const bank = requireBank(ctx, input.bankId);
+      const parsed = await parsePracticalStructureXlsx(input.bytes);
+      refuseIfProblems('技能考核内容结构表', parsed.problems);
+      const structure = { occupationCode: bank.occupationCode, track: bank.track, ...(parsed.structure as object) };
+      return savePracticalStructure(ctx, bank, structure);
+    },
+  }),
+  defineHandler({
+    name: 'banks.exportElementTables',
+    summary: '导出细目表和内容结构表（xlsx）',
+    input: outInput,
+    roles: ['manager'],
+    register: '存档',
+    bank: bankOf('manager'),
+    objects: (i, out: readonly WrittenFile[]) => [`bank:${i.bankId}`, ...out.map((f) => `file:${f.path}`)],
+    run: async (ctx, input): Promise<readonly WrittenFile[]> => {
+      const bank = requireBank(ctx, input.bankId);
+      const table = currentTheoryTable(ctx, bank.id);
+      const structure = currentPracticalStructure(ctx, bank.id);
+      if (!table && !structure) throw new ServiceError('本题库还没有细目表或内容结构表');
+      const written: WrittenFile[] = [];
+      const base = { occupationName: bank.occupationName, occupationCode: bank.occupationCode, track: bank.track, generatedAt: ctx.now() };
+      if (table) {
+        const bytes = await theoryElementTableXlsx({ ...base, level: bank.level, table, secrecyMark: secrecyMark(bank.secrecy) });
+        written.push(writeOutputFile(ctx, input.outDir, `理论知识考核要素细目表_${levelName(bank.level).replace('/', '_')}.xlsx`, bytes, { classified: false }));
+      }
+      if (structure) {
+        const bytes = await practicalStructureXlsx({ ...base, structure });
+        written.push(writeOutputFile(ctx, input.outDir, '技能考核内容结构表.xlsx', bytes, { classified: false }));
+      }
+      return written;
+    },
+  }),
+  defineHandler({
+    name: 'templates.elements',
+    summary: '生成细目表 Excel 模板',
+    input: z.object({ outDir: z.string().min(1) }),
+    roles: ['manager', 'author'],
+    register: '',
+    objects: (_i, out: WrittenFile) => [`file:${out.path}`],
+    run: async (ctx, input): Promise<WrittenFile> =>
+      writeOutputFile(ctx, input.outDir, '理论知识考核要素细目表_模板.xlsx', await elementTableTemplateXlsx({ generatedAt: ctx.now() }), { classified: false }),
+  }),
+);

@@ -1,0 +1,32 @@
+/**
+ * The policies kept in the settings table, read without any handler machinery (the handler layer
+ * reads the idle timeout on every call, so this file must not import `handler.ts`).
+ * - the security policy: password rules, lockout, idle timeout;
+ * - the write-target exception: where the target check (media/write-target.ts) cannot be made at
+ *   all (Windows, macOS, no readable mount table) writing is refused unless the 安全保密管理员
+ *   allows unverified targets; every file written under it is recorded as such. A target the check
+ *   refuses (USB, network, …) stays refused whatever this setting says.
+ */
+import { DEFAULT_POLICY, passwordPolicySchema, type PasswordPolicy } from '../../domain/account.js';
+import type { ReadableDB } from '../../store/database.js';
+import { getSetting } from '../../store/repositories/settings.js';
+
+export const SECURITY_POLICY = 'security.policy';
+export const ALLOW_UNVERIFIED_TARGETS = 'output.allowUnverifiedTargets';
+
+/** Marks the audit row of every write made under the exception. */
+export const UNVERIFIED_NOTE = '写入位置未经核验（安全保密管理员已允许）';
+
+export function getPolicy(db: ReadableDB): PasswordPolicy {
+  const raw = getSetting(db, SECURITY_POLICY);
+  return raw === undefined ? DEFAULT_POLICY : passwordPolicySchema.parse(JSON.parse(raw));
+}
+
+export interface OutputPolicy {
+  /** Write where the target cannot be checked (the check's verdict is `unverifiable`). */
+  readonly allowUnverifiedTargets: boolean;
+}
+
+export function getOutputPolicy(db: ReadableDB): OutputPolicy {
+  return { allowUnverifiedTargets: getSetting(db, ALLOW_UNVERIFIED_TARGETS) === 'true' };
+}
