@@ -28,12 +28,12 @@ import {
   type PaperRecord,
   type PaperStatus,
 } from '../../store/repositories/papers.js';
-import { requireBank } from '../banks/context.js';
+import { requireBank, theoryStructureOf } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { solveAssembly, type EngineName } from './engine.js';
-import { assemblyOptionsSchema, buildProblem, checkTheoryStructure, theoryStructureInput, theoryStructureOf } from './problem-builder.js';
+import { assemblyOptionsSchema, buildProblem, checkTheoryStructure, theoryStructureInput } from './problem-builder.js';
 
 export { assemblyOptionsSchema };
 

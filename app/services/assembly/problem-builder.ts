@@ -14,7 +14,6 @@ import {
 } from '../../domain/assembly/blueprint.js';
 import {
   COMPREHENSIVE_STRUCTURE,
-  DEFAULT_THEORY_PRESET,
   THEORY_PRESETS,
   theoryStructureRules,
   theoryStructureSchema,
@@ -26,10 +25,10 @@ import { MIN_PARALLEL_SETS, PAPER_KINDS, type PaperKind } from '../../domain/pap
 import { itemComparisonText } from '../../domain/similarity/fingerprint.js';
 import { findNearDuplicates } from '../../domain/similarity/near-duplicates.js';
 import type { TheoryItem } from '../../domain/theory-item.js';
-import { DomainValidationError, validateOrThrow } from '../../domain/validation.js';
+import { DomainValidationError } from '../../domain/validation.js';
 import { listItems, type ItemRecord } from '../../store/repositories/items.js';
-import { exposedItems, getPaperStructure, itemDifficultyIndex } from '../../store/repositories/papers.js';
-import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
+import { exposedItems, itemDifficultyIndex } from '../../store/repositories/papers.js';
+import { loadBankContext } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 
@@ -71,13 +70,6 @@ export const theoryStructureInput = z.union([
   z.object({ structure: theoryStructureSchema }),
 ]);
 
-/** The stored theory structure of the bank, or the default preset. */
-export function theoryStructureOf(ctx: ServiceContext, bankId: number): { structure: TheoryStructure; stored: boolean } {
-  const stored = getPaperStructure(ctx.db, bankId, 'theory');
-  if (stored === undefined) return { structure: THEORY_PRESETS[DEFAULT_THEORY_PRESET].structure as unknown as TheoryStructure, stored: false };
-  return { structure: validateOrThrow('试卷结构', theoryStructureSchema, stored), stored: true };
-}
-
 export function checkTheoryStructure(structure: TheoryStructure): void {
   const problems = theoryStructureRules(structure);
   if (problems.length > 0) throw new DomainValidationError('试卷结构', problems);
@@ -114,7 +106,7 @@ export interface BuiltProblem {
 }
 
 export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): BuiltProblem {
-  const bank = requireBank(ctx, options.bankId);
+  const { bank, table: theoryTable, practical: practicalTable, theoryStructure } = loadBankContext(ctx, options.bankId);
   const records = listItems(ctx.db, bank.id, { kind: options.kind, state: '入库' });
   const stats = itemDifficultyIndex(ctx.db, bank.id);
   const exposed = exposedItems(ctx.db, bank.id, options.kind, options.exposure.runs);
@@ -131,9 +123,9 @@ export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): Bui
   };
 
   if (options.kind === 'theory') {
-    const table = currentTheoryTable(ctx, bank.id);
+    const table = theoryTable;
     if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，不能组卷');
-    const { structure } = theoryStructureOf(ctx, bank.id);
+    const { structure } = theoryStructure;
     checkTheoryStructure(structure);
     const settings: AssemblySettings = {
       ...DEFAULT_SETTINGS,
@@ -150,7 +142,7 @@ export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): Bui
   }
 
   if (options.kind === 'practical') {
-    const table = currentPracticalStructure(ctx, bank.id);
+    const table = practicalTable;
     const level = table?.levels.find((l) => l.level === bank.level);
     if (!table || !level) throw new ServiceError(`本题库还没有${levelName(bank.level)}的技能考核内容结构表，不能组卷`);
     const moduleNames = Object.fromEntries(table.modules.map((m) => [m.code, m.name]));

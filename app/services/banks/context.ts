@@ -1,11 +1,18 @@
 /**
- * A bank and what belongs to it now: the bank record, its current 细目表 and 内容结构表. The one
- * loader every capability uses to look a bank up (documents, assembly, items, elements).
+ * A bank and what belongs to it now: the bank record, its current 细目表 and 内容结构表, the theory
+ * paper structure, the 编制说明 notes and the current sets of each kind. `loadBankContext` is the one
+ * loader documents and assembly build on; the single look-ups serve the other capabilities.
  */
+import { DEFAULT_THEORY_PRESET, THEORY_PRESETS, theoryStructureSchema, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
 import { theoryElementTableSchema, type TheoryElementTable } from '../../domain/element-table.js';
+import { PAPER_KINDS, type PaperKind } from '../../domain/paper.js';
 import { practicalStructureSchema, type PracticalStructure } from '../../domain/practical-structure.js';
+import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submission/notes.js';
+import { validateOrThrow } from '../../domain/validation.js';
 import { getBank, type BankRecord } from '../../store/repositories/banks.js';
 import { getCurrentElementTable } from '../../store/repositories/element-tables.js';
+import { getPaperStructure, listPapers, type PaperRecord } from '../../store/repositories/papers.js';
+import { getSubmissionNotes } from '../../store/repositories/submission-notes.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 
@@ -25,4 +32,49 @@ export function currentTheoryTable(ctx: ServiceContext, bankId: number): TheoryE
 export function currentPracticalStructure(ctx: ServiceContext, bankId: number): PracticalStructure | undefined {
   const rec = getCurrentElementTable(ctx.db, bankId, 'practical');
   return rec ? practicalStructureSchema.parse(rec.body) : undefined;
+}
+
+/** The stored theory structure of the bank, or the default preset. */
+export function theoryStructureOf(ctx: ServiceContext, bankId: number): { structure: TheoryStructure; stored: boolean } {
+  const stored = getPaperStructure(ctx.db, bankId, 'theory');
+  if (stored === undefined) return { structure: THEORY_PRESETS[DEFAULT_THEORY_PRESET].structure as unknown as TheoryStructure, stored: false };
+  return { structure: validateOrThrow('试卷结构', theoryStructureSchema, stored), stored: true };
+}
+
+/** The bank's 编制说明 and 内部审核意见 texts (defaults where none were saved). */
+export function notesOf(ctx: ServiceContext, bankId: number): SubmissionNotes {
+  return validateOrThrow('题库编制说明', submissionNotesSchema, getSubmissionNotes(ctx.db, bankId) ?? {});
+}
+
+/** The papers of the latest run of this kind: approved runs first, else the latest drafts. */
+export function currentSets(ctx: ServiceContext, bankId: number, kind: PaperKind): PaperRecord[] {
+  const approved = listPapers(ctx.db, bankId, { kind, status: '已审定' });
+  const pool = approved.length > 0 ? approved : listPapers(ctx.db, bankId, { kind, status: '草稿' });
+  const lastRun = Math.max(0, ...pool.map((p) => p.runId));
+  return pool.filter((p) => p.runId === lastRun);
+}
+
+export interface BankContext {
+  readonly bank: BankRecord;
+  /** The current 理论知识考核要素细目表, if one was saved. */
+  readonly table: TheoryElementTable | undefined;
+  /** The current 技能考核内容结构表, if one was saved. */
+  readonly practical: PracticalStructure | undefined;
+  readonly theoryStructure: { readonly structure: TheoryStructure; readonly stored: boolean };
+  readonly notes: SubmissionNotes;
+  /** The current sets of each kind (see `currentSets`). */
+  readonly sets: Readonly<Record<PaperKind, PaperRecord[]>>;
+}
+
+/** Everything documents and assembly need to know about a bank, read once. */
+export function loadBankContext(ctx: ServiceContext, bankId: number): BankContext {
+  const bank = requireBank(ctx, bankId);
+  return {
+    bank,
+    table: currentTheoryTable(ctx, bankId),
+    practical: currentPracticalStructure(ctx, bankId),
+    theoryStructure: theoryStructureOf(ctx, bankId),
+    notes: notesOf(ctx, bankId),
+    sets: Object.fromEntries(PAPER_KINDS.map((kind) => [kind, currentSets(ctx, bankId, kind)])) as Record<PaperKind, PaperRecord[]>,
+  };
 }

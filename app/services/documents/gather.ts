@@ -1,16 +1,15 @@
 /**
- * Gathers what the submission documents are made from: the bank and its secrecy mark, the sets of
- * the latest assembly run of each kind (approved runs first) with the pinned item versions and their
- * images, the 细目表 and 内容结构表, the team and the internal reviewers from the personnel register,
- * and the bank's free-text notes. Reads only; the caller is the 调阅 the access log records.
+ * Gathers what the submission documents are made from: the bank's context (banks/context.ts: the
+ * bank, its 细目表 and 内容结构表, notes and current sets), the pinned item versions of the sets and
+ * their images, the team and the internal reviewers from the personnel register. Reads only; the
+ * caller is the 调阅 the access log records.
  */
-import { sortedSections, theoryStructureSchema } from '../../domain/assembly/paper-structure.js';
+import { sortedSections, theoryStructureSchema, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
 import { findOccupation } from '../../domain/catalog/catalog.js';
 import { comprehensiveItemSchema } from '../../domain/comprehensive-item.js';
 import { elementTableStats, type TheoryElementTable } from '../../domain/element-table.js';
 import { levelName, LEVELS } from '../../domain/level.js';
 import { occupationDisplayName } from '../../domain/occupation.js';
-import type { PaperKind } from '../../domain/paper.js';
 import { beijingDate, personSchema } from '../../domain/person.js';
 import type { PracticalStructure } from '../../domain/practical-structure.js';
 import { practicalTaskSchema } from '../../domain/practical-task.js';
@@ -29,27 +28,20 @@ import type {
   TeamMember,
   TheoryPaperData,
 } from '../../domain/submission/documents.js';
-import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submission/notes.js';
+import type { SubmissionNotes } from '../../domain/submission/notes.js';
 import { theoryItemSchema, theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
-import { validateOrThrow } from '../../domain/validation.js';
 import { getAccount } from '../../store/repositories/accounts.js';
 import { listMembers, type BankRole } from '../../store/repositories/bank-members.js';
 import type { BankRecord } from '../../store/repositories/banks.js';
 import { getImage } from '../../store/repositories/images.js';
 import { countEligible, getVersion } from '../../store/repositories/items.js';
-import { getRun, listPaperItems, listPapers, type PaperRecord } from '../../store/repositories/papers.js';
+import { getRun, listPaperItems, type PaperRecord } from '../../store/repositories/papers.js';
 import { getPerson } from '../../store/repositories/people.js';
-import { getSubmissionNotes } from '../../store/repositories/submission-notes.js';
-import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
-import { theoryStructureOf } from '../assembly/problem-builder.js';
+import { loadBankContext } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 
 export const SAMPLE_NOTE = '样例（演示用，非正式题库）';
-
-export function notesOf(ctx: ServiceContext, bankId: number): SubmissionNotes {
-  return validateOrThrow('题库编制说明', submissionNotesSchema, getSubmissionNotes(ctx.db, bankId) ?? {});
-}
 
 export function documentHeader(bank: BankRecord, notes: SubmissionNotes): DocumentHeader {
   return {
@@ -63,14 +55,6 @@ export function documentHeader(bank: BankRecord, notes: SubmissionNotes): Docume
     sampleNote: bank.isSample ? SAMPLE_NOTE : '',
     institution: notes.institution,
   };
-}
-
-/** The papers of the latest run of this kind: approved runs first, else the latest drafts. */
-export function currentSets(ctx: ServiceContext, bankId: number, kind: PaperKind): PaperRecord[] {
-  const approved = listPapers(ctx.db, bankId, { kind, status: '已审定' });
-  const pool = approved.length > 0 ? approved : listPapers(ctx.db, bankId, { kind, status: '草稿' });
-  const lastRun = Math.max(0, ...pool.map((p) => p.runId));
-  return pool.filter((p) => p.runId === lastRun);
 }
 
 function images(ctx: ServiceContext, hashes: readonly string[]): DocumentImage[] {
@@ -176,12 +160,15 @@ export function chineseDate(now: Date): string {
 }
 
 
+/** What the submission is made from: the bank's context (one read) with its sets and people. */
 export interface SubmissionSource {
   readonly bank: BankRecord;
   readonly notes: SubmissionNotes;
   readonly header: DocumentHeader;
   readonly table: TheoryElementTable;
   readonly practical: PracticalStructure | undefined;
+  /** The structure for runs that did not record theirs. */
+  readonly theoryStructure: TheoryStructure;
   readonly theory: PaperRecord[];
   readonly practicalSets: PaperRecord[];
   readonly comprehensive: PaperRecord[];
@@ -189,21 +176,19 @@ export interface SubmissionSource {
 }
 
 export function submissionSource(ctx: ServiceContext, bankId: number): SubmissionSource {
-  const bank = requireBank(ctx, bankId);
-  const table = currentTheoryTable(ctx, bankId);
+  const { bank, table, practical, theoryStructure, notes, sets } = loadBankContext(ctx, bankId);
   if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，不能生成申报材料');
-  const notes = notesOf(ctx, bankId);
-  const theory = currentSets(ctx, bankId, 'theory');
-  if (theory.length === 0) throw new ServiceError('本题库还没有组好的理论知识试卷，请先组卷（qbank assemble）');
+  if (sets.theory.length === 0) throw new ServiceError('本题库还没有组好的理论知识试卷，请先组卷（qbank assemble）');
   return {
     bank,
     notes,
     header: documentHeader(bank, notes),
     table,
-    practical: currentPracticalStructure(ctx, bankId),
-    theory,
-    practicalSets: currentSets(ctx, bankId, 'practical'),
-    comprehensive: currentSets(ctx, bankId, 'comprehensive'),
+    practical,
+    theoryStructure: theoryStructure.structure,
+    theory: sets.theory,
+    practicalSets: sets.practical,
+    comprehensive: sets.comprehensive,
     people: bankPeople(ctx, bankId),
   };
 }
@@ -268,7 +253,7 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
   const result = (theoryRun?.result ?? {}) as { deviation?: number; structure?: unknown; blueprint?: { bands?: number[] | null } };
   // The structure the sets were drawn for; the bank's current one for runs that did not record it.
   const recorded = theoryStructureSchema.safeParse(result.structure);
-  const structure = recorded.success ? recorded.data : theoryStructureOf(ctx, bank.id).structure;
+  const structure = recorded.success ? recorded.data : src.theoryStructure;
   const bands = result.blueprint?.bands;
   const sections = sortedSections(structure);
   return {

@@ -30,7 +30,7 @@ import { theoryAnswersDocx } from '../../../templates/docx/theory-answers.js';
 import { theoryPaperDocx } from '../../../templates/docx/theory-paper.js';
 import { practicalStructureXlsx, theoryElementTableXlsx } from '../../../templates/xlsx/element-table.js';
 import { teamListXlsx } from '../../../templates/xlsx/team-list.js';
-import { requireBank } from '../banks/context.js';
+import { notesOf, requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { guardOutput } from '../output/write.js';
@@ -40,7 +40,6 @@ import {
   compilationNoteData,
   comprehensivePapers,
   elementTablesData,
-  notesOf,
   practicalPapers,
   reviewOpinionData,
   submissionSource,
