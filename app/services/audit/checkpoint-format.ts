@@ -1,5 +1,5 @@
 /** The bytes a checkpoint signature covers, and a stored checkpoint's hash (its successor's prev_hash). */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../../crypto/digest.js';
 import type { CheckpointBody } from '../../store/repositories/audit-checkpoints.js';
 
 export function checkpointMessage(wsId: string, c: CheckpointBody): string {
@@ -9,5 +9,5 @@ export function checkpointMessage(wsId: string, c: CheckpointBody): string {
 }
 
 export function checkpointHash(message: string, signature: string): string {
-  return createHash('sha256').update(message, 'utf8').update('\n').update(signature, 'utf8').digest('hex');
+  return sha256Hex(`${message}\n${signature}`);
 }

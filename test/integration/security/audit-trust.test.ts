@@ -1,7 +1,7 @@
 /**
  * The attacks of issue [S] on the access log, one test each, as someone with the workstation
  * passphrase (raw SQL on the decrypted file, triggers dropped), with one account's password, or
- * with the file alone. The trust model these tests hold is written in crypto/README.md.
+ * with the file alone. The trust model these tests hold is written in ARCHITECTURE.md, "Audit".
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
