@@ -10,12 +10,13 @@
  * - Emphasis of negative wording: the negative word is put inside 「」, e.g. `下列说法中「不正确」的是（ ）。`
  *   “” is not accepted as emphasis because item writers use it to quote literals (`螺纹标记“M16×1.5-7H”`).
  * - Text comparison (duplicates, option inside stem) uses Unicode NFKC (full-width → half-width),
- *   drops all white space; letter case is kept (基准孔 H and 基准轴 h are different answers).
+ *   drops all white space; letter case is kept (基准孔 H and 基准轴 h are different answers): `toCompact`.
  * - Visual length (key-longest): a character counts 1, a half-width ASCII character 0.5.
  */
 import { OPTION_LETTERS, type TheoryItem } from '../theory-item.js';
 import type { PracticalTask } from '../practical-task.js';
 import { sumPoints } from '../rubric.js';
+import { toCompact } from '../text/normalise.js';
 import { labelPath } from '../validation.js';
 import {
   itemLintMessages as M,
@@ -78,11 +79,6 @@ const BLANK = /[（(][\s\u3000]*[)）]|_{2,}|＿{2,}/;
 const EMPHASIS = /「[^「」]*」/g;
 const ALL_OF_ABOVE = /以上(?:都|均|全|皆|各项|几项|说法|答案|选项|[二三四五]项)|^(?:都对|都不对|全对|全错|都正确|都不正确)$/;
 const QUESTION_START = ['是否', '哪'] as const;
-
-/** NFKC, no white space (case kept): the form in which option texts are compared. */
-export function normaliseText(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
-}
 
 /** Length as it appears on paper: half-width ASCII counts 0.5, every other character 1 (white space 0). */
 export function visualLength(text: string): number {
@@ -173,8 +169,8 @@ function optionRules(item: Exclude<TheoryItem, { type: 'trueFalse' }>, add: Find
   if (item.type === 'multipleChoice' && (n < multipleOptions.min || n > multipleOptions.max))
     add('option-count', 'error', ['options'], M.multipleOptionCount(n));
 
-  const normalised = item.options.map(normaliseText);
-  const stem = normaliseText(item.stem);
+  const normalised = item.options.map(toCompact);
+  const stem = toCompact(item.stem);
   normalised.forEach((o, i) => {
     if (o === '') {
       add('option-empty', 'error', ['options', i], M.optionEmpty);

@@ -4,7 +4,7 @@
  * relettered) is still the same item. The key, difficulty, 鉴定点 and explanation are not compared:
  * the same question bound to another 鉴定点 or with a corrected key is still a duplicate.
  */
-import { normalizeText } from './normalize.js';
+import { toComparisonText } from '../text/normalise.js';
 
 /** The part of a theory item (or any stem-and-options text) that duplicate detection looks at. */
 export interface ComparableItem {
@@ -13,13 +13,13 @@ export interface ComparableItem {
 }
 
 /**
- * Joins stem and options in the comparison text. A private-use character (U+E000): `normalizeText`
+ * Joins stem and options in the comparison text. A private-use character (U+E000): `toComparisonText`
  * keeps it (it is neither punctuation nor space), so the comparison text is a fixed point of
- * `normalizeText` and may be normalised again by `findNearDuplicates` without change.
+ * `toComparisonText` and may be normalised again by `findNearDuplicates` without change.
  */
 export const OPTION_SEPARATOR = '\uE000';
 
-const sortedOptions = (item: ComparableItem): string[] => (item.options ?? []).map(normalizeText).sort();
+const sortedOptions = (item: ComparableItem): string[] => (item.options ?? []).map(toComparisonText).sort();
 
 /**
  * The text compared by near-duplicate detection: the normalised stem followed by the normalised
@@ -27,7 +27,7 @@ const sortedOptions = (item: ComparableItem): string[] => (item.options ?? []).m
  * Options that normalise to nothing (e.g. `——`) are left out.
  */
 export function itemComparisonText(item: ComparableItem): string {
-  return [normalizeText(item.stem), ...sortedOptions(item).filter((o) => o !== '')].join(OPTION_SEPARATOR);
+  return [toComparisonText(item.stem), ...sortedOptions(item).filter((o) => o !== '')].join(OPTION_SEPARATOR);
 }
 
 /**
@@ -35,5 +35,5 @@ export function itemComparisonText(item: ComparableItem): string {
  * encoded as a JSON array so that no stem/option boundary can be confused with another.
  */
 export function exactKey(item: ComparableItem): string {
-  return JSON.stringify([normalizeText(item.stem), ...sortedOptions(item)]);
+  return JSON.stringify([toComparisonText(item.stem), ...sortedOptions(item)]);
 }

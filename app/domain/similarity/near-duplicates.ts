@@ -4,7 +4,7 @@
  * candidate. Pure and deterministic: the same candidates and options always give the same pairs.
  *
  * Pass `itemComparisonText(item)` (fingerprint.ts) as the text of a theory item; any other text is
- * accepted too, it is normalised here again (`normalizeText` is idempotent). Texts that normalise to
+ * accepted too, it is normalised here again (`toComparisonText` is idempotent). Texts that normalise to
  * nothing (empty, only punctuation) are never paired. Parameter choice: DEFAULT_SIMILARITY_OPTIONS.
  */
 import {
@@ -17,7 +17,7 @@ import {
   shingleHashes,
   shingles,
 } from './minhash.js';
-import { normalizeText } from './normalize.js';
+import { toComparisonText } from '../text/normalise.js';
 
 export interface SimilarityCandidate {
   readonly id: number;
@@ -112,7 +112,7 @@ interface Prepared {
 function prepare(candidates: readonly SimilarityCandidate[], o: Required<SimilarityOptions>): Prepared {
   const family = createMinHashFamily(o.bands * o.rows, o.seed);
   const ids = candidates.map((c) => c.id);
-  const texts = candidates.map((c) => normalizeText(c.text));
+  const texts = candidates.map((c) => toComparisonText(c.text));
   const keys = new Uint32Array(texts.length * o.bands);
   const indexed: number[] = [];
   texts.forEach((text, i) => {

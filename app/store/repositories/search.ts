@@ -15,6 +15,7 @@
  * and the like are searched for as ordinary characters.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { toSearchText } from '../../domain/text/normalise.js';
 import type { ReadableDB, WritableDB } from '../database.js';
 import { NotFoundError } from '../errors.js';
 
@@ -53,17 +54,12 @@ const MAX_GRAM = 3;
 
 // --- normalisation --------------------------------------------------------------------------------
 
-/** NFKC, lower case, without whitespace, control (Cc) and format (Cf) characters. */
-export function normalizeSearchText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{Cc}\p{Cf}]+/gu, '');
-}
-
 /** The distinct terms of a query, normalised like the indexed text; empty terms are dropped. */
 export function searchTerms(text: string): string[] {
   const terms = text
     .normalize('NFKC')
     .split(/\s+/u)
-    .map(normalizeSearchText)
+    .map(toSearchText)
     .filter((t) => t !== '');
   return [...new Set(terms)];
 }
@@ -276,7 +272,7 @@ export function replaceSearchTexts(db: WritableDB, texts: Iterable<SearchText>):
   db.transaction(() => {
     const changes = new Map<string, BlockChange>();
     const latest = new Map<number, string>();
-    for (const { itemId, text } of texts) latest.set(itemId, normalizeSearchText(text));
+    for (const { itemId, text } of texts) latest.set(itemId, toSearchText(text));
     const previousOf = statement(db, 'SELECT text FROM search_text WHERE item_id = ?').pluck();
     const save = statement(db, 'INSERT INTO search_text (item_id, text) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET text = excluded.text');
     const drop = statement(db, 'DELETE FROM search_text WHERE item_id = ?');

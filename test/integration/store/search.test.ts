@@ -6,7 +6,6 @@ import { MIGRATIONS, type Migration } from '../../../app/store/migrations/index.
 import { migration0100 } from '../../../app/store/migrations/0100-search.js';
 import { insertItem, type ItemKind, type ItemType } from '../../../app/store/repositories/items.js';
 import {
-  normalizeSearchText,
   removeSearchText,
   replaceSearchText,
   replaceSearchTexts,
@@ -15,6 +14,7 @@ import {
   type SearchQuery,
 } from '../../../app/store/repositories/search.js';
 import type { ItemState } from '../../../app/domain/bank.js';
+import { toSearchText } from '../../../app/domain/text/normalise.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
 const tempDir = useTempDir();
@@ -101,10 +101,10 @@ function sampleBanks() {
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 describe('search repository', () => {
-  describe('#normalizeSearchText', () => {
+  describe('#toSearchText', () => {
     it('folds width and case with NFKC and drops whitespace, control and format characters', () => {
-      expect(normalizeSearchText('ＡＢ　c\td\u0001e\u200bＦ')).toBe('abcdef');
-      expect(normalizeSearchText('（ ）φ20H7 Ra 3.2')).toBe('()φ20h7ra3.2');
+      expect(toSearchText('ＡＢ　c\td\u0001e\u200bＦ')).toBe('abcdef');
+      expect(toSearchText('（ ）φ20H7 Ra 3.2')).toBe('()φ20h7ra3.2');
     });
   });
 

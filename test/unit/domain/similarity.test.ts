@@ -20,7 +20,7 @@ import {
   findNearDuplicates,
   type SimilarityCandidate,
 } from '../../../app/domain/similarity/near-duplicates.js';
-import { normalizeText } from '../../../app/domain/similarity/normalize.js';
+import { toComparisonText } from '../../../app/domain/text/normalise.js';
 
 const sampleDir = new URL('../../../app/demo/sample/', import.meta.url);
 const sample: ComparableItem[] = readdirSync(sampleDir)
@@ -38,37 +38,37 @@ const dutyItem = item('职业道德是（ ）在职业活动中的具体体现�
 const limitsItem = item('在 AutoCAD 中，图形界限由 LIMITS 命令设置，通过指定左下角点和右上角点来确定绘图区域。');
 
 describe('similarity', () => {
-  describe('#normalizeText', () => {
+  describe('#toComparisonText', () => {
     it('folds full-width letters and digits to half-width and lower-cases Latin', () => {
-      expect(normalizeText('ＡｕｔｏＣＡＤ　２０２４ 的 LIMITS')).toBe('autocad2024的limits');
+      expect(toComparisonText('ＡｕｔｏＣＡＤ　２０２４ 的 LIMITS')).toBe('autocad2024的limits');
     });
 
     it('removes Chinese and ASCII punctuation and every kind of white space', () => {
-      expect(normalizeText('（ ）、，。；：“”‘’《》【】!?！？…—,.;:\'"()[]{}')).toBe('');
-      expect(normalizeText('图样\t中的\n尺寸\u3000以\u200b毫米为单位')).toBe('图样中的尺寸以毫米为单位');
+      expect(toComparisonText('（ ）、，。；：“”‘’《》【】!?！？…—,.;:\'"()[]{}')).toBe('');
+      expect(toComparisonText('图样\t中的\n尺寸\u3000以\u200b毫米为单位')).toBe('图样中的尺寸以毫米为单位');
     });
 
     it('makes the answer blank disappear whatever its style', () => {
       const expected = '职业道德是在职业活动中的具体体现';
       for (const blank of ['（ ）', '（    ）', '(   )', '(　　)', '____', '＿＿＿', '（）']) {
-        expect(normalizeText(`职业道德是${blank}在职业活动中的具体体现。`)).toBe(expected);
+        expect(toComparisonText(`职业道德是${blank}在职业活动中的具体体现。`)).toBe(expected);
       }
     });
 
     it('unifies the ways of typing the diameter sign to φ', () => {
-      for (const d of ['φ', 'Φ', 'ϕ', 'Ф', 'ф', '⌀', 'Ø', 'ø']) expect(normalizeText(`${d}30H7`)).toBe('φ30h7');
+      for (const d of ['φ', 'Φ', 'ϕ', 'Ф', 'ф', '⌀', 'Ø', 'ø']) expect(toComparisonText(`${d}30H7`)).toBe('φ30h7');
     });
 
     it('keeps symbols that carry meaning and reads º as the degree sign', () => {
-      expect(normalizeText('倒角 2×45°，公差 ±0.02')).toBe('倒角2×45°公差±002');
-      expect(normalizeText('夹角 30º')).toBe('夹角30°');
+      expect(toComparisonText('倒角 2×45°，公差 ±0.02')).toBe('倒角2×45°公差±002');
+      expect(toComparisonText('夹角 30º')).toBe('夹角30°');
     });
 
     it('is idempotent for any text', () => {
       fc.assert(
         fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
-          const once = normalizeText(s);
-          expect(normalizeText(once)).toBe(once);
+          const once = toComparisonText(s);
+          expect(toComparisonText(once)).toBe(once);
         }),
         { numRuns: 300 },
       );
@@ -86,9 +86,9 @@ describe('similarity', () => {
       expect(itemComparisonText(retyped)).toBe(itemComparisonText(viewItem));
     });
 
-    it('is the normalised stem alone for a 判断题 and a fixed point of normalizeText', () => {
-      expect(itemComparisonText(limitsItem)).toBe(normalizeText(limitsItem.stem));
-      expect(normalizeText(itemComparisonText(viewItem))).toBe(itemComparisonText(viewItem));
+    it('is the normalised stem alone for a 判断题 and a fixed point of toComparisonText', () => {
+      expect(itemComparisonText(limitsItem)).toBe(toComparisonText(limitsItem.stem));
+      expect(toComparisonText(itemComparisonText(viewItem))).toBe(itemComparisonText(viewItem));
     });
   });
 
@@ -207,7 +207,7 @@ describe('similarity', () => {
             { id: 2, text: s },
             { id: 1, text: s },
           ]);
-          expect(pairs).toEqual(normalizeText(s) === '' ? [] : [{ a: 1, b: 2, score: 1, kind: 'exact' }]);
+          expect(pairs).toEqual(toComparisonText(s) === '' ? [] : [{ a: 1, b: 2, score: 1, kind: 'exact' }]);
         }),
         { numRuns: 300 },
       );
