@@ -27,45 +27,23 @@ export const theoryStructureSchema = z.object({
 });
 export type TheoryStructure = z.output<typeof theoryStructureSchema>;
 
+const SHORT_TYPE_NAMES: Readonly<Record<TheoryItemType, string>> = { trueFalse: '判断', singleChoice: '单选', multipleChoice: '多选' };
+
+/** A preset from its sections (题型, count, points each), named as users read it: `判断20×1分 + …，120分钟`. */
+function preset(minutes: number, sections: readonly (readonly [TheoryItemType, number, number])[]): { name: string; structure: TheoryStructure } {
+  return {
+    name: `${sections.map(([type, count, points]) => `${SHORT_TYPE_NAMES[type]}${count}×${points}分`).join(' + ')}，${minutes}分钟`,
+    structure: { minutes, totalPoints: 100, sections: sections.map(([type, count, pointsEach]) => ({ type, count, pointsEach })) },
+  };
+}
+
 export const THEORY_PRESETS = {
   /** 判断 20×1 + 单选 140×0.5 + 多选 10×1, 120 min: the usual provincial layout since 2019. */
-  'standard-170': {
-    name: '判断20×1分 + 单选140×0.5分 + 多选10×1分，120分钟',
-    structure: {
-      minutes: 120,
-      totalPoints: 100,
-      sections: [
-        { type: 'trueFalse', count: 20, pointsEach: 1 },
-        { type: 'singleChoice', count: 140, pointsEach: 0.5 },
-        { type: 'multipleChoice', count: 10, pointsEach: 1 },
-      ],
-    },
-  },
+  'standard-170': preset(120, [['trueFalse', 20, 1], ['singleChoice', 140, 0.5], ['multipleChoice', 10, 1]]),
   /** 判断 40×0.5 + 单选 160×0.5, 120 min: the former national bank paper. */
-  'classic-200': {
-    name: '判断40×0.5分 + 单选160×0.5分，120分钟',
-    structure: {
-      minutes: 120,
-      totalPoints: 100,
-      sections: [
-        { type: 'trueFalse', count: 40, pointsEach: 0.5 },
-        { type: 'singleChoice', count: 160, pointsEach: 0.5 },
-      ],
-    },
-  },
+  'classic-200': preset(120, [['trueFalse', 40, 0.5], ['singleChoice', 160, 0.5]]),
   /** 判断 20×1 + 单选 60×1 + 多选 10×2, 90 min: a shorter paper. */
-  'compact-90': {
-    name: '判断20×1分 + 单选60×1分 + 多选10×2分，90分钟',
-    structure: {
-      minutes: 90,
-      totalPoints: 100,
-      sections: [
-        { type: 'trueFalse', count: 20, pointsEach: 1 },
-        { type: 'singleChoice', count: 60, pointsEach: 1 },
-        { type: 'multipleChoice', count: 10, pointsEach: 2 },
-      ],
-    },
-  },
+  'compact-90': preset(90, [['trueFalse', 20, 1], ['singleChoice', 60, 1], ['multipleChoice', 10, 2]]),
 } as const satisfies Record<string, { name: string; structure: TheoryStructure }>;
 export type TheoryPreset = keyof typeof THEORY_PRESETS;
 export const DEFAULT_THEORY_PRESET: TheoryPreset = 'standard-170';

@@ -202,7 +202,7 @@ export const assemblyHandlers = handlerMap(
     detail: (input) => JSON.stringify(input.value),
     run: (ctx, input): TheoryStructure => {
       requireBank(ctx, input.bankId);
-      const structure = 'preset' in input.value ? (THEORY_PRESETS[input.value.preset].structure as unknown as TheoryStructure) : input.value.structure;
+      const structure = 'preset' in input.value ? (THEORY_PRESETS[input.value.preset].structure) : input.value.structure;
       checkTheoryStructure(structure);
       savePaperStructure(ctx.db, input.bankId, 'theory', structure, ctx.actor.username, timestamp(ctx));
       return structure;

@@ -37,7 +37,7 @@ export function currentPracticalStructure(ctx: ServiceContext, bankId: number): 
 /** The stored theory structure of the bank, or the default preset. */
 export function theoryStructureOf(ctx: ServiceContext, bankId: number): { structure: TheoryStructure; stored: boolean } {
   const stored = getPaperStructure(ctx.db, bankId, 'theory');
-  if (stored === undefined) return { structure: THEORY_PRESETS[DEFAULT_THEORY_PRESET].structure as unknown as TheoryStructure, stored: false };
+  if (stored === undefined) return { structure: THEORY_PRESETS[DEFAULT_THEORY_PRESET].structure, stored: false };
   return { structure: validateOrThrow('试卷结构', theoryStructureSchema, stored), stored: true };
 }
 
