@@ -1,3 +1,4 @@
+import { appendOnlyTriggers } from './append-only.js';
 import type { Migration } from './index.js';
 
 /**
@@ -52,13 +53,7 @@ export const migration0150: Migration = {
       signature     TEXT NOT NULL,
       hash          TEXT NOT NULL CHECK (length(hash) = 64)
     ) STRICT;
-    CREATE TRIGGER audit_checkpoints2_no_update BEFORE UPDATE ON audit_checkpoints
-    BEGIN SELECT RAISE(ABORT, '审计校验点只能追加，不能修改'); END;
-    CREATE TRIGGER audit_checkpoints2_no_delete BEFORE DELETE ON audit_checkpoints
-    BEGIN SELECT RAISE(ABORT, '审计校验点只能追加，不能删除'); END;
-    CREATE TRIGGER audit_checkpoints2_sequential BEFORE INSERT ON audit_checkpoints
-    WHEN NEW.seq IS NULL OR NEW.seq <> (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_checkpoints)
-    BEGIN SELECT RAISE(ABORT, '审计校验点序号必须连续'); END;
+    ${appendOnlyTriggers('audit_checkpoints', '审计校验点', 'audit_checkpoints2')}
 
     DELETE FROM settings WHERE key = 'audit.privateKey';
     INSERT INTO settings (key, value) VALUES ('audit.nameKey', lower(hex(randomblob(32))))

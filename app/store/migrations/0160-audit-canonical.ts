@@ -1,3 +1,4 @@
+import { appendOnlyTriggers } from './append-only.js';
 import type { Migration } from './index.js';
 
 /**
@@ -40,12 +41,6 @@ export const migration0160: Migration = {
     -- verification pairs every logout with its checkpoint without reading every row
     CREATE INDEX audit_log_action ON audit_log (action);
 
-    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-    BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能修改'); END;
-    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-    BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能删除'); END;
-    CREATE TRIGGER audit_log_sequential BEFORE INSERT ON audit_log
-    WHEN NEW.seq IS NULL OR NEW.seq <> (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log)
-    BEGIN SELECT RAISE(ABORT, '审计日志序号必须连续'); END;
+    ${appendOnlyTriggers('audit_log', '审计日志')}
   `,
 };
