@@ -4,22 +4,9 @@ export class ServiceError extends Error {
   override name = 'ServiceError';
 }
 
-export class PermissionDeniedError extends ServiceError {
-  override name = 'PermissionDeniedError';
-}
-
-export class OutputError extends ServiceError {
-  override name = 'OutputError';
-}
-
-export class UnknownOccupationError extends ServiceError {
-  override name = 'UnknownOccupationError';
-}
-
-export class AuthenticationError extends ServiceError {
-  override name = 'AuthenticationError';
-}
-
-export class SessionEndedError extends ServiceError {
-  override name = 'SessionEndedError';
-}
+// One line each: the class name is what the shells show as the kind of failure.
+export class PermissionDeniedError extends ServiceError { override name = 'PermissionDeniedError'; }
+export class OutputError extends ServiceError { override name = 'OutputError'; }
+export class UnknownOccupationError extends ServiceError { override name = 'UnknownOccupationError'; }
+export class AuthenticationError extends ServiceError { override name = 'AuthenticationError'; }
+export class SessionEndedError extends ServiceError { override name = 'SessionEndedError'; }
