@@ -9,7 +9,7 @@
  * refused: fuse (fuseblk is NTFS/exFAT on a stick), network and shared folders of virtual machines,
  * memory (tmpfs), overlay unless its upper folder passes, unknown devices and filesystem types.
  * Where the check cannot be made at all (Windows, macOS, no readable mount table) the verdict is
- * `unverifiable`: refused, and only the 安全保密管理员 can allow it (app/services/output-policy.ts).
+ * `unverifiable`: refused, and only the 安全保密管理员 can allow it (app/services/policy/).
  */
 import { dirname, join, relative, resolve } from 'node:path';
 import { backingOf, INTERNAL_TRANSPORTS, type Backing, type DiskFacts } from './block-device.js';

@@ -1,6 +1,6 @@
 /**
  * The audit choke point: every service call is recorded here through `invoke` (handler.ts), and so
- * is every file written (output.ts). Rows are chained: hash = SHA-256(prev ‖ canonical row).
+ * is every file written (output/write.ts). Rows are chained: hash = SHA-256(prev ‖ canonical row).
  * Checkpoints are signed by the acting account's own key (audit/keys.ts) at logout, on export, on
  * demand and at every verification by the 安全审计员 (countersigned); each commit also moves the
  * external anchor (audit/anchor.ts). What this proves, and against whom: crypto/README.md.

@@ -1,6 +1,6 @@
 /**
  * The submission (附件6 §三) of one occupation × level in one step: every document, in the module's
- * order, under Chinese file names, written as one folder output (app/services/output-folder.ts:
+ * order, under Chinese file names, written as one folder output (app/services/output/folder.ts:
  * complete or absent, with 清单.json last; only on targets the write-target allow-list accepts; each
  * file in the 存档 register). An existing complete submission is replaced only with `replace`.
  * Also the free-text parts of the 编制说明 and the 审核意见, stored with the bank.

@@ -1,11 +1,11 @@
 /**
  * The one output function: every file the program writes goes through `writeOutputFile` (or, for a
- * folder of files, `writeOutputFolder` in output-folder.ts, which uses the same pieces).
+ * folder of files, `writeOutputFolder` in folder.ts, which uses the same pieces).
  * - The target must pass the write-target allow-list (media/write-target.ts, 规程第十一、十二、十三条):
  *   checked on the folder the file goes into, again on that folder once created, and again right
  *   before the file is renamed into place, so a mount point or a symbolic link below the output root
  *   is caught. Where the check cannot be made, only the 安全保密管理员's exception lets a write
- *   through (output-policy.ts), and its audit row says so.
+ *   through (policy/read.ts), and its audit row says so.
  * - Never a half-written file: a temporary name (0600) in the same folder, fsync, rename, fsync of the
  *   folder; the temporary file is removed on any failure, and leftovers of a crash are swept at the
  *   next write into that folder (output-sweep.ts). Folders are created 0700.
