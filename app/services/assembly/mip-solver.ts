@@ -1,5 +1,5 @@
 /**
- * Runs the assembly MIP (`domain/assembly/mip-model.ts`) with HiGHS (WebAssembly, in process, no
+ * Runs the assembly MIP (`domain/assembly/mip-model/`) with HiGHS (WebAssembly, in process, no
  * network): the minimax solve warm-started from the heuristic, the LP-relaxation bound, and the
  * explanation of an infeasible problem by relaxing one (then two) constraint groups at a time.
  *
@@ -18,7 +18,7 @@ import {
   mipObjective,
   type MipOptions,
   type SparseMip,
-} from '../../domain/assembly/mip-model.js';
+} from '../../domain/assembly/mip-model/index.js';
 import {
   CONSTRAINT_GROUPS,
   constraintGroupNames,

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import GLPK from 'glpk.js/node';
 import { checkSets } from '../../../dist/app/domain/assembly/checker.js';
-import { buildMip, decodeSets } from '../../../dist/app/domain/assembly/mip-model.js';
+import { buildMip, decodeSets } from '../../../dist/app/domain/assembly/mip-model/index.js';
 import { maxDeviation } from '../../../dist/app/domain/assembly/problem.js';
 
 let glpkRuntime;

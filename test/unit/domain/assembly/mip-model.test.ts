@@ -8,7 +8,7 @@ import {
   mipSize,
   violatedRows,
   type SparseMip,
-} from '../../../../app/domain/assembly/mip-model.js';
+} from '../../../../app/domain/assembly/mip-model/index.js';
 import { testItem, testProblem } from '../../../helpers/assembly.js';
 import { maxDeviation, type AssemblyProblem } from '../../../../app/domain/assembly/problem.js';
 
