@@ -1,6 +1,6 @@
 /**
  * 理论知识考核要素细目表 and 技能考核内容结构表 as Word documents for the submission (附件6 §三 (二)),
- * the same content as the xlsx of `templates/xlsx/element-table.ts` (domain-formats.md §1, §2):
+ * the same content as the xlsx of `templates/xlsx/element-table/` (domain-formats.md §1, §2):
  * - 细目表: A4 landscape, title, header line `职业：… 职业编码：… 等级：… 鉴定方式：理论知识 鉴定点数：N`, then
  *   鉴定范围 一级/二级/三级(/四级) {代码, 名称, 鉴定比重（%）, 重要程度比例 (X:Y:Z)} and 鉴定点 {代码, 名称,
  *   重要程度}, one row per 鉴定点 with the 鉴定范围 cells merged down their rows (a merged name never cut by a
@@ -12,7 +12,7 @@ import type { Document } from 'docx';
 import { elementTableStats, formatImportanceRatio, MAX_SCOPE_DEPTH, type ImportanceCounts, type ScopeNode } from '../../app/domain/element-table.js';
 import { levelTotals, type StructureLevel } from '../../app/domain/practical-structure.js';
 import type { DocumentHeader, ElementTablesData } from '../../app/domain/submission/documents.js';
-import { createDocument, LANDSCAPE_TEXT_WIDTH, para, SIZES, table, title, type Cell } from './kit.js';
+import { headedDocument, LANDSCAPE_TEXT_WIDTH, para, SIZES, table, type Cell } from './kit.js';
 import { formatNumber, infoLine, note } from './submission-parts.js';
 
 export const THEORY_TABLE_TITLE = '理论知识考核要素细目表';
@@ -147,26 +147,19 @@ export function theoryElementTableDocx(data: ElementTablesData): Document {
     { text: importanceSummary(stats.elements, stats.counts, stats.shares), colSpan: widths.length - 4 },
   ];
 
-  return createDocument({
-    landscape: true,
-    mark: header.mark,
-    note: header.sampleNote,
-    title: heading,
-    children: [
-      title(heading, SIZES.三号),
-      para(infoLine([...occupationInfo(header), ['鉴定方式', '理论知识'], ['鉴定点数', String(stats.elements)]]), { size: SIZES.五号, align: 'left', after: 120 }),
-      table({
-        widths,
-        rows: [...headRows, ...body, total, [{ text: SIGNATURE_LINE, colSpan: widths.length, size: SIZES.五号 }]],
-        headerRows: 3,
-        size: SIZES.小五,
-        line: 240,
-        width: LANDSCAPE_TEXT_WIDTH,
-        keepNext: (r) => keep.has(r),
-        minHeights: { [signatureRow]: SIGNATURE_ROW_HEIGHT },
-      }),
-    ],
-  });
+  return headedDocument(header, heading, [
+    para(infoLine([...occupationInfo(header), ['鉴定方式', '理论知识'], ['鉴定点数', String(stats.elements)]]), { size: SIZES.五号, align: 'left', after: 120 }),
+    table({
+      widths,
+      rows: [...headRows, ...body, total, [{ text: SIGNATURE_LINE, colSpan: widths.length, size: SIZES.五号 }]],
+      headerRows: 3,
+      size: SIZES.小五,
+      line: 240,
+      width: LANDSCAPE_TEXT_WIDTH,
+      keepNext: (r) => keep.has(r),
+      minHeights: { [signatureRow]: SIGNATURE_ROW_HEIGHT },
+    }),
+  ], { landscape: true });
 }
 
 /** The sentence that says which modules a candidate takes at this level. */
@@ -204,16 +197,10 @@ export function practicalStructureDocx(data: ElementTablesData): Document | null
     ...(missing ? [`“${NOT_ASSESSED}”表示本级别不考核该职业功能。`] : []),
   ];
 
-  return createDocument({
-    mark: header.mark,
-    note: header.sampleNote,
-    title: heading,
-    children: [
-      title(heading, SIZES.三号),
-      para(infoLine([...occupationInfo(header), ['鉴定方式', '技能考核']], '　'), { size: SIZES.五号, align: 'left', after: 120 }),
-      table({ widths: [7, 18, 7, 8, 8, 7], rows }),
-      ...notes.map((n, i) => note(`${i === 0 ? '注：' : '　　'}${String(i + 1)}．${n}`)),
-      para(SIGNATURE_LINE, { size: SIZES.五号, align: 'left', before: 200 }),
-    ],
-  });
+  return headedDocument(header, heading, [
+    para(infoLine([...occupationInfo(header), ['鉴定方式', '技能考核']], '　'), { size: SIZES.五号, align: 'left', after: 120 }),
+    table({ widths: [7, 18, 7, 8, 8, 7], rows }),
+    ...notes.map((n, i) => note(`${i === 0 ? '注：' : '　　'}${String(i + 1)}．${n}`)),
+    para(SIGNATURE_LINE, { size: SIZES.五号, align: 'left', before: 200 }),
+  ]);
 }

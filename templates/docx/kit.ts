@@ -309,6 +309,16 @@ export function createDocument(spec: DocumentSpec): Document {
   });
 }
 
+/** A one-table document of the submission: the bank's mark and sample note, its heading as title. */
+export function headedDocument(
+  header: { readonly mark: string; readonly sampleNote: string },
+  heading: string,
+  children: readonly FileChild[],
+  options: { readonly landscape?: boolean } = {},
+): Document {
+  return createDocument({ ...options, mark: header.mark, note: header.sampleNote, title: heading, children: [title(heading, SIZES.三号), ...children] });
+}
+
 export async function packDocx(doc: Document): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -7,7 +7,7 @@
 import type { Document } from 'docx';
 import type { ReviewCheck, ReviewOpinionData } from '../../app/domain/submission/documents.js';
 import { DEFAULT_REVIEW_CHECKLIST } from '../../app/domain/submission/notes.js';
-import { createDocument, heading, para, SIZES, table, title } from './kit.js';
+import { headedDocument, heading, para, SIZES, table } from './kit.js';
 import { textLines } from './submission-parts.js';
 
 export const REVIEW_OPINION_TITLE = '题库内部审核意见';
@@ -41,49 +41,43 @@ export function reviewOpinionDocx(data: ReviewOpinionData): Document {
     ...Array.from({ length: Math.max(0, MIN_EXPERT_ROWS - data.experts.length) }, (_, i) => [centred(String(data.experts.length + i + 1)), '', '', '', '', '', '']),
   ];
 
-  return createDocument({
-    mark: header.mark,
-    note: header.sampleNote,
-    title: heading0,
-    children: [
-      title(heading0, SIZES.三号),
-      table({
-        widths: [5, 11, 4, 7],
-        headerRows: 0,
-        line: FORM_LINE,
-        rows: [
-          [label('职业（工种）'), header.occupationTitle, label('职业编码'), header.occupationCode],
-          [label('等级'), header.levelName, label('审核日期'), ''],
-        ],
-      }),
-      heading('一、审核内容'),
-      table({
-        widths: [5, 30, 8],
-        line: FORM_LINE,
-        rows: [['序号', '审核内容', '审核结论'], ...checklist.map((c, i) => [centred(String(i + 1)), c.item, centred(c.result)])],
-      }),
-      heading('二、审核结论与意见'),
-      table({
-        widths: [5, 22],
-        headerRows: 0,
-        line: FORM_LINE,
-        minHeights: { 1: OPINION_BOX_HEIGHT },
-        rows: [
-          [label('审核结论'), data.conclusion.trim() === '' ? CONCLUSION_BOXES : data.conclusion.trim()],
-          [label('审核意见'), { text: opinion.length > 0 ? opinion : [''], align: 'justify', valign: 'top' }],
-        ],
-      }),
-      heading('三、审核专家'),
-      // The signatures, the rule and the institution kept on one page.
-      table({
-        widths: [4.5, 7, 17, 8.5, 10.5, 8.5, 8],
-        line: FORM_LINE,
-        rowHeight: SIGNATURE_ROW_HEIGHT,
-        rows: [['序号', '姓名', '单位', '职称', '专家类别', '签名', '日期'], ...experts],
-        keepNext: (r) => r <= experts.length,
-      }),
-      para(`注：${PANEL_RULE}`, { font: 'note', size: SIZES.五号, align: 'left', before: 60, after: 60, keepNext: true }),
-      para(`审核组织单位（盖章）：${header.institution}　　　　　　年　　月　　日`, { size: SIZES.小四, align: 'right', before: 240 }),
-    ],
-  });
+  return headedDocument(header, heading0, [
+    table({
+      widths: [5, 11, 4, 7],
+      headerRows: 0,
+      line: FORM_LINE,
+      rows: [
+        [label('职业（工种）'), header.occupationTitle, label('职业编码'), header.occupationCode],
+        [label('等级'), header.levelName, label('审核日期'), ''],
+      ],
+    }),
+    heading('一、审核内容'),
+    table({
+      widths: [5, 30, 8],
+      line: FORM_LINE,
+      rows: [['序号', '审核内容', '审核结论'], ...checklist.map((c, i) => [centred(String(i + 1)), c.item, centred(c.result)])],
+    }),
+    heading('二、审核结论与意见'),
+    table({
+      widths: [5, 22],
+      headerRows: 0,
+      line: FORM_LINE,
+      minHeights: { 1: OPINION_BOX_HEIGHT },
+      rows: [
+        [label('审核结论'), data.conclusion.trim() === '' ? CONCLUSION_BOXES : data.conclusion.trim()],
+        [label('审核意见'), { text: opinion.length > 0 ? opinion : [''], align: 'justify', valign: 'top' }],
+      ],
+    }),
+    heading('三、审核专家'),
+    // The signatures, the rule and the institution kept on one page.
+    table({
+      widths: [4.5, 7, 17, 8.5, 10.5, 8.5, 8],
+      line: FORM_LINE,
+      rowHeight: SIGNATURE_ROW_HEIGHT,
+      rows: [['序号', '姓名', '单位', '职称', '专家类别', '签名', '日期'], ...experts],
+      keepNext: (r) => r <= experts.length,
+    }),
+    para(`注：${PANEL_RULE}`, { font: 'note', size: SIZES.五号, align: 'left', before: 60, after: 60, keepNext: true }),
+    para(`审核组织单位（盖章）：${header.institution}　　　　　　年　　月　　日`, { size: SIZES.小四, align: 'right', before: 240 }),
+  ]);
 }

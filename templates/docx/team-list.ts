@@ -5,7 +5,7 @@
  */
 import type { Document } from 'docx';
 import type { DocumentHeader, TeamListData } from '../../app/domain/submission/documents.js';
-import { createDocument, para, SIZES, table, title } from './kit.js';
+import { headedDocument, para, SIZES, table } from './kit.js';
 import { infoLine } from './submission-parts.js';
 
 export const TEAM_LIST_TITLE = '题库开发组成员名单';
@@ -29,22 +29,16 @@ export function teamListDocx(data: TeamListData): Document {
   const { header } = data;
   const heading = teamListTitle(header);
   const centred = (text: string) => ({ text, align: 'center' as const });
-  return createDocument({
-    mark: header.mark,
-    note: header.sampleNote,
-    title: heading,
-    children: [
-      title(heading, SIZES.三号),
-      para(occupationLine(header), { size: SIZES.五号, align: 'left', after: 120 }),
-      table({
-        widths: [5, 7, 19, 9, 6.5, 13, 12],
-        rows: [
-          [...TEAM_LIST_COLUMNS],
-          ...data.members.map((m, i) => [centred(String(i + 1)), centred(m.name), m.unit, centred(m.title), centred(m.position), centred(m.phone), m.work]),
-        ],
-      }),
-      para(`填报单位（盖章）：${header.institution}`, { size: SIZES.小四, align: 'right', before: 360 }),
-      para('年　　月　　日', { size: SIZES.小四, align: 'right' }),
-    ],
-  });
+  return headedDocument(header, heading, [
+    para(occupationLine(header), { size: SIZES.五号, align: 'left', after: 120 }),
+    table({
+      widths: [5, 7, 19, 9, 6.5, 13, 12],
+      rows: [
+        [...TEAM_LIST_COLUMNS],
+        ...data.members.map((m, i) => [centred(String(i + 1)), centred(m.name), m.unit, centred(m.title), centred(m.position), centred(m.phone), m.work]),
+      ],
+    }),
+    para(`填报单位（盖章）：${header.institution}`, { size: SIZES.小四, align: 'right', before: 360 }),
+    para('年　　月　　日', { size: SIZES.小四, align: 'right' }),
+  ]);
 }
