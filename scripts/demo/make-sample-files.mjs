@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const sampleDir = join(root, 'app/demo/sample');
 const outDir = join(sampleDir, 'files');
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
-const { theoryElementTableXlsx, practicalStructureXlsx } = await dist('templates/xlsx/element-table.js');
+const { theoryElementTableXlsx, practicalStructureXlsx } = await dist('templates/xlsx/element-table/index.js');
 const { sampleElementTable, samplePracticalStructure } = await dist('app/demo/sample-bank.js');
 const { theoryElementTableSchema } = await dist('app/domain/element-table.js');
 const { practicalStructureSchema } = await dist('app/domain/practical-structure.js');

@@ -28,7 +28,7 @@ import { reviewOpinionDocx } from '../../../templates/docx/review-opinion.js';
 import { teamListDocx } from '../../../templates/docx/team-list.js';
 import { theoryAnswersDocx } from '../../../templates/docx/theory-answers.js';
 import { theoryPaperDocx } from '../../../templates/docx/theory-paper.js';
-import { practicalStructureXlsx, theoryElementTableXlsx } from '../../../templates/xlsx/element-table.js';
+import { practicalStructureXlsx, theoryElementTableXlsx } from '../../../templates/xlsx/element-table/index.js';
 import { teamListXlsx } from '../../../templates/xlsx/team-list.js';
 import { notesOf, requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';

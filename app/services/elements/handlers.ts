@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DomainValidationError, type Problem } from '../../domain/validation.js';
 import { levelName } from '../../domain/level.js';
 import { secrecyMark } from '../../domain/secrecy.js';
-import { elementTableTemplateXlsx, practicalStructureXlsx, theoryElementTableXlsx } from '../../../templates/xlsx/element-table.js';
+import { elementTableTemplateXlsx, practicalStructureXlsx, theoryElementTableXlsx } from '../../../templates/xlsx/element-table/index.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';

@@ -15,7 +15,7 @@ import {
   TEMPLATE_INSTRUCTIONS,
   theoryElementTableXlsx,
   THEORY_SHEET_NAME,
-} from '../../../templates/xlsx/element-table.js';
+} from '../../../templates/xlsx/element-table/index.js';
 import { SOFFICE } from '../../helpers/office.js';
 import { useTempDir } from '../../helpers/tmp.js';
 import { loadWorkbook, sheetOf } from '../../helpers/xlsx.js';
