@@ -6,6 +6,7 @@
  * X ≥ 80 %, Y ≤ 15 %, Z ≤ 5 % is the usual importance distribution (warnings only).
  */
 import { z } from 'zod';
+import { formatNumber, percent } from './format.js';
 import { levelSchema } from './level.js';
 import { occupationCodeSchema } from './occupation.js';
 import type { Problem } from './validation.js';
@@ -148,10 +149,6 @@ function countNode(node: ScopeNode): ImportanceCounts {
   return c;
 }
 
-function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
-}
-
 export function elementTableStats(table: Pick<TheoryElementTable, 'scopes'>): ElementTableStats {
   const scopes: ScopeStats[] = [];
   walk(table.scopes, ({ node, codes }) => {
@@ -188,10 +185,6 @@ function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-function fmt(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
-}
-
 /** Cross-field rules of a theory element table: structure, codes, weights, importance shares. */
 export function elementTableRules(table: Pick<TheoryElementTable, 'scopes'>): Problem[] {
   const problems: Problem[] = [];
@@ -208,7 +201,7 @@ export function elementTableRules(table: Pick<TheoryElementTable, 'scopes'>): Pr
 
   checkSiblings(table.scopes, '一级鉴定范围');
   const top = sum(table.scopes.map((s) => s.weight));
-  if (Math.abs(top - 100) > WEIGHT_TOLERANCE) err('一级鉴定范围', `鉴定比重之和为 ${fmt(top)}，应等于 100`);
+  if (Math.abs(top - 100) > WEIGHT_TOLERANCE) err('一级鉴定范围', `鉴定比重之和为 ${formatNumber(top)}，应等于 100`);
 
   walk(table.scopes, ({ node, codes }) => {
     const label = `鉴定范围 ${codes.join('-')}（${node.name}）`;
@@ -221,7 +214,7 @@ export function elementTableRules(table: Pick<TheoryElementTable, 'scopes'>): Pr
       checkSiblings(children, label);
       const s = sum(children.map((c) => c.weight));
       if (Math.abs(s - node.weight) > WEIGHT_TOLERANCE)
-        err(label, `下级鉴定比重之和为 ${fmt(s)}，应等于本级鉴定比重 ${fmt(node.weight)}`);
+        err(label, `下级鉴定比重之和为 ${formatNumber(s)}，应等于本级鉴定比重 ${formatNumber(node.weight)}`);
     }
     const seen = new Set<string>();
     for (const e of elements) {

@@ -3,6 +3,7 @@
  * The rows' points must add up to the task's points.
  */
 import { z } from 'zod';
+import { roundTo } from './format.js';
 import { problem, type Problem } from './validation.js';
 
 /** Points are whole or half points (0.5 steps), as on real 评分记录表. */
@@ -18,7 +19,7 @@ export const rubricRowSchema = z.object({
 export type RubricRow = z.output<typeof rubricRowSchema>;
 
 export function sumPoints(rows: readonly { points: number }[]): number {
-  return Math.round(rows.reduce((a, r) => a + r.points, 0) * 100) / 100;
+  return roundTo(rows.reduce((a, r) => a + r.points, 0), 2);
 }
 
 /** `评分标准: 各行配分之和为 55，应等于本题分值 60` when the rows do not add up. */

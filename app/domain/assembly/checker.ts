@@ -3,6 +3,7 @@
  * item ids, sharing no code or state with the heuristic or the MIP model. Services run it on every
  * result before storing it; tests and the benchmark run it on every solver's output.
  */
+import { roundTo, setOrdinal } from '../format.js';
 import {
   cellKey,
   constraintGroupNames,
@@ -22,10 +23,6 @@ export interface Violation {
 }
 
 const EPSILON = 1e-6;
-
-function label(s: number): string {
-  return `第${s + 1}套`;
-}
 
 /** Every violated hard constraint, in Chinese; empty when the sets are valid. */
 export function checkSets(problem: AssemblyProblem, sets: SetAssignment): Violation[] {
@@ -47,14 +44,14 @@ export function checkSets(problem: AssemblyProblem, sets: SetAssignment): Violat
     for (const id of ids) {
       const item = byId.get(id);
       if (item === undefined) {
-        add('eligibility', s, `${label(s)}含有题库之外的试题 ${id}`);
+        add('eligibility', s, `${setOrdinal(s)}含有题库之外的试题 ${id}`);
         continue;
       }
-      if (seen.has(id)) add('eligibility', s, `${label(s)}重复使用试题 ${id}`);
+      if (seen.has(id)) add('eligibility', s, `${setOrdinal(s)}重复使用试题 ${id}`);
       seen.add(id);
       if (!cellKeys.has(cellKey(item.node, item.type)))
-        add('eligibility', s, `${label(s)}的试题 ${id}（${nodeName(problem, item.node)}，${typeName(problem, item.type)}）不属于任何组卷题量`);
-      if (excluded.has(id)) add('excluded', s, `${label(s)}使用了已排除的试题 ${id}`);
+        add('eligibility', s, `${setOrdinal(s)}的试题 ${id}（${nodeName(problem, item.node)}，${typeName(problem, item.type)}）不属于任何组卷题量`);
+      if (excluded.has(id)) add('excluded', s, `${setOrdinal(s)}使用了已排除的试题 ${id}`);
       members.push(item);
     }
 
@@ -62,14 +59,14 @@ export function checkSets(problem: AssemblyProblem, sets: SetAssignment): Violat
       const want = cell.counts[s] ?? 0;
       const got = members.filter((i) => i.node === cell.node && i.type === cell.type).length;
       if (got !== want)
-        add('cells', s, `${label(s)} ${nodeName(problem, cell.node)} ${typeName(problem, cell.type)}应为 ${want} 道，实际 ${got} 道`);
+        add('cells', s, `${setOrdinal(s)} ${nodeName(problem, cell.node)} ${typeName(problem, cell.type)}应为 ${want} 道，实际 ${got} 道`);
     }
 
     const bands = problem.bands?.[s];
     if (bands !== undefined) {
       bands.forEach((want, b) => {
         const got = members.filter((i) => i.band === b + 1).length;
-        if (got !== want) add('bands', s, `${label(s)}难度 ${b + 1} 级应为 ${want} 道，实际 ${got} 道`);
+        if (got !== want) add('bands', s, `${setOrdinal(s)}难度 ${b + 1} 级应为 ${want} 道，实际 ${got} 道`);
       });
     }
 
@@ -78,33 +75,33 @@ export function checkSets(problem: AssemblyProblem, sets: SetAssignment): Violat
       const maxZ = problem.importance.maxZ[s] ?? Number.POSITIVE_INFINITY;
       const x = members.filter((i) => i.importance === 'X').length;
       const z = members.filter((i) => i.importance === 'Z').length;
-      if (x < minX) add('importance', s, `${label(s)}核心要素（X）试题应不少于 ${minX} 道，实际 ${x} 道`);
-      if (z > maxZ) add('importance', s, `${label(s)}辅助要素（Z）试题应不多于 ${maxZ} 道，实际 ${z} 道`);
+      if (x < minX) add('importance', s, `${setOrdinal(s)}核心要素（X）试题应不少于 ${minX} 道，实际 ${x} 道`);
+      if (z > maxZ) add('importance', s, `${setOrdinal(s)}辅助要素（Z）试题应不多于 ${maxZ} 道，实际 ${z} 道`);
     }
 
     const want = problem.totalPoints[s] ?? 0;
     const got = members.reduce((a, i) => a + i.points, 0);
-    if (Math.abs(got - want) > EPSILON) add('points', s, `${label(s)}总分应为 ${want} 分，实际 ${round(got)} 分`);
+    if (Math.abs(got - want) > EPSILON) add('points', s, `${setOrdinal(s)}总分应为 ${want} 分，实际 ${roundTo(got, 3)} 分`);
 
     const perPoint = new Map<string, number>();
     for (const i of members) perPoint.set(i.point, (perPoint.get(i.point) ?? 0) + 1);
     for (const [point, n] of perPoint) {
-      if (n > problem.pointCap) add('pointCap', s, `${label(s)}鉴定点 ${point} 有 ${n} 道题，上限 ${problem.pointCap} 道`);
+      if (n > problem.pointCap) add('pointCap', s, `${setOrdinal(s)}鉴定点 ${point} 有 ${n} 道题，上限 ${problem.pointCap} 道`);
     }
     for (const m of problem.pointMin) {
       const n = perPoint.get(m.point) ?? 0;
-      if (n < m.min) add('pointMin', s, `${label(s)}鉴定点 ${m.point} 应至少 ${m.min} 道题，实际 ${n} 道`);
+      if (n < m.min) add('pointMin', s, `${setOrdinal(s)}鉴定点 ${m.point} 应至少 ${m.min} 道题，实际 ${n} 道`);
     }
 
     for (const [a, b] of problem.enemies) {
-      if (seen.has(a) && seen.has(b)) add('enemies', s, `${label(s)}同时含有互斥试题 ${a} 和 ${b}`);
+      if (seen.has(a) && seen.has(b)) add('enemies', s, `${setOrdinal(s)}同时含有互斥试题 ${a} 和 ${b}`);
     }
   });
 
   for (const pin of problem.pinned) {
     const ids = sets[pin.set];
     if (ids === undefined || !ids.includes(pin.itemId))
-      add('pinned', pin.set, `指定试题 ${pin.itemId} 不在${label(pin.set)}中`);
+      add('pinned', pin.set, `指定试题 ${pin.itemId} 不在${setOrdinal(pin.set)}中`);
   }
 
   const asSets = sets.map((ids) => new Set(ids));
@@ -114,7 +111,7 @@ export function checkSets(problem: AssemblyProblem, sets: SetAssignment): Violat
       const b = asSets[t] ?? new Set<number>();
       const shared = [...a].filter((id) => b.has(id)).length;
       if (shared > problem.overlap)
-        add('overlap', undefined, `${label(s)}与${label(t)}重复 ${shared} 道题，上限 ${problem.overlap} 道`);
+        add('overlap', undefined, `${setOrdinal(s)}与${setOrdinal(t)}重复 ${shared} 道题，上限 ${problem.overlap} 道`);
     }
   }
   return out;
@@ -123,8 +120,4 @@ export function checkSets(problem: AssemblyProblem, sets: SetAssignment): Violat
 /** The violated groups, each once, with their Chinese names. */
 export function violatedGroups(violations: readonly Violation[]): string[] {
   return [...new Set(violations.map((v) => v.group))].map((g) => constraintGroupNames[g]);
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -3,6 +3,7 @@
  * difficulty mean and bands, points, Σp and its deviation from the target — and the overlap matrix
  * between sets. Computed from the problem and the item ids only.
  */
+import { roundTo } from '../format.js';
 import { overlapMatrix, type AssemblyItem, type AssemblyProblem, type SetAssignment } from './problem.js';
 
 export interface SetStatistics {
@@ -32,8 +33,6 @@ export interface AssemblyStatistics {
   readonly spread: number;
 }
 
-const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
-
 export function assemblyStatistics(problem: AssemblyProblem, sets: SetAssignment, labels: readonly string[]): AssemblyStatistics {
   const byId = new Map<number, AssemblyItem>(problem.items.map((i) => [i.id, i]));
   const penalised = new Set(problem.penalised);
@@ -58,15 +57,15 @@ export function assemblyStatistics(problem: AssemblyProblem, sets: SetAssignment
     return {
       label: labels[s] ?? String(s + 1),
       items: members.length,
-      points: round(points, 3),
+      points: roundTo(points, 3),
       byType,
       byNode,
       importance,
       bands,
-      sumP: round(sumP),
-      meanP: members.length === 0 ? 0 : round(sumP / members.length),
-      target: round(target),
-      deviation: round(Math.abs(sumP - target)),
+      sumP: roundTo(sumP, 6),
+      meanP: members.length === 0 ? 0 : roundTo(sumP / members.length, 6),
+      target: roundTo(target, 6),
+      deviation: roundTo(Math.abs(sumP - target), 6),
       penalised: members.filter((i) => penalised.has(i.id)).length,
     };
   });
@@ -75,6 +74,6 @@ export function assemblyStatistics(problem: AssemblyProblem, sets: SetAssignment
     sets: stats,
     overlap: overlapMatrix(sets),
     deviation: stats.reduce((m, s) => Math.max(m, s.deviation), 0),
-    spread: sums.length === 0 ? 0 : round(Math.max(...sums) - Math.min(...sums)),
+    spread: sums.length === 0 ? 0 : roundTo(Math.max(...sums) - Math.min(...sums), 6),
   };
 }

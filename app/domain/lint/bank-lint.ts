@@ -15,6 +15,7 @@
  *   and enough items of each difficulty for N papers with that mix.
  * - Per 题型 and per scope of the 细目表: items available against N papers (coverage.ts).
  */
+import { percent } from '../format.js';
 import { IMPORTANCE, listElements, type Importance, type TheoryElementTable } from '../element-table.js';
 import { MIN_PARALLEL_SETS } from '../paper.js';
 import { THEORY_ITEM_TYPES, theoryItemTypeNames, type TheoryItem, type TheoryItemType } from '../theory-item.js';
@@ -150,11 +151,6 @@ export interface BankReport {
   readonly scopes: CoverageRow[];
   /** How many items trip each item rule (lintTheoryItem), most frequent first. */
   readonly itemRules: ItemRuleSummary[];
-}
-
-/** Percent with one decimal; 0 when the whole is 0. */
-function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
 }
 
 const outside = (v: number, range: { min: number; max: number }) => v < range.min || v > range.max;

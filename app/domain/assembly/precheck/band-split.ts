@@ -1,8 +1,9 @@
 /** The cells × bands split (max-flow) and the minimum cut that names the clashing scopes and bands. */
 import { TransportFlow } from '../min-cost-flow.js';
+import { setOrdinal } from '../../format.js';
 import type { BankCounts } from './bank.js';
 import type { PrecheckContext } from './context.js';
-import { bandList, listSome, setLabel, sum } from './format.js';
+import { bandList, listSome, sum } from './format.js';
 
 /** Cells × bands split per set and, for disjoint sets, for all sets together (max-flow, min-cut message). */
 export function checkBandSplit(ctx: PrecheckContext, bank: BankCounts): boolean {
@@ -63,7 +64,7 @@ export function checkBandSplit(ctx: PrecheckContext, bank: BankCounts): boolean 
   );
   for (let s = 0; s < N; s += 1) {
     if (bands[s] === undefined) continue;
-    if (check([s], uniform ? '每套' : setLabel(s))) {
+    if (check([s], uniform ? '每套' : setOrdinal(s))) {
       fired = true;
       if (uniform) break;
     }

@@ -1,9 +1,10 @@
 /** Difficulty bands: available items per band, band totals against the quotas, then the cells × bands split. */
 import type { AssemblyItem } from '../problem.js';
+import { setOrdinal } from '../../format.js';
 import { checkBandSplit } from './band-split.js';
 import { shortage, type BankCounts } from './bank.js';
 import type { PrecheckContext } from './context.js';
-import { setLabel, sum } from './format.js';
+import { sum } from './format.js';
 
 /** Bands (after the cells: the split is checked only when no cell is short). */
 export function checkBands(ctx: PrecheckContext, bank: BankCounts, shortCells: ReadonlySet<number>): void {
@@ -38,7 +39,7 @@ export function checkBands(ctx: PrecheckContext, bank: BankCounts, shortCells: R
       let others = eligible.length;
       for (let b = 1; b <= row.length; b += 1) others -= perBandValue.get(b) ?? 0;
       if (banded > total || total - banded > others) {
-        add('bands', `${uniform ? '每套' : setLabel(s)}难度分布合计 ${banded} 道，与各鉴定范围题型题量合计 ${total} 道不一致`);
+        add('bands', `${uniform ? '每套' : setOrdinal(s)}难度分布合计 ${banded} 道，与各鉴定范围题型题量合计 ${total} 道不一致`);
         bandTrouble = true;
       }
     }

@@ -1,11 +1,4 @@
-/** Chinese wording and small sums shared by the pre-checks. */
-export function setLabel(s: number): string {
-  return `第${s + 1}套`;
-}
-
-export function fmt(x: number): string {
-  return String(Math.round(x * 1000) / 1000);
-}
+/** Chinese wording and small sums shared by the pre-checks (set names and numbers: `../../format.ts`). */
 
 /** `3 套 × 10` or `各套分别 10、12、10 道`. */
 export function perSetText(perSet: readonly number[]): string {

@@ -1,7 +1,8 @@
 /** Importance: X minimums and Z caps against the quotas, the per-point cap and the available items. */
+import { setOrdinal } from '../../format.js';
 import type { BankCounts } from './bank.js';
 import type { PrecheckContext } from './context.js';
-import { listSome, perSetText, setLabel, sum } from './format.js';
+import { listSome, perSetText, sum } from './format.js';
 
 /** Importance. (only when no cell is short). */
 export function checkImportance(ctx: PrecheckContext, bank: BankCounts, shortCells: ReadonlySet<number>): void {
@@ -31,7 +32,7 @@ export function checkImportance(ctx: PrecheckContext, bank: BankCounts, shortCel
       uniqueCells.every((c) => Array.from({ length: N }, (_, s) => count(c, s)).every((n) => n === count(c, 0)));
     let fired = false;
     for (let s = 0; s < N && !(fired && uniform); s += 1) {
-      const who = uniform ? '每套' : setLabel(s);
+      const who = uniform ? '每套' : setOrdinal(s);
       const need = minX[s] ?? 0;
       const byCells = sum(uniqueCells.map((c) => Math.min(count(c, s), xCell[c] ?? 0)));
       if (need > byCells) {

@@ -1,7 +1,7 @@
 /** The parameters themselves: set count, tolerance, overlap, whole-number quotas, duplicate cells, Z caps. */
 import { cellKey, type AssemblyProblem } from '../problem.js';
+import { setOrdinal } from '../../format.js';
 import type { AddFinding, PrecheckContext } from './context.js';
-import { setLabel } from './format.js';
 
 /** A set count that is not a whole number ≥ 1 (nothing else can then be checked); true when found. */
 export function checkSetCount(problem: AssemblyProblem, add: AddFinding): boolean {
@@ -24,7 +24,7 @@ export function checkParameters(ctx: PrecheckContext): boolean {
     for (let s = 0; s < N; s += 1) {
       const n = cell.counts[s] ?? 0;
       if (!Number.isInteger(n) || n < 0) {
-        add('cells', `${cellName(c)}${setLabel(s)}题量为 ${String(n)}，应为不小于 0 的整数`);
+        add('cells', `${cellName(c)}${setOrdinal(s)}题量为 ${String(n)}，应为不小于 0 的整数`);
         broken = true;
       }
     }
@@ -39,7 +39,7 @@ export function checkParameters(ctx: PrecheckContext): boolean {
     }
     for (let s = 0; s < N; s += 1) {
       if (count(first, s) !== count(c, s)) {
-        add('cells', `${cellName(c)}重复列出，${setLabel(s)}题量分别为 ${count(first, s)} 和 ${count(c, s)} 道`);
+        add('cells', `${cellName(c)}重复列出，${setOrdinal(s)}题量分别为 ${count(first, s)} 和 ${count(c, s)} 道`);
         broken = true;
         break;
       }
@@ -50,7 +50,7 @@ export function checkParameters(ctx: PrecheckContext): boolean {
     for (let s = 0; s < N; s += 1) {
       (bands[s] ?? []).forEach((n, b) => {
         if (!Number.isInteger(n) || n < 0) {
-          add('bands', `${setLabel(s)}难度 ${b + 1} 级题量为 ${String(n)}，应为不小于 0 的整数`);
+          add('bands', `${setOrdinal(s)}难度 ${b + 1} 级题量为 ${String(n)}，应为不小于 0 的整数`);
           broken = true;
         }
       });
@@ -59,7 +59,7 @@ export function checkParameters(ctx: PrecheckContext): boolean {
   for (let s = 0; s < N; s += 1) {
     const maxZ = problem.importance?.maxZ[s];
     if (maxZ !== undefined && maxZ < 0) {
-      add('importance', `${setLabel(s)}辅助要素（Z）试题上限为 ${maxZ} 道，无法满足`);
+      add('importance', `${setOrdinal(s)}辅助要素（Z）试题上限为 ${maxZ} 道，无法满足`);
       broken = true;
     }
   }

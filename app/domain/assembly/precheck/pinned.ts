@@ -1,8 +1,8 @@
 /** Pinned items: in the bank, in a set that exists, eligible, and within the set's limits. */
 import { cellKey, nodeName, typeName, type AssemblyItem } from '../problem.js';
+import { setOrdinal } from '../../format.js';
 import type { BankCounts } from './bank.js';
 import type { PrecheckContext } from './context.js';
-import { setLabel } from './format.js';
 
 /** Pinned items (指定试题). */
 export function checkPinned(ctx: PrecheckContext, bank: BankCounts): void {
@@ -53,14 +53,14 @@ export function checkPinned(ctx: PrecheckContext, bank: BankCounts): void {
     }
     for (const [key, n] of shared) {
       const [s, t] = key.split('/').map(Number);
-      if (n > Math.max(0, overlap)) add('pinned', `指定试题使${setLabel(s ?? 0)}与${setLabel(t ?? 0)}重复 ${n} 道，上限 ${Math.max(0, overlap)} 道`);
+      if (n > Math.max(0, overlap)) add('pinned', `指定试题使${setOrdinal(s ?? 0)}与${setOrdinal(t ?? 0)}重复 ${n} 道，上限 ${Math.max(0, overlap)} 道`);
     }
   }
   const inSet = Array.from({ length: N }, () => new Set<number>());
   for (const p of valid) inSet[p.set]?.add(p.item.id);
   for (const [a, b] of problem.enemies) {
     if (a === b) continue;
-    for (let s = 0; s < N; s += 1) if (inSet[s]?.has(a) && inSet[s]?.has(b)) add('pinned', `指定试题 ${a} 和 ${b} 互斥，却都指定在${setLabel(s)}`);
+    for (let s = 0; s < N; s += 1) if (inSet[s]?.has(a) && inSet[s]?.has(b)) add('pinned', `指定试题 ${a} 和 ${b} 互斥，却都指定在${setOrdinal(s)}`);
   }
   for (let s = 0; s < N; s += 1) {
     const mine = valid.filter((p) => p.set === s);
@@ -76,17 +76,17 @@ export function checkPinned(ctx: PrecheckContext, bank: BankCounts): void {
     }
     for (const [c, n] of perCell) {
       const want = problem.cells[c]?.counts[s] ?? 0;
-      if (n > want) add('pinned', `${setLabel(s)}指定了${cellName(c)} ${n} 道，超过该套题量 ${want} 道`);
+      if (n > want) add('pinned', `${setOrdinal(s)}指定了${cellName(c)} ${n} 道，超过该套题量 ${want} 道`);
     }
-    for (const [pt, n] of perPoint) if (n > cap) add('pinned', `${setLabel(s)}指定试题中鉴定点 ${pt} 有 ${n} 道，超过每个鉴定点每套至多 ${cap} 道`);
+    for (const [pt, n] of perPoint) if (n > cap) add('pinned', `${setOrdinal(s)}指定试题中鉴定点 ${pt} 有 ${n} 道，超过每个鉴定点每套至多 ${cap} 道`);
     const row = problem.bands?.[s];
     if (row !== undefined) {
       for (const [band, n] of perBand) {
         const want = Number.isInteger(band) && band >= 1 && band <= row.length ? (row[band - 1] ?? 0) : undefined;
-        if (want !== undefined && n > want) add('pinned', `${setLabel(s)}指定试题中难度 ${band} 级有 ${n} 道，超过难度分布 ${want} 道`);
+        if (want !== undefined && n > want) add('pinned', `${setOrdinal(s)}指定试题中难度 ${band} 级有 ${n} 道，超过难度分布 ${want} 道`);
       }
     }
     const maxZ = problem.importance?.maxZ[s];
-    if (maxZ !== undefined && z > 0 && z > maxZ) add('pinned', `${setLabel(s)}指定了 ${z} 道辅助要素（Z）试题，超过上限 ${maxZ} 道`);
+    if (maxZ !== undefined && z > 0 && z > maxZ) add('pinned', `${setOrdinal(s)}指定了 ${z} 道辅助要素（Z）试题，超过上限 ${maxZ} 道`);
   }
 }

@@ -1,8 +1,9 @@
 /** 每个鉴定点每套至多 c 道 against the quotas of a cell, a 鉴定范围 and the whole paper. */
 import { nodeName, typeName } from '../problem.js';
+import { setOrdinal } from '../../format.js';
 import type { BankCounts } from './bank.js';
 import type { PrecheckContext } from './context.js';
-import { setLabel, sum } from './format.js';
+import { sum } from './format.js';
 
 /** 每个鉴定点每套至多 cap 道. Adds the cells it finds short to `shortCells`. */
 export function checkPointCap(ctx: PrecheckContext, bank: BankCounts, shortCells: Set<number>): void {
@@ -30,7 +31,7 @@ export function checkPointCap(ctx: PrecheckContext, bank: BankCounts, shortCells
       for (let s = 0; s < N; s += 1) {
         const need = perSet[s] ?? 0;
         if (need <= one.total) continue;
-        const who = uniform ? '每套' : setLabel(s);
+        const who = uniform ? '每套' : setOrdinal(s);
         add(
           'pointCap',
           cap === 1

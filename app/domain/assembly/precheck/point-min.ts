@@ -1,8 +1,9 @@
 /** 鉴定点 minimums against the available items and against the quotas of the scopes that hold them. */
 import { nodeName } from '../problem.js';
+import { setOrdinal } from '../../format.js';
 import { shortage, type BankCounts } from './bank.js';
 import type { PrecheckContext } from './context.js';
-import { setLabel, sum } from './format.js';
+import { sum } from './format.js';
 
 /** 鉴定点 minimums. */
 export function checkPointMinimums(ctx: PrecheckContext, bank: BankCounts): void {
@@ -44,7 +45,7 @@ export function checkPointMinimums(ctx: PrecheckContext, bank: BankCounts): void
       for (let s = 0; s < N; s += 1) {
         const have = perSet[s] ?? 0;
         if (need <= have) continue;
-        const who = uniform ? '每套' : setLabel(s);
+        const who = uniform ? '每套' : setOrdinal(s);
         add(
           'pointMin',
           wholePaper

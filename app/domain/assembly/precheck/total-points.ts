@@ -1,7 +1,7 @@
 /** Total points: the range of 卷面总分 the quotas allow against the required total. */
+import { formatNumber, setOrdinal } from '../../format.js';
 import type { BankCounts } from './bank.js';
 import type { PrecheckContext } from './context.js';
-import { fmt, setLabel } from './format.js';
 
 const EPSILON = 1e-6;
 
@@ -29,12 +29,12 @@ export function checkTotalPoints(ctx: PrecheckContext, bank: BankCounts, shortCe
     const uniform = ranges.every((r) => Math.abs(r.lo - (ranges[0]?.lo ?? 0)) < EPSILON && Math.abs(r.hi - (ranges[0]?.hi ?? 0)) < EPSILON && r.want === ranges[0]?.want);
     ranges.forEach(({ lo, hi, want }, s) => {
       if (Number.isNaN(want) || (want >= lo - EPSILON && want <= hi + EPSILON)) return;
-      const who = uniform ? '每套' : setLabel(s);
+      const who = uniform ? '每套' : setOrdinal(s);
       add(
         'points',
         hi - lo < EPSILON
-          ? `按各鉴定范围题型题量，${who}卷面总分只能是 ${fmt(lo)} 分，应为 ${fmt(want)} 分`
-          : `按各鉴定范围题型题量，${who}卷面总分只能在 ${fmt(lo)}–${fmt(hi)} 分之间，应为 ${fmt(want)} 分`,
+          ? `按各鉴定范围题型题量，${who}卷面总分只能是 ${formatNumber(lo)} 分，应为 ${formatNumber(want)} 分`
+          : `按各鉴定范围题型题量，${who}卷面总分只能在 ${formatNumber(lo)}–${formatNumber(hi)} 分之间，应为 ${formatNumber(want)} 分`,
       );
     });
   }
