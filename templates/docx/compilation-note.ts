@@ -7,9 +7,10 @@
  */
 import type { Document, FileChild } from 'docx';
 import { formatImportanceRatio } from '../../app/domain/element-table.js';
+import { formatNumber, percent, setName } from '../../app/domain/format.js';
 import type { CompilationNoteData, ItemCountRow, ReviewExpert, TeamMember } from '../../app/domain/submission/documents.js';
 import { createDocument, heading, para, table, title, type Cell, type TableSpec } from './kit.js';
-import { caption, formatNumber, textLines, withoutFullStop } from './submission-parts.js';
+import { caption, textLines, withoutFullStop } from './submission-parts.js';
 
 export const COMPILATION_NOTE_TITLE = '题库编制说明';
 export const SECTION_HEADINGS = ['一、职业概况', '二、编制依据', '三、题库结构', '四、试题数量统计', '五、组卷规则与试卷结构', '六、开发组织与过程', '七、保密措施'] as const;
@@ -31,12 +32,6 @@ const placeholder = (what: string) => `（待填写：${what}）`;
 const sentence = (text: string) => `${withoutFullStop(text)}。`;
 const centred = (text: string): { text: string; align: 'center' } => ({ text, align: 'center' });
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
-
-/** `甲套` from `甲` (a label that already says 套 is kept). */
-export function setHeading(label: string): string {
-  return label.endsWith('套') ? label : `${label}套`;
-}
 
 /** Set labels of all rows, in the order they first appear. */
 function setLabels(rows: readonly ItemCountRow[]): string[] {
@@ -204,7 +199,7 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
   );
   children.push(nextCaption('试题数量统计'));
   const countRows: Cell[][] = [
-    [{ text: '题型', rowSpan: 2 }, ...labels.map((l) => ({ text: setHeading(l), colSpan: 2 })), { text: '题库合计（道）', rowSpan: 2 }],
+    [{ text: '题型', rowSpan: 2 }, ...labels.map((l) => ({ text: setName(l), colSpan: 2 })), { text: '题库合计（道）', rowSpan: 2 }],
     labels.flatMap(() => ['题量（道）', '分值（分）']),
     ...counts.theory.map((r) => countCells(r.type, [r], labels, true)),
     ...(counts.theory.length > 0 ? [countCells('理论知识小计', counts.theory, labels, true, true)] : []),

@@ -4,6 +4,7 @@
  * 考核说明, 试题, 评分标准 and the 评分表 each 评委 fills in.
  */
 import type { FileChild } from 'docx';
+import { formatPoints, setName } from '../../app/domain/format.js';
 import { sumPoints } from '../../app/domain/rubric.js';
 import type { ComprehensivePaperData } from '../../app/domain/submission/documents.js';
 import { createDocument, heading, packDocx, para, SIZES, table, type Cell, type CellSpec } from './kit.js';
@@ -15,7 +16,6 @@ import {
   COMPREHENSIVE_SCORE_COLUMNS,
   comprehensiveTitle,
   DATE_BLANK,
-  formatPoints,
   lines,
 } from './practical-text.js';
 
@@ -97,7 +97,7 @@ export async function comprehensivePaperDocx(data: ComprehensivePaperData): Prom
   const doc = createDocument({
     mark: header.mark,
     note: header.sampleNote,
-    title: `${top.top}综合评审试题（${setLabel}套）`,
+    title: `${top.top}综合评审试题（${setName(setLabel)}）`,
     children: [...instructions, ...question, ...rubric, ...scoreSheet],
   });
   return packDocx(doc);

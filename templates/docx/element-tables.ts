@@ -11,9 +11,10 @@
 import type { Document } from 'docx';
 import { elementTableStats, formatImportanceRatio, MAX_SCOPE_DEPTH, type ImportanceCounts, type ScopeNode } from '../../app/domain/element-table.js';
 import { levelTotals, type StructureLevel } from '../../app/domain/practical-structure.js';
+import { formatNumber } from '../../app/domain/format.js';
 import type { DocumentHeader, ElementTablesData } from '../../app/domain/submission/documents.js';
 import { headedDocument, LANDSCAPE_TEXT_WIDTH, para, SIZES, table, type Cell } from './kit.js';
-import { formatNumber, infoLine, note } from './submission-parts.js';
+import { infoLine, note } from './submission-parts.js';
 
 export const THEORY_TABLE_TITLE = '理论知识考核要素细目表';
 export const PRACTICAL_TABLE_TITLE = '技能考核内容结构表';

@@ -5,6 +5,7 @@
  * lines, embedded figures), exported for the 综合评审 document.
  */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, type FileChild } from 'docx';
+import { chineseNumber, formatPoints } from '../../app/domain/format.js';
 import { NOTICE_GROUPS, noticeGroupNames, type PreparationNotice } from '../../app/domain/practical-task.js';
 import { sumPoints, type RubricRow } from '../../app/domain/rubric.js';
 import type { DocumentHeader, DocumentImage, PracticalPaperData, PracticalPaperTask } from '../../app/domain/submission/documents.js';
@@ -15,8 +16,6 @@ import {
   CANDIDATE_ID_LINE,
   CANDIDATE_NOTICE_INTRO,
   candidateNoticeTitle,
-  chineseNumber,
-  formatPoints,
   lines,
   NO_CANDIDATE_PREPARATION,
   NO_SITE_PREPARATION,

@@ -3,6 +3,7 @@
  * 综合评审 document: titles, fixed sentences, table columns and small text helpers. Pure strings, so
  * tests and other generators can use the same wording.
  */
+import { setName } from '../../app/domain/format.js';
 import type { DocumentHeader } from '../../app/domain/submission/documents.js';
 
 /** Columns of every 设备/工具/量具/材料 table of the 准备通知单. */
@@ -65,22 +66,22 @@ export function titleText(t: TitleLines): string {
 
 /** `制图员（机械）四级/中级工 技能考核 考场准备通知单（甲套）` */
 export function siteNoticeTitle(header: DocumentHeader, setLabel: string): TitleLines {
-  return { top: `${occupationLevel(header)} `, main: `技能考核 考场准备通知单（${setLabel}套）` };
+  return { top: `${occupationLevel(header)} `, main: `技能考核 考场准备通知单（${setName(setLabel)}）` };
 }
 
 /** `制图员（机械）四级/中级工 技能考核 考生准备通知单（甲套）` */
 export function candidateNoticeTitle(header: DocumentHeader, setLabel: string): TitleLines {
-  return { top: `${occupationLevel(header)} `, main: `技能考核 考生准备通知单（${setLabel}套）` };
+  return { top: `${occupationLevel(header)} `, main: `技能考核 考生准备通知单（${setName(setLabel)}）` };
 }
 
 /** `制图员（机械）四级/中级工 技能考核试卷（甲套）` */
 export function paperTitle(header: DocumentHeader, setLabel: string): TitleLines {
-  return { top: `${occupationLevel(header)} `, main: `技能考核试卷（${setLabel}套）` };
+  return { top: `${occupationLevel(header)} `, main: `技能考核试卷（${setName(setLabel)}）` };
 }
 
 /** `制图员（机械）四级/中级工 技能考核评分记录表（甲套）` */
 export function scoreSheetTitle(header: DocumentHeader, setLabel: string): TitleLines {
-  return { top: `${occupationLevel(header)} `, main: `技能考核评分记录表（${setLabel}套）` };
+  return { top: `${occupationLevel(header)} `, main: `技能考核评分记录表（${setName(setLabel)}）` };
 }
 
 export const COMPREHENSIVE_PARTS = ['考核说明', '试题', '评分标准', '评分表'] as const;
@@ -88,23 +89,7 @@ export type ComprehensivePart = (typeof COMPREHENSIVE_PARTS)[number];
 
 /** `制图员（机械）二级/技师 综合评审 考核说明（甲套）` — one per part, each part starts a page. */
 export function comprehensiveTitle(header: DocumentHeader, setLabel: string, part: ComprehensivePart): TitleLines {
-  return { top: `${occupationLevel(header)} `, main: `综合评审 ${part}（${setLabel}套）` };
-}
-
-/** Points as printed: 60, 2.5. */
-export function formatPoints(points: number): string {
-  return String(Math.round(points * 100) / 100);
-}
-
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
-
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (1–99). */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  const t = tens === 0 ? '' : `${tens === 1 ? '' : DIGITS[tens]}十`;
-  return `${t}${ones === 0 ? '' : DIGITS[ones]}`;
+  return { top: `${occupationLevel(header)} `, main: `综合评审 ${part}（${setName(setLabel)}）` };
 }
 
 /**

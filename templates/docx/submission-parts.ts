@@ -1,6 +1,6 @@
 /**
  * Small text helpers shared by the submission documents (附件6 §三) beyond `kit.ts`: info lines,
- * numbers as people write them, captions and notes.
+ * captions and notes (numbers as people write them: `app/domain/format.ts`).
  */
 import type { Paragraph } from 'docx';
 import { para, SIZES } from './kit.js';
@@ -8,11 +8,6 @@ import { para, SIZES } from './kit.js';
 /** `职业：制图员　　职业编码：3-01-02-07`: label–value pairs separated by two full-width spaces (or `separator`). */
 export function infoLine(pairs: readonly (readonly [string, string])[], separator = '　　'): string {
   return pairs.map(([label, value]) => `${label}：${value}`).join(separator);
-}
-
-/** A number as people write it in these tables: 25, 0.5, 12.5 (no float noise). */
-export function formatNumber(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
 }
 
 /** Text without its final full stop, to be put into a sentence that adds its own. */

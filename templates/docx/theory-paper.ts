@@ -5,13 +5,13 @@
  * The secrecy mark and `第 X 页 共 Y 页` come from the kit's header and footer.
  */
 import { AlignmentType, ImageRun, Paragraph, Tab, TabStopType, TextRun, type FileChild, type Table } from 'docx';
+import { chineseNumber } from '../../app/domain/format.js';
 import type { DocumentImage, TheoryPaperData, TheoryPaperItem, TheoryPaperSection } from '../../app/domain/submission/documents.js';
 import { OPTION_LETTERS } from '../../app/domain/theory-item.js';
 import { createDocument, FONTS, packDocx, para, run, SIZES, table, TEXT_WIDTH, title, type RunStyle, type TableSpec } from './kit.js';
 import { fitImage, imageInfo } from './images.js';
 import {
   ANSWER_BRACKET,
-  chineseNumeral,
   NOTICE_HEADING,
   noticeLines,
   paperSectionNote,
@@ -130,7 +130,7 @@ function scoreTable(data: TheoryPaperData): Table {
   return table({
     widths: [1.2, ...sections.map(() => 1), 1.2, 1.2],
     rows: [
-      ['', ...sections.map((s) => chineseNumeral(s.position)), SCORE.total, SCORE.totaller].map((text) => ({ text, align: 'center' as const })),
+      ['', ...sections.map((s) => chineseNumber(s.position)), SCORE.total, SCORE.totaller].map((text) => ({ text, align: 'center' as const })),
       [{ text: SCORE.score, bold: true, font: 'heading', align: 'center', shade: true }, ...sections.map(() => ''), '', ''],
     ],
     headerRows: 1,

@@ -1,27 +1,15 @@
 /**
  * The wording of the 理论知识试卷 and its 标准答案与评分标准, in one place: titles, 注意事项, section
- * headers, 评分标准 lines, and the number formats they use. Pure strings from `TheoryPaperData`.
+ * headers and 评分标准 lines (numbers and set names from `app/domain/format.ts`). Pure strings from
+ * `TheoryPaperData`.
  */
+import { chineseNumber, formatPoints, roundTo, setName } from '../../app/domain/format.js';
 import type { TheoryPaperData, TheoryPaperItem, TheoryPaperSection } from '../../app/domain/submission/documents.js';
 import { theoryItemTypeNames, type TheoryItemType } from '../../app/domain/theory-item.js';
 
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
-
-/** 一, 二, 三 … for the 1st, 2nd, 3rd … section present on the paper. */
-export function chineseNumeral(n: number): string {
-  if (n >= 1 && n <= 10) return CHINESE_NUMERALS[n - 1] ?? String(n);
-  if (n > 10 && n < 20) return `十${CHINESE_NUMERALS[n - 11] ?? ''}`;
-  return String(n);
-}
-
-/** Points as printed: `1`, `0.5`, `70`, `1.25` (no float noise). */
-export function formatPoints(points: number): string {
-  return String(Math.round(points * 100) / 100);
-}
-
 /** `制图员（机械）四级/中级工 理论知识试卷（甲套）`; the answers document prints it above `标准答案与评分标准`. */
 export function paperTitle(data: TheoryPaperData): string {
-  return `${data.header.occupationTitle}${data.header.levelName} 理论知识试卷（${data.setLabel}套）`;
+  return `${data.header.occupationTitle}${data.header.levelName} 理论知识试卷（${setName(data.setLabel)}）`;
 }
 
 export const ANSWERS_SUBTITLE = '标准答案与评分标准';
@@ -87,7 +75,7 @@ function pointsClause(section: TheoryPaperSection): string {
 
 /** `一、判断题` — the bold part of a section header. */
 export function sectionName(section: TheoryPaperSection, position: number): string {
-  return `${chineseNumeral(position)}、${theoryItemTypeNames[section.type]}`;
+  return `${chineseNumber(position)}、${theoryItemTypeNames[section.type]}`;
 }
 
 /** `（第1题～第20题。将判断结果填入括号中。…每题1分，满分20分。）` on the paper. */
@@ -125,7 +113,7 @@ export function markingLines(data: TheoryPaperData): string[] {
 
 /** Σ pointsEach × items over the sections; the declared total must agree. */
 export function paperTotal(data: TheoryPaperData): number {
-  const sum = Math.round(data.sections.reduce((a, s) => a + sectionPoints(s), 0) * 100) / 100;
+  const sum = roundTo(data.sections.reduce((a, s) => a + sectionPoints(s), 0), 2);
   if (Math.abs(sum - data.totalPoints) > 1e-9) {
     throw new Error(`试卷总分 ${formatPoints(data.totalPoints)} 分与各题型分值之和 ${formatPoints(sum)} 分不一致`);
   }

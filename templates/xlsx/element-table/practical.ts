@@ -2,6 +2,7 @@
  * 技能考核内容结构表 as Excel (domain-formats.md §2): a matrix of 职业功能 (名称 + 代码) + 合计 by columns
  * and, per 级别, the rows 选考方式, 鉴定比重(%), 考试时间(min), 考核形式.
  */
+import { roundTo } from '../../../app/domain/format.js';
 import { levelName } from '../../../app/domain/level.js';
 import { occupationDisplayName } from '../../../app/domain/occupation.js';
 import { levelTotals, type PracticalStructure, type StructureEntry } from '../../../app/domain/practical-structure.js';
@@ -22,10 +23,6 @@ export interface PracticalStructureXlsxInput {
   structure: PracticalStructure;
   secrecyMark?: string;
   generatedAt: Date;
-}
-
-function formatNumber(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
 }
 
 /** The 技能考核内容结构表 as .xlsx bytes; deterministic for the same input. */
@@ -80,12 +77,12 @@ export async function practicalStructureXlsx(input: PracticalStructureXlsxInput)
       const e = byModule.get(m.code);
       const col = 3 + i;
       ws.getCell(row, col).value = e ? e.mode : NOT_ASSESSED;
-      ws.getCell(row + 1, col).value = e ? formatNumber(e.weight) : NOT_ASSESSED;
+      ws.getCell(row + 1, col).value = e ? roundTo(e.weight, 6) : NOT_ASSESSED;
       ws.getCell(row + 2, col).value = e ? e.minutes : NOT_ASSESSED;
       ws.getCell(row + 3, col).value = e ? e.form : NOT_ASSESSED;
     });
     ws.getCell(row, totalColumn).value = `${String(totals.modules)}项`;
-    ws.getCell(row + 1, totalColumn).value = formatNumber(totals.weight);
+    ws.getCell(row + 1, totalColumn).value = roundTo(totals.weight, 6);
     ws.getCell(row + 2, totalColumn).value = totals.minutes;
     ws.getCell(row + 3, totalColumn).value = forms;
     row += PRACTICAL_ROW_LABELS.length;

@@ -1,6 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { chineseNumber } from '../../../app/domain/format.js';
 import { NOTICE_GROUPS, type PracticalTask, type PreparationNotice } from '../../../app/domain/practical-task.js';
 import { rubricRowSchema } from '../../../app/domain/rubric.js';
 import type { DocumentImage, PracticalPaperData, PracticalPaperTask } from '../../../app/domain/submission/documents.js';
@@ -13,7 +14,6 @@ import {
 } from '../../../templates/docx/practical-paper.js';
 import {
   CANDIDATE_ID_LINE,
-  chineseNumber,
   NO_CANDIDATE_PREPARATION,
   NO_SITE_PREPARATION,
   NOTICE_COLUMNS,
