@@ -9,6 +9,7 @@
  * 样例试测（模拟） as their source. With them the sets differ in Σp and the assembler has work to do.
  */
 import { estimatedP } from '../domain/assembly/blueprint.js';
+import { roundTo } from '../domain/format.js';
 import { THEORY_PRESETS, DEFAULT_THEORY_PRESET, type TheoryPreset } from '../domain/assembly/paper-structure.js';
 import type { AssemblyRunResult } from '../services/assembly/handlers.js';
 import type { ServiceContext } from '../services/context.js';
@@ -36,7 +37,7 @@ export async function assembleSampleSets(ctx: ServiceContext, bankId: number): P
   const listed = await invoke(ctx, handlers['items.list'], { bankId });
   const rows = listed.map((i) => ({
     itemId: i.id,
-    p: Math.round((estimatedP(i.difficulty) + 0.07 * jitter(i.id)) * 1000) / 1000,
+    p: roundTo(estimatedP(i.difficulty) + 0.07 * jitter(i.id), 3),
     sampleSize: 200 + Math.round(100 * Math.abs(jitter(i.id * 7))),
     source: '样例试测（模拟）',
   }));

@@ -9,6 +9,7 @@ import { SAMPLE_NOTES } from './sample-notes.js';
 import { assembleSampleSets } from './assembly-step.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { formatDifficulty, formatSeconds, roundTo, setName } from '../domain/format.js';
 import { beijingDate } from '../domain/person.js';
 import type { Role } from '../domain/roles.js';
 import { lastCheckpointSignature, verifyAuditChain } from '../services/audit/record.js';
@@ -227,8 +228,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     }
     note(
       '组卷',
-      `理论知识 ${theory.papers.map((p) => `${p.label}套 ${p.items} 道 ${p.points} 分`).join('，')}，各套难度最大偏差 ${theory.deviation.toFixed(4)}（下界 ${theory.bound.toFixed(4)}，差距 ${theory.gap.toFixed(4)}），` +
-        `${theory.seconds.toFixed(2)} 秒；技能考核 ${practical.papers.map((p) => `${p.label}套 ${p.items} 题 ${p.points} 分`).join('，')}；已审定锁定`,
+      `理论知识 ${theory.papers.map((p) => `${setName(p.label)} ${p.items} 道 ${p.points} 分`).join('，')}，各套难度最大偏差 ${formatDifficulty(theory.deviation)}（下界 ${formatDifficulty(theory.bound)}，差距 ${formatDifficulty(theory.gap)}），` +
+        `${formatSeconds(theory.seconds)} 秒；技能考核 ${practical.papers.map((p) => `${setName(p.label)} ${p.items} 题 ${p.points} 分`).join('，')}；已审定锁定`,
     );
 
     // 安全保密管理员 opens the bank to the authors and reviewers.
@@ -243,7 +244,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       await invoke(ctx, handlers['documents.notes.set'], { bankId: bank.id, notes: SAMPLE_NOTES });
       return invoke(ctx, handlers['documents.generate'], { bankId: bank.id, outDir: join(outDir, DEMO_SUBMISSION) });
     });
-    note('申报材料', `${submission.files.length} 个文件写入 ${shown(join(outDir, DEMO_SUBMISSION))}（${submission.seconds.toFixed(2)} 秒）：${[...new Set(submission.files.map((f) => f.part))].join('、')}`);
+    note('申报材料', `${submission.files.length} 个文件写入 ${shown(join(outDir, DEMO_SUBMISSION))}（${formatSeconds(submission.seconds)} 秒）：${[...new Set(submission.files.map((f) => f.part))].join('、')}`);
 
     // A 命题人员 opens an item (调阅) — and is refused a bank that is not theirs.
     const author = members.find((m) => m.role === 'author')?.username ?? 'liqiang';
@@ -329,7 +330,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         practical: practical.papers.map((p) => ({ label: p.label, paperId: p.id, tasks: p.items, points: p.points, minutes: p.minutes })),
       },
       assembly: {
-        seconds: Math.round(theory.seconds * 1000) / 1000,
+        seconds: roundTo(theory.seconds, 3),
         engine: theory.engine,
         deviation: theory.deviation,
         bound: theory.bound,
@@ -338,10 +339,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         overlapMatrix: theory.statistics.overlap,
         structure: assembled.presetName,
         fullSizeFindings: assembled.fullSizeFindings,
-        practical: { seconds: Math.round(practical.seconds * 1000) / 1000, deviation: practical.deviation, overlapMatrix: practical.statistics.overlap },
+        practical: { seconds: roundTo(practical.seconds, 3), deviation: practical.deviation, overlapMatrix: practical.statistics.overlap },
       },
       documents: submission.files.map((f) => ({ part: f.part, file: relative(outDir, f.absolutePath), bytes: f.bytes, sha256: f.sha256 })),
-      submission: { folder: DEMO_SUBMISSION, files: submission.files.length, seconds: Math.round(submission.seconds * 1000) / 1000 },
+      submission: { folder: DEMO_SUBMISSION, files: submission.files.length, seconds: roundTo(submission.seconds, 3) },
       registers,
       audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastSigned, checkpoints: audit.checkpoints },
       seconds: Math.round((performance.now() - started) / 10) / 100,

@@ -3,6 +3,7 @@
  * and the free-text parts of the 编制说明 and 审核意见 (shown, or set from a JSON file).
  */
 import { resolve } from 'node:path';
+import { formatSeconds } from '../../domain/format.js';
 import type { SubmissionResult } from '../../services/documents/handlers.js';
 import { handlers } from '../../services/registry.js';
 import { bankOption, outOption, readInput, stringOption, UsageError } from '../command.js';
@@ -10,7 +11,7 @@ import { call, groupCommand } from '../group.js';
 
 function resultLines(r: SubmissionResult, cwd: string): string[] {
   return [
-    `已生成申报材料 ${r.files.length} 个文件（理论知识 ${r.sets.theory} 套，技能考核 ${r.sets.practical} 套${r.sets.comprehensive > 0 ? `，综合评审 ${r.sets.comprehensive} 套` : ''}，${r.seconds.toFixed(2)} 秒）→ ${resolve(cwd, r.folder)}`,
+    `已生成申报材料 ${r.files.length} 个文件（理论知识 ${r.sets.theory} 套，技能考核 ${r.sets.practical} 套${r.sets.comprehensive > 0 ? `，综合评审 ${r.sets.comprehensive} 套` : ''}，${formatSeconds(r.seconds)} 秒）→ ${resolve(cwd, r.folder)}`,
     ...(r.drafts > 0 ? [`注意：其中 ${r.drafts} 份试卷尚未审定（草稿）`] : []),
     ...(r.incomplete !== '' ? [`发现并清除了上次未完成的输出：${r.incomplete}`] : []),
     ...(r.replaced ? ['已替换该文件夹中上次生成的材料'] : []),

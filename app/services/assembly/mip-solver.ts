@@ -27,6 +27,7 @@ import {
   type ConstraintGroup,
   type SetAssignment,
 } from '../../domain/assembly/problem.js';
+import { roundTo } from '../../domain/format.js';
 import { highsRuntime } from './highs-runtime.js';
 
 export interface MipRunOptions {
@@ -318,7 +319,7 @@ export async function explainInfeasible(problem: AssemblyProblem, timeLimitSecon
     return {
       proven: false,
       groups: [],
-      messages: [`在 ${formatSeconds(timeLimitSeconds)} 秒内既未找到组卷方案，也未能证明无法组卷；可延长求解时间后重试`],
+      messages: [`在 ${roundTo(timeLimitSeconds, 1)} 秒内既未找到组卷方案，也未能证明无法组卷；可延长求解时间后重试`],
     };
   }
 
@@ -380,15 +381,11 @@ export async function explainInfeasible(problem: AssemblyProblem, timeLimitSecon
   if (found.length === 0) {
     messages.push(
       undecided > 0
-        ? `在 ${formatSeconds(timeLimitSeconds)} 秒内未能找出放宽哪一类（或哪两类）约束即可组卷`
+        ? `在 ${roundTo(timeLimitSeconds, 1)} 秒内未能找出放宽哪一类（或哪两类）约束即可组卷`
         : '放宽任何一类或两类约束都不能组卷，需同时调整多类约束',
     );
   } else if (undecided > 0) {
     messages.push(`另有 ${undecided} 种放宽方案在时限内未能判定`);
   }
   return { proven: undecided === 0 || found.length > 0, groups: found, messages };
-}
-
-function formatSeconds(s: number): string {
-  return String(Math.round(s * 10) / 10);
 }
