@@ -26,7 +26,7 @@ export function readCsvLines(bytes: Uint8Array, limits: ReaderLimits = DEFAULT_L
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const out: CsvLine[] = [];
   lines.forEach((raw, k) => {
-    bound('csvLineChars', limits, raw.length, `第 ${String(k + 1)} 行`);
+    bound('csvLineChars', limits, raw.length, m.csvLine(k + 1));
     if (CONTROL.test(raw)) throw new ReaderError(m.csvBinary(k + 1));
     const t = raw.trim();
     if (t === '') return;

@@ -53,7 +53,7 @@ export class Budget {
  * `notKind` (`不是有效的 Word 文件（.docx）`); other damage is `notKind：reason`.
  */
 export function refusalMessage(error: ReaderError, notKind: string): string {
-  if (error instanceof ReaderLimitError) return `${error.message}，文件未读取`;
+  if (error instanceof ReaderLimitError) return readerMessages.notRead(error.message);
   if (error.message === readerMessages.notZip) return notKind;
   return `${notKind}：${error.message}`;
 }

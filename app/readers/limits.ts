@@ -81,3 +81,9 @@ export type LimitName = keyof ReaderLimits;
 export function withLimits(overrides: Partial<ReaderLimits> = {}): ReaderLimits {
   return Object.freeze({ ...DEFAULT_LIMITS, ...overrides });
 }
+
+/** Bounds and clock of one read: tests change them; the import uses the defaults. */
+export interface ReadOptions {
+  readonly limits?: ReaderLimits;
+  readonly clock?: () => number;
+}

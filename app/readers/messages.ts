@@ -60,6 +60,11 @@ export function limitMessage(name: LimitName, limits: ReaderLimits, actual?: num
   return `${where === undefined ? '' : `${where}：`}${limitLabels[name]}超过上限 ${formatAmount(name, limits[name])}${found}`;
 }
 
+/** `A1、B2、C3、D4、E5 等`: the first five cells of a list, for a message. */
+export function cellList(cells: readonly string[]): string {
+  return `${cells.slice(0, 5).join('、')}${cells.length > 5 ? ' 等' : ''}`;
+}
+
 export const readerMessages = {
   notZip: '不是有效的 ZIP 压缩包（Office 文件 .xlsx/.docx 是 ZIP 格式），文件可能已损坏或不是 Office 文件',
   truncated: (detail: string) => `压缩包不完整或已损坏（${detail}）`,
@@ -82,4 +87,15 @@ export const readerMessages = {
   columns: (part: string) => `${part} 的列定义超出 Excel 的最大列数 16384，文件已损坏或被篡改`,
   csvNotUtf8: 'CSV 文件不是 UTF-8 编码的文本，请以“CSV UTF-8”格式另存后再导入',
   csvBinary: (line: number) => `CSV 文件第 ${String(line)} 行含有二进制内容（控制字符），不是文本文件`,
+  imageLinked: '图片是链接到外部文件的，没有嵌入文档，无法导入',
+  imageNoRelationship: (id: string) => `找不到图片（关系 ${id}）`,
+  imageNoPart: (path: string) => `文档中缺少图片文件 ${path}`,
+  imagePart: (path: string) => `图片 ${path}`,
+  imageRefused: (path: string, reason: string) => `图片 ${path}：${reason}`,
+  /** Where a bound was passed. */
+  csvLine: (line: number) => `第 ${String(line)} 行`,
+  sheetPart: (name: string) => `工作表 ${name}`,
+  validationArea: (sheet: string) => `${sheet} 的数据有效性区域`,
+  /** A file refused for a bound: the bound's message and what happened to the file. */
+  notRead: (limitMessage: string) => `${limitMessage}，文件未读取`,
 } as const;

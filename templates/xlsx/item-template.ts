@@ -1,6 +1,6 @@
 /**
  * 试题导入模板 (item import workbook): the .xlsx that item writers fill in and the workstation reads back
- * with `app/services/import/xlsx-items.ts`. Sheets:
+ * with `app/readers/xlsx/items.ts`. Sheets:
  * - `填写说明` — how to fill it in, in Chinese;
  * - `理论知识试题` — one row per 判断/单选/多选 item (题型, 题干, 选项A–E, 答案, 难度, 鉴定点代码, 解析, 备注),
  *   with drop-down lists for 题型, 难度 and 鉴定点代码 and two example rows;
@@ -16,71 +16,27 @@
 import type ExcelJS from 'exceljs';
 import { newWorkbook, solidFill, toBytes } from './workbook.js';
 
-export const ITEM_TEMPLATE_SHEETS = {
-  guide: '填写说明',
-  theory: '理论知识试题',
-  practical: '技能考核试题',
-  rubric: '评分标准',
-  site: '考场准备',
-  candidate: '考生准备',
-  elements: '鉴定点',
-} as const;
+// The layout shared with the reader lives in the domain; re-exported for the template's users.
+import {
+  EXAMPLE_MARK,
+  ITEM_CELL_MAX_CHARS,
+  ITEM_TEMPLATE_SHEETS,
+  NOTICE_HEADERS,
+  PRACTICAL_HEADERS,
+  RUBRIC_HEADERS,
+  THEORY_HEADERS,
+} from '../../app/domain/item-workbook.js';
 
-export const THEORY_HEADERS = {
-  type: '题型',
-  stem: '题干',
-  optionA: '选项A',
-  optionB: '选项B',
-  optionC: '选项C',
-  optionD: '选项D',
-  optionE: '选项E',
-  key: '答案',
-  difficulty: '难度',
-  element: '鉴定点代码',
-  explanation: '解析',
-  remark: '备注',
-} as const;
+export { EXAMPLE_MARK, ITEM_TEMPLATE_SHEETS, NOTICE_HEADERS, PRACTICAL_HEADERS, RUBRIC_HEADERS, THEORY_HEADERS };
 
-export const PRACTICAL_HEADERS = {
-  module: '职业功能代码',
-  title: '试题名称',
-  points: '配分',
-  minutes: '考核时间',
-  form: '考核形式',
-  description: '试题说明',
-  requirements: '具体考核要求',
-  figureNote: '附图说明',
-} as const;
-
-export const RUBRIC_HEADERS = {
-  title: '试题名称',
-  content: '考核内容',
-  keyPoint: '考核要点',
-  points: '配分',
-  criteria: '评分标准',
-  deductionNote: '扣分说明',
-} as const;
-
-export const NOTICE_HEADERS = {
-  title: '试题名称',
-  category: '类别',
-  name: '名称',
-  spec: '规格',
-  unit: '单位',
-  quantity: '数量',
-  remark: '备注',
-} as const;
-
-/** Text in the 备注 column of the theory sheet that marks a row as an example (skipped on import). */
-export const EXAMPLE_MARK = '示例';
 /** 题型 values offered by the drop-down list (the parser accepts more spellings). */
 export const THEORY_TYPE_CHOICES = ['判断题', '单选题', '多选题'] as const;
 /** 类别 values of the notice sheets: the four groups of a 准备通知单, and 其他要求 (text in 名称). */
 export const NOTICE_CATEGORIES = ['设备', '工具', '量具', '材料', '其他要求'] as const;
 /** Data validations cover the rows 2 … LAST_TEMPLATE_ROW. */
 export const LAST_TEMPLATE_ROW = 5001;
-/** The parser refuses longer cells; said in 填写说明. */
-export const TEMPLATE_MAX_CELL_CHARS = 5000;
+/** The reader cuts longer cells and reports them; said in 填写说明. */
+export const TEMPLATE_MAX_CELL_CHARS = ITEM_CELL_MAX_CHARS;
 
 export interface ItemTemplateInput {
   occupation: string;

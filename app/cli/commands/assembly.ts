@@ -8,7 +8,6 @@ import { paperKindNames, type PaperKind } from '../../domain/paper.js';
 import { theoryItemTypeNames } from '../../domain/theory-item.js';
 import type { AssemblyRunResult } from '../../services/assembly/handlers.js';
 import { STATISTICS_MAX_BYTES } from '../../services/import/file-bounds.js';
-import { parseStatisticsCsv } from '../../services/import/statistics-csv.js';
 import { handlers } from '../../services/registry.js';
 import { bankOption, intOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
 import { arg, call, groupCommand, implied, intArg, single } from '../group.js';
@@ -221,8 +220,8 @@ export const papersCommand = groupCommand(
       usage: 'stats-import <文件.csv> --bank <题库>',
       summary: '导入试题统计参数（试题编号, 通过率, 样本量[, 区分度][, 来源]）',
       run: async (ctx, s, args) => {
-        const rows = parseStatisticsCsv(readInput(ctx, arg(args, 0, '文件'), STATISTICS_MAX_BYTES));
-        await call(ctx, s, handlers['assembly.statistics.import'], { bankId: bankOption(ctx), rows }, (r) => [`已保存 ${r.saved} 道试题的统计参数`]);
+        const bytes = readInput(ctx, arg(args, 0, '文件'), STATISTICS_MAX_BYTES);
+        await call(ctx, s, handlers['assembly.statistics.import'], { bankId: bankOption(ctx), bytes }, (r) => [`已保存 ${r.saved} 道试题的统计参数`]);
       },
     },
     {

@@ -11,6 +11,8 @@ import { assemblyStatistics, type AssemblyStatistics, type SetStatistics } from 
 import { sortedSections, THEORY_PRESETS, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
 import type { AssemblyItem } from '../../domain/assembly/problem.js';
 import { PAPER_KINDS, setLabel, type PaperKind } from '../../domain/paper.js';
+import { ReaderError } from '../../readers/errors.js';
+import { parseStatisticsCsv, type StatisticsRow } from '../../readers/statistics/csv.js';
 import { inTransaction } from '../../store/database.js';
 import { getItem, getVersion } from '../../store/repositories/items.js';
 import {
@@ -179,6 +181,16 @@ const statisticsRow = z.object({
   source: z.string().trim().max(200).default(''),
 });
 
+/** The rows of an item statistics file; a file the reader refuses is refused with its message. */
+function statisticsFile(bytes: Uint8Array): StatisticsRow[] {
+  try {
+    return parseStatisticsCsv(bytes);
+  } catch (e) {
+    if (e instanceof ReaderError) throw new ServiceError(e.message);
+    throw e;
+  }
+}
+
 export const assemblyHandlers = handlerMap(
   defineHandler({
     name: 'assembly.structure.get',
@@ -249,18 +261,22 @@ export const assemblyHandlers = handlerMap(
   defineHandler({
     name: 'assembly.statistics.import',
     summary: '导入试题统计参数',
-    input: z.object({ bankId, rows: z.array(statisticsRow).min(1).max(100_000) }),
+    // The statistics file's bytes (read here by app/readers/statistics/csv.ts), or rows already read.
+    input: z
+      .object({ bankId, bytes: z.instanceof(Uint8Array).optional(), rows: z.array(statisticsRow).min(1).max(100_000).optional() })
+      .refine((i) => (i.bytes === undefined) !== (i.rows === undefined), { error: '应提供统计文件或统计行之一' }),
     roles: ['manager'],
     register: '',
     bank: managers,
     run: (ctx, input) => {
       requireBank(ctx, input.bankId);
-      for (const r of input.rows) {
+      const rows = input.rows ?? statisticsFile(input.bytes ?? new Uint8Array());
+      for (const r of rows) {
         const item = getItem(ctx.db, r.itemId);
         if (item.bankId !== input.bankId) throw new ServiceError(`试题 ${r.itemId} 不属于题库 ${input.bankId}`);
       }
-      inTransaction(ctx.db, () => saveItemStatistics(ctx.db, input.rows, ctx.actor.username, timestamp(ctx)));
-      return { saved: input.rows.length };
+      inTransaction(ctx.db, () => saveItemStatistics(ctx.db, rows, ctx.actor.username, timestamp(ctx)));
+      return { saved: rows.length };
     },
   }),
   defineHandler({

@@ -10,7 +10,8 @@ import { elementTableTemplateXlsx, practicalStructureXlsx, theoryElementTableXls
 import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
-import { parsePracticalStructureXlsx, parseTheoryElementTableXlsx } from '../import/xlsx-element-table.js';
+import { parsePracticalStructureXlsx } from '../../readers/element-table/practical.js';
+import { parseTheoryElementTableXlsx } from '../../readers/element-table/theory.js';
 import { writeOutputFile, type WrittenFile } from '../output/write.js';
 import { savePracticalStructure, saveTheoryTable, type SavedTable } from './save.js';
 

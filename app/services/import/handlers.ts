@@ -1,5 +1,5 @@
 /**
- * Importing items from the writers' Excel template or Word documents: parse (services/import/*),
+ * Importing items from the writers' Excel template or Word documents: parse (app/readers),
  * validate every row with the domain rules of this bank, look for duplicates against the bank and
  * within the file, then save all-or-nothing (or the valid rows only, when asked). A dry run returns
  * the same report without saving. Every import is audited; the saved items are drafts (a sample bank
@@ -19,8 +19,9 @@ import { currentTheoryTable, requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
-import { parseItemDocx } from './docx-items.js';
-import { parseItemWorkbook } from './xlsx-items.js';
+import { sha256Hex } from '../../../crypto/digest.js';
+import { parseItemDocx } from '../../readers/docx/items.js';
+import { parseItemWorkbook } from '../../readers/xlsx/items.js';
 import { indexItemTexts } from '../search/handlers.js';
 import { practicalValidator, theoryValidator } from '../items/rules.js';
 
@@ -90,7 +91,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   const format = input.fileName.toLowerCase().endsWith('.docx') ? 'docx' : input.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : undefined;
   if (!format) throw new ServiceError(`只能导入 .xlsx 或 .docx 文件：${input.fileName}`);
 
-  const parsed = format === 'xlsx' ? await parseItemWorkbook(input.bytes) : await parseItemDocx(input.bytes);
+  const parsed = format === 'xlsx' ? await parseItemWorkbook(input.bytes) : await parseItemDocx(input.bytes, { contentHash: sha256Hex });
   const rows = format === 'xlsx'
     ? (parsed as Awaited<ReturnType<typeof parseItemWorkbook>>).rows.map((r) => ({ where: `${r.sheet} 第${r.row}行`, kind: r.kind, raw: r.raw, problems: r.problems }))
     : (parsed as Awaited<ReturnType<typeof parseItemDocx>>).rows.map((r) => ({ where: `第${r.paragraph}段`, kind: 'theory' as const, raw: r.raw, problems: r.problems }));

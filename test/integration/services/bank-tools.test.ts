@@ -6,7 +6,7 @@ import { SAMPLE_FILE_NAMES, SAMPLE_FILES } from '../../../app/demo/sample-bank.j
 import { invoke } from '../../../app/services/handler.js';
 import { ImportRejectedError } from '../../../app/services/import/handlers.js';
 import { handlers } from '../../../app/services/registry.js';
-import { parseItemWorkbook } from '../../../app/services/import/xlsx-items.js';
+import { parseItemWorkbook } from '../../../app/readers/xlsx/items.js';
 import { useWorkstation, type TestWorkstation } from '../../helpers/workstation.js';
 
 const sample = (name: string) => new Uint8Array(readFileSync(join(SAMPLE_FILES, name)));

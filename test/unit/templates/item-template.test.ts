@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseItemWorkbook } from '../../../app/services/import/xlsx-items.js';
+import { parseItemWorkbook } from '../../../app/readers/xlsx/items.js';
 import {
   EXAMPLE_MARK,
   ITEM_TEMPLATE_SHEETS,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { openDocxPackage, readDocxImages } from '../../../app/readers/docx-package.js';
-import { ReaderLimitError } from '../../../app/readers/errors.js';
-import { DEFAULT_LIMITS, withLimits } from '../../../app/readers/limits.js';
-import { parseItemDocx } from '../../../app/services/import/docx-items.js';
-import { parseItemWorkbook } from '../../../app/services/import/xlsx-items.js';
-import { docx, GIF, itemParagraphs, para, picture, png, worksheet, xlsx } from '../../fixtures/hostile/corpus.js';
+import { sha256Hex } from '../../../../crypto/digest.js';
+import { openDocxPackage, readDocxImages } from '../../../../app/readers/docx/package.js';
+import { ReaderLimitError } from '../../../../app/readers/errors.js';
+import { DEFAULT_LIMITS, withLimits } from '../../../../app/readers/limits.js';
+import { parseItemDocx } from '../../../../app/readers/docx/items.js';
+import { parseItemWorkbook } from '../../../../app/readers/xlsx/items.js';
+import { docx, GIF, itemParagraphs, para, picture, png, worksheet, xlsx } from '../../../fixtures/hostile/corpus.js';
 
-describe('readers/docx-package', () => {
+describe('readers/docx/package', () => {
   describe('#openDocxPackage', () => {
     it('finds the main part and its relationships, and hands on the scanned XML', () => {
       const pkg = openDocxPackage(docx({ body: para('1. 甲') + picture('rId10'), media: [{ id: 'rId10', name: 'image1.png', bytes: png(2, 2) }] }));
@@ -34,7 +35,7 @@ describe('readers/docx-package', () => {
           ],
         }),
       );
-      const { byId, images } = readDocxImages(pkg, new Set(['rId1', 'rId2', 'rId3', 'rId9', 'link:rId4']), DEFAULT_LIMITS);
+      const { byId, images } = readDocxImages(pkg, new Set(['rId1', 'rId2', 'rId3', 'rId9', 'link:rId4']), sha256Hex, DEFAULT_LIMITS);
       expect(images.map((i) => i.contentType)).toEqual(['image/png']);
       expect(byId.get('rId1')).toBe(images[0]?.sha256);
       expect(byId.get('rId3')).toBe(images[0]?.sha256);
@@ -48,7 +49,7 @@ describe('readers/docx-package', () => {
     it('stops reading a Word document or a workbook once the budget is spent, naming the bound', async () => {
       let t = 0;
       const clock = () => (t += 20_000);
-      const word = await parseItemDocx(docx({ body: itemParagraphs('A-B-A-001') }), { clock });
+      const word = await parseItemDocx(docx({ body: itemParagraphs('A-B-A-001') }), { clock, contentHash: sha256Hex });
       expect(word.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^单个文件的读取时间超过上限 30 秒（实际 \d+(\.\d)? 秒），文件未读取$/)]);
       expect(word.rows).toEqual([]);
       t = 0;

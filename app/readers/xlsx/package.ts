@@ -6,11 +6,11 @@
  * of every merged range and data validation, and one column object per `<col>` from min to max — so those
  * areas are bounded here too. Only a package that passes is handed on, as the same bytes.
  */
-import { bound, ReaderError, type Budget } from './errors.js';
-import { DEFAULT_LIMITS, type ReaderLimits } from './limits.js';
-import { readerMessages as m } from './messages.js';
-import { scanXml } from './xml-guard.js';
-import { openZip } from './zip.js';
+import { bound, ReaderError, type Budget } from '../errors.js';
+import { DEFAULT_LIMITS, type ReaderLimits } from '../limits.js';
+import { readerMessages as m } from '../messages.js';
+import { scanXml } from '../xml-guard.js';
+import { openZip } from '../zip.js';
 
 const MAX_COLUMN = 16384;
 const MAX_ROW = 1048576;
@@ -52,7 +52,7 @@ export function checkXlsxPackage(bytes: Uint8Array, limits: ReaderLimits = DEFAU
       scanXml(xml, limits, { part: entry.name, textContainers: new Set(['si', 'c', 't']) }, budget);
       return;
     }
-    const sheet = `工作表 ${entry.name.slice(entry.name.lastIndexOf('/') + 1)}`;
+    const sheet = m.sheetPart(entry.name.slice(entry.name.lastIndexOf('/') + 1));
     let merged = 0;
     let validated = 0;
     const scan = scanXml(
@@ -72,7 +72,7 @@ export function checkXlsxPackage(bytes: Uint8Array, limits: ReaderLimits = DEFAU
             if (!(min >= 1 && max >= min && max <= MAX_COLUMN)) throw new ReaderError(m.columns(entry.name));
           } else if (local === 'dataValidation') {
             for (const ref of (attribute(tag, 'sqref') ?? '').split(/\s+/).filter((s) => s !== '')) validated += referenceArea(ref);
-            bound('sheetCells', limits, cells + validated, `${sheet} 的数据有效性区域`);
+            bound('sheetCells', limits, cells + validated, m.validationArea(sheet));
           }
         },
       },

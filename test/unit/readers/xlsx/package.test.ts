@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ReaderError, ReaderLimitError } from '../../../app/readers/errors.js';
-import { DEFAULT_LIMITS, withLimits } from '../../../app/readers/limits.js';
-import { checkXlsxPackage, referenceArea } from '../../../app/readers/xlsx-package.js';
-import { merges, worksheet, xlsx } from '../../fixtures/hostile/corpus.js';
+import { ReaderError, ReaderLimitError } from '../../../../app/readers/errors.js';
+import { DEFAULT_LIMITS, withLimits } from '../../../../app/readers/limits.js';
+import { checkXlsxPackage, referenceArea } from '../../../../app/readers/xlsx/package.js';
+import { merges, worksheet, xlsx } from '../../../fixtures/hostile/corpus.js';
 
 const rows = (n: number) => Array.from({ length: n }, (_, k) => `<row r="${k + 1}"><c r="A${k + 1}"><v>${k}</v></c></row>`).join('');
 const limitOf = (f: () => unknown) => {
@@ -15,7 +15,7 @@ const limitOf = (f: () => unknown) => {
   return undefined;
 };
 
-describe('readers/xlsx-package', () => {
+describe('readers/xlsx/package', () => {
   describe('#referenceArea', () => {
     it('counts the cells of A1 references, whole rows and columns included', () => {
       expect(['A1', 'A1:B2', '$B$2:$A$1', 'A:A', '1:1', 'XFD1048576', 'garbage!'].map(referenceArea)).toEqual([1, 4, 4, 1048576, 16384, 1, 16384 * 1048576]);

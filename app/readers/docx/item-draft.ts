@@ -1,0 +1,120 @@
+/**
+ * An item of a Word document while its lines are read: the stem, options (one per line, several on a
+ * line, or after the stem on its line), and the 答案 / 难度 / 解析 / 鉴定点 tags, with the paragraph each
+ * came from so that problems can name it.
+ */
+import { problem, type Problem } from '../../domain/validation.js';
+import { itemReaderMessages as msg } from '../items/messages.js';
+import { parseFullElementCode } from '../items/values.js';
+import { inlineOptionsStart, OPTION_RE, splitOptions, TAG_RE, type Section } from './item-layout.js';
+
+export interface Draft {
+  paragraph: number;
+  section: Section | undefined;
+  number: number;
+  stem: { text: string; paragraph: number }[];
+  options: (string | undefined)[];
+  optionParagraphs: number[];
+  key?: { text: string; paragraph: number };
+  tableKey?: { text: string; paragraph: number };
+  tfMark?: string;
+  difficulty?: { text: string; paragraph: number };
+  element?: string;
+  explanation: string[];
+  images: string[];
+  problems: Problem[];
+  last: 'stem' | 'option' | 'explanation' | 'none';
+  awaiting?: 'key' | 'difficulty' | 'element';
+}
+
+/** A problem of a draft, naming the paragraph in the message when it is not the item's first. */
+export function draftProblem(draft: Draft, path: (string | number)[], message: string, paragraph = draft.paragraph): Problem {
+  return problem(path, paragraph === draft.paragraph ? message : msg.atParagraph(message, paragraph));
+}
+
+export const newDraft = (paragraph: number, section: Section | undefined, number: number): Draft => ({
+  paragraph,
+  section,
+  number,
+  stem: [],
+  options: [],
+  optionParagraphs: [],
+  explanation: [],
+  images: [],
+  problems: [],
+  last: 'stem',
+});
+
+function addOption(draft: Draft, letter: number, text: string, paragraph: number): void {
+  if (draft.options[letter] !== undefined) {
+    draft.problems.push(draftProblem(draft, ['options', letter], msg.duplicateOption, paragraph));
+    return;
+  }
+  draft.options[letter] = text;
+  draft.optionParagraphs[letter] = paragraph;
+  draft.last = 'option';
+}
+
+/** Options on a line that starts with a marker; false when the line does not. */
+function optionLine(draft: Draft, m: string, line: string, paragraph: number): boolean {
+  const o = OPTION_RE.exec(m);
+  if (!o) return false;
+  const letter = (o[1] ?? o[2] ?? 'A').charCodeAt(0) - 65;
+  for (const opt of splitOptions(m, line, letter, o[0].length)) addOption(draft, opt.letter, opt.text, paragraph);
+  return true;
+}
+
+function tagValue(draft: Draft, tag: string, value: string, paragraph: number): void {
+  const v = value.trim();
+  if (/答案/.test(tag)) {
+    if (v === '') draft.awaiting = 'key';
+    else draft.key = { text: v, paragraph };
+    draft.last = 'none';
+  } else if (/难度/.test(tag)) {
+    if (v === '') draft.awaiting = 'difficulty';
+    else draft.difficulty = { text: v, paragraph };
+    draft.last = 'none';
+  } else if (/解析/.test(tag)) {
+    if (v !== '') draft.explanation.push(v);
+    draft.last = 'explanation';
+  } else {
+    if (v === '') draft.awaiting = 'element';
+    else draft.element = parseFullElementCode(v);
+    draft.last = 'none';
+  }
+}
+
+/** Text that is not an item start, option or tag: more stem, more explanation, or a problem. */
+function continuation(draft: Draft, line: string, paragraph: number): void {
+  const text = line.trim();
+  if (text === '') return;
+  if (draft.last === 'stem') draft.stem.push({ text, paragraph });
+  else if (draft.last === 'explanation') draft.explanation.push(text);
+  else draft.problems.push(draftProblem(draft, [], msg.unreadText(text), paragraph));
+}
+
+/** The body of a line after any item number: stem/option text, then 答案/难度/解析/鉴定点 tags. */
+export function content(draft: Draft, m: string, line: string, offset: number, paragraph: number, startsItem: boolean): void {
+  const tags = [...m.slice(offset).matchAll(TAG_RE)].map((t) => ({ at: offset + t.index, end: offset + t.index + t[0].length, word: t[1] ?? t[2] ?? '' }));
+  const bodyEnd = tags[0]?.at ?? m.length;
+  const bodyM = m.slice(0, bodyEnd);
+  const body = line.slice(0, bodyEnd);
+  if (bodyM.slice(offset).trim() !== '') {
+    if (startsItem) {
+      const inline = inlineOptionsStart(bodyM, offset);
+      const stemEnd = inline?.at ?? bodyEnd;
+      const stem = body.slice(offset, stemEnd).trim();
+      if (stem !== '') draft.stem.push({ text: stem, paragraph });
+      if (inline) for (const opt of splitOptions(bodyM, body, 0, inline.end)) addOption(draft, opt.letter, opt.text, paragraph);
+    } else if (!optionLine(draft, bodyM.slice(offset), body.slice(offset), paragraph)) {
+      if (draft.awaiting !== undefined) {
+        tagValue(draft, draft.awaiting === 'key' ? '答案' : draft.awaiting === 'difficulty' ? '难度' : '鉴定点', body.slice(offset), paragraph);
+        draft.awaiting = undefined;
+      } else continuation(draft, body.slice(offset), paragraph);
+    }
+  }
+  tags.forEach((t, i) => {
+    draft.awaiting = undefined;
+    tagValue(draft, t.word, line.slice(t.end, tags[i + 1]?.at ?? line.length), paragraph);
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * Reading items from an Excel workbook (issue [C] part 4a): the writers' import template
+ * (templates/xlsx/item-template.ts, layout in app/domain/item-workbook.ts) and the look-alike sheets
+ * writers already keep. Parsing only: every row becomes a raw object in the shape of the domain schema
+ * (app/domain/theory-item.ts, practical-task.ts) plus the problems found while reading it; validation,
+ * dedupe and saving are the import service's job. Never throws on bad input: a file that is not an
+ * .xlsx is a file-level problem.
+ *
+ * Accepted variations (real files): the values of items/values.ts; rich text, numbers; columns found by
+ * name in any order, extra columns ignored, 选项E optional (xlsx/sheet-columns.ts).
+ *
+ * Bounds (issue 11): the workbook is loaded by xlsx/cells.ts after the package pre-scan; the time budget
+ * is checked while rows are read. Formula cells: a formula in the 答案 column refuses its row (the cached
+ * result is whatever the file says it is); any other formula cell is read as its cached result, with a
+ * warning naming the cells.
+ */
+import type ExcelJS from 'exceljs';
+import { EXAMPLE_MARK, ITEM_TEMPLATE_SHEETS, THEORY_HEADERS } from '../../domain/item-workbook.js';
+import { problem, type Problem } from '../../domain/validation.js';
+import { ReaderError, refusalMessage, type Budget } from '../errors.js';
+import type { ReadOptions } from '../limits.js';
+import { itemReaderMessages as m } from '../items/messages.js';
+import { parseChoiceKey, parseDifficulty, parseFullElementCode, parseTheoryType, parseTrueFalseKey, trueFalseFromLetter, trueFalseOptionPair } from '../items/values.js';
+import { loadWorkbook } from './cells.js';
+import { readPractical } from './practical-items.js';
+import { findLayout, findSheet, readRows, type ColumnSpec, type SheetRow } from './sheet-columns.js';
+
+export interface ImportRow {
+  sheet: string;
+  /** 1-based Excel row. */
+  row: number;
+  kind: 'theory' | 'practical';
+  /** Object for the domain schema (theoryItemSchema / practicalTaskSchema). */
+  raw: unknown;
+  /** Parse problems: unknown 题型, key not parseable, cell too long … */
+  problems: Problem[];
+}
+
+export interface ParsedWorkbook {
+  rows: ImportRow[];
+  /** File-level: not an xlsx, missing sheet, missing header columns, orphan rows … */
+  problems: Problem[];
+}
+
+type TheoryField = keyof typeof THEORY_HEADERS;
+
+const THEORY_SPECS: readonly ColumnSpec<TheoryField>[] = [
+  { field: 'type', header: THEORY_HEADERS.type, aliases: ['试题类型', '题目类型'], required: true },
+  { field: 'stem', header: THEORY_HEADERS.stem, aliases: ['试题内容', '题目', '试题', '题目内容'], required: true },
+  { field: 'optionA', header: THEORY_HEADERS.optionA, aliases: ['A', '选项 A', 'A选项'], required: true },
+  { field: 'optionB', header: THEORY_HEADERS.optionB, aliases: ['B', 'B选项'], required: true },
+  { field: 'optionC', header: THEORY_HEADERS.optionC, aliases: ['C', 'C选项'], required: true },
+  { field: 'optionD', header: THEORY_HEADERS.optionD, aliases: ['D', 'D选项'], required: true },
+  { field: 'optionE', header: THEORY_HEADERS.optionE, aliases: ['E', 'E选项'], required: false },
+  { field: 'key', header: THEORY_HEADERS.key, aliases: ['正确答案', '标准答案', '参考答案'], required: true },
+  { field: 'difficulty', header: THEORY_HEADERS.difficulty, aliases: ['难度等级', '难度系数', '难易程度'], required: true },
+  { field: 'element', header: THEORY_HEADERS.element, aliases: ['鉴定点', '鉴定点编码', '考核点代码', '考评点代码'], required: true },
+  { field: 'explanation', header: THEORY_HEADERS.explanation, aliases: ['试题解析', '答案解析'], required: false },
+  { field: 'remark', header: THEORY_HEADERS.remark, aliases: ['说明'], required: false },
+];
+
+const OPTION_FIELDS = ['optionA', 'optionB', 'optionC', 'optionD', 'optionE'] as const;
+
+function theoryPath(field: TheoryField): (string | number)[] {
+  const i = OPTION_FIELDS.indexOf(field as (typeof OPTION_FIELDS)[number]);
+  if (i >= 0) return ['options', i];
+  return [field];
+}
+
+/** The raw theory item of a row: `{ type, stem, options?, key, difficulty, element, explanation }`. */
+function theoryRaw(row: SheetRow<TheoryField>): Record<string, unknown> {
+  const { text, scalar, problems } = row;
+  const typeText = text.type;
+  const type = parseTheoryType(typeText);
+  if (typeText !== '' && type === undefined) problems.push(problem(['type'], m.unknown(typeText)));
+
+  const written = OPTION_FIELDS.map((f) => text[f] ?? '');
+  let count = written.length;
+  while (count > 0 && written[count - 1] === '') count--;
+  const options = written.slice(0, count);
+
+  const raw: Record<string, unknown> = { type: type ?? (typeText === '' ? undefined : typeText), stem: text.stem };
+  const keyText = text.key;
+  const keyScalar = scalar.key;
+
+  if (type === 'trueFalse') {
+    const pair = trueFalseOptionPair(options);
+    let key: boolean | undefined;
+    if (pair !== undefined && trueFalseFromLetter(keyText) !== undefined) key = trueFalseFromLetter(keyText);
+    else key = typeof keyScalar === 'boolean' ? keyScalar : keyText === '' ? undefined : parseTrueFalseKey(keyText);
+    if (options.length > 0 && pair === undefined) problems.push(problem(['options'], m.trueFalseOptionsInCells));
+    if (keyText !== '' && key === undefined) problems.push(problem(['key'], m.trueFalseKey(keyText)));
+    raw.key = key ?? (keyText === '' ? undefined : keyText);
+  } else if (type === undefined) {
+    // Unknown 题型 (already reported): the key stays as written.
+    if (options.length > 0) raw.options = options;
+    raw.key = keyText === '' ? undefined : keyText;
+  } else {
+    raw.options = options;
+    const key = keyText === '' ? undefined : parseChoiceKey(keyText);
+    if (keyText !== '' && key === undefined) problems.push(problem(['key'], m.choiceKey(keyText)));
+    else if (type === 'singleChoice' && key !== undefined && key.length > 1) problems.push(problem(['key'], m.singleKeyInCells(keyText)));
+    raw.key = key ?? (keyText === '' ? undefined : keyText);
+  }
+
+  const difficultyScalar = scalar.difficulty;
+  const difficulty = typeof difficultyScalar === 'number' ? difficultyScalar : text.difficulty === '' ? undefined : parseDifficulty(text.difficulty);
+  if (text.difficulty !== '' && difficulty === undefined) problems.push(problem(['difficulty'], m.difficulty(text.difficulty)));
+  raw.difficulty = difficulty ?? (text.difficulty === '' ? undefined : text.difficulty);
+  raw.element = text.element === '' ? undefined : parseFullElementCode(text.element);
+  raw.explanation = text.explanation ?? '';
+  return raw;
+}
+
+function readTheory(sheet: ExcelJS.Worksheet, problems: Problem[], budget: Budget): ImportRow[] {
+  const layout = findLayout(sheet, THEORY_SPECS, problems);
+  if (!layout) return [];
+  return readRows(sheet, layout, theoryPath, problems, budget)
+    .filter((r) => !(r.text.remark ?? '').startsWith(EXAMPLE_MARK))
+    .map((r) => ({ sheet: sheet.name, row: r.row, kind: 'theory' as const, raw: theoryRaw(r), problems: r.problems }));
+}
+
+/** Has the 题型/题干/答案 header: a theory sheet under another name (`Sheet1`). */
+function looksLikeTheory(sheet: ExcelJS.Worksheet): boolean {
+  const scratch: Problem[] = [];
+  return findLayout(sheet, THEORY_SPECS, scratch) !== undefined;
+}
+
+/**
+ * Reads the import workbook into raw rows. Never throws for bad input: a damaged file, a file over a
+ * bound of readers/limits.ts, a missing sheet or column is reported in `problems`.
+ */
+export async function parseItemWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Promise<ParsedWorkbook> {
+  const problems: Problem[] = [];
+  const loaded = await loadWorkbook(bytes, options, m.notXlsx);
+  if (typeof loaded === 'string') return { rows: [], problems: [problem([], loaded)] };
+  const { workbook, budget } = loaded;
+  if (workbook.worksheets.length === 0) return { rows: [], problems: [problem([], m.notXlsx)] };
+
+  const taken = new Set<ExcelJS.Worksheet>();
+  const theory =
+    findSheet(workbook, ITEM_TEMPLATE_SHEETS.theory, ['理论'], taken) ??
+    workbook.worksheets.find((s) => s.name !== ITEM_TEMPLATE_SHEETS.elements && looksLikeTheory(s));
+  if (theory) taken.add(theory);
+  const practical = findSheet(workbook, ITEM_TEMPLATE_SHEETS.practical, ['技能考核', '技能试题', '操作技能'], taken);
+  if (practical) taken.add(practical);
+  if (!theory && !practical) {
+    problems.push(problem([], m.missingItemSheets(ITEM_TEMPLATE_SHEETS.theory, ITEM_TEMPLATE_SHEETS.practical)));
+    return { rows: [], problems };
+  }
+  const rows: ImportRow[] = [];
+  try {
+    if (theory) rows.push(...readTheory(theory, problems, budget));
+    if (practical) rows.push(...readPractical(workbook, practical, taken, problems, budget));
+  } catch (e) {
+    if (e instanceof ReaderError) return { rows: [], problems: [problem([], refusalMessage(e, m.notXlsx))] };
+    throw e;
+  }
+  return { rows, problems };
+}
