@@ -8,7 +8,7 @@
  * - the blank 细目表 template (`qbank template elements`): the theory layout with two example rows and a
  *   填写说明 sheet.
  * Pure: domain data in, bytes out; no clock (dates come from `generatedAt`), no file system.
- * `app/services/import/xlsx-element-table.ts` reads these layouts (and real-world variants) back.
+ * `app/readers/element-table/` reads these layouts (and real-world variants) back.
  * Parts: `layout.ts` (fonts, borders, print setup, title block), `theory.ts`, `template.ts`, `practical.ts`.
  */
 export { INSTRUCTIONS_SHEET_NAME, TEMPLATE_EXAMPLE_SCOPES, TEMPLATE_INSTRUCTIONS, elementTableTemplateXlsx, type ElementTableTemplateXlsxInput } from './template.js';
