@@ -64,14 +64,11 @@ const MAX_SOURCE_LINES = 400;
 const MAX_TEST_LINES = 600;
 const SOURCE_FILES = ['app/**/*.{ts,tsx}', 'templates/**/*.ts', 'crypto/**/*.ts', 'media/**/*.ts', 'scripts/**/*.{ts,js,mjs}'];
 /**
- * TEMPORARY (issue 12): files still over MAX_SOURCE_LINES while they are being split. Remove each entry
- * when its file is gone or short, and this list with the last one. Do not add to it.
+ * TEMPORARY (issue 12): files still over MAX_SOURCE_LINES until they are split. Remove each entry when
+ * its file is gone or short, and this list with the last one. Do not add to it.
  */
 const MAX_LINES_PENDING_SPLIT = [
-  'app/services/import/docx-items.ts', // being split into app/readers/docx/
-  'app/services/import/xlsx-items.ts', // being split into app/readers/xlsx/
-  'app/services/import/xlsx-element-table.ts', // being split into app/readers/element-table/
-  'scripts/bench/duplicates.mjs', // 417 lines, not split yet
+  'scripts/bench/duplicates.mjs', // 417 lines: the item generator and the planted rewordings go to files of their own
 ];
 const maxLines = (max) => ['error', { max, skipBlankLines: false, skipComments: false }];
 
