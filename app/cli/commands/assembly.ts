@@ -4,6 +4,7 @@
  */
 import type { Blueprint } from '../../domain/assembly/blueprint.js';
 import type { AssemblyStatistics } from '../../domain/assembly/set-statistics.js';
+import { formatDifficulty, formatSeconds, setName, setOrdinal } from '../../domain/format.js';
 import { paperKindNames, type PaperKind } from '../../domain/paper.js';
 import { theoryItemTypeNames } from '../../domain/theory-item.js';
 import type { AssemblyRunResult } from '../../services/assembly/handlers.js';
@@ -107,7 +108,7 @@ export function blueprintLines(b: Blueprint): string[] {
     lines.push(`难度 1～5 级每套：${b.bands === null ? '不限' : b.bands.join(' / ')}；目标难度（Σp）${(b.target[0] ?? 0).toFixed(3)}，平均 ${b.targetMean.toFixed(3)}`);
     if (b.requiredPoints.length > 0) lines.push(`每套须覆盖 ${b.requiredPoints.length} 个核心鉴定点`);
   } else {
-    (b.slots ?? []).forEach((slots, s) => lines.push(`第${s + 1}套：${slots.map((x) => `${x.module}（${x.mode}，${x.points} 分，${x.minutes} 分钟）`).join('，')}`));
+    (b.slots ?? []).forEach((slots, s) => lines.push(`${setOrdinal(s)}：${slots.map((x) => `${x.module}（${x.mode}，${x.points} 分，${x.minutes} 分钟）`).join('，')}`));
     lines.push(`可用试题：${b.nodes.map((n) => `${n.path} ${n.name} ${n.available} 道`).join('，')}`);
   }
   return lines;
@@ -125,9 +126,9 @@ export function statisticsLines(st: AssemblyStatistics): string[] {
         ...types.map((t) => s.byType[t] ?? 0),
         `${s.importance.X}/${s.importance.Y}/${s.importance.Z}`,
         s.bands.join('/'),
-        s.sumP.toFixed(4),
-        s.meanP.toFixed(4),
-        s.deviation.toFixed(4),
+        formatDifficulty(s.sumP),
+        formatDifficulty(s.meanP),
+        formatDifficulty(s.deviation),
       ].join('\t'),
     ),
     '套间重复题量：',
@@ -138,8 +139,8 @@ export function statisticsLines(st: AssemblyStatistics): string[] {
 
 function runLines(r: AssemblyRunResult): string[] {
   return [
-    `已组 ${r.papers.length} 套${paperKindNames[r.kind]}试卷（第 ${r.runId} 次组卷，${r.engine === 'heuristic' ? '构造+交换搜索' : r.engine === 'highs' ? 'HiGHS' : '构造+交换搜索，HiGHS 改进'}，${r.seconds.toFixed(2)} 秒）`,
-    ...r.papers.map((p) => `  试卷 ${p.id}\t${p.label}套\t${p.items} 道\t${p.points} 分\t${p.minutes} 分钟`),
+    `已组 ${r.papers.length} 套${paperKindNames[r.kind]}试卷（第 ${r.runId} 次组卷，${r.engine === 'heuristic' ? '构造+交换搜索' : r.engine === 'highs' ? 'HiGHS' : '构造+交换搜索，HiGHS 改进'}，${formatSeconds(r.seconds)} 秒）`,
+    ...r.papers.map((p) => `  试卷 ${p.id}\t${setName(p.label)}\t${p.items} 道\t${p.points} 分\t${p.minutes} 分钟`),
     ...statisticsLines(r.statistics),
     `最大偏差 ${r.deviation.toFixed(6)}，下界 ${r.bound.toFixed(6)}，绝对差距 ${r.gap.toFixed(6)}（容差 ${r.tolerance}）${r.certified ? '：已证明在容差内最优' : ''}`,
     ...(r.voided > 0 ? [`此前的 ${r.voided} 份草稿试卷已作废`] : []),
@@ -248,7 +249,7 @@ export const papersCommand = groupCommand(
       summary: '调阅试卷（登记调阅）',
       run: async (ctx, s, args) =>
         void (await call(ctx, s, handlers['papers.get'], { bankId: bankOption(ctx), paperId: intArg(args, 0, '试卷编号') }, (p) => [
-          `试卷 ${p.id}：${paperKindNames[p.kind]} ${p.setLabel}套，${p.status}，${p.items.length} 道，${p.totalPoints} 分，${p.minutes} 分钟`,
+          `试卷 ${p.id}：${paperKindNames[p.kind]} ${setName(p.setLabel)}，${p.status}，${p.items.length} 道，${p.totalPoints} 分，${p.minutes} 分钟`,
           ...p.items.map((i) => `${i.position}\t${typeLabel(i.section)}\t试题 ${i.itemId} 第${i.version}版\t${i.points} 分`),
         ])),
     },
