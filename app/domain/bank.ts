@@ -3,6 +3,7 @@
  * 技能考核内容结构表, with its secrecy classification inherited by every output (规程第四条).
  */
 import { z } from 'zod';
+import { CONTENT_ROLES } from './account.js';
 import { levelName, levelSchema, type Level } from './level.js';
 import { occupationCodeSchema, occupationDisplayName } from './occupation.js';
 import { secrecySchema } from './secrecy.js';
@@ -19,6 +20,11 @@ export const bankSchema = z.object({
 });
 export type BankInput = z.input<typeof bankSchema>;
 export type Bank = z.output<typeof bankSchema>;
+
+/** What an account is on one bank (题库管理员, 命题人员, 审核专家): one of its content roles. */
+export const BANK_ROLES = CONTENT_ROLES;
+export type BankRole = (typeof BANK_ROLES)[number];
+export const bankRoleSchema = z.enum(BANK_ROLES);
 
 export const ITEM_STATES = ['草稿', '待审', '已审', '入库', '停用'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];

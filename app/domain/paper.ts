@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { levelSchema } from './level.js';
 import { occupationCodeSchema } from './occupation.js';
 import { pointsSchema, sumPoints } from './rubric.js';
-import { THEORY_ITEM_TYPES } from './theory-item.js';
+import { ITEM_KINDS, ITEM_TYPES, itemKindNames } from './item.js';
 import { problem, type Problem } from './validation.js';
 
 /** 附件6 §二: 每个职业（工种）每个级别 ≥ 3 套. */
@@ -18,13 +18,10 @@ export const setLabelSchema = z
   .trim()
   .regex(/^([甲乙丙丁戊己庚辛壬癸]|[A-Z])$/, { error: '套别应为 甲、乙、丙…… 或 A、B、C……' });
 
-export const PAPER_KINDS = ['theory', 'practical', 'comprehensive'] as const;
+/** A paper holds items of one kind. */
+export const PAPER_KINDS = ITEM_KINDS;
 export type PaperKind = (typeof PAPER_KINDS)[number];
-export const paperKindNames: Readonly<Record<PaperKind, string>> = {
-  theory: '理论知识',
-  practical: '技能考核',
-  comprehensive: '综合评审',
-};
+export const paperKindNames: Readonly<Record<PaperKind, string>> = itemKindNames;
 
 export const paperItemRefSchema = z.object({
   itemId: z.number().int().positive(),
@@ -34,7 +31,7 @@ export const paperItemRefSchema = z.object({
 
 export const paperSectionSchema = z.object({
   title: z.string().trim().min(1).max(60),
-  itemType: z.enum([...THEORY_ITEM_TYPES, 'practical', 'comprehensive']),
+  itemType: z.enum(ITEM_TYPES),
   items: z.array(paperItemRefSchema).min(1),
 });
 

@@ -8,7 +8,8 @@
 import { beijingDate, pledgeStatus } from '../domain/person.js';
 import { roleNames } from '../domain/roles.js';
 import { getAccount } from '../store/repositories/accounts.js';
-import { rolesInBank, type BankRole } from '../store/repositories/bank-members.js';
+import type { BankRole } from '../domain/bank.js';
+import { rolesInBank } from '../store/repositories/bank-members.js';
 import { getPerson, listPledges } from '../store/repositories/people.js';
 import type { ServiceContext } from './context.js';
 import { PermissionDeniedError } from './errors.js';

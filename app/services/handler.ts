@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import type { AuditRegister } from '../domain/audit.js';
 import { hasAnyRole, roleNames, type Role } from '../domain/roles.js';
 import { validateOrThrow } from '../domain/validation.js';
-import type { BankRole } from '../store/repositories/bank-members.js';
+import type { BankRole } from '../domain/bank.js';
 import type { WritableDB } from '../store/database.js';
 import { auditHead } from '../store/repositories/audit-log.js';
 import { anchorCommitted, anchorPending, recordAudit } from './audit/record.js';

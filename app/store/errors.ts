@@ -50,3 +50,11 @@ export class NotFoundError extends StoreError {
 export class ConflictError extends StoreError {
   override name = 'ConflictError';
 }
+
+/** A stored value does not read back as what was saved: the database was changed outside the program or is damaged. */
+export class CorruptDataError extends StoreError {
+  override name = 'CorruptDataError';
+  constructor(readonly subject: string, detail: string) {
+    super(`${subject}的内容已损坏，无法读取（${detail}）`);
+  }
+}

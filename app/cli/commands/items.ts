@@ -1,5 +1,5 @@
 /** `qbank items …`: list, open (调阅), history, diff and the review workflow of a bank's items. */
-import { formatKey, theoryItemSchema, theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
+import { formatKey, theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { handlers } from '../../services/registry.js';
 import type { ItemView } from '../../services/items/handlers.js';
 import { stringOption } from '../command.js';
@@ -41,9 +41,8 @@ export const itemsCommand = groupCommand(
       summary: '调阅试题内容（登记在调阅登记表）',
       run: async (ctx, s, args) =>
         void (await call(ctx, s, handlers['items.get'], { bankId: intArg(args, 0, '题库'), itemId: intArg(args, 1, '试题') }, (item) => {
-          const parsed = theoryItemSchema.safeParse(item.body);
-          if (!parsed.success) return [JSON.stringify(item.body, null, 2)];
-          const t = parsed.data;
+          if (item.kind !== 'theory') return [JSON.stringify(item.body, null, 2)];
+          const t = item.body;
           return [
             `${item.id}　${typeName(t.type)}　鉴定点 ${t.element}　难度 ${t.difficulty}　第${item.version}版　${item.state}`,
             t.stem,

@@ -14,6 +14,7 @@
  * p of an item: from item statistics where known, else estimated from its difficulty level.
  */
 import { IMPORTANCE_LIMITS, listElements, type TheoryElementTable } from '../element-table.js';
+import type { ItemKind } from '../item.js';
 import { coverage, largestRemainder, type PaperShape, type TypeCounts } from '../lint/coverage.js';
 import type { StructureLevel } from '../practical-structure.js';
 import { THEORY_ITEM_TYPES, theoryItemTypeNames } from '../theory-item.js';
@@ -95,7 +96,7 @@ export interface BlueprintNode {
 }
 
 export interface Blueprint {
-  readonly kind: 'theory' | 'practical' | 'comprehensive';
+  readonly kind: ItemKind;
   readonly sets: number;
   readonly itemsPerSet: number;
   readonly nodes: readonly BlueprintNode[];

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { roleNames } from '../../domain/roles.js';
 import { usernameSchema } from '../../domain/account.js';
-import { addMember, listMembers, removeMember, type BankRole, type Membership } from '../../store/repositories/bank-members.js';
+import { bankRoleSchema } from '../../domain/bank.js';
+import { addMember, listMembers, removeMember, type Membership } from '../../store/repositories/bank-members.js';
 import { getAccount } from '../../store/repositories/accounts.js';
 import { requireAccount } from '../accounts/handlers.js';
 import { requireBank } from '../banks/context.js';
@@ -13,9 +14,7 @@ import { timestamp } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
 
-const BANK_ROLES = ['manager', 'author', 'reviewer'] as const satisfies readonly BankRole[];
-
-const memberInput = z.object({ bankId: z.number().int().positive(), username: usernameSchema, role: z.enum(BANK_ROLES) });
+const memberInput = z.object({ bankId: z.number().int().positive(), username: usernameSchema, role: bankRoleSchema });
 
 export interface MemberView extends Membership {
   readonly username: string;

@@ -24,7 +24,6 @@ import { needsComprehensiveReview, levelName } from '../../domain/level.js';
 import { MIN_PARALLEL_SETS, PAPER_KINDS, type PaperKind } from '../../domain/paper.js';
 import { itemComparisonText } from '../../domain/similarity/fingerprint.js';
 import { findNearDuplicates } from '../../domain/similarity/near-duplicates.js';
-import type { TheoryItem } from '../../domain/theory-item.js';
 import { DomainValidationError } from '../../domain/validation.js';
 import { listItems, type ItemRecord } from '../../store/repositories/items.js';
 import { exposedItems, itemDifficultyIndex } from '../../store/repositories/papers.js';
@@ -76,22 +75,19 @@ export function checkTheoryStructure(structure: TheoryStructure): void {
 }
 
 function candidates(records: readonly ItemRecord[], p: ReadonlyMap<number, number>): CandidateItem[] {
-  return records.map((r) => {
-    const body = r.body as { points?: unknown };
-    return {
-      id: r.id,
-      version: r.version,
-      type: r.type,
-      binding: r.binding,
-      difficulty: r.difficulty,
-      p: p.get(r.id) ?? null,
-      ...(typeof body.points === 'number' ? { points: body.points } : {}),
-    };
-  });
+  return records.map((r) => ({
+    id: r.id,
+    version: r.version,
+    type: r.type,
+    binding: r.binding,
+    difficulty: r.difficulty,
+    p: p.get(r.id) ?? null,
+    ...(r.kind === 'theory' ? {} : { points: r.body.points }),
+  }));
 }
 
 function nearDuplicatePairs(records: readonly ItemRecord[]): [number, number][] {
-  const texts = records.map((r) => ({ id: r.id, text: itemComparisonText(r.body as TheoryItem) }));
+  const texts = records.flatMap((r) => (r.kind === 'theory' ? [{ id: r.id, text: itemComparisonText(r.body) }] : []));
   return findNearDuplicates(texts).map((d) => [d.a, d.b]);
 }
 
@@ -153,7 +149,7 @@ export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): Bui
 
   if (!needsComprehensiveReview(bank.level)) throw new ServiceError(`${levelName(bank.level)}不进行综合评审，只有一级、二级需要综合评审试题`);
   const built = comprehensiveBlueprint({ items: candidates(records, stats), settings: common });
-  const minutes = new Map(records.map((r) => [r.id, (r.body as { minutes?: number }).minutes ?? COMPREHENSIVE_STRUCTURE.minMinutes]));
+  const minutes = new Map(records.map((r) => [r.id, r.kind === 'comprehensive' ? r.body.minutes : COMPREHENSIVE_STRUCTURE.minMinutes]));
   const minutesOf = (_s: number, ids: readonly number[]) => Math.max(COMPREHENSIVE_STRUCTURE.minMinutes, ...ids.map((id) => minutes.get(id) ?? 0));
   return { kind: 'comprehensive', ...built, minutesOf, structure: null, eligible: records.length };
 }

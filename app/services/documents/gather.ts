@@ -5,14 +5,14 @@
  * caller is the 调阅 the access log records.
  */
 import { sortedSections, theoryStructureSchema, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
+import type { BankRole } from '../../domain/bank.js';
 import { findOccupation } from '../../domain/catalog/catalog.js';
-import { comprehensiveItemSchema } from '../../domain/comprehensive-item.js';
 import { elementTableStats, type TheoryElementTable } from '../../domain/element-table.js';
+import type { ItemBodyOf, ItemKind } from '../../domain/item.js';
 import { levelName, LEVELS } from '../../domain/level.js';
 import { occupationDisplayName } from '../../domain/occupation.js';
 import { beijingDate, personSchema } from '../../domain/person.js';
 import type { PracticalStructure } from '../../domain/practical-structure.js';
-import { practicalTaskSchema } from '../../domain/practical-task.js';
 import { secrecyMark } from '../../domain/secrecy.js';
 import type {
   CompilationNoteData,
@@ -29,9 +29,9 @@ import type {
   TheoryPaperData,
 } from '../../domain/submission/documents.js';
 import type { SubmissionNotes } from '../../domain/submission/notes.js';
-import { theoryItemSchema, theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
+import { theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { getAccount } from '../../store/repositories/accounts.js';
-import { listMembers, type BankRole } from '../../store/repositories/bank-members.js';
+import { listMembers } from '../../store/repositories/bank-members.js';
 import type { BankRecord } from '../../store/repositories/banks.js';
 import { getImage } from '../../store/repositories/images.js';
 import { countEligible, getVersion } from '../../store/repositories/items.js';
@@ -64,8 +64,9 @@ function images(ctx: ServiceContext, hashes: readonly string[]): DocumentImage[]
   });
 }
 
-function body(ctx: ServiceContext, itemId: number, version: number): unknown {
-  return getVersion(ctx.db, itemId, version).body;
+/** The pinned version's body, which must be of the paper's kind. */
+function body<K extends ItemKind>(ctx: ServiceContext, itemId: number, version: number, kind: K): ItemBodyOf<K> {
+  return getVersion(ctx.db, itemId, version, kind).body;
 }
 
 export function theoryPapers(ctx: ServiceContext, header: DocumentHeader, notes: SubmissionNotes, papers: readonly PaperRecord[]): TheoryPaperData[] {
@@ -74,7 +75,7 @@ export function theoryPapers(ctx: ServiceContext, header: DocumentHeader, notes:
     const points = new Map<string, number>();
     let number = 0;
     for (const ref of listPaperItems(ctx.db, paper.id)) {
-      const item = theoryItemSchema.parse(body(ctx, ref.itemId, ref.version));
+      const item = body(ctx, ref.itemId, ref.version, 'theory');
       number += 1;
       const list = sections.get(ref.section) ?? [];
       list.push({ number, item, images: images(ctx, item.images) });
@@ -103,7 +104,7 @@ export function practicalPapers(ctx: ServiceContext, header: DocumentHeader, str
     totalPoints: paper.totalPoints,
     paperCode: `${header.occupationCode}-${header.level}-J-${paper.setLabel}`,
     tasks: listPaperItems(ctx.db, paper.id).map((ref, k) => {
-      const task = practicalTaskSchema.parse(body(ctx, ref.itemId, ref.version));
+      const task = body(ctx, ref.itemId, ref.version, 'practical');
       const mode = level?.entries.find((e) => e.module === task.module)?.mode ?? '必考';
       return { number: k + 1, task, moduleName: moduleName(task.module), mode, images: images(ctx, task.images) };
     }),
@@ -112,7 +113,7 @@ export function practicalPapers(ctx: ServiceContext, header: DocumentHeader, str
 
 export function comprehensivePapers(ctx: ServiceContext, header: DocumentHeader, papers: readonly PaperRecord[]): ComprehensivePaperData[] {
   return papers.flatMap((paper) =>
-    listPaperItems(ctx.db, paper.id).map((ref) => ({ header, setLabel: paper.setLabel, item: comprehensiveItemSchema.parse(body(ctx, ref.itemId, ref.version)) })),
+    listPaperItems(ctx.db, paper.id).map((ref) => ({ header, setLabel: paper.setLabel, item: body(ctx, ref.itemId, ref.version, 'comprehensive') })),
   );
 }
 

@@ -10,11 +10,12 @@ import { listElements } from '../../domain/element-table.js';
 import { lintTheoryItem } from '../../domain/lint/item-lint.js';
 import { exactKey, itemComparisonText } from '../../domain/similarity/fingerprint.js';
 import { DEFAULT_SIMILARITY_OPTIONS, findDuplicatesAgainst } from '../../domain/similarity/near-duplicates.js';
+import type { Item } from '../../domain/item.js';
 import type { TheoryItem } from '../../domain/theory-item.js';
 import { formatProblem, problem, type Problem } from '../../domain/validation.js';
 import { inTransaction } from '../../store/database.js';
 import { putImage } from '../../store/repositories/images.js';
-import { insertItem, listItems, type NewItem } from '../../store/repositories/items.js';
+import { listItems } from '../../store/repositories/items.js';
 import { currentTheoryTable, requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
@@ -22,7 +23,7 @@ import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { sha256Hex } from '../../../crypto/digest.js';
 import { parseItemDocx } from '../../readers/docx/items.js';
 import { parseItemWorkbook } from '../../readers/xlsx/items.js';
-import { indexItemTexts } from '../search/handlers.js';
+import { saveItems } from '../items/save.js';
 import { practicalValidator, theoryValidator } from '../items/rules.js';
 
 export interface DuplicateFlag {
@@ -79,7 +80,7 @@ type ImportInput = z.output<typeof importInput>;
 interface Candidate {
   readonly where: string;
   /** Absent when the row has problems. */
-  readonly item?: NewItem;
+  readonly item?: Item;
   readonly theory?: TheoryItem;
   problems: Problem[];
   skipped: boolean;
@@ -114,7 +115,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
       return {
         where: row.where,
         theory: item,
-        item: { bankId: bank.id, kind: 'theory', type: item.type, binding: item.element, difficulty: item.difficulty, state: input.state, body: item },
+        item: { kind: 'theory', body: item },
         problems: [],
         skipped: false,
       };
@@ -123,7 +124,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     if (!r.ok) return { where: row.where, problems: r.problems.filter((p) => p.severity === 'error'), skipped: false };
     return {
       where: row.where,
-      item: { bankId: bank.id, kind: 'practical', type: 'practical', binding: r.value.module, difficulty: null, state: input.state, body: r.value },
+      item: { kind: 'practical', body: r.value },
       problems: [],
       skipped: false,
     };
@@ -131,7 +132,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
 
   // Duplicates: exact ones are refused; near ones wait for a decision unless skip/keep was given.
   const existingItems = listItems(ctx.db, bank.id, { kind: 'theory' });
-  const existing = existingItems.map((i) => i.body as TheoryItem);
+  const existing = existingItems.map((i) => i.body);
   const existingIds = existingItems.map((i) => i.id);
   const byExact = new Map(existing.map((t, k) => [exactKey(t), existingIds[k] as number]));
   const seen = new Map<string, string>();
@@ -179,9 +180,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     if (missing.length > 0) throw new ServiceError(`导入未执行：试题引用的图片没有读到（${missing.map((h) => h.slice(0, 12)).join('、')}）`);
     ids = inTransaction(ctx.db, () => {
       for (const img of stored) putImage(ctx.db, { sha256: img.sha256, contentType: img.contentType, bytes: img.bytes }, ctx.actor.username, at);
-      const saved = toSave.flatMap((c) => (c.item ? [{ itemId: insertItem(ctx.db, c.item, ctx.actor.username, at), body: c.item.body }] : []));
-      indexItemTexts(ctx.db, saved);
-      return saved.map((x) => x.itemId);
+      return saveItems(ctx, bank.id, toSave.flatMap((c) => (c.item ? [c.item] : [])), input.state, at);
     });
   }
   const lintFindings = toSave.reduce((n, c) => n + (c.theory ? lintTheoryItem(c.theory, { elementCodes: codes, imagesPresent }).length : 0), 0);

@@ -1,27 +1,28 @@
 /**
  * Adding items to a bank: theory items (bound to a 鉴定点 of the bank's current 细目表), practical
  * tasks (bound to a 职业功能 of its 内容结构表) and 综合评审 items (levels 1–2). A batch is checked
- * row by row (rules in item-rules.ts) and saved all-or-nothing; every problem is reported with its row
- * (`第12行 选项C: 不能为空`). Edits add versions; the review workflow moves items to 入库 and 停用.
+ * row by row (rules in rules.ts) and saved all-or-nothing (save.ts); every problem is reported with its
+ * row (`第12行 选项C: 不能为空`). Edits add versions; the review workflow moves items to 入库 and 停用.
  */
 import { z } from 'zod';
 import type { ItemState } from '../../domain/bank.js';
+import type { Item, ItemKind } from '../../domain/item.js';
 import { levelName, needsComprehensiveReview } from '../../domain/level.js';
 import { DomainValidationError, type Problem, type Validated } from '../../domain/validation.js';
 import { inTransaction } from '../../store/database.js';
 import {
   addVersion,
   getItem,
+  getItemSummary,
   getVersion,
-  insertItem,
-  listItems,
+  listItemSummaries,
   listTransitions,
   listVersions,
   setItemState,
   type ItemRecord,
-  type NewItem,
+  type ItemSummary,
   type TransitionRecord,
-  type VersionRecord,
+  type VersionInfo,
 } from '../../store/repositories/items.js';
 import { rolesInBank } from '../../store/repositories/bank-members.js';
 import { ITEM_STATES } from '../../domain/bank.js';
@@ -34,7 +35,8 @@ import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { itemRefs } from '../refs.js';
 import { comprehensiveValidator, practicalValidator, theoryValidator } from './rules.js';
-import { indexItemText, indexItemTexts } from '../search/handlers.js';
+import { saveItems } from './save.js';
+import { indexItemText } from '../search/handlers.js';
 
 const batchInput = z.object({
   bankId: z.number().int().positive(),
@@ -64,29 +66,21 @@ function checkState(ctx: ServiceContext, input: BatchInput): ItemState {
 /** Validates every row, then saves all rows in one transaction or none. */
 function saveBatch<T>(
   ctx: ServiceContext,
+  input: BatchInput,
+  state: ItemState,
   subject: string,
-  rows: readonly unknown[],
-  check: (row: unknown) => { ok: true; value: T; warnings: readonly Problem[] } | { ok: false; problems: readonly Problem[] },
-  toNew: (value: T) => NewItem,
+  check: (row: unknown) => Validated<T>,
+  toItem: (value: T) => Item,
 ): AddedItems {
-  const values: T[] = [];
+  const items: Item[] = [];
   const problems: Problem[] = [];
-  rows.forEach((row, i) => {
+  input.items.forEach((row, i) => {
     const r = check(row);
-    if (r.ok) values.push(r.value);
+    if (r.ok) items.push(toItem(r.value));
     else problems.push(...r.problems.map((p) => inRow(i, p)));
   });
   if (problems.some((p) => p.severity === 'error')) throw new DomainValidationError(subject, problems);
-  const at = timestamp(ctx);
-  const ids = inTransaction(ctx.db, () => {
-    const saved = values.map((v) => {
-      const item = toNew(v);
-      return { itemId: insertItem(ctx.db, item, ctx.actor.username, at), body: item.body };
-    });
-    indexItemTexts(ctx.db, saved);
-    return saved.map((s) => s.itemId);
-  });
-  return { ids };
+  return { ids: saveItems(ctx, input.bankId, items, state) };
 }
 
 /** The three add-handlers share input, roles and audit objects; they differ in how rows are checked. */
@@ -106,28 +100,19 @@ function batchHandler<const N extends string>(
   });
 }
 
-export interface ItemView {
-  readonly id: number;
-  readonly bankId: number;
-  readonly kind: ItemRecord['kind'];
-  readonly type: ItemRecord['type'];
-  readonly binding: string;
-  readonly state: ItemRecord['state'];
-  readonly version: number;
-  readonly difficulty: number | null;
+/** An item's metadata (type, 鉴定点, state, version): no content. */
+export type ItemView = ItemSummary;
+
+/** Validates one item of this kind for this bank (same rules as a batch row). */
+function validateOne(ctx: ServiceContext, bankId: number, kind: ItemKind, body: unknown): Validated<Item> {
+  const as = <T>(r: Validated<T>, toItem: (value: T) => Item): Validated<Item> => (r.ok ? { ...r, value: toItem(r.value) } : r);
+  if (kind === 'theory') return as(theoryValidator(ctx, bankId)(body), (b) => ({ kind, body: b }));
+  if (kind === 'practical') return as(practicalValidator(ctx, bankId)(body), (b) => ({ kind, body: b }));
+  return as(comprehensiveValidator()(body), (b) => ({ kind, body: b }));
 }
 
-const viewOfItem = ({ body: _body, ...meta }: ItemRecord): ItemView => meta;
-
-/** Validates one item of any kind for this bank (same rules as a batch row). */
-function validateOne(ctx: ServiceContext, bankId: number, kind: ItemRecord['kind'], body: unknown): Validated<unknown> {
-  if (kind === 'theory') return theoryValidator(ctx, bankId)(body);
-  if (kind === 'practical') return practicalValidator(ctx, bankId)(body);
-  return comprehensiveValidator()(body);
-}
-
-function requireItemInBank(ctx: ServiceContext, bankId: number, itemId: number): ItemRecord {
-  const item = getItem(ctx.db, itemId);
+function requireItemInBank(ctx: ServiceContext, bankId: number, itemId: number): ItemSummary {
+  const item = getItemSummary(ctx.db, itemId);
   if (item.bankId !== bankId) throw new ServiceError(`试题 ${itemId} 不属于题库 ${bankId}`);
   return item;
 }
@@ -136,7 +121,7 @@ const itemRef = z.object({ bankId: z.number().int().positive(), itemId: z.number
 
 export interface ItemHistory {
   readonly item: ItemView;
-  readonly versions: readonly Omit<VersionRecord, 'body'>[];
+  readonly versions: readonly VersionInfo[];
   readonly transitions: readonly TransitionRecord[];
 }
 
@@ -156,16 +141,10 @@ export const itemHandlers = handlerMap(
       if (!isEditable(current.state)) throw new ServiceError(`试题 ${input.itemId} 已停用，不能修改`);
       const result = validateOne(ctx, input.bankId, current.kind, input.item);
       if (!result.ok) throw new DomainValidationError(`试题 ${input.itemId}`, result.problems);
-      const body = result.value as { element?: string; module?: string; difficulty?: number };
+      const item = result.value;
       const version = inTransaction(ctx.db, () => {
-        const v = addVersion(
-          ctx.db,
-          input.itemId,
-          { body, binding: body.element ?? body.module ?? '', difficulty: body.difficulty ?? null, state: '草稿', note: input.note },
-          ctx.actor.username,
-          timestamp(ctx),
-        );
-        indexItemText(ctx.db, input.itemId, body);
+        const v = addVersion(ctx.db, input.itemId, { item, state: '草稿', note: input.note }, ctx.actor.username, timestamp(ctx));
+        indexItemText(ctx.db, input.itemId, item);
         return v;
       });
       return { version };
@@ -181,7 +160,7 @@ export const itemHandlers = handlerMap(
     bank: bankOf('manager', 'author', 'reviewer'),
     run: (ctx, input): ItemHistory => {
       const item = requireItemInBank(ctx, input.bankId, input.itemId);
-      return { item: viewOfItem(item), versions: listVersions(ctx.db, item.id), transitions: listTransitions(ctx.db, item.id) };
+      return { item, versions: listVersions(ctx.db, item.id), transitions: listTransitions(ctx.db, item.id) };
     },
   }),
   /** The readable difference of two versions: shows content, so it is a 调阅. */
@@ -214,7 +193,7 @@ export const itemHandlers = handlerMap(
       const check = checkTransition(item.state, input.to, bankRoles, input.comment);
       if (!check.ok) throw new PermissionDeniedError(check.message);
       inTransaction(ctx.db, () => setItemState(ctx.db, item.id, input.to, input.comment, ctx.actor.username, timestamp(ctx)));
-      return viewOfItem(getItem(ctx.db, item.id));
+      return getItemSummary(ctx.db, item.id);
     },
   }),
   /** Opening an item's content is a 调阅 (规程第十四条). */
@@ -241,43 +220,25 @@ export const itemHandlers = handlerMap(
     roles: ['manager', 'author', 'reviewer'],
     register: '',
     bank: bankOf('manager', 'author', 'reviewer'),
-    run: (ctx, input): readonly ItemView[] => listItems(ctx.db, input.bankId).map(viewOfItem),
+    run: (ctx, input): readonly ItemView[] => listItemSummaries(ctx.db, input.bankId),
   }),
 
   batchHandler({ name: 'items.addTheory', summary: '新增理论知识试题' }, (ctx, input, state) => {
     if (!currentTheoryTable(ctx, input.bankId)) throw new ServiceError('本题库还没有理论知识考核要素细目表，请先导入细目表');
-    return saveBatch(
-      ctx,
-      '理论知识试题',
-      input.items,
-      theoryValidator(ctx, input.bankId),
-      (item) => ({ bankId: input.bankId, kind: 'theory', type: item.type, binding: item.element, difficulty: item.difficulty, state, body: item }),
-    );
+    return saveBatch(ctx, input, state, '理论知识试题', theoryValidator(ctx, input.bankId), (body) => ({ kind: 'theory', body }));
   }),
   batchHandler({ name: 'items.addPractical', summary: '新增技能考核试题' }, (ctx, input, state) => {
     const bank = requireBank(ctx, input.bankId);
     if (!currentPracticalStructure(ctx, input.bankId)?.levels.some((l) => l.level === bank.level)) {
       throw new ServiceError('本题库还没有技能考核内容结构表，请先导入结构表');
     }
-    return saveBatch(
-      ctx,
-      '技能考核试题',
-      input.items,
-      practicalValidator(ctx, input.bankId),
-      (task) => ({ bankId: input.bankId, kind: 'practical', type: 'practical', binding: task.module, difficulty: null, state, body: task }),
-    );
+    return saveBatch(ctx, input, state, '技能考核试题', practicalValidator(ctx, input.bankId), (body) => ({ kind: 'practical', body }));
   }),
   batchHandler({ name: 'items.addComprehensive', summary: '新增综合评审试题' }, (ctx, input, state) => {
     const bank = requireBank(ctx, input.bankId);
     if (!needsComprehensiveReview(bank.level)) {
       throw new ServiceError(`${levelName(bank.level)} 不设综合评审；综合评审只用于二级/技师和一级/高级技师`);
     }
-    return saveBatch(
-      ctx,
-      '综合评审试题',
-      input.items,
-      comprehensiveValidator(),
-      (item) => ({ bankId: input.bankId, kind: 'comprehensive', type: 'comprehensive', binding: '', difficulty: null, state, body: item }),
-    );
+    return saveBatch(ctx, input, state, '综合评审试题', comprehensiveValidator(), (body) => ({ kind: 'comprehensive', body }));
   }),
 );

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import { ITEM_STATES } from '../../domain/bank.js';
 import { listElements } from '../../domain/element-table.js';
 import { levelName } from '../../domain/level.js';
-import { practicalTaskSchema } from '../../domain/practical-task.js';
-import { theoryItemSchema } from '../../domain/theory-item.js';
 import { itemsWorkbookXlsx } from '../../../templates/xlsx/item-export.js';
 import { itemTemplateXlsx } from '../../../templates/xlsx/item-template.js';
 import { listItems } from '../../store/repositories/items.js';
@@ -28,8 +26,8 @@ export const itemFileHandlers = handlerMap(
     run: async (ctx, input): Promise<WrittenFile> => {
       const bank = requireBank(ctx, input.bankId);
       const filter = input.state ? { state: input.state } : {};
-      const theory = listItems(ctx.db, bank.id, { kind: 'theory', ...filter }).map((r) => theoryItemSchema.parse(r.body));
-      const practical = listItems(ctx.db, bank.id, { kind: 'practical', ...filter }).map((r) => practicalTaskSchema.parse(r.body));
+      const theory = listItems(ctx.db, bank.id, { kind: 'theory', ...filter }).map((r) => r.body);
+      const practical = listItems(ctx.db, bank.id, { kind: 'practical', ...filter }).map((r) => r.body);
       const table = currentTheoryTable(ctx, bank.id);
       const bytes = await itemsWorkbookXlsx(
         {

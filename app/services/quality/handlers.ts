@@ -8,12 +8,10 @@ import { lintBank, type BankReport } from '../../domain/lint/bank-lint.js';
 import { coverage, type CoverageRow } from '../../domain/lint/coverage.js';
 import { lintPracticalTask, lintTheoryItem, type LintFinding } from '../../domain/lint/item-lint.js';
 import { listElements } from '../../domain/element-table.js';
-import { practicalTaskSchema } from '../../domain/practical-task.js';
 import { itemComparisonText } from '../../domain/similarity/fingerprint.js';
 import { DEFAULT_SIMILARITY_OPTIONS, findNearDuplicates, type DuplicatePair } from '../../domain/similarity/near-duplicates.js';
-import { theoryItemSchema, type TheoryItem } from '../../domain/theory-item.js';
 import { existingImages } from '../../store/repositories/images.js';
-import { getItem, listItems } from '../../store/repositories/items.js';
+import { getItem, listItems, listItemSummaries } from '../../store/repositories/items.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
@@ -25,8 +23,10 @@ export const DEFAULT_PAPER = { trueFalse: 20, singleChoice: 140, multipleChoice:
 const bankInput = z.object({ bankId: z.number().int().positive() });
 const gate = bankOf('manager', 'author', 'reviewer');
 
+const theoryFilter = (onlyInBank: boolean) => ({ kind: 'theory' as const, ...(onlyInBank ? { state: '入库' as const } : {}) });
+
 function theoryItems(ctx: ServiceContext, bankId: number, onlyInBank: boolean) {
-  return listItems(ctx.db, bankId, { kind: 'theory', ...(onlyInBank ? { state: '入库' as const } : {}) });
+  return listItems(ctx.db, bankId, theoryFilter(onlyInBank));
 }
 
 function requireTable(ctx: ServiceContext, bankId: number) {
@@ -59,14 +59,14 @@ export const qualityHandlers = handlerMap(
       const item = getItem(ctx.db, input.itemId);
       if (item.bankId !== input.bankId) throw new ServiceError(`试题 ${input.itemId} 不属于题库 ${input.bankId}`);
       if (item.kind === 'theory') {
-        const t = theoryItemSchema.parse(item.body);
+        const t = item.body;
         const table = currentTheoryTable(ctx, input.bankId);
         const codes = new Set(table ? listElements(table).map((e) => e.fullCode) : []);
         return { itemId: item.id, findings: lintTheoryItem(t, { elementCodes: codes, imagesPresent: existingImages(ctx.db, t.images) }) };
       }
       if (item.kind === 'practical') {
         const modules = new Set(currentPracticalStructure(ctx, input.bankId)?.modules.map((m) => m.code) ?? []);
-        return { itemId: item.id, findings: lintPracticalTask(practicalTaskSchema.parse(item.body), { moduleCodes: modules }) };
+        return { itemId: item.id, findings: lintPracticalTask(item.body, { moduleCodes: modules }) };
       }
       return { itemId: item.id, findings: [] };
     },
@@ -81,11 +81,11 @@ export const qualityHandlers = handlerMap(
     run: (ctx, input): BankReport & { perItem: readonly ItemLint[] } => {
       const table = requireTable(ctx, input.bankId);
       const records = theoryItems(ctx, input.bankId, input.onlyInBank);
-      const items = records.map((r) => theoryItemSchema.parse(r.body));
+      const items = records.map((r) => r.body);
       const codes = new Set(listElements(table).map((e) => e.fullCode));
       const images = existingImages(ctx.db, items.flatMap((i) => i.images));
       const perItem = records
-        .map((r, k) => ({ itemId: r.id, findings: lintTheoryItem(items[k] as TheoryItem, { elementCodes: codes, imagesPresent: images }) }))
+        .map((r) => ({ itemId: r.id, findings: lintTheoryItem(r.body, { elementCodes: codes, imagesPresent: images }) }))
         .filter((x) => x.findings.length > 0);
       return { ...lintBank({ items, table, sets: input.sets, paper: input.paper }), perItem };
     },
@@ -99,7 +99,7 @@ export const qualityHandlers = handlerMap(
     bank: gate,
     run: (ctx, input): readonly CoverageRow[] => {
       const table = requireTable(ctx, input.bankId);
-      const items = theoryItems(ctx, input.bankId, input.onlyInBank).map((r) => ({ element: r.binding, type: r.type as TheoryItem['type'], state: r.state }));
+      const items = listItemSummaries(ctx.db, input.bankId, theoryFilter(input.onlyInBank)).map((r) => ({ element: r.binding, type: r.type, state: r.state }));
       return coverage({ table, items, sets: input.sets, paper: input.paper });
     },
   }),
@@ -112,7 +112,7 @@ export const qualityHandlers = handlerMap(
     bank: gate,
     run: (ctx, input): DuplicateList => {
       const records = theoryItems(ctx, input.bankId, false);
-      const candidates = records.map((r) => ({ id: r.id, text: itemComparisonText(r.body as TheoryItem) }));
+      const candidates = records.map((r) => ({ id: r.id, text: itemComparisonText(r.body) }));
       return { threshold: input.threshold, items: records.length, pairs: findNearDuplicates(candidates, { threshold: input.threshold }) };
     },
   }),

@@ -5,15 +5,16 @@
  * a 调阅 of the items it returns.
  */
 import { z } from 'zod';
-import { ITEM_STATES } from '../../domain/bank.js';
+import { ITEM_STATES, type ItemState } from '../../domain/bank.js';
+import { ITEM_TYPES, type Item, type ItemType } from '../../domain/item.js';
 import type { WritableDB } from '../../store/database.js';
-import { getItem, type ItemRecord } from '../../store/repositories/items.js';
+import { getItem } from '../../store/repositories/items.js';
 import { replaceSearchText, replaceSearchTexts, searchItems } from '../../store/repositories/search.js';
 import { itemRefs } from '../refs.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 
 /** The text of an item that search looks at. */
-export function searchTextOf(body: unknown): string {
+export function searchTextOf(item: Item): string {
   const parts: string[] = [];
   const walk = (v: unknown, key = '') => {
     if (typeof v === 'string') {
@@ -21,25 +22,25 @@ export function searchTextOf(body: unknown): string {
     } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
   };
-  walk(body);
+  walk(item.body);
   return parts.join('\n');
 }
 
 /** Indexes the current text of an item (called on every save). */
-export function indexItemText(db: WritableDB, itemId: number, body: unknown): void {
-  replaceSearchText(db, itemId, searchTextOf(body));
+export function indexItemText(db: WritableDB, itemId: number, item: Item): void {
+  replaceSearchText(db, itemId, searchTextOf(item));
 }
 
 /** Indexes many items at once (imports, batches): the index's posting blocks are updated once each. */
-export function indexItemTexts(db: WritableDB, items: Iterable<{ readonly itemId: number; readonly body: unknown }>): void {
-  replaceSearchTexts(db, [...items].map((i) => ({ itemId: i.itemId, text: searchTextOf(i.body) })));
+export function indexItemTexts(db: WritableDB, items: Iterable<{ readonly itemId: number; readonly item: Item }>): void {
+  replaceSearchTexts(db, [...items].map((i) => ({ itemId: i.itemId, text: searchTextOf(i.item) })));
 }
 
 export interface SearchHit {
   readonly id: number;
-  readonly type: ItemRecord['type'];
+  readonly type: ItemType;
   readonly binding: string;
-  readonly state: ItemRecord['state'];
+  readonly state: ItemState;
   readonly version: number;
   readonly difficulty: number | null;
   /** The stem or title, for the result list. */
@@ -58,7 +59,7 @@ export const searchHandlers = handlerMap(
     input: z.object({
       bankId: z.number().int().positive(),
       text: z.string().max(200).default(''),
-      type: z.enum(['trueFalse', 'singleChoice', 'multipleChoice', 'practical', 'comprehensive']).optional(),
+      type: z.enum(ITEM_TYPES).optional(),
       state: z.enum(ITEM_STATES).optional(),
       difficulty: z.number().int().min(1).max(5).optional(),
       element: z.string().trim().toUpperCase().optional(),
@@ -75,7 +76,6 @@ export const searchHandlers = handlerMap(
       const found = searchItems(ctx.db, input);
       const hits = found.ids.map((id) => {
         const item = getItem(ctx.db, id);
-        const body = item.body as { stem?: string; title?: string };
         return {
           id,
           type: item.type,
@@ -83,7 +83,7 @@ export const searchHandlers = handlerMap(
           state: item.state,
           version: item.version,
           difficulty: item.difficulty,
-          title: body.stem ?? body.title ?? '',
+          title: item.kind === 'theory' ? item.body.stem : item.body.title,
         };
       });
       return { total: found.total, hits };

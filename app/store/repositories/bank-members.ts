@@ -1,7 +1,6 @@
 /** Repository of bank membership: which account works on which bank, and as what. */
+import type { BankRole } from '../../domain/bank.js';
 import type { ReadableDB, WritableDB } from '../database.js';
-
-export type BankRole = 'manager' | 'author' | 'reviewer';
 
 export interface Membership {
   readonly bankId: number;

@@ -1,27 +1,34 @@
 /**
  * Repository of items (theory, practical, 综合评审) and their immutable versions. The body of a
- * version is the domain object as JSON; searchable metadata (type, binding, difficulty, state) is
- * kept in columns.
+ * version is the domain object as JSON, read back through the schema of the item's kind (a body that
+ * does not fit is reported as damaged, never handed out unchecked); searchable metadata (type,
+ * binding, difficulty, state) is kept in columns derived from the item (domain `itemColumns`).
  */
 import type { ItemState } from '../../domain/bank.js';
+import { formatProblem } from '../../domain/validation.js';
+import {
+  decodeItem,
+  itemColumns,
+  itemKindNames,
+  type Item,
+  type ItemBodyOf,
+  type ItemKind,
+  type ItemOf,
+  type ItemType,
+  type ItemTypeOf,
+} from '../../domain/item.js';
 import type { ReadableDB, WritableDB } from '../database.js';
-import { NotFoundError } from '../errors.js';
+import { ConflictError, CorruptDataError, NotFoundError } from '../errors.js';
 import { cachedStatement } from '../statements.js';
-
-export type ItemKind = 'theory' | 'practical' | 'comprehensive';
-export type ItemType = 'trueFalse' | 'singleChoice' | 'multipleChoice' | 'practical' | 'comprehensive';
 
 export interface NewItem {
   readonly bankId: number;
-  readonly kind: ItemKind;
-  readonly type: ItemType;
-  readonly binding: string;
-  readonly difficulty: number | null;
   readonly state: ItemState;
-  readonly body: unknown;
+  readonly item: Item;
 }
 
-export interface ItemRecord {
+/** An item's columns without its body (lists of the catalogue, workflow steps). */
+export interface ItemSummary {
   readonly id: number;
   readonly bankId: number;
   readonly kind: ItemKind;
@@ -30,10 +37,16 @@ export interface ItemRecord {
   readonly state: ItemState;
   readonly version: number;
   readonly difficulty: number | null;
-  readonly body: unknown;
 }
 
-interface JoinedRow {
+/** The summary of an item of kind K (its type is one of that kind's). */
+export type ItemSummaryOf<K extends ItemKind> = K extends ItemKind ? Omit<ItemSummary, 'kind' | 'type'> & { readonly kind: K; readonly type: ItemTypeOf<K> } : never;
+
+/** The current version of an item of kind K, its body decoded by that kind. */
+export type ItemRecordOf<K extends ItemKind> = K extends ItemKind ? ItemSummaryOf<K> & Readonly<ItemOf<K>> : never;
+export type ItemRecord = ItemRecordOf<ItemKind>;
+
+interface SummaryRow {
   id: number;
   bank_id: number;
   kind: ItemKind;
@@ -42,14 +55,19 @@ interface JoinedRow {
   state: ItemState;
   current_version: number;
   difficulty: number | null;
+}
+
+interface JoinedRow extends SummaryRow {
   body: string;
 }
 
+const SUMMARY_COLUMNS = 'i.id, i.bank_id, i.kind, i.type, i.binding, i.state, i.current_version, i.difficulty';
+const SELECT_SUMMARY = `SELECT ${SUMMARY_COLUMNS} FROM items i`;
 const SELECT_CURRENT = `
-  SELECT i.id, i.bank_id, i.kind, i.type, i.binding, i.state, i.current_version, i.difficulty, v.body
+  SELECT ${SUMMARY_COLUMNS}, v.body
   FROM items i JOIN item_versions v ON v.item_id = i.id AND v.version = i.current_version`;
 
-function fromRow(r: JoinedRow): ItemRecord {
+function summaryFromRow(r: SummaryRow): ItemSummary {
   return {
     id: r.id,
     bankId: r.bank_id,
@@ -59,17 +77,37 @@ function fromRow(r: JoinedRow): ItemRecord {
     state: r.state,
     version: r.current_version,
     difficulty: r.difficulty,
-    body: JSON.parse(r.body) as unknown,
   };
 }
 
+/** The stored body of version `version` of item `itemId`, read as an item of `kind`; damaged bodies throw. */
+function decodeStored(itemId: number, version: number, kind: string, json: string): Item {
+  const subject = `试题 ${itemId} 第 ${version} 版`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json) as unknown;
+  } catch {
+    throw new CorruptDataError(subject, '不是有效的 JSON');
+  }
+  const decoded = decodeItem(kind, raw);
+  if (!decoded.ok) throw new CorruptDataError(subject, decoded.problems.map((p) => formatProblem(p)).join('；'));
+  return decoded.value;
+}
+
+function fromRow(r: JoinedRow): ItemRecord {
+  const { kind, body } = decodeStored(r.id, r.current_version, r.kind, r.body);
+  // The type follows the kind (the columns were derived from the same item when it was saved).
+  return { ...summaryFromRow(r), kind, body } as ItemRecord;
+}
+
 /** Inserts an item with its first version; returns the new id. */
-export function insertItem(db: WritableDB, item: NewItem, by: string, at: string): number {
+export function insertItem(db: WritableDB, { bankId, state, item }: NewItem, by: string, at: string): number {
+  const c = itemColumns(item);
   const info = cachedStatement(
     db,
     `INSERT INTO items (bank_id, kind, type, binding, state, current_version, difficulty, created_at, created_by, updated_at)
      VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-  ).run(item.bankId, item.kind, item.type, item.binding, item.state, item.difficulty, at, by, at);
+  ).run(bankId, c.kind, c.type, c.binding, state, c.difficulty, at, by, at);
   const id = Number(info.lastInsertRowid);
   cachedStatement(db, 'INSERT INTO item_versions (item_id, version, body, created_at, created_by) VALUES (?, 1, ?, ?, ?)').run(
     id,
@@ -77,32 +115,34 @@ export function insertItem(db: WritableDB, item: NewItem, by: string, at: string
     at,
     by,
   );
-  insertTransition(db, { itemId: id, version: 1, from: '', to: item.state, comment: '建立', at, by });
+  insertTransition(db, { itemId: id, version: 1, from: '', to: state, comment: '建立', at, by });
   return id;
 }
 
-/** Saves a new version as the item's current one and sets its state; returns the version number. */
+/** Saves a new version (of the same kind) as the item's current one and sets its state; returns the version number. */
 export function addVersion(
   db: WritableDB,
   itemId: number,
-  change: { body: unknown; binding: string; difficulty: number | null; state: ItemState; note: string },
+  change: { item: Item; state: ItemState; note: string },
   by: string,
   at: string,
 ): number {
-  const current = getItem(db, itemId);
+  const current = getItemSummary(db, itemId);
+  const c = itemColumns(change.item);
+  if (c.kind !== current.kind) throw new ConflictError(`试题 ${itemId} 是${itemKindNames[current.kind]}试题，新版本不能是${itemKindNames[c.kind]}试题`);
   const version = current.version + 1;
   db.prepare('INSERT INTO item_versions (item_id, version, body, created_at, created_by, note) VALUES (?, ?, ?, ?, ?, ?)').run(
     itemId,
     version,
-    JSON.stringify(change.body),
+    JSON.stringify(change.item.body),
     at,
     by,
     change.note,
   );
   db.prepare('UPDATE items SET current_version = ?, binding = ?, difficulty = ?, state = ?, updated_at = ? WHERE id = ?').run(
     version,
-    change.binding,
-    change.difficulty,
+    c.binding,
+    c.difficulty,
     change.state,
     at,
     itemId,
@@ -112,28 +152,36 @@ export function addVersion(
 }
 
 export function setItemState(db: WritableDB, itemId: number, to: ItemState, comment: string, by: string, at: string): void {
-  const current = getItem(db, itemId);
+  const current = getItemSummary(db, itemId);
   db.prepare('UPDATE items SET state = ?, updated_at = ? WHERE id = ?').run(to, at, itemId);
   insertTransition(db, { itemId, version: current.version, from: current.state, to, comment, at, by });
 }
 
-export interface VersionRecord {
+export interface VersionInfo {
   readonly version: number;
-  readonly body: unknown;
   readonly createdAt: string;
   readonly createdBy: string;
   readonly note: string;
 }
 
-export function getVersion(db: ReadableDB, itemId: number, version: number): VersionRecord {
-  const row = db.prepare('SELECT * FROM item_versions WHERE item_id = ? AND version = ?').get(itemId, version) as
-    | { version: number; body: string; created_at: string; created_by: string; note: string }
-    | undefined;
+/** One version of an item, its body decoded by the item's kind. */
+export type VersionRecord = { [K in ItemKind]: VersionInfo & Readonly<ItemOf<K>> }[ItemKind];
+
+/** A version of an item; with `kind`, the item must be of that kind (a paper of that kind pins it). */
+export function getVersion(db: ReadableDB, itemId: number, version: number): VersionRecord;
+export function getVersion<K extends ItemKind>(db: ReadableDB, itemId: number, version: number, kind: K): VersionInfo & { readonly kind: K; readonly body: ItemBodyOf<K> };
+export function getVersion(db: ReadableDB, itemId: number, version: number, kind?: ItemKind): VersionRecord {
+  const row = cachedStatement(
+    db,
+    'SELECT v.version, v.body, v.created_at, v.created_by, v.note, i.kind FROM item_versions v JOIN items i ON i.id = v.item_id WHERE v.item_id = ? AND v.version = ?',
+  ).get(itemId, version) as { version: number; body: string; created_at: string; created_by: string; note: string; kind: ItemKind } | undefined;
   if (!row) throw new NotFoundError(`试题 ${itemId} 没有第 ${version} 版`);
-  return { version: row.version, body: JSON.parse(row.body) as unknown, createdAt: row.created_at, createdBy: row.created_by, note: row.note };
+  if (kind !== undefined && row.kind !== kind) throw new NotFoundError(`试题 ${itemId} 不是${itemKindNames[kind]}试题`);
+  const item = decodeStored(itemId, row.version, row.kind, row.body);
+  return { version: row.version, ...item, createdAt: row.created_at, createdBy: row.created_by, note: row.note };
 }
 
-export function listVersions(db: ReadableDB, itemId: number): Omit<VersionRecord, 'body'>[] {
+export function listVersions(db: ReadableDB, itemId: number): VersionInfo[] {
   return (
     db.prepare('SELECT version, created_at, created_by, note FROM item_versions WHERE item_id = ? ORDER BY version').all(itemId) as {
       version: number;
@@ -186,13 +234,20 @@ export function getItem(db: ReadableDB, id: number): ItemRecord {
   return fromRow(row);
 }
 
-export interface ItemFilter {
-  readonly kind?: ItemKind;
+/** The item's columns only: its body is neither read nor decoded. */
+export function getItemSummary(db: ReadableDB, id: number): ItemSummary {
+  const row = cachedStatement(db, `${SELECT_SUMMARY} WHERE i.id = ?`).get(id) as SummaryRow | undefined;
+  if (!row) throw new NotFoundError(`试题 ${id} 不存在`);
+  return summaryFromRow(row);
+}
+
+export interface ItemFilter<K extends ItemKind = ItemKind> {
+  readonly kind?: K;
   readonly type?: ItemType;
   readonly state?: ItemState;
 }
 
-export function listItems(db: ReadableDB, bankId: number, filter: ItemFilter = {}): ItemRecord[] {
+function whereOf(bankId: number, filter: ItemFilter): { sql: string; args: (string | number)[] } {
   const where = ['i.bank_id = ?'];
   const args: (string | number)[] = [bankId];
   for (const [column, value] of [
@@ -204,7 +259,19 @@ export function listItems(db: ReadableDB, bankId: number, filter: ItemFilter = {
     where.push(`i.${column} = ?`);
     args.push(value);
   }
-  return (db.prepare(`${SELECT_CURRENT} WHERE ${where.join(' AND ')} ORDER BY i.id`).all(...args) as JoinedRow[]).map(fromRow);
+  return { sql: `WHERE ${where.join(' AND ')} ORDER BY i.id`, args };
+}
+
+/** The bank's items with their current bodies (filtered by kind, the records are of that kind). */
+export function listItems<K extends ItemKind = ItemKind>(db: ReadableDB, bankId: number, filter: ItemFilter<K> = {}): ItemRecordOf<K>[] {
+  const { sql, args } = whereOf(bankId, filter);
+  return (db.prepare(`${SELECT_CURRENT} ${sql}`).all(...args) as JoinedRow[]).map((r) => fromRow(r) as ItemRecordOf<K>);
+}
+
+/** The bank's items without their bodies (the catalogue; coverage counts). */
+export function listItemSummaries<K extends ItemKind = ItemKind>(db: ReadableDB, bankId: number, filter: ItemFilter<K> = {}): ItemSummaryOf<K>[] {
+  const { sql, args } = whereOf(bankId, filter);
+  return (db.prepare(`${SELECT_SUMMARY} ${sql}`).all(...args) as SummaryRow[]).map((r) => summaryFromRow(r) as ItemSummaryOf<K>);
 }
 
 export interface ItemCounts {

@@ -2,19 +2,19 @@
  * Repository of paper structures, item statistics, assembly runs and papers (sets) with their
  * pinned item versions. Approved papers are locked by triggers (migration 0120).
  */
+import type { PaperKind } from '../../domain/paper.js';
 import type { ReadableDB, WritableDB } from '../database.js';
 import { NotFoundError } from '../errors.js';
 import { cachedStatement } from '../statements.js';
 
-export type PaperKindColumn = 'theory' | 'practical' | 'comprehensive';
 export type PaperStatus = '草稿' | '已审定' | '已作废';
 
-export function getPaperStructure(db: ReadableDB, bankId: number, kind: PaperKindColumn): unknown {
+export function getPaperStructure(db: ReadableDB, bankId: number, kind: PaperKind): unknown {
   const row = db.prepare('SELECT body FROM paper_structures WHERE bank_id = ? AND kind = ?').get(bankId, kind) as { body: string } | undefined;
   return row === undefined ? undefined : (JSON.parse(row.body) as unknown);
 }
 
-export function savePaperStructure(db: WritableDB, bankId: number, kind: PaperKindColumn, body: unknown, by: string, at: string): void {
+export function savePaperStructure(db: WritableDB, bankId: number, kind: PaperKind, body: unknown, by: string, at: string): void {
   db.prepare(
     `INSERT INTO paper_structures (bank_id, kind, body, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (bank_id, kind) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
@@ -50,7 +50,7 @@ export function itemDifficultyIndex(db: ReadableDB, bankId: number): Map<number,
 export interface RunRecord {
   readonly id: number;
   readonly bankId: number;
-  readonly kind: PaperKindColumn;
+  readonly kind: PaperKind;
   readonly settings: unknown;
   readonly result: unknown;
   readonly createdAt: string;
@@ -66,7 +66,7 @@ export function insertRun(db: WritableDB, run: Omit<RunRecord, 'id'>): number {
 
 export function getRun(db: ReadableDB, id: number): RunRecord {
   const r = db.prepare('SELECT * FROM assembly_runs WHERE id = ?').get(id) as
-    | { id: number; bank_id: number; kind: PaperKindColumn; settings: string; result: string; created_at: string; created_by: string }
+    | { id: number; bank_id: number; kind: PaperKind; settings: string; result: string; created_at: string; created_by: string }
     | undefined;
   if (!r) throw new NotFoundError(`组卷记录 ${id} 不存在`);
   return {
@@ -91,7 +91,7 @@ export interface PaperItemRecord {
 export interface NewPaper {
   readonly bankId: number;
   readonly runId: number;
-  readonly kind: PaperKindColumn;
+  readonly kind: PaperKind;
   readonly setLabel: string;
   readonly minutes: number;
   readonly totalPoints: number;
@@ -115,7 +115,7 @@ interface PaperRow {
   id: number;
   bank_id: number;
   run_id: number;
-  kind: PaperKindColumn;
+  kind: PaperKind;
   set_label: string;
   status: PaperStatus;
   minutes: number;
@@ -179,7 +179,7 @@ export function listPaperItems(db: ReadableDB, paperId: number): PaperItemRecord
 }
 
 export interface PaperFilter {
-  readonly kind?: PaperKindColumn | undefined;
+  readonly kind?: PaperKind | undefined;
   readonly status?: PaperStatus | undefined;
   readonly runId?: number | undefined;
 }
@@ -209,7 +209,7 @@ export function voidPaper(db: WritableDB, id: number, note: string, by: string, 
 }
 
 /** Items of the approved (not voided) papers of the last `runs` runs that had any approved paper. */
-export function exposedItems(db: ReadableDB, bankId: number, kind: PaperKindColumn, runs: number): number[] {
+export function exposedItems(db: ReadableDB, bankId: number, kind: PaperKind, runs: number): number[] {
   if (runs <= 0) return [];
   const rows = db
     .prepare(

@@ -4,7 +4,7 @@ import { closeDatabase, migrate, openDatabase, type WritableDB } from '../../../
 import { NotFoundError } from '../../../app/store/errors.js';
 import { MIGRATIONS, type Migration } from '../../../app/store/migrations/index.js';
 import { migration0100 } from '../../../app/store/migrations/0100-search.js';
-import { insertItem, type ItemKind, type ItemType } from '../../../app/store/repositories/items.js';
+import { insertItem } from '../../../app/store/repositories/items.js';
 import {
   removeSearchText,
   replaceSearchText,
@@ -14,6 +14,10 @@ import {
   type SearchQuery,
 } from '../../../app/store/repositories/search.js';
 import type { ItemState } from '../../../app/domain/bank.js';
+import type { ComprehensiveItem } from '../../../app/domain/comprehensive-item.js';
+import type { Item, ItemType } from '../../../app/domain/item.js';
+import type { PracticalTask } from '../../../app/domain/practical-task.js';
+import type { TheoryItem } from '../../../app/domain/theory-item.js';
 import { toSearchText } from '../../../app/domain/text/normalise.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
@@ -54,15 +58,16 @@ interface Fixture {
   readonly binding?: string;
 }
 
+/** An item with the fixture's columns (the store derives them from the body; search never reads the rest). */
+function fixtureItem(type: ItemType, text: string, binding: string, difficulty: number | null): Item {
+  if (type === 'practical') return { kind: 'practical', body: { module: binding, title: text } as PracticalTask };
+  if (type === 'comprehensive') return { kind: 'comprehensive', body: { title: text } as ComprehensiveItem };
+  return { kind: 'theory', body: { type, element: binding, difficulty, stem: text } as TheoryItem };
+}
+
 function addItem(db: WritableDB, bankId: number, f: Fixture): number {
-  const type = f.type ?? 'singleChoice';
-  const kind: ItemKind = type === 'practical' ? 'practical' : type === 'comprehensive' ? 'comprehensive' : 'theory';
-  const id = insertItem(
-    db,
-    { bankId, kind, type, binding: f.binding ?? 'B-A-A-001', difficulty: f.difficulty === undefined ? 3 : f.difficulty, state: f.state ?? '草稿', body: { stem: f.text } },
-    't',
-    T,
-  );
+  const item = fixtureItem(f.type ?? 'singleChoice', f.text, f.binding ?? 'B-A-A-001', f.difficulty === undefined ? 3 : f.difficulty);
+  const id = insertItem(db, { bankId, state: f.state ?? '草稿', item }, 't', T);
   replaceSearchText(db, id, f.text);
   return id;
 }
@@ -452,7 +457,7 @@ describe('search repository', () => {
     it('creates STRICT tables and finds items that already existed by their filters', () => {
       const db = openEncrypted(90);
       const bank = addBank(db, 1, 4);
-      const id = insertItem(db, { bankId: bank, kind: 'theory', type: 'trueFalse', binding: 'B-A-B-001', difficulty: 2, state: '入库', body: { stem: '主视图' } }, 't', T);
+      const id = insertItem(db, { bankId: bank, state: '入库', item: fixtureItem('trueFalse', '主视图', 'B-A-B-001', 2) }, 't', T);
       migrate(db, migrations());
       const tables = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'search%'").pluck().all() as string[];
       expect(tables).toHaveLength(3);

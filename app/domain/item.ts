@@ -1,0 +1,86 @@
+/**
+ * An item of a bank, of any kind, told apart by `kind`: a theory item (理论知识试题), a practical
+ * task (技能考核试题) or a 综合评审 item. The columns a bank is searched and filtered by (题型, the
+ * 鉴定点 or 职业功能 it is bound to, difficulty) follow from the item itself (`itemColumns`), and a
+ * stored body is read back through the schema of its kind (`decodeItem`).
+ */
+import { z } from 'zod';
+import { comprehensiveItemSchema } from './comprehensive-item.js';
+import { practicalTaskSchema } from './practical-task.js';
+import { THEORY_ITEM_TYPES, theoryItemSchema, type TheoryItemType } from './theory-item.js';
+import { problem, validate, type Validated } from './validation.js';
+
+export const ITEM_KINDS = ['theory', 'practical', 'comprehensive'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const itemKindNames: Readonly<Record<ItemKind, string>> = {
+  theory: '理论知识',
+  practical: '技能考核',
+  comprehensive: '综合评审',
+};
+
+/** 题型: the three theory types, then one type each for practical tasks and 综合评审 items. */
+export const ITEM_TYPES = [...THEORY_ITEM_TYPES, 'practical', 'comprehensive'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+/** The 题型 an item of kind K can have. */
+export type ItemTypeOf<K extends ItemKind> = K extends 'theory' ? TheoryItemType : K;
+
+const itemVariants = {
+  theory: z.object({ kind: z.literal('theory'), body: theoryItemSchema }),
+  practical: z.object({ kind: z.literal('practical'), body: practicalTaskSchema }),
+  comprehensive: z.object({ kind: z.literal('comprehensive'), body: comprehensiveItemSchema }),
+};
+
+/** `{ kind, body }` with the body checked by the schema of its kind. */
+export const itemSchema = z.discriminatedUnion('kind', [itemVariants.theory, itemVariants.practical, itemVariants.comprehensive]);
+export type Item = z.output<typeof itemSchema>;
+export type ItemOf<K extends ItemKind> = Extract<Item, { kind: K }>;
+type ItemBodies = { readonly [K in ItemKind]: ItemOf<K>['body'] };
+/** The body of an item of kind K (an indexed type, so that it also works for a generic K). */
+export type ItemBodyOf<K extends ItemKind> = ItemBodies[K];
+
+/** What the store keeps beside the body, derived from it (never given separately). */
+export interface ItemColumns {
+  readonly kind: ItemKind;
+  readonly type: ItemType;
+  /** The full 鉴定点 code (theory), the 职业功能 code (practical), '' (综合评审). */
+  readonly binding: string;
+  /** 1 (易) … 5 (难) for theory items; null otherwise. */
+  readonly difficulty: number | null;
+}
+
+export function itemColumns(item: Item): ItemColumns {
+  switch (item.kind) {
+    case 'theory':
+      return { kind: 'theory', type: item.body.type, binding: item.body.element, difficulty: item.body.difficulty };
+    case 'practical':
+      return { kind: 'practical', type: 'practical', binding: item.body.module, difficulty: null };
+    case 'comprehensive':
+      return { kind: 'comprehensive', type: 'comprehensive', binding: '', difficulty: null };
+  }
+}
+
+/**
+ * Reads a body back as the item of `kind` (the shape only: a stored body passed the rules when it
+ * was saved). Problems name the fields that do not fit, as validation messages do.
+ */
+export function decodeItem(kind: string, body: unknown): Validated<Item> {
+  const ok = (value: Item): Validated<Item> => ({ ok: true, value, warnings: [] });
+  switch (kind) {
+    case 'theory': {
+      const r = validate(theoryItemSchema, body);
+      return r.ok ? ok({ kind, body: r.value }) : r;
+    }
+    case 'practical': {
+      const r = validate(practicalTaskSchema, body);
+      return r.ok ? ok({ kind, body: r.value }) : r;
+    }
+    case 'comprehensive': {
+      const r = validate(comprehensiveItemSchema, body);
+      return r.ok ? ok({ kind, body: r.value }) : r;
+    }
+    default:
+      return { ok: false, problems: [problem(['kind'], `未知的试题类别 ${kind}`)] };
+  }
+}
