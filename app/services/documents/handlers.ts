@@ -16,6 +16,7 @@
 import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
+import { setName } from '../../domain/format.js';
 import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submission/notes.js';
 import { validateOrThrow } from '../../domain/validation.js';
 import { saveSubmissionNotes } from '../../store/repositories/submission-notes.js';
@@ -99,21 +100,21 @@ function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: 
   }
   for (const paper of theoryPapers(ctx, header, src.notes, src.theory)) {
     planned.push(
-      { part: '03_理论知识试题', path: `03_理论知识试题/${paper.setLabel}套_试卷.docx`, make: () => theoryPaperDocx(paper) },
-      { part: '03_理论知识试题', path: `03_理论知识试题/${paper.setLabel}套_标准答案与评分标准.docx`, make: () => theoryAnswersDocx(paper) },
+      { part: '03_理论知识试题', path: `03_理论知识试题/${setName(paper.setLabel)}_试卷.docx`, make: () => theoryPaperDocx(paper) },
+      { part: '03_理论知识试题', path: `03_理论知识试题/${setName(paper.setLabel)}_标准答案与评分标准.docx`, make: () => theoryAnswersDocx(paper) },
     );
   }
   for (const paper of practicalPapers(ctx, header, src.practical, src.practicalSets)) {
     const dir = '03_技能考核试题';
     planned.push(
-      { part: dir, path: `${dir}/${paper.setLabel}套_考场准备通知单.docx`, make: () => practicalSiteNoticeDocx(paper) },
-      { part: dir, path: `${dir}/${paper.setLabel}套_考生准备通知单.docx`, make: () => practicalCandidateNoticeDocx(paper) },
-      { part: dir, path: `${dir}/${paper.setLabel}套_试题.docx`, make: () => practicalPaperDocx(paper) },
-      { part: dir, path: `${dir}/${paper.setLabel}套_评分记录表.docx`, make: () => practicalScoreSheetDocx(paper) },
+      { part: dir, path: `${dir}/${setName(paper.setLabel)}_考场准备通知单.docx`, make: () => practicalSiteNoticeDocx(paper) },
+      { part: dir, path: `${dir}/${setName(paper.setLabel)}_考生准备通知单.docx`, make: () => practicalCandidateNoticeDocx(paper) },
+      { part: dir, path: `${dir}/${setName(paper.setLabel)}_试题.docx`, make: () => practicalPaperDocx(paper) },
+      { part: dir, path: `${dir}/${setName(paper.setLabel)}_评分记录表.docx`, make: () => practicalScoreSheetDocx(paper) },
     );
   }
   for (const paper of comprehensivePapers(ctx, header, src.comprehensive)) {
-    planned.push({ part: '03_综合评审试题', path: `03_综合评审试题/${paper.setLabel}套_综合评审.docx`, make: () => comprehensivePaperDocx(paper) });
+    planned.push({ part: '03_综合评审试题', path: `03_综合评审试题/${setName(paper.setLabel)}_综合评审.docx`, make: () => comprehensivePaperDocx(paper) });
   }
   const team = teamListData(src);
   planned.push(
