@@ -139,8 +139,9 @@ export function addVersion(
     by,
     change.note,
   );
-  db.prepare('UPDATE items SET current_version = ?, binding = ?, difficulty = ?, state = ?, updated_at = ? WHERE id = ?').run(
+  db.prepare('UPDATE items SET current_version = ?, type = ?, binding = ?, difficulty = ?, state = ?, updated_at = ? WHERE id = ?').run(
     version,
+    c.type,
     c.binding,
     c.difficulty,
     change.state,

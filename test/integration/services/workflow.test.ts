@@ -71,6 +71,17 @@ describe('item versions and workflow', () => {
     ]);
   });
 
+  it('lists and searches an edited item under the 题型 and 鉴定点 of its new version', async () => {
+    const { bankId, itemId, author } = await setup(workstation());
+    const edit = item('机械图样中的尺寸以毫米为单位。', { type: 'trueFalse', key: true, element: 'B-A-C-002', difficulty: 4 });
+    delete (edit as { options?: unknown }).options;
+    await invoke(author, handlers['items.save'], { bankId, itemId, item: edit });
+    const listed = await invoke(author, handlers['items.list'], { bankId });
+    expect(listed).toEqual([{ id: itemId, bankId, kind: 'theory', type: 'trueFalse', binding: 'B-A-C-002', state: '草稿', version: 2, difficulty: 4 }]);
+    expect((await invoke(author, handlers['items.search'], { bankId, type: 'trueFalse' })).hits.map((h) => [h.id, h.title])).toEqual([[itemId, edit.stem]]);
+    expect((await invoke(author, handlers['items.search'], { bankId, type: 'singleChoice' })).total).toBe(0);
+  });
+
   it('refuses to edit a retired item and rejects an invalid edit without a new version', async () => {
     const { bankId, itemId, manager, author, reviewer } = await setup(workstation());
     await expect(invoke(author, handlers['items.save'], { bankId, itemId, item: item('', {}) })).rejects.toThrow('题干: 不能为空');

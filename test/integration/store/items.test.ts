@@ -14,6 +14,7 @@ import {
   listItemSummaries,
   setItemState,
 } from '../../../app/store/repositories/items.js';
+import { searchItems } from '../../../app/store/repositories/search.js';
 import { sampleItems, sampleTasks } from '../../helpers/documents.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
@@ -78,12 +79,15 @@ describe('items repository', () => {
     expect(getVersion(db, ids[1]!, 1)).toMatchObject({ version: 1, kind: 'practical', body: task, createdBy: 't' });
   });
 
-  it('derives the columns of a new version from it and keeps the kind', () => {
+  it('derives the columns of a new version from it (题型 included) and keeps the kind', () => {
     const { db, bankId } = bankDb();
     const id = insertItem(db, { bankId, state: '草稿', item: { kind: 'theory', body: theory! } }, 't', T);
     expect(addVersion(db, id, { item: { kind: 'theory', body: second! }, state: '草稿', note: '改' }, 't', T)).toBe(2);
-    expect(getItem(db, id)).toMatchObject({ version: 2, binding: second!.element, difficulty: second!.difficulty, body: second });
+    expect(getItem(db, id)).toMatchObject({ version: 2, type: second!.type, binding: second!.element, difficulty: second!.difficulty, body: second });
     expect(getVersion(db, id, 1).body).toEqual(theory);
+    // The search filters follow the new 题型 (the index keeps its copy of the column by trigger).
+    expect(searchItems(db, { bankId, text: '', type: second!.type }).ids).toEqual([id]);
+    expect(searchItems(db, { bankId, text: '', type: theory!.type }).ids).toEqual([]);
     expect(() => addVersion(db, id, { item: { kind: 'practical', body: task }, state: '草稿', note: '' }, 't', T)).toThrow(ConflictError);
     expect(() => addVersion(db, id, { item: { kind: 'practical', body: task }, state: '草稿', note: '' }, 't', T)).toThrow(
       `试题 ${id} 是理论知识试题，新版本不能是技能考核试题`,
