@@ -12,7 +12,7 @@ import { problem, type Problem } from './validation.js';
 /** 附件6 §二: 每个职业（工种）每个级别 ≥ 3 套. */
 export const MIN_PARALLEL_SETS = 3;
 
-export const SET_LABELS = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'] as const;
+/** 套别: 甲 … 癸 (`setLabel` in format.ts) or a capital letter. */
 export const setLabelSchema = z
   .string()
   .trim()
@@ -46,13 +46,6 @@ export const paperSchema = z.object({
   sections: z.array(paperSectionSchema).min(1),
 });
 export type Paper = z.output<typeof paperSchema>;
-
-/** The n-th set label: 甲, 乙, 丙 … */
-export function setLabel(index: number): string {
-  const label = SET_LABELS[index];
-  if (label === undefined) throw new RangeError(`set index ${String(index)}`);
-  return label;
-}
 
 export function paperRules(paper: Paper): Problem[] {
   const problems: Problem[] = [];

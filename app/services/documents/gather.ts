@@ -8,6 +8,7 @@ import { sortedSections, theoryStructureSchema, type TheoryStructure } from '../
 import type { BankRole } from '../../domain/bank.js';
 import { findOccupation } from '../../domain/catalog/catalog.js';
 import { elementTableStats, type TheoryElementTable } from '../../domain/element-table.js';
+import { formatDifficulty } from '../../domain/format.js';
 import type { ItemBodyOf, ItemKind } from '../../domain/item.js';
 import { levelName, LEVELS } from '../../domain/level.js';
 import { occupationDisplayName } from '../../domain/occupation.js';
@@ -294,7 +295,7 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
       overlap: (settings.overlap ?? 0) === 0 ? '各套试卷之间试题互不重复' : `任意两套试卷之间重复试题不超过 ${settings.overlap ?? 0} 道`,
       difficulty:
         `各套试卷按细目表鉴定比重抽题，${bands ? `难度 1～5 级题量为 ${bands.join('：')}，` : ''}` +
-        `各套难度（通过率之和）与目标相差不超过 ${(result.deviation ?? 0).toFixed(4)}，近似重复的试题不同卷`,
+        `各套难度（通过率之和）与目标相差不超过 ${formatDifficulty(result.deviation ?? 0)}，近似重复的试题不同卷`,
     },
     organisation: { team: src.people.team, reviewers: src.people.experts, process: notes.process },
     secrecyMeasures: notes.secrecyMeasures,

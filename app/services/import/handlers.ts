@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { listElements } from '../../domain/element-table.js';
+import { roundTo } from '../../domain/format.js';
 import { lintTheoryItem } from '../../domain/lint/item-lint.js';
 import { exactKey, itemComparisonText } from '../../domain/similarity/fingerprint.js';
 import { DEFAULT_SIMILARITY_OPTIONS, findDuplicatesAgainst } from '../../domain/similarity/near-duplicates.js';
@@ -156,7 +157,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     if (!c || c.problems.length > 0 || duplicates.some((d) => d.where === c.where)) continue;
     const against = pair.against === 'existing' ? `试题 ${existingIds[pair.b]}` : (theoryCands[pair.b]?.where ?? '');
     const decision = input.nearDuplicates === 'ask' ? 'pending' : input.nearDuplicates === 'skip' ? 'skipped' : 'kept';
-    duplicates.push({ where: c.where, against, score: Math.round(pair.score * 100) / 100, kind: 'near', decision });
+    duplicates.push({ where: c.where, against, score: roundTo(pair.score, 2), kind: 'near', decision });
     if (decision === 'skipped') c.skipped = true;
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comprehensiveItemRules, comprehensiveItemSchema } from '../../../app/domain/comprehensive-item.js';
-import { paperRules, paperSchema, setLabel } from '../../../app/domain/paper.js';
+import { setLabel } from '../../../app/domain/format.js';
+import { paperRules, paperSchema } from '../../../app/domain/paper.js';
 import { practicalTaskRules, practicalTaskSchema } from '../../../app/domain/practical-task.js';
 import { formatKey, theoryItemRules, theoryItemSchema, type TheoryItem } from '../../../app/domain/theory-item.js';
 import { formatProblem, validate } from '../../../app/domain/validation.js';
