@@ -3,20 +3,17 @@
  * (X/Y/Z, x/y/z or 核心/一般/辅助), code and name sharing a cell (`A基本要求`, `001道德的概念`), the 鉴定范围
  * letter, the three-digit 鉴定点 code of the table, and a level written inside a longer text.
  */
+import { roundTo } from '../../domain/format.js';
 import { LEVELS, parseLevel, type Level } from '../../domain/level.js';
 import { toCompact } from '../../domain/text/normalise.js';
 import type { Raw } from './sheet.js';
-
-function round(n: number): number {
-  return Math.round(n * 1e9) / 1e9;
-}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; text: string };
 
 /** 鉴定比重: `25`, `25%`, a 25 % cell (0.25) or `２５％`. */
 export function parseWeight(raw: Raw): Parsed<number> {
   if (raw.number !== undefined) {
-    const n = raw.percent ? round(raw.number * 100) : raw.number;
+    const n = raw.percent ? roundTo(raw.number * 100, 9) : raw.number;
     return n >= 0 && n <= 100 ? { ok: true, value: n } : { ok: false, text: raw.text };
   }
   const m = /^(\d+(?:\.\d+)?)%?$/.exec(toCompact(raw.text));
