@@ -97,7 +97,17 @@ function decodeStored(itemId: number, version: number, kind: string, json: strin
 function fromRow(r: JoinedRow): ItemRecord {
   const { kind, body } = decodeStored(r.id, r.current_version, r.kind, r.body);
   // The type follows the kind (the columns were derived from the same item when it was saved).
-  return { ...summaryFromRow(r), kind, body } as ItemRecord;
+  return {
+    id: r.id,
+    bankId: r.bank_id,
+    kind,
+    type: r.type,
+    binding: r.binding,
+    state: r.state,
+    version: r.current_version,
+    difficulty: r.difficulty,
+    body,
+  } as ItemRecord;
 }
 
 /** Inserts an item with its first version; returns the new id. */
