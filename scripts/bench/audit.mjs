@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 const dist = (p) => new URL(`../../dist/${p}`, import.meta.url).href;
-const { openWorkstation, closeWorkstation } = await import(dist('app/services/workstation.js'));
+const { openWorkstation, closeWorkstation } = await import(dist('app/services/workstation/handlers.js'));
 const { createContext } = await import(dist('app/services/context.js'));
-const { recordAudit, createCheckpoint, verifyAuditChain } = await import(dist('app/services/audit.js'));
+const { recordAudit, createCheckpoint, verifyAuditChain } = await import(dist('app/services/audit/record.js'));
 const { issueAccountKey } = await import(dist('app/services/audit/keys.js'));
 const { inTransaction } = await import(dist('app/store/database.js'));
 const { sqlCipherKeyPragmaValue } = await import(dist('crypto/database-key.js'));

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 
 const dist = (p) => new URL(`../../dist/${p}`, import.meta.url).href;
 const { hashPassword, verifyPassword } = await import(dist('crypto/password.js'));
-const { openWorkstation, closeWorkstation } = await import(dist('app/services/workstation.js'));
+const { openWorkstation, closeWorkstation } = await import(dist('app/services/workstation/handlers.js'));
 const { createContext } = await import(dist('app/services/context.js'));
-const { recordAudit, verifyAuditChain } = await import(dist('app/services/audit.js'));
+const { recordAudit, verifyAuditChain } = await import(dist('app/services/audit/record.js'));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = async (fn) => {

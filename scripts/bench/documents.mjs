@@ -8,9 +8,9 @@ import { join } from 'node:path';
 
 const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
 const { runDemo, DEMO_PASSPHRASE } = await dist('app/demo/demo.js');
-const { openWorkstation, closeWorkstation } = await dist('app/services/workstation.js');
+const { openWorkstation, closeWorkstation } = await dist('app/services/workstation/handlers.js');
 const { createContext } = await dist('app/services/context.js');
-const { login, logout } = await dist('app/services/session.js');
+const { login, logout } = await dist('app/services/session/handlers.js');
 const { invoke } = await dist('app/services/handler.js');
 const { handlers } = await dist('app/services/registry.js');
 

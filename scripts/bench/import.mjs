@@ -10,15 +10,15 @@ const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
 const { itemsWorkbookXlsx } = await dist('templates/xlsx/item-export.js');
 const { theoryItemSchema } = await dist('app/domain/theory-item.js');
 const { sampleElementTable } = await dist('app/demo/sample-bank.js');
-const { openWorkstation, closeWorkstation } = await dist('app/services/workstation.js');
+const { openWorkstation, closeWorkstation } = await dist('app/services/workstation/handlers.js');
 const { createContext } = await dist('app/services/context.js');
 const { invoke } = await dist('app/services/handler.js');
 const { handlers } = await dist('app/services/registry.js');
-const { installAuditKey } = await dist('app/services/audit.js');
+const { installAuditKey } = await dist('app/services/audit/record.js');
 const { hashPassword } = await dist('crypto/password.js');
 const accounts = await dist('app/store/repositories/accounts.js');
 const people = await dist('app/store/repositories/people.js');
-const { actorOf } = await dist('app/services/session.js');
+const { actorOf } = await dist('app/services/session/handlers.js');
 
 const N = Number(process.argv[2] ?? 10_000);
 const sampleDir = new URL('../../app/demo/sample/', import.meta.url);
