@@ -18,6 +18,9 @@ import { savePracticalStructure, saveTheoryTable, type SavedTable } from './save
 const fileInput = z.object({ bankId: z.number().int().positive(), bytes: z.instanceof(Uint8Array) });
 const outInput = z.object({ bankId: z.number().int().positive(), outDir: z.string().min(1) });
 
+/** Saving and importing a bank's tables: its 题库管理员 only, logged in no particular register. */
+const managerOfBank = { roles: ['manager'], register: '', bank: bankOf('manager') } as const;
+
 function refuseIfProblems(subject: string, problems: readonly Problem[]): void {
   if (problems.some((p) => p.severity === 'error')) throw new DomainValidationError(subject, problems);
 }
@@ -27,9 +30,7 @@ export const elementHandlers = handlerMap(
     name: 'banks.setElementTable',
     summary: '保存理论知识考核要素细目表',
     input: z.object({ bankId: z.number().int().positive(), table: z.unknown() }),
-    roles: ['manager'],
-    register: '',
-    bank: bankOf('manager'),
+    ...managerOfBank,
     objects: (i, out: SavedTable) => [`bank:${i.bankId}`, `elementTable:theory@${out.version}`],
     run: (ctx, input): SavedTable => saveTheoryTable(ctx, requireBank(ctx, input.bankId), input.table),
   }),
@@ -37,9 +38,7 @@ export const elementHandlers = handlerMap(
     name: 'banks.setPracticalStructure',
     summary: '保存技能考核内容结构表',
     input: z.object({ bankId: z.number().int().positive(), structure: z.unknown() }),
-    roles: ['manager'],
-    register: '',
-    bank: bankOf('manager'),
+    ...managerOfBank,
     objects: (i, out: SavedTable) => [`bank:${i.bankId}`, `elementTable:practical@${out.version}`],
     run: (ctx, input): SavedTable => savePracticalStructure(ctx, requireBank(ctx, input.bankId), input.structure),
   }),
@@ -47,9 +46,7 @@ export const elementHandlers = handlerMap(
     name: 'banks.importElementTable',
     summary: '导入理论知识考核要素细目表（xlsx）',
     input: fileInput,
-    roles: ['manager'],
-    register: '',
-    bank: bankOf('manager'),
+    ...managerOfBank,
     run: async (ctx, input): Promise<SavedTable> => {
       const bank = requireBank(ctx, input.bankId);
       const parsed = await parseTheoryElementTableXlsx(input.bytes);
@@ -65,9 +62,7 @@ export const elementHandlers = handlerMap(
     name: 'banks.importPracticalStructure',
     summary: '导入技能考核内容结构表（xlsx）',
     input: fileInput,
-    roles: ['manager'],
-    register: '',
-    bank: bankOf('manager'),
+    ...managerOfBank,
     run: async (ctx, input): Promise<SavedTable> => {
       const bank = requireBank(ctx, input.bankId);
       const parsed = await parsePracticalStructureXlsx(input.bytes);
