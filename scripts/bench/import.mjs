@@ -14,7 +14,7 @@ const { openWorkstation, closeWorkstation } = await dist('app/services/workstati
 const { createContext } = await dist('app/services/context.js');
 const { invoke } = await dist('app/services/handler.js');
 const { handlers } = await dist('app/services/registry.js');
-const { installAuditKey } = await dist('app/services/audit/record.js');
+const { issueAccountKey } = await dist('app/services/audit/keys.js');
 const { hashPassword } = await dist('crypto/password.js');
 const accounts = await dist('app/store/repositories/accounts.js');
 const people = await dist('app/store/repositories/people.js');
@@ -44,14 +44,14 @@ const dir = mkdtempSync(join(tmpdir(), 'qbank-bench-import-'));
 try {
   const secret = { kind: 'keyFile', bytes: randomBytes(32) };
   const db = openWorkstation(join(dir, 'q.db'), secret, { create: true });
-  installAuditKey(db, secret.bytes);
   const at = new Date().toISOString();
   const account = accounts.insertAccount(db, { username: 'bench', displayName: 'bench', passwordHash: await hashPassword('x', { N: 1024, r: 8, p: 1 }), personId: null }, 'bench', at);
   accounts.grantRole(db, account.id, 'manager', 'bench', at);
   const person = people.insertPerson(db, { name: '压测', unit: '样例', title: '', position: '', phone: '020-0000', specialty: '', workTypes: ['命题'], trainer: false }, 'bench', at);
   accounts.linkPerson(db, account.id, person.id);
   people.insertPledge(db, person.id, { signedOn: '2026-01-01', expiresOn: '2030-12-31', scope: '压测' }, undefined, 'bench', at);
-  const ctx = createContext(db, { actor: actorOf(accounts.getAccount(db, account.id)), secret });
+  const signer = issueAccountKey(db, account, randomBytes(32), null, at);
+  const ctx = createContext(db, { actor: actorOf(accounts.getAccount(db, account.id)), secret, signer, anchorDir: join(dir, 'anchors') });
   const bank = await invoke(ctx, handlers['banks.create'], { occupationCode: '3-01-02-07', track: '机械', level: 4 });
   await invoke(ctx, handlers['banks.setElementTable'], { bankId: bank.id, table: sampleElementTable() });
 
