@@ -121,33 +121,17 @@ function addDataSheet(workbook: ExcelJS.Workbook, name: string, columns: readonl
   return worksheet;
 }
 
+/** What every validation of the template shares: blank allowed, the prompt shown, a wrong value stopped. */
+function stopping(prompt: string, error: string) {
+  return { allowBlank: true, showInputMessage: true, prompt, showErrorMessage: true, errorStyle: 'stop', errorTitle: '输入有误', error } as const;
+}
+
 function listValidation(formula: string, prompt: string, error: string): ExcelJS.DataValidation {
-  return {
-    type: 'list',
-    allowBlank: true,
-    formulae: [formula],
-    showInputMessage: true,
-    prompt,
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '输入有误',
-    error,
-  };
+  return { type: 'list', formulae: [formula], ...stopping(prompt, error) };
 }
 
 function numberValidation(type: 'whole' | 'decimal', min: number, max: number, prompt: string, error: string): ExcelJS.DataValidation {
-  return {
-    type,
-    operator: 'between',
-    allowBlank: true,
-    formulae: [min, max],
-    showInputMessage: true,
-    prompt,
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '输入有误',
-    error,
-  };
+  return { type, operator: 'between', formulae: [min, max], ...stopping(prompt, error) };
 }
 
 function promptOnly(prompt: string): ExcelJS.DataValidation {
