@@ -266,6 +266,7 @@ export function lintPracticalTask(task: PracticalTask, context: PracticalLintCon
   const site = task.siteNotice;
   const siteRows = site.equipment.length + site.tools.length + site.measuring.length + site.materials.length;
   if (siteRows === 0) add('site-notice-empty', 'warning', ['siteNotice'], P.siteNoticeEmpty);
+  if (task.figureNote.trim() !== '' && task.images.length === 0) add('figure-missing', 'warning', ['images'], P.figureMissing);
 
   task.rubric.forEach((row, i) => {
     if (!DEDUCTION.test(row.criteria.normalize('NFKC'))) add('criteria-no-deduction', 'warning', ['rubric', i, 'criteria'], P.criteriaNoDeduction);

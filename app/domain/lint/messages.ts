@@ -31,6 +31,7 @@ export const practicalTaskRuleTitles = {
   'requirements-not-numbered': '考核要求未编号',
   'minutes-missing': '缺少考核时间',
   'module-unknown': '职业功能不在结构表中',
+  'figure-missing': '附图说明有文字而没有附图',
 } as const;
 
 /** Rules about a whole bank (lintBank). */
@@ -86,6 +87,14 @@ export const practicalLintMessages = {
   requirementNumberOrder: (found: number, expected: number) => `编号为 ${found}，应为 ${expected}`,
   minutesMissing: '必须给出考核时间（分钟）',
   moduleUnknown: (code: string) => `职业功能 ${code} 不在技能考核内容结构表中`,
+  figureMissing: '附图说明描述了附图，但本题没有附图图片：审核专家无法评判，考生无法作答',
+} as const;
+
+/** A set's candidates are told to bring what another task of the same set forbids. */
+export const noticeConflictMessages = {
+  title: '考生准备通知单前后矛盾',
+  conflict: (item: string, bringing: string, term: string, forbidding: string, note: string) =>
+    `${bringing}要求考生携带“${item}”，${forbidding}却规定不得携带“${term}”（${note}）`,
 } as const;
 
 /** Field names of bank-level findings. */

@@ -33,7 +33,9 @@ const items: TheoryItem[] = sampleTheoryItems().map((i) => theoryItemSchema.pars
 const elementCodes = new Set(listElements(table).map((e) => e.fullCode));
 const structure = practicalStructureSchema.parse(samplePracticalStructure());
 const moduleCodes = new Set(structure.modules.map((m) => m.code));
-const tasks: PracticalTask[] = samplePracticalTasks().map((t) => practicalTaskSchema.parse(t));
+/** The sample tasks as the demo stores them: each with its drawing (app/demo/drawings) attached. */
+const DRAWING = 'd'.repeat(64);
+const tasks: PracticalTask[] = samplePracticalTasks().map((t) => practicalTaskSchema.parse({ ...t, images: [DRAWING] }));
 
 const context = { elementCodes };
 const rules = (findings: readonly LintFinding[]) => findings.map((f) => f.rule);
@@ -177,6 +179,13 @@ describe('lint', () => {
 
     it('finds nothing in the sample tasks', () => {
       expect(tasks.flatMap(lintTask)).toEqual([]);
+    });
+
+    it('reports a 附图说明 without a drawing, but not a task that needs none', () => {
+      expect(lintTask({ ...good, images: [] })).toEqual([
+        { rule: 'figure-missing', severity: 'warning', field: '图片', message: '附图说明描述了附图，但本题没有附图图片：审核专家无法评判，考生无法作答' },
+      ]);
+      expect(lintTask({ ...good, images: [], figureNote: '' })).toEqual([]);
     });
 
     it('reports rubric points that do not add up to the task points', () => {
