@@ -35,7 +35,7 @@ const structure = practicalStructureSchema.parse(samplePracticalStructure());
 const moduleCodes = new Set(structure.modules.map((m) => m.code));
 /** The sample tasks as the demo stores them: each with its drawing (app/demo/drawings) attached. */
 const DRAWING = 'd'.repeat(64);
-const tasks: PracticalTask[] = samplePracticalTasks().map((t) => practicalTaskSchema.parse({ ...t, images: [DRAWING] }));
+const tasks: PracticalTask[] = samplePracticalTasks().map((t) => practicalTaskSchema.parse({ ...(t as object), images: [DRAWING] }));
 
 const context = { elementCodes };
 const rules = (findings: readonly LintFinding[]) => findings.map((f) => f.rule);
