@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { WorkstationSecret } from '../../crypto/database-key.js';
 import type { Actor } from '../domain/roles.js';
 import type { WritableDB } from '../store/database.js';
+import { servicesMessages } from './messages.js';
 
 /** A login session (GUI or one CLI command). Mutable: activity time and end are tracked. */
 export interface Session {
@@ -53,7 +54,7 @@ export function defaultAnchorDir(): string | null {
 }
 
 /** The program itself, acting before anybody has logged in (first-run setup, login checks). */
-export const SYSTEM_ACTOR: Actor = Object.freeze({ id: null, username: 'system', displayName: '系统', roles: [] });
+export const SYSTEM_ACTOR: Actor = Object.freeze({ id: null, username: 'system', displayName: servicesMessages.systemActor, roles: [] });
 
 export interface ContextOptions {
   readonly actor?: Actor;

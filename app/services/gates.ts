@@ -13,28 +13,29 @@ import { rolesInBank } from '../store/repositories/bank-members.js';
 import { getPerson, listPledges } from '../store/repositories/people.js';
 import type { ServiceContext } from './context.js';
 import { PermissionDeniedError } from './errors.js';
+import { servicesMessages } from './messages.js';
 
 export function requirePledge(ctx: ServiceContext): void {
   const account = ctx.actor.id === null ? undefined : getAccount(ctx.db, ctx.actor.id);
   if (!account || account.personId === null) {
-    throw new PermissionDeniedError(`账号 ${ctx.actor.username} 未关联涉密人员登记，不能接触涉密内容（规程第七条）`);
+    throw new PermissionDeniedError(servicesMessages.noPersonLinked(ctx.actor.username));
   }
   const person = getPerson(ctx.db, account.personId);
   const pledges = listPledges(ctx.db, account.personId);
   const today = beijingDate(ctx.now());
   const status = pledgeStatus(pledges, today);
   if (status === '未登记') {
-    throw new PermissionDeniedError(`${person?.name ?? ctx.actor.username} 尚未登记保密责任书，不能接触涉密内容（规程第七条）`);
+    throw new PermissionDeniedError(servicesMessages.noPledge(person?.name ?? ctx.actor.username));
   }
   if (status === '已过期') {
     const last = pledges.map((p) => p.expiresOn).sort().at(-1) ?? '';
-    throw new PermissionDeniedError(`${person?.name ?? ctx.actor.username} 的保密责任书已于 ${last} 到期，须重新签订后才能接触涉密内容（规程第七条）`);
+    throw new PermissionDeniedError(servicesMessages.pledgeExpired(person?.name ?? ctx.actor.username, last));
   }
 }
 
 export function requireBankRole(ctx: ServiceContext, bankId: number, allowed: readonly BankRole[]): void {
   const roles = ctx.actor.id === null ? [] : rolesInBank(ctx.db, bankId, ctx.actor.id);
   if (!roles.some((r) => allowed.includes(r))) {
-    throw new PermissionDeniedError(`${ctx.actor.username} 不是题库 ${bankId} 的${allowed.map((r) => roleNames[r]).join('或')}，无权访问`);
+    throw new PermissionDeniedError(servicesMessages.notBankMember(ctx.actor.username, bankId, allowed.map((r) => roleNames[r])));
   }
 }

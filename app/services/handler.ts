@@ -25,6 +25,7 @@ import { anchorCommitted, anchorPending, recordAudit } from './audit/record.js';
 import type { ServiceContext } from './context.js';
 import { PermissionDeniedError, SessionEndedError } from './errors.js';
 import { requireBankRole, requirePledge } from './gates.js';
+import { servicesMessages } from './messages.js';
 import { getPolicy } from './policy/read.js';
 
 export interface Handler<S extends z.ZodType = z.ZodType, O = unknown, N extends string = string> {
@@ -91,16 +92,16 @@ function errorDetail(e: unknown): string {
 function checkSession(ctx: ServiceContext, handler: Handler): void {
   const s = ctx.session;
   if (!s) return;
-  if (s.ended) throw new SessionEndedError('会话已结束，请重新登录');
+  if (s.ended) throw new SessionEndedError(servicesMessages.sessionEnded);
   const now = ctx.now().getTime();
   const idle = getPolicy(ctx.db).idleMinutes;
   if (now - s.lastActivityAt > idle * 60_000) {
     s.ended = true;
-    recordAudit(ctx, { action: 'session.timeout', register: '登录', objects: [`account:${s.accountId}`], result: 'ok', detail: `${idle} 分钟无操作` });
-    throw new SessionEndedError(`会话因 ${idle} 分钟无操作已结束，请重新登录`);
+    recordAudit(ctx, { action: 'session.timeout', register: '登录', objects: [`account:${s.accountId}`], result: 'ok', detail: servicesMessages.idle(idle) });
+    throw new SessionEndedError(servicesMessages.sessionTimedOut(idle));
   }
   if (s.restricted !== null && handler.allowRestricted !== true) {
-    throw new PermissionDeniedError(s.restricted === 'mustChangePassword' ? '首次登录须先修改口令' : '口令已过期，须先修改口令');
+    throw new PermissionDeniedError(s.restricted === 'mustChangePassword' ? servicesMessages.mustChangePassword : servicesMessages.passwordExpired);
   }
   s.lastActivityAt = now;
 }
@@ -207,7 +208,7 @@ async function invokeNow<S extends z.ZodType, O>(ctx: ServiceContext, handler: H
   const objects = bankId === undefined ? [] : [`bank:${bankId}`];
   try {
     if (handler.roles !== 'any' && !hasAnyRole(ctx.actor, handler.roles)) {
-      throw new PermissionDeniedError(`权限不足：“${handler.summary}”需要${handler.roles.map((r) => roleNames[r]).join('或')}身份`);
+      throw new PermissionDeniedError(servicesMessages.rolesRequired(handler.summary, handler.roles.map((r) => roleNames[r])));
     }
     if (handler.secret === true) requirePledge(ctx);
     if (handler.bank && bankId !== undefined) requireBankRole(ctx, bankId, handler.bank.roles);

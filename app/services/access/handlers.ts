@@ -13,6 +13,7 @@ import { requireBank } from '../banks/context.js';
 import { timestamp } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
+import { accessMessages } from './messages.js';
 
 const memberInput = z.object({ bankId: z.number().int().positive(), username: usernameSchema, role: bankRoleSchema });
 
@@ -32,7 +33,7 @@ export const accessHandlers = handlerMap(
       requireBank(ctx, input.bankId);
       const account = requireAccount(ctx, input.username);
       if (!account.roles.includes(input.role)) {
-        throw new ServiceError(`账号 ${account.username} 没有${roleNames[input.role]}角色，不能以该身份加入题库`);
+        throw new ServiceError(accessMessages.lacksRoleToJoin(account.username, roleNames[input.role]));
       }
       const m = { bankId: input.bankId, accountId: account.id, role: input.role };
       addMember(ctx.db, m, ctx.actor.username, timestamp(ctx));

@@ -27,6 +27,8 @@ import { timestamp, type AccountSigner, type ServiceContext } from '../context.j
 import { ServiceError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
 import { getPolicy } from '../policy/read.js';
+import { peopleMessages } from '../people/messages.js';
+import { accountsMessages } from './messages.js';
 
 /** What may be shown about an account (never the hash). */
 export interface AccountView {
@@ -55,7 +57,7 @@ export function viewOf(a: AccountRecord): AccountView {
 
 export function requireAccount(ctx: ServiceContext, username: string): AccountRecord {
   const a = findAccount(ctx.db, username);
-  if (!a) throw new ServiceError(`账号 ${username} 不存在`);
+  if (!a) throw new ServiceError(accountsMessages.notFound(username));
   return a;
 }
 
@@ -76,7 +78,7 @@ export async function createAccountWithKey(
   displayName: string,
   roles: readonly Role[] = [],
 ): Promise<CreatedAccount & { readonly signer: AccountSigner }> {
-  if (findAccount(ctx.db, username)) throw new ServiceError(`账号 ${username} 已存在`);
+  if (findAccount(ctx.db, username)) throw new ServiceError(accountsMessages.exists(username));
   const password = generatePassword();
   const { hash, wrappingKey } = await hashPasswordWithKey(password);
   const at = timestamp(ctx);
@@ -141,7 +143,7 @@ export const accountHandlers = handlerMap(
     objects: (i) => [`account:${i.username}`],
     run: (ctx, input): AccountView => {
       const a = requireAccount(ctx, input.username);
-      if (a.id === ctx.actor.id) throw new ServiceError('不能停用自己的账号');
+      if (a.id === ctx.actor.id) throw new ServiceError(accountsMessages.cannotDisableSelf);
       setDisabled(ctx.db, a.id, input.disabled);
       return viewOf(requireAccount(ctx, input.username));
     },
@@ -155,10 +157,10 @@ export const accountHandlers = handlerMap(
     objects: (i) => [`account:${i.username}`, ...i.roles.map((r) => `role:${r}`)],
     run: (ctx, input): AccountView => {
       const a = requireAccount(ctx, input.username);
-      if (a.id === ctx.actor.id) throw new ServiceError('不能给自己授予角色');
+      if (a.id === ctx.actor.id) throw new ServiceError(accountsMessages.cannotGrantSelf);
       // 三员分立 on the roles the account would hold; the trigger of migration 0140 refuses the same.
       const problems = roleCombinationRules([...new Set([...a.roles, ...input.roles])]);
-      if (problems.length > 0) throw new DomainValidationError(`账号 ${a.username}`, problems);
+      if (problems.length > 0) throw new DomainValidationError(accountsMessages.account(a.username), problems);
       inTransaction(ctx.db, () => input.roles.forEach((r) => grantRole(ctx.db, a.id, r, ctx.actor.username, timestamp(ctx))));
       return viewOf(requireAccount(ctx, input.username));
     },
@@ -172,7 +174,7 @@ export const accountHandlers = handlerMap(
     objects: (i) => [`account:${i.username}`, `role:${i.role}`],
     run: (ctx, input): AccountView => {
       const a = requireAccount(ctx, input.username);
-      if (!a.roles.includes(input.role)) throw new ServiceError(`账号 ${a.username} 没有${roleNames[input.role]}角色`);
+      if (!a.roles.includes(input.role)) throw new ServiceError(accountsMessages.lacksRole(a.username, roleNames[input.role]));
       revokeRole(ctx.db, a.id, input.role);
       return viewOf(requireAccount(ctx, input.username));
     },
@@ -199,7 +201,7 @@ export const accountHandlers = handlerMap(
     objects: (i) => [`account:${i.username}`, `person:${i.personId ?? 'none'}`],
     run: (ctx, input): AccountView => {
       const a = requireAccount(ctx, input.username);
-      if (input.personId !== null && !getPerson(ctx.db, input.personId)) throw new ServiceError(`人员 ${input.personId} 不在登记表中`);
+      if (input.personId !== null && !getPerson(ctx.db, input.personId)) throw new ServiceError(peopleMessages.notRegistered(input.personId));
       linkPerson(ctx.db, a.id, input.personId);
       return viewOf(requireAccount(ctx, input.username));
     },

@@ -16,6 +16,7 @@ import { checkSets } from '../../domain/assembly/checker.js';
 import { assembleHeuristic } from '../../domain/assembly/heuristic/index.js';
 import { maxDeviation, type AssemblyProblem } from '../../domain/assembly/problem.js';
 import { explainInfeasible, lpBound, solveMip } from './mip-solver.js';
+import { assemblyMessages } from './messages.js';
 
 export interface EngineOptions {
   /** Wall-time budget of the HiGHS phases, in seconds. */
@@ -74,7 +75,7 @@ export async function solveAssembly(problem: AssemblyProblem, options: EngineOpt
     });
     if (mip.status === 'infeasible') {
       const why = await explainInfeasible(problem, remaining());
-      const causes = why.messages.length > 0 ? why.messages : ['各项约束不能同时满足'];
+      const causes = why.messages.length > 0 ? why.messages : [assemblyMessages.notAllAtOnce];
       return { ok: false, proven: true, causes, seconds: elapsed() };
     }
     if (mip.sets !== undefined && mip.deviation !== undefined && (best === undefined || mip.deviation < best.deviation)) {
@@ -86,7 +87,7 @@ export async function solveAssembly(problem: AssemblyProblem, options: EngineOpt
       return {
         ok: false,
         proven: false,
-        causes: [`在 ${Math.round(options.timeLimitSeconds)} 秒内未找到满足全部约束的组卷方案，可延长求解时间或放宽约束`, ...seen],
+        causes: [assemblyMessages.noSolutionInTime(Math.round(options.timeLimitSeconds)), ...seen],
         seconds: elapsed(),
       };
     }

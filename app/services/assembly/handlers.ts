@@ -35,7 +35,9 @@ import { requireBank, theoryStructureOf } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { itemsMessages } from '../items/messages.js';
 import { solveAssembly, type EngineName } from './engine.js';
+import { assemblyMessages } from './messages.js';
 import { assemblyOptionsSchema, buildProblem, checkTheoryStructure, theoryStructureInput } from './problem-builder.js';
 
 export { assemblyOptionsSchema };
@@ -51,7 +53,7 @@ export class AssemblyInfeasibleError extends ServiceError {
     readonly causes: readonly string[],
     readonly proven: boolean,
   ) {
-    super(`${proven ? '无法组卷' : '未能组卷'}：${causes.join('；')}`);
+    super(assemblyMessages.infeasible(proven, causes.join('；')));
   }
 }
 
@@ -142,7 +144,7 @@ async function runAssembly(ctx: ServiceContext, input: z.output<typeof assemblyO
   return inTransaction(ctx.db, () => {
     const drafts = listPapers(ctx.db, input.bankId, { kind: built.kind, status: '草稿' });
     const runId = insertRun(ctx.db, { bankId: input.bankId, kind: built.kind, settings, result, createdAt: at, createdBy: by });
-    for (const old of drafts) voidPaper(ctx.db, old.id, `被第 ${runId} 次组卷取代`, by, at);
+    for (const old of drafts) voidPaper(ctx.db, old.id, assemblyMessages.supersededBy(runId), by, at);
     const papers = outcome.sets.map((ids, s) => {
       const stats: SetStatistics | undefined = statistics.sets[s];
       const items = paperItems(ids, byId, order);
@@ -170,15 +172,15 @@ async function runAssembly(ctx: ServiceContext, input: z.output<typeof assemblyO
 
 function requirePaperOfBank(ctx: ServiceContext, bank: number, paperId: number): PaperRecord {
   const paper = getPaper(ctx.db, paperId);
-  if (paper.bankId !== bank) throw new ServiceError(`试卷 ${paperId} 不属于题库 ${bank}`);
+  if (paper.bankId !== bank) throw new ServiceError(assemblyMessages.paperNotInBank(paperId, bank));
   return paper;
 }
 
 const statisticsRow = z.object({
   itemId: z.number().int().positive(),
-  p: z.number().min(0, { error: '难度（通过率）应在 0 与 1 之间' }).max(1, { error: '难度（通过率）应在 0 与 1 之间' }),
+  p: z.number().min(0, { error: assemblyMessages.pRange }).max(1, { error: assemblyMessages.pRange }),
   discrimination: z.number().min(-1).max(1).nullable().default(null),
-  sampleSize: z.number().int().min(1, { error: '样本量至少为 1' }),
+  sampleSize: z.number().int().min(1, { error: assemblyMessages.sampleSizeMin }),
   source: z.string().trim().max(200).default(''),
 });
 
@@ -265,7 +267,7 @@ export const assemblyHandlers = handlerMap(
     // The statistics file's bytes (read here by app/readers/statistics/csv.ts), or rows already read.
     input: z
       .object({ bankId, bytes: z.instanceof(Uint8Array).optional(), rows: z.array(statisticsRow).min(1).max(100_000).optional() })
-      .refine((i) => (i.bytes === undefined) !== (i.rows === undefined), { error: '应提供统计文件或统计行之一' }),
+      .refine((i) => (i.bytes === undefined) !== (i.rows === undefined), { error: assemblyMessages.statisticsSource }),
     roles: ['manager'],
     register: '',
     bank: managers,
@@ -274,7 +276,7 @@ export const assemblyHandlers = handlerMap(
       const rows = input.rows ?? statisticsFile(input.bytes ?? new Uint8Array());
       for (const r of rows) {
         const item = getItem(ctx.db, r.itemId);
-        if (item.bankId !== input.bankId) throw new ServiceError(`试题 ${r.itemId} 不属于题库 ${input.bankId}`);
+        if (item.bankId !== input.bankId) throw new ServiceError(itemsMessages.notInBank(r.itemId, input.bankId));
       }
       inTransaction(ctx.db, () => saveItemStatistics(ctx.db, rows, ctx.actor.username, timestamp(ctx)));
       return { saved: rows.length };
@@ -320,9 +322,9 @@ export const assemblyHandlers = handlerMap(
     objects: (input, out: { papers: number[] }) => [`bank:${input.bankId}`, `run:${input.runId}`, ...out.papers.map((id) => `paper:${id}`)],
     run: (ctx, input) => {
       const run = getRun(ctx.db, input.runId);
-      if (run.bankId !== input.bankId) throw new ServiceError(`组卷记录 ${input.runId} 不属于题库 ${input.bankId}`);
+      if (run.bankId !== input.bankId) throw new ServiceError(assemblyMessages.runNotInBank(input.runId, input.bankId));
       const drafts = listPapers(ctx.db, input.bankId, { runId: input.runId, status: '草稿' });
-      if (drafts.length === 0) throw new ServiceError(`第 ${input.runId} 次组卷没有待审定的草稿试卷`);
+      if (drafts.length === 0) throw new ServiceError(assemblyMessages.noDrafts(input.runId));
       const at = timestamp(ctx);
       inTransaction(ctx.db, () => drafts.forEach((p) => approvePaper(ctx.db, p.id, ctx.actor.username, at)));
       return { papers: drafts.map((p) => p.id) };
@@ -331,7 +333,7 @@ export const assemblyHandlers = handlerMap(
   defineHandler({
     name: 'papers.void',
     summary: '作废试卷',
-    input: z.object({ bankId, paperId: z.number().int().positive(), comment: z.string().trim().min(2, { error: '作废须说明原因' }).max(500) }),
+    input: z.object({ bankId, paperId: z.number().int().positive(), comment: z.string().trim().min(2, { error: assemblyMessages.voidReason }).max(500) }),
     roles: ['manager'],
     register: '组卷',
     secret: true,
@@ -340,7 +342,7 @@ export const assemblyHandlers = handlerMap(
     detail: (input) => input.comment,
     run: (ctx, input) => {
       const paper = requirePaperOfBank(ctx, input.bankId, input.paperId);
-      if (paper.status === '已作废') throw new ServiceError(`试卷 ${paper.id} 已作废`);
+      if (paper.status === '已作废') throw new ServiceError(assemblyMessages.alreadyVoid(paper.id));
       voidPaper(ctx.db, paper.id, input.comment, ctx.actor.username, timestamp(ctx));
       return { paperId: paper.id };
     },

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import highsPackage, { type Highs, type InitOptions } from 'highs';
+import { assemblyMessages } from './messages.js';
 
 type HighsLoader = (options?: InitOptions) => Promise<Highs>;
 
@@ -19,7 +20,7 @@ function loaderOf(pkg: unknown): HighsLoader {
   if (typeof pkg === 'function') return pkg as HighsLoader;
   const inner = (pkg as { default?: unknown } | null)?.default;
   if (typeof inner === 'function') return inner as HighsLoader;
-  throw new Error('无法加载 HiGHS 求解器（highs 包的导出形式不符）');
+  throw new Error(assemblyMessages.highsUnloadable);
 }
 
 let runtime: Promise<Highs> | undefined;

@@ -28,6 +28,7 @@ import {
   type SetAssignment,
 } from '../../domain/assembly/problem.js';
 import { roundTo } from '../../domain/format.js';
+import { assemblyMessages } from './messages.js';
 import { highsRuntime } from './highs-runtime.js';
 
 export interface MipRunOptions {
@@ -181,7 +182,7 @@ function violationsOutside(problem: AssemblyProblem, sets: SetAssignment, relax:
 
 function describe(violations: readonly Violation[]): string {
   const shown = violations.slice(0, 5).map((v) => v.message);
-  return violations.length > 5 ? `${shown.join('；')}；等 ${violations.length} 项` : shown.join('；');
+  return violations.length > 5 ? assemblyMessages.moreViolations(shown.join('；'), violations.length) : shown.join('；');
 }
 
 /** Solve the assembly MIP within the time limit (see `MipRunResult`). */
@@ -215,7 +216,7 @@ export async function solveMip(problem: AssemblyProblem, options: MipRunOptions)
 
     if (run.modelStatus === STATUS.infeasible || run.modelStatus === STATUS.unboundedOrInfeasible) {
       if (warm !== undefined) {
-        return { status: 'error', bound: 0, seconds: elapsed(), nodes, message: 'HiGHS 判定无解，但初始方案满足全部约束（模型有误）' };
+        return { status: 'error', bound: 0, seconds: elapsed(), nodes, message: assemblyMessages.highsModelWrong };
       }
       return { status: 'infeasible', bound: Number.POSITIVE_INFINITY, seconds: elapsed(), nodes };
     }
@@ -228,7 +229,7 @@ export async function solveMip(problem: AssemblyProblem, options: MipRunOptions)
       run.modelStatus === STATUS.interrupted ||
       run.modelStatus === STATUS.objectiveTarget;
     if (!knownStatus && warm === undefined) {
-      return { status: 'error', bound: 0, seconds: elapsed(), nodes, message: `HiGHS 求解失败（模型状态 ${run.modelStatus}）` };
+      return { status: 'error', bound: 0, seconds: elapsed(), nodes, message: assemblyMessages.highsFailed(run.modelStatus) };
     }
 
     const bound = objective === 'minimax' ? Math.max(0, run.dualBound - mip.secondaryCap) : 0;
@@ -239,7 +240,7 @@ export async function solveMip(problem: AssemblyProblem, options: MipRunOptions)
       sets = decodeSets(problem, mip, run.colValue);
       const bad = violationsOutside(problem, sets, relax);
       if (bad.length > 0) {
-        return { status: 'error', bound, seconds: elapsed(), nodes, message: `HiGHS 的解未通过校验：${describe(bad)}` };
+        return { status: 'error', bound, seconds: elapsed(), nodes, message: assemblyMessages.highsUnchecked(describe(bad)) };
       }
       score = mipObjective(mip, encodeSets(problem, mip, sets));
     }
@@ -262,7 +263,7 @@ export async function solveMip(problem: AssemblyProblem, options: MipRunOptions)
       nodes,
     };
   } catch (error) {
-    return { status: 'error', bound: 0, seconds: elapsed(), message: `HiGHS 求解出错：${error instanceof Error ? error.message : String(error)}` };
+    return { status: 'error', bound: 0, seconds: elapsed(), message: assemblyMessages.highsError(error instanceof Error ? error.message : String(error)) };
   }
 }
 
@@ -313,13 +314,13 @@ export async function explainInfeasible(problem: AssemblyProblem, timeLimitSecon
 
   const first = await verdictOf([], Math.max(0.05, remaining() * 0.4), true);
   if (first.verdict === 'feasible') {
-    return { proven: true, groups: [], messages: ['全部约束可以同时满足，可以组卷'] };
+    return { proven: true, groups: [], messages: [assemblyMessages.feasible] };
   }
   if (first.verdict === 'unknown') {
     return {
       proven: false,
       groups: [],
-      messages: [`在 ${roundTo(timeLimitSeconds, 1)} 秒内既未找到组卷方案，也未能证明无法组卷；可延长求解时间后重试`],
+      messages: [assemblyMessages.undecided(roundTo(timeLimitSeconds, 1))],
     };
   }
 
@@ -335,7 +336,7 @@ export async function explainInfeasible(problem: AssemblyProblem, timeLimitSecon
   const candidates = [...ordered.filter((g) => iis.has(g)), ...ordered.filter((g) => !iis.has(g))];
   if (present.has('cells')) candidates.push('cells');
 
-  const messages: string[] = ['在全部约束下无法组卷（已证明）'];
+  const messages: string[] = [assemblyMessages.provenInfeasible];
 
   const found: ConstraintGroup[] = [];
   const single = new Map<ConstraintGroup, Verdict>();
@@ -352,7 +353,7 @@ export async function explainInfeasible(problem: AssemblyProblem, timeLimitSecon
     if (verdict === 'feasible') {
       found.push(g);
       const name = constraintGroupNames[g];
-      messages.push(`放宽“${name}”后可以组卷：${name}与其他约束不能同时满足`);
+      messages.push(assemblyMessages.relaxOne(name));
     } else if (verdict === 'unknown') undecided += 1;
   }
 
@@ -373,19 +374,15 @@ export async function explainInfeasible(problem: AssemblyProblem, timeLimitSecon
         const na = constraintGroupNames[a];
         const nb = constraintGroupNames[b];
         const neitherAlone = single.get(a) === 'infeasible' && single.get(b) === 'infeasible';
-        messages.push(`同时放宽“${na}”和“${nb}”后可以组卷${neitherAlone ? '（只放宽其中一类仍不能组卷）' : ''}`);
+        messages.push(assemblyMessages.relaxTwo(na, nb, neitherAlone));
       } else if (verdict === 'unknown') undecided += 1;
     }
   }
 
   if (found.length === 0) {
-    messages.push(
-      undecided > 0
-        ? `在 ${roundTo(timeLimitSeconds, 1)} 秒内未能找出放宽哪一类（或哪两类）约束即可组卷`
-        : '放宽任何一类或两类约束都不能组卷，需同时调整多类约束',
-    );
+    messages.push(undecided > 0 ? assemblyMessages.relaxNotFoundInTime(roundTo(timeLimitSeconds, 1)) : assemblyMessages.relaxNone);
   } else if (undecided > 0) {
-    messages.push(`另有 ${undecided} 种放宽方案在时限内未能判定`);
+    messages.push(assemblyMessages.relaxUndecided(undecided));
   }
   return { proven: undecided === 0 || found.length > 0, groups: found, messages };
 }

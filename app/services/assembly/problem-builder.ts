@@ -30,6 +30,8 @@ import { exposedItems, itemDifficultyIndex } from '../../store/repositories/pape
 import { loadBankContext } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
+import { banksMessages } from '../banks/messages.js';
+import { assemblyMessages } from './messages.js';
 
 const itemId = z.number().int().positive();
 
@@ -40,13 +42,13 @@ export const assemblyOptionsSchema = z.object({
   sets: z
     .number()
     .int()
-    .min(MIN_PARALLEL_SETS, { error: `每个职业每个级别至少组 ${MIN_PARALLEL_SETS} 套试卷（附件6）` })
-    .max(10, { error: '一次最多组 10 套' })
+    .min(MIN_PARALLEL_SETS, { error: assemblyMessages.minSets(MIN_PARALLEL_SETS) })
+    .max(10, { error: assemblyMessages.maxSets })
     .default(MIN_PARALLEL_SETS),
   overlap: z.number().int().min(0).max(500).default(0),
   pointCap: z.number().int().min(1).max(20).optional(),
   coverXPoints: z.boolean().default(false),
-  bandRatio: z.array(z.number().min(0).max(100)).length(5, { error: '难度比例应为 5 个数（1 级 … 5 级）' }).nullable().optional(),
+  bandRatio: z.array(z.number().min(0).max(100)).length(5, { error: assemblyMessages.bandRatio }).nullable().optional(),
   difficultyMean: z.number().min(0.05).max(0.95).optional(),
   minXPercent: z.number().min(0).max(100).optional(),
   maxZPercent: z.number().min(0).max(100).optional(),
@@ -71,7 +73,7 @@ export const theoryStructureInput = z.union([
 
 export function checkTheoryStructure(structure: TheoryStructure): void {
   const problems = theoryStructureRules(structure);
-  if (problems.length > 0) throw new DomainValidationError('试卷结构', problems);
+  if (problems.length > 0) throw new DomainValidationError(banksMessages.paperStructure, problems);
 }
 
 function candidates(records: readonly ItemRecord[], p: ReadonlyMap<number, number>): CandidateItem[] {
@@ -120,7 +122,7 @@ export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): Bui
 
   if (options.kind === 'theory') {
     const table = theoryTable;
-    if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，不能组卷');
+    if (!table) throw new ServiceError(assemblyMessages.noTheoryTable);
     const { structure } = theoryStructure;
     checkTheoryStructure(structure);
     const settings: AssemblySettings = {
@@ -140,14 +142,14 @@ export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): Bui
   if (options.kind === 'practical') {
     const table = practicalTable;
     const level = table?.levels.find((l) => l.level === bank.level);
-    if (!table || !level) throw new ServiceError(`本题库还没有${levelName(bank.level)}的技能考核内容结构表，不能组卷`);
+    if (!table || !level) throw new ServiceError(assemblyMessages.noPracticalStructure(levelName(bank.level)));
     const moduleNames = Object.fromEntries(table.modules.map((m) => [m.code, m.name]));
     const built = practicalBlueprint({ level, moduleNames, tasks: candidates(records, stats), settings: common });
     const minutes = (built.blueprint.slots ?? []).map((set) => set.reduce((a, s) => a + s.minutes, 0));
     return { kind: 'practical', ...built, minutesOf: (s) => minutes[s] ?? 0, structure: null, eligible: records.length };
   }
 
-  if (!needsComprehensiveReview(bank.level)) throw new ServiceError(`${levelName(bank.level)}不进行综合评审，只有一级、二级需要综合评审试题`);
+  if (!needsComprehensiveReview(bank.level)) throw new ServiceError(assemblyMessages.noComprehensive(levelName(bank.level)));
   const built = comprehensiveBlueprint({ items: candidates(records, stats), settings: common });
   const minutes = new Map(records.map((r) => [r.id, r.kind === 'comprehensive' ? r.body.minutes : COMPREHENSIVE_STRUCTURE.minMinutes]));
   const minutesOf = (_s: number, ids: readonly number[]) => Math.max(COMPREHENSIVE_STRUCTURE.minMinutes, ...ids.map((id) => minutes.get(id) ?? 0));

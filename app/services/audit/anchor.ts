@@ -12,6 +12,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, wr
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ServiceError } from '../errors.js';
+import { auditMessages } from './messages.js';
 
 const head = z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) });
 export type AnchorHead = z.infer<typeof head>;
@@ -42,7 +43,7 @@ const anchorFile = z.object({
 export type AnchorFile = z.infer<typeof anchorFile>;
 
 function fileOf(dir: string, workstationId: string): string {
-  if (!/^[0-9A-Za-z-]+$/.test(workstationId)) throw new ServiceError(`工作站标识不合法：${workstationId}`);
+  if (!/^[0-9A-Za-z-]+$/.test(workstationId)) throw new ServiceError(auditMessages.badWorkstationId(workstationId));
   return join(dir, `${workstationId}.json`);
 }
 
@@ -53,10 +54,10 @@ export function readAnchorFile(dir: string, workstationId: string): AnchorFile |
     text = readFileSync(fileOf(dir, workstationId), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ServiceError(`无法读取审计锚点文件：${(e as Error).message}`);
+    throw new ServiceError(auditMessages.anchorUnreadable((e as Error).message));
   }
   const parsed = anchorFile.safeParse(safeJson(text));
-  if (!parsed.success || parsed.data.workstationId !== workstationId) throw new ServiceError('审计锚点文件已损坏或被改动');
+  if (!parsed.success || parsed.data.workstationId !== workstationId) throw new ServiceError(auditMessages.anchorDamaged);
   return parsed.data;
 }
 

@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { GENESIS_HASH } from '../../domain/audit.js';
 import type { ReadableDB } from '../../store/database.js';
 import { auditHead } from '../../store/repositories/audit-log.js';
+import { auditMessages } from './messages.js';
 
 export interface ChainScan {
   readonly entries: number;
@@ -132,7 +133,7 @@ function scanInWorker(file: string, keyPragma: string, from: number, to: number,
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, keyPragma, sql: SQL, from, to, wanted: [...wanted] } });
     worker.once('message', (r: RangeResult) => resolve(r));
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`审计日志校验线程异常退出（${code}）`))));
+    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(auditMessages.workerExited(code)))));
   });
 }
 

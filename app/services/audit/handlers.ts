@@ -13,6 +13,7 @@ import { getSetting } from '../../store/repositories/settings.js';
 import { createCheckpoint, verifyAuditChain, type AuditVerification } from './record.js';
 import { lastCheckpoint, type CheckpointRecord } from '../../store/repositories/audit-checkpoints.js';
 import { anchorText, parseAnchorText } from './anchor.js';
+import { auditMessages } from './messages.js';
 import { ServiceError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
 import { writeOutputFile, type WrittenFile } from '../output/write.js';
@@ -20,17 +21,9 @@ import { writeOutputFile, type WrittenFile } from '../output/write.js';
 export const EXPORTABLE_REGISTERS = ['调阅', '组卷', '销毁', '存档', '登录', '权限', '拒绝', '全部'] as const;
 
 /** Names of actions that are not handlers. */
-const BUILT_IN_ACTIONS: Readonly<Record<string, string>> = {
-  'session.login': '登录',
-  'session.logout': '退出',
-  'session.timeout': '超时退出',
-  'account.lockout': '账号锁定',
-  'output.write': '写出文件',
-  'workstation.init': '初始化工作站',
-  'workstation.rekey': '更换数据库口令',
-};
+const BUILT_IN_ACTIONS: Readonly<Record<string, string>> = auditMessages.builtInActions;
 
-const RESULT_NAMES = { ok: '成功', refused: '拒绝', error: '失败' } as const;
+const RESULT_NAMES = auditMessages.resultNames;
 
 /** A verification, and the checkpoint the auditor countersigned it with (null when it failed). */
 export type VerifiedLog = AuditVerification & { readonly countersigned: CheckpointRecord | null };
@@ -44,11 +37,11 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
       roles: ['auditor'],
       register: '',
       objects: (_i, out: VerifiedLog) => (out.countersigned ? [`checkpoint:${out.countersigned.seq}`] : []),
-      detail: (_i, out: VerifiedLog) => (out.ok ? `通过 ${anchorText({ seq: out.entries, hash: out.head })}` : `未通过：${out.problems.join('；')}`.slice(0, 400)),
+      detail: (_i, out: VerifiedLog) => (out.ok ? auditMessages.verifiedDetail(anchorText({ seq: out.entries, hash: out.head })) : auditMessages.failedDetail(out.problems.join('；')).slice(0, 400)),
       run: async (ctx, input): Promise<VerifiedLog> => {
         const anchors = input.anchors.map((text) => {
           const a = parseAnchorText(text);
-          if (!a) throw new ServiceError(`锚点格式应为 序号:64位十六进制哈希，收到：${text.slice(0, 80)}`);
+          if (!a) throw new ServiceError(auditMessages.anchorFormat(text.slice(0, 80)));
           return a;
         });
         const keyPragma = ctx.secret ? sqlCipherKeyPragmaValue(ctx.secret) : undefined;
@@ -94,7 +87,7 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
         }
         const bytes = await auditRegisterXlsx({
           register: input.register,
-          secrecyMark: '秘密★长期',
+          secrecyMark: auditMessages.registerSecrecyMark,
           generatedAt: ctx.now(),
           workstationId: getSetting(ctx.db, 'workstation.id') ?? '',
           checkpoint: {
@@ -107,7 +100,7 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
           },
           rows,
         });
-        const fileName = input.fileName ?? (input.register === '全部' ? '访问日志.xlsx' : `${input.register}登记表.xlsx`);
+        const fileName = input.fileName ?? (input.register === '全部' ? auditMessages.wholeLogFile : auditMessages.registerFile(input.register));
         return writeOutputFile(ctx, input.outDir, fileName, bytes, { classified: false });
       },
     }),

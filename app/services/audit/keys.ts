@@ -11,6 +11,7 @@ import type { ReadableDB, WritableDB } from '../../store/database.js';
 import { activeAccountKey, insertAccountKey, retireAccountKeys, rewrapAccountKey, type AccountKeyRecord } from '../../store/repositories/account-keys.js';
 import { getSetting } from '../../store/repositories/settings.js';
 import type { AccountSigner } from '../context.js';
+import { auditMessages } from './messages.js';
 
 export function workstationId(db: ReadableDB): string {
   return getSetting(db, 'workstation.id') ?? '';
@@ -67,13 +68,13 @@ export function keyCertificationProblems(db: ReadableDB, keys: readonly AccountK
   const withKey = new Set<number>();
   const problems: string[] = [];
   for (const k of keys) {
-    if (keyIdOf(k.publicKeyPem) !== k.keyId) problems.push(`签名密钥 ${k.keyId} 与其公钥不符`);
+    if (keyIdOf(k.publicKeyPem) !== k.keyId) problems.push(auditMessages.keyMismatch(k.keyId));
     // only an account's first key may certify itself; a later one needs another account's key
-    if (k.certifiedBy === 'self' && withKey.has(k.accountId)) problems.push(`签名密钥 ${k.keyId} 自行认证，但不是该账号的第一个密钥`);
+    if (k.certifiedBy === 'self' && withKey.has(k.accountId)) problems.push(auditMessages.selfCertifiedLater(k.keyId));
     withKey.add(k.accountId);
     const certifier = k.certifiedBy === 'self' ? k : byId.get(k.certifiedBy);
-    if (!certifier) problems.push(`签名密钥 ${k.keyId} 的认证密钥 ${k.certifiedBy} 不存在或晚于它创建`);
-    else if (!verifySignature(certifier.publicKeyPem, certificationMessage(wsId, k), k.certification)) problems.push(`签名密钥 ${k.keyId} 的认证签名无效`);
+    if (!certifier) problems.push(auditMessages.certifierMissing(k.keyId, k.certifiedBy));
+    else if (!verifySignature(certifier.publicKeyPem, certificationMessage(wsId, k), k.certification)) problems.push(auditMessages.badCertification(k.keyId));
     byId.set(k.keyId, k);
   }
   return problems;

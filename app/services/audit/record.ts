@@ -15,6 +15,7 @@ import { appendAuditRow, auditHead } from '../../store/repositories/audit-log.js
 import { anchorText, noteCommitted, notePendingHead, type AnchorHead } from './anchor.js';
 import { checkpointHash, checkpointMessage } from './checkpoint-format.js';
 import { workstationId } from './keys.js';
+import { auditMessages } from './messages.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 
@@ -55,7 +56,7 @@ export function anchorCommitted(ctx: ServiceContext): void {
 
 /** `校验点#seq seq:hash 签署人 … 密钥 … 签名 …`: the anchor printed with every 存档 entry. */
 export function checkpointLabel(c: CheckpointRecord): string {
-  return `校验点#${c.seq} ${anchorText({ seq: c.auditSeq, hash: c.auditHash })} 签署人 ${c.signer} 密钥 ${c.keyId} 签名 ${c.signature}`;
+  return auditMessages.checkpointLabel(c.seq, anchorText({ seq: c.auditSeq, hash: c.auditHash }), c.signer, c.keyId, c.signature);
 }
 
 /**
@@ -103,7 +104,7 @@ export function recordAudit(ctx: ServiceContext, event: AuditEvent): AuditRow {
  */
 export function createCheckpoint(ctx: ServiceContext, reason: CheckpointReason, countersigns: number | null = null): CheckpointRecord {
   const signer = ctx.signer;
-  if (!signer) throw new ServiceError('没有登录账号的签名密钥，无法签署审计校验点');
+  if (!signer) throw new ServiceError(auditMessages.noSigner);
   const db: WritableDB = ctx.db;
   const wsId = workstationId(db);
   const topLevel = !db.inTransaction;

@@ -7,9 +7,10 @@
 import { createHmac } from 'node:crypto';
 import type { ReadableDB } from '../../store/database.js';
 import { getSetting } from '../../store/repositories/settings.js';
+import { auditMessages } from './messages.js';
 
 export function unknownNameTag(db: ReadableDB, typed: string): string {
   const key = getSetting(db, 'audit.nameKey') ?? '';
   const mac = createHmac('sha256', Buffer.from(key, 'hex')).update(typed.normalize('NFC'), 'utf8').digest('hex');
-  return `未知用户#${mac.slice(0, 12)}`;
+  return auditMessages.unknownUser(mac.slice(0, 12));
 }

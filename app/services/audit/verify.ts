@@ -18,6 +18,7 @@ import { anchorText, readAnchorFile, type AnchorFile, type AnchorHead } from './
 import { scanChain, type ChainScan } from './chain-scan.js';
 import { keyCertificationProblems, workstationId } from './keys.js';
 import { checkpointHash, checkpointMessage } from './checkpoint-format.js';
+import { auditMessages } from './messages.js';
 
 export interface VerifyOptions {
   /** Folder of the anchor file (null: do not consult one). */
@@ -57,17 +58,17 @@ function checkCheckpoints(db: ReadableDB, accountKeys: readonly AccountKeyRecord
   let prevHash = GENESIS_HASH;
   let expected = 1;
   for (const c of checkpoints) {
-    const name = `校验点 #${c.seq}（${c.at}）`;
-    if (c.seq !== expected) problems.push(`校验点序号不连续：缺少 #${expected}${c.seq - 1 > expected ? `～#${c.seq - 1}` : ''}`);
-    if (c.prevHash !== prevHash) problems.push(`${name}与前一个校验点接不上（校验点被删除或改动）`);
+    const name = auditMessages.checkpointName(c.seq, c.at);
+    if (c.seq !== expected) problems.push(auditMessages.seqGap(expected, c.seq - 1));
+    if (c.prevHash !== prevHash) problems.push(auditMessages.brokenLink(name));
     const message = checkpointMessage(wsId, c);
     const key = keys.get(c.keyId);
-    if (!key || key.accountId !== c.signerId) problems.push(`${name}的签名密钥 ${c.keyId} 不属于签署人 ${c.signer}`);
-    else if (!verifySignature(key.publicKeyPem, message, c.signature)) problems.push(`${name}签名无效`);
-    if (checkpointHash(message, c.signature) !== c.hash) problems.push(`${name}的哈希不符`);
-    if (c.auditSeq > scan.lastSeq) problems.push(`${name}覆盖到第 ${c.auditSeq} 条日志，现在只有 ${scan.lastSeq} 条：日志被截断`);
-    else if (c.auditSeq > 0 && scan.hashesAt.get(c.auditSeq) !== c.auditHash) problems.push(`${name}之前的第 ${c.auditSeq} 条日志已被改动或删除`);
-    else if (c.auditSeq === 0 && c.auditHash !== GENESIS_HASH) problems.push(`${name}的起点哈希不符`);
+    if (!key || key.accountId !== c.signerId) problems.push(auditMessages.keyNotSigner(name, c.keyId, c.signer));
+    else if (!verifySignature(key.publicKeyPem, message, c.signature)) problems.push(auditMessages.badSignature(name));
+    if (checkpointHash(message, c.signature) !== c.hash) problems.push(auditMessages.badHash(name));
+    if (c.auditSeq > scan.lastSeq) problems.push(auditMessages.truncated(name, c.auditSeq, scan.lastSeq));
+    else if (c.auditSeq > 0 && scan.hashesAt.get(c.auditSeq) !== c.auditHash) problems.push(auditMessages.rowChanged(name, c.auditSeq));
+    else if (c.auditSeq === 0 && c.auditHash !== GENESIS_HASH) problems.push(auditMessages.badGenesis(name));
     prevHash = c.hash;
     expected = c.seq + 1;
   }
@@ -91,31 +92,31 @@ function checkLogouts(checkpoints: readonly CheckpointRecord[], scan: ChainScan,
     else used.set(actorId, i + 1);
   }
   if (missing.length > 0) {
-    const shown = missing.slice(0, 5).map((s) => `第 ${s} 条`).join('、');
-    problems.push(`${missing.length} 次退出登录没有对应的签名校验点（${shown}${missing.length > 5 ? ' 等' : ''}）：校验点被删除`);
+    const shown = missing.slice(0, 5).map((s) => auditMessages.row(s)).join('、');
+    problems.push(auditMessages.unsignedLogouts(missing.length, shown, missing.length > 5));
   }
 }
 
 function checkGivenAnchor(a: AnchorHead, scan: ChainScan, problems: string[]): void {
-  if (a.seq > scan.lastSeq) problems.push(`锚点 ${a.seq}:${a.hash.slice(0, 12)}… 不在日志中：日志只有 ${scan.lastSeq} 条（被截断或数据库被换成旧副本）`);
-  else if (a.seq > 0 && scan.hashesAt.get(a.seq) !== a.hash) problems.push(`第 ${a.seq} 条日志与锚点 ${a.seq}:${a.hash.slice(0, 12)}… 不符：日志被改写`);
+  if (a.seq > scan.lastSeq) problems.push(auditMessages.anchorBeyondLog(a.seq, a.hash.slice(0, 12), scan.lastSeq));
+  else if (a.seq > 0 && scan.hashesAt.get(a.seq) !== a.hash) problems.push(auditMessages.anchorMismatch(a.seq, a.hash.slice(0, 12)));
 }
 
 function checkAnchorFile(accountKeys: readonly AccountKeyRecord[], file: AnchorFile, scan: ChainScan, checkpoints: readonly CheckpointRecord[], problems: string[]): void {
   const present = new Set(accountKeys.filter((k) => keyIdOf(k.publicKeyPem) === k.keyId).map((k) => k.keyId));
   const gone = file.keys.filter((id) => !present.has(id));
-  if (gone.length > 0) problems.push(`本机锚点记录的签名密钥 ${gone.join('、')} 已不在数据库中：签名密钥被替换`);
+  if (gone.length > 0) problems.push(auditMessages.keysReplaced(gone.join('、')));
   const { head, pending } = file;
   const atHead = scan.lastSeq === head.seq && scan.head === head.hash;
   const atPending = pending !== null && scan.lastSeq === pending.seq && scan.head === pending.hash;
-  if (scan.lastSeq < head.seq) problems.push(`数据库比本机锚点旧：锚点记录了 ${head.seq} 条日志，数据库只有 ${scan.lastSeq} 条（日志被截断或数据库被换成旧副本）`);
-  else if (head.seq > 0 && scan.hashesAt.get(head.seq) !== head.hash) problems.push(`第 ${head.seq} 条日志与本机锚点不符：日志被改写`);
-  else if (!atHead && !atPending) problems.push(`第 ${head.seq} 条之后的 ${scan.lastSeq - head.seq} 条日志不是本程序在本机写入的（本机锚点只到第 ${head.seq} 条）`);
+  if (scan.lastSeq < head.seq) problems.push(auditMessages.databaseOlder(head.seq, scan.lastSeq));
+  else if (head.seq > 0 && scan.hashesAt.get(head.seq) !== head.hash) problems.push(auditMessages.localAnchorMismatch(head.seq));
+  else if (!atHead && !atPending) problems.push(auditMessages.foreignRows(head.seq, scan.lastSeq - head.seq));
   const cp = file.checkpoint;
   if (cp) {
     const stored = checkpoints.find((c) => c.seq === cp.seq);
-    if (!stored) problems.push(`本机锚点记录的校验点 #${cp.seq} 不在数据库中：校验点被删除或数据库被换成旧副本`);
-    else if (stored.hash !== cp.hash) problems.push(`校验点 #${cp.seq} 与本机锚点不符：校验点被重新签署`);
+    if (!stored) problems.push(auditMessages.checkpointGone(cp.seq));
+    else if (stored.hash !== cp.hash) problems.push(auditMessages.checkpointResigned(cp.seq));
   }
 }
 
@@ -128,7 +129,7 @@ export async function verifyAuditChain(db: ReadableDB, options: VerifyOptions = 
   if (options.anchorDir) {
     try {
       file = readAnchorFile(options.anchorDir, workstationId(db));
-      if (!file) warnings.push('本机没有这个工作站的审计锚点文件（新工作站、换了计算机或操作系统账号）：无法判断数据库是否被换成旧副本');
+      if (!file) warnings.push(auditMessages.noAnchorFile);
     } catch (e) {
       problems.push((e as Error).message);
     }
@@ -138,20 +139,20 @@ export async function verifyAuditChain(db: ReadableDB, options: VerifyOptions = 
     ...(options.keyPragma === undefined ? {} : { keyPragma: options.keyPragma }),
     ...(options.minRowsForWorker === undefined ? {} : { minRowsForWorker: options.minRowsForWorker }),
   });
-  if (scan.brokenAt !== undefined) problems.unshift(`审计日志在第 ${scan.brokenAt} 条处断开（该条或其前一条被改动、删除或插入）`);
+  if (scan.brokenAt !== undefined) problems.unshift(auditMessages.chainBroken(scan.brokenAt));
   const accountKeys = listAccountKeys(db);
   checkCheckpoints(db, accountKeys, checkpoints, scan, problems);
   checkLogouts(checkpoints, scan, legacyCheckpointedSeq(db), problems);
   for (const a of given) checkGivenAnchor(a, scan, problems);
   if (file) checkAnchorFile(accountKeys, file, scan, checkpoints, problems);
   const legacy = countLegacyCheckpoints(db);
-  if (legacy > 0) warnings.push(`${legacy} 个旧版校验点由工作站密钥签署，只作参考`);
+  if (legacy > 0) warnings.push(auditMessages.legacyCheckpoints(legacy));
   const lastSigned = checkpoints.at(-1)?.auditSeq ?? 0;
   const unsigned = options.signsNow === true && problems.length === 0 ? 0 : Math.max(0, scan.lastSeq - lastSigned);
   const ok = problems.length === 0;
   const anchorsChecked = given.length + (file ? 1 : 0);
   const message = ok
-    ? `审计日志完整：${scan.entries} 条，哈希链、${checkpoints.length} 个签名校验点${anchorsChecked > 0 ? `和 ${anchorsChecked} 个外部锚点` : ''}全部验证通过${unsigned > 0 ? `（最后 ${unsigned} 条待下次退出或核验时签署）` : ''}；链头 ${anchorText({ seq: scan.lastSeq, hash: scan.head })}`
-    : `审计日志验证未通过：${problems.join('；')}`;
+    ? auditMessages.verified(scan.entries, checkpoints.length, anchorsChecked, unsigned, anchorText({ seq: scan.lastSeq, hash: scan.head }))
+    : auditMessages.notVerified(problems.join('；'));
   return { ok, entries: scan.entries, head: scan.head, ...(scan.brokenAt === undefined ? {} : { brokenAt: scan.brokenAt }), checkpoints: checkpoints.length, unsigned, problems, warnings, message };
 }

@@ -15,12 +15,13 @@ import { getPaperStructure, listPapers, type PaperRecord } from '../../store/rep
 import { getSubmissionNotes } from '../../store/repositories/submission-notes.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
+import { banksMessages } from './messages.js';
 
 export type { BankRecord };
 
 export function requireBank(ctx: ServiceContext, bankId: number): BankRecord {
   const bank = getBank(ctx.db, bankId);
-  if (!bank) throw new ServiceError(`题库 ${bankId} 不存在`);
+  if (!bank) throw new ServiceError(banksMessages.notFound(bankId));
   return bank;
 }
 
@@ -38,12 +39,12 @@ export function currentPracticalStructure(ctx: ServiceContext, bankId: number): 
 export function theoryStructureOf(ctx: ServiceContext, bankId: number): { structure: TheoryStructure; stored: boolean } {
   const stored = getPaperStructure(ctx.db, bankId, 'theory');
   if (stored === undefined) return { structure: THEORY_PRESETS[DEFAULT_THEORY_PRESET].structure, stored: false };
-  return { structure: validateOrThrow('试卷结构', theoryStructureSchema, stored), stored: true };
+  return { structure: validateOrThrow(banksMessages.paperStructure, theoryStructureSchema, stored), stored: true };
 }
 
 /** The bank's 编制说明 and 内部审核意见 texts (defaults where none were saved). */
 export function notesOf(ctx: ServiceContext, bankId: number): SubmissionNotes {
-  return validateOrThrow('题库编制说明', submissionNotesSchema, getSubmissionNotes(ctx.db, bankId) ?? {});
+  return validateOrThrow(banksMessages.submissionNotes, submissionNotesSchema, getSubmissionNotes(ctx.db, bankId) ?? {});
 }
 
 /** The papers of the latest run of this kind: approved runs first, else the latest drafts. */

@@ -21,6 +21,7 @@ import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError, UnknownOccupationError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { requireBank } from './context.js';
+import { banksMessages } from './messages.js';
 
 
 
@@ -35,22 +36,22 @@ const createInput = z.object({
 
 function createBank(ctx: ServiceContext, input: z.output<typeof createInput>): BankRecord {
   const occupation = findOccupation(input.occupationCode);
-  if (!occupation) throw new UnknownOccupationError(`职业编码 ${input.occupationCode} 不在职业目录中`);
+  if (!occupation) throw new UnknownOccupationError(banksMessages.unknownOccupation(input.occupationCode));
   const trackNames = occupation.tracks.map((t) => t.name);
   if (trackNames.length > 0 && !trackNames.includes(input.track)) {
-    throw new ServiceError(`${occupation.name} 须指定方向/工种（${trackNames.join('、')}），收到“${input.track}”`);
+    throw new ServiceError(banksMessages.trackRequired(occupation.name, trackNames.join('、'), input.track));
   }
   if (trackNames.length === 0 && input.track !== '') {
-    throw new ServiceError(`${occupation.name} 没有方向/工种“${input.track}”`);
+    throw new ServiceError(banksMessages.noSuchTrack(occupation.name, input.track));
   }
   const track = input.track === '' ? undefined : input.track;
   if (!levelsOffered(occupation, track).includes(input.level)) {
-    throw new ServiceError(`${occupation.name}${track ? `（${track}）` : ''} 不开设 ${levelName(input.level)}`);
+    throw new ServiceError(banksMessages.levelNotOffered(occupation.name, track, levelName(input.level)));
   }
   const base = { occupationName: occupation.name, track: input.track, level: input.level };
-  const bank = validateOrThrow('题库', bankSchema, {
+  const bank = validateOrThrow(banksMessages.bank, bankSchema, {
     ...base,
-    name: input.name ?? `${bankTitle(base)} 题库${input.isSample ? '（样例）' : ''}`,
+    name: input.name ?? banksMessages.defaultName(bankTitle(base), input.isSample),
     occupationCode: occupation.code,
     secrecy: input.secrecy,
     isSample: input.isSample,

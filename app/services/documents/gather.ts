@@ -41,8 +41,8 @@ import { getPerson } from '../../store/repositories/people.js';
 import { loadBankContext } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
-
-export const SAMPLE_NOTE = '样例（演示用，非正式题库）';
+import { itemsMessages } from '../items/messages.js';
+import { documentsMessages } from './messages.js';
 
 export function documentHeader(bank: BankRecord, notes: SubmissionNotes): DocumentHeader {
   return {
@@ -53,7 +53,7 @@ export function documentHeader(bank: BankRecord, notes: SubmissionNotes): Docume
     levelName: levelName(bank.level),
     occupationTitle: occupationDisplayName(bank.occupationName, bank.track),
     mark: secrecyMark(bank.secrecy),
-    sampleNote: bank.isSample ? SAMPLE_NOTE : '',
+    sampleNote: bank.isSample ? documentsMessages.sampleNote : '',
     institution: notes.institution,
   };
 }
@@ -158,7 +158,7 @@ export function bankPeople(ctx: ServiceContext, bankId: number): People {
 /** `2026年11月23日` (Beijing date). */
 export function chineseDate(now: Date): string {
   const [y, m, d] = beijingDate(now).split('-').map(Number);
-  return `${y ?? ''}年${m ?? ''}月${d ?? ''}日`;
+  return documentsMessages.date(y ?? '', m ?? '', d ?? '');
 }
 
 
@@ -179,8 +179,8 @@ export interface SubmissionSource {
 
 export function submissionSource(ctx: ServiceContext, bankId: number): SubmissionSource {
   const { bank, table, practical, theoryStructure, notes, sets } = loadBankContext(ctx, bankId);
-  if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表，不能生成申报材料');
-  if (sets.theory.length === 0) throw new ServiceError('本题库还没有组好的理论知识试卷，请先组卷（qbank assemble）');
+  if (!table) throw new ServiceError(documentsMessages.noTheoryTable);
+  if (sets.theory.length === 0) throw new ServiceError(documentsMessages.noTheorySets);
   return {
     bank,
     notes,
@@ -266,7 +266,7 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
       tracks: occupation?.tracks.map((t) => t.name) ?? [],
     },
     basis: {
-      standard: notes.standard !== '' ? notes.standard : `《${bank.occupationName}国家职业技能标准》${notes.standardYear === '' ? '' : `（${notes.standardYear}年版）`}`,
+      standard: notes.standard !== '' ? notes.standard : documentsMessages.standard(bank.occupationName, notes.standardYear),
       other: notes.otherBasis,
     },
     structure: {
@@ -283,8 +283,8 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
     },
     counts: {
       theory: countRows(ctx, src.theory, (section) => section, (t) => theoryItemTypeNames[t as TheoryItemType] ?? t, inBank),
-      practical: countRows(ctx, src.practicalSets, () => 'practical', () => '技能考核试题', inBank)[0] ?? null,
-      comprehensive: countRows(ctx, src.comprehensive, () => 'comprehensive', () => '综合评审试题', inBank)[0] ?? null,
+      practical: countRows(ctx, src.practicalSets, () => 'practical', () => itemsMessages.practicalItems, inBank)[0] ?? null,
+      comprehensive: countRows(ctx, src.comprehensive, () => 'comprehensive', () => itemsMessages.comprehensiveItems, inBank)[0] ?? null,
       theorySets: src.theory.length,
       practicalSets: src.practicalSets.length,
     },
@@ -292,10 +292,8 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
       theorySections: sections.map((s) => ({ type: theoryItemTypeNames[s.type], count: s.count, pointsEach: s.pointsEach })),
       theoryMinutes: src.theory[0]?.minutes ?? structure.minutes,
       practicalMinutes: src.practicalSets[0]?.minutes ?? 0,
-      overlap: (settings.overlap ?? 0) === 0 ? '各套试卷之间试题互不重复' : `任意两套试卷之间重复试题不超过 ${settings.overlap ?? 0} 道`,
-      difficulty:
-        `各套试卷按细目表鉴定比重抽题，${bands ? `难度 1～5 级题量为 ${bands.join('：')}，` : ''}` +
-        `各套难度（通过率之和）与目标相差不超过 ${formatDifficulty(result.deviation ?? 0)}，近似重复的试题不同卷`,
+      overlap: (settings.overlap ?? 0) === 0 ? documentsMessages.noOverlap : documentsMessages.overlap(settings.overlap ?? 0),
+      difficulty: documentsMessages.difficulty(bands ? bands.join('：') : undefined, formatDifficulty(result.deviation ?? 0)),
     },
     organisation: { team: src.people.team, reviewers: src.people.experts, process: notes.process },
     secrecyMeasures: notes.secrecyMeasures,

@@ -37,6 +37,7 @@ import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { guardOutput } from '../output/write.js';
 import { writeOutputFolder, type OutputFolderOptions } from '../output/folder.js';
 import { describeIncomplete } from '../output/sweep.js';
+import { documentsMessages } from './messages.js';
 import {
   compilationNoteData,
   comprehensivePapers,
@@ -85,42 +86,43 @@ function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: 
   const { header, bank } = src;
   const tables = elementTablesData(src);
   const xlsxBase = { occupationName: bank.occupationName, occupationCode: bank.occupationCode, track: bank.track, secrecyMark: header.mark, generatedAt: ctx.now() };
+  const { parts: P, files: F } = documentsMessages;
   const planned: Planned[] = [
-    { part: '01_题库编制说明', path: '01_题库编制说明.docx', make: () => packDocx(compilationNoteDocx(compilationNoteData(ctx, src))) },
-    { part: '02_考核要素细目表', path: '02_理论知识考核要素细目表.xlsx', make: () => theoryElementTableXlsx({ ...xlsxBase, level: bank.level, table: src.table }) },
-    { part: '02_考核要素细目表', path: '02_理论知识考核要素细目表.docx', make: () => packDocx(theoryElementTableDocx(tables)) },
+    { part: P.note, path: F.note, make: () => packDocx(compilationNoteDocx(compilationNoteData(ctx, src))) },
+    { part: P.tables, path: F.theoryTableXlsx, make: () => theoryElementTableXlsx({ ...xlsxBase, level: bank.level, table: src.table }) },
+    { part: P.tables, path: F.theoryTableDocx, make: () => packDocx(theoryElementTableDocx(tables)) },
   ];
   const practicalDoc = practicalStructureDocx(tables);
   if (src.practical && practicalDoc) {
     const structure = src.practical;
     planned.push(
-      { part: '02_考核要素细目表', path: '02_技能考核内容结构表.xlsx', make: () => practicalStructureXlsx({ ...xlsxBase, structure }) },
-      { part: '02_考核要素细目表', path: '02_技能考核内容结构表.docx', make: () => packDocx(practicalDoc) },
+      { part: P.tables, path: F.practicalStructureXlsx, make: () => practicalStructureXlsx({ ...xlsxBase, structure }) },
+      { part: P.tables, path: F.practicalStructureDocx, make: () => packDocx(practicalDoc) },
     );
   }
   for (const paper of theoryPapers(ctx, header, src.notes, src.theory)) {
     planned.push(
-      { part: '03_理论知识试题', path: `03_理论知识试题/${setName(paper.setLabel)}_试卷.docx`, make: () => theoryPaperDocx(paper) },
-      { part: '03_理论知识试题', path: `03_理论知识试题/${setName(paper.setLabel)}_标准答案与评分标准.docx`, make: () => theoryAnswersDocx(paper) },
+      { part: P.theory, path: `${P.theory}/${F.theoryPaper(setName(paper.setLabel))}`, make: () => theoryPaperDocx(paper) },
+      { part: P.theory, path: `${P.theory}/${F.theoryAnswers(setName(paper.setLabel))}`, make: () => theoryAnswersDocx(paper) },
     );
   }
   for (const paper of practicalPapers(ctx, header, src.practical, src.practicalSets)) {
-    const dir = '03_技能考核试题';
+    const dir = P.practical;
     planned.push(
-      { part: dir, path: `${dir}/${setName(paper.setLabel)}_考场准备通知单.docx`, make: () => practicalSiteNoticeDocx(paper) },
-      { part: dir, path: `${dir}/${setName(paper.setLabel)}_考生准备通知单.docx`, make: () => practicalCandidateNoticeDocx(paper) },
-      { part: dir, path: `${dir}/${setName(paper.setLabel)}_试题.docx`, make: () => practicalPaperDocx(paper) },
-      { part: dir, path: `${dir}/${setName(paper.setLabel)}_评分记录表.docx`, make: () => practicalScoreSheetDocx(paper) },
+      { part: dir, path: `${dir}/${F.siteNotice(setName(paper.setLabel))}`, make: () => practicalSiteNoticeDocx(paper) },
+      { part: dir, path: `${dir}/${F.candidateNotice(setName(paper.setLabel))}`, make: () => practicalCandidateNoticeDocx(paper) },
+      { part: dir, path: `${dir}/${F.practicalPaper(setName(paper.setLabel))}`, make: () => practicalPaperDocx(paper) },
+      { part: dir, path: `${dir}/${F.scoreSheet(setName(paper.setLabel))}`, make: () => practicalScoreSheetDocx(paper) },
     );
   }
   for (const paper of comprehensivePapers(ctx, header, src.comprehensive)) {
-    planned.push({ part: '03_综合评审试题', path: `03_综合评审试题/${setName(paper.setLabel)}_综合评审.docx`, make: () => comprehensivePaperDocx(paper) });
+    planned.push({ part: P.comprehensive, path: `${P.comprehensive}/${F.comprehensivePaper(setName(paper.setLabel))}`, make: () => comprehensivePaperDocx(paper) });
   }
   const team = teamListData(src);
   planned.push(
-    { part: '04_题库开发组成员名单', path: '04_题库开发组成员名单.docx', make: () => packDocx(teamListDocx(team)) },
-    { part: '04_题库开发组成员名单', path: '04_题库开发组成员名单.xlsx', make: () => teamListXlsx(team, ctx.now()) },
-    { part: '05_题库内部审核意见', path: '05_题库内部审核意见.docx', make: () => packDocx(reviewOpinionDocx(reviewOpinionData(src))) },
+    { part: P.team, path: F.teamDocx, make: () => packDocx(teamListDocx(team)) },
+    { part: P.team, path: F.teamXlsx, make: () => teamListXlsx(team, ctx.now()) },
+    { part: P.review, path: F.review, make: () => packDocx(reviewOpinionDocx(reviewOpinionData(src))) },
   );
   const all = [...src.theory, ...src.practicalSets, ...src.comprehensive];
   return {
@@ -191,7 +193,7 @@ export const documentHandlers = handlerMap(
     bank: managers,
     run: (ctx, input): SubmissionNotes => {
       requireBank(ctx, input.bankId);
-      const merged = validateOrThrow('编制说明与审核意见', submissionNotesSchema, { ...notesOf(ctx, input.bankId), ...stripUndefined(input.notes) });
+      const merged = validateOrThrow(documentsMessages.notes, submissionNotesSchema, { ...notesOf(ctx, input.bankId), ...stripUndefined(input.notes) });
       saveSubmissionNotes(ctx.db, input.bankId, merged, ctx.actor.username, timestamp(ctx));
       return merged;
     },

@@ -14,6 +14,7 @@ import { parsePracticalStructureXlsx } from '../../readers/element-table/practic
 import { parseTheoryElementTableXlsx } from '../../readers/element-table/theory.js';
 import { writeOutputFile, type WrittenFile } from '../output/write.js';
 import { savePracticalStructure, saveTheoryTable, type SavedTable } from './save.js';
+import { elementsMessages } from './messages.js';
 
 const fileInput = z.object({ bankId: z.number().int().positive(), bytes: z.instanceof(Uint8Array) });
 const outInput = z.object({ bankId: z.number().int().positive(), outDir: z.string().min(1) });
@@ -50,9 +51,9 @@ export const elementHandlers = handlerMap(
     run: async (ctx, input): Promise<SavedTable> => {
       const bank = requireBank(ctx, input.bankId);
       const parsed = await parseTheoryElementTableXlsx(input.bytes);
-      refuseIfProblems('理论知识考核要素细目表', parsed.problems);
-      if (JSON.stringify(parsed.table ?? {}).includes('（示例）')) {
-        throw new ServiceError('细目表中还有模板的示例行（名称含“（示例）”），请删除或改写后再导入');
+      refuseIfProblems(elementsMessages.theoryTable, parsed.problems);
+      if (JSON.stringify(parsed.table ?? {}).includes(elementsMessages.exampleMarker)) {
+        throw new ServiceError(elementsMessages.exampleRowsLeft);
       }
       const table = { occupationCode: bank.occupationCode, level: bank.level, track: bank.track, ...(parsed.table as object) };
       return saveTheoryTable(ctx, bank, table);
@@ -66,7 +67,7 @@ export const elementHandlers = handlerMap(
     run: async (ctx, input): Promise<SavedTable> => {
       const bank = requireBank(ctx, input.bankId);
       const parsed = await parsePracticalStructureXlsx(input.bytes);
-      refuseIfProblems('技能考核内容结构表', parsed.problems);
+      refuseIfProblems(elementsMessages.practicalStructure, parsed.problems);
       const structure = { occupationCode: bank.occupationCode, track: bank.track, ...(parsed.structure as object) };
       return savePracticalStructure(ctx, bank, structure);
     },
@@ -83,16 +84,16 @@ export const elementHandlers = handlerMap(
       const bank = requireBank(ctx, input.bankId);
       const table = currentTheoryTable(ctx, bank.id);
       const structure = currentPracticalStructure(ctx, bank.id);
-      if (!table && !structure) throw new ServiceError('本题库还没有细目表或内容结构表');
+      if (!table && !structure) throw new ServiceError(elementsMessages.noTables);
       const written: WrittenFile[] = [];
       const base = { occupationName: bank.occupationName, occupationCode: bank.occupationCode, track: bank.track, generatedAt: ctx.now() };
       if (table) {
         const bytes = await theoryElementTableXlsx({ ...base, level: bank.level, table, secrecyMark: secrecyMark(bank.secrecy) });
-        written.push(writeOutputFile(ctx, input.outDir, `理论知识考核要素细目表_${levelName(bank.level).replace('/', '_')}.xlsx`, bytes, { classified: false }));
+        written.push(writeOutputFile(ctx, input.outDir, elementsMessages.theoryTableFile(levelName(bank.level).replace('/', '_')), bytes, { classified: false }));
       }
       if (structure) {
         const bytes = await practicalStructureXlsx({ ...base, structure });
-        written.push(writeOutputFile(ctx, input.outDir, '技能考核内容结构表.xlsx', bytes, { classified: false }));
+        written.push(writeOutputFile(ctx, input.outDir, elementsMessages.practicalStructureFile, bytes, { classified: false }));
       }
       return written;
     },
@@ -105,6 +106,6 @@ export const elementHandlers = handlerMap(
     register: '',
     objects: (_i, out: WrittenFile) => [`file:${out.path}`],
     run: async (ctx, input): Promise<WrittenFile> =>
-      writeOutputFile(ctx, input.outDir, '理论知识考核要素细目表_模板.xlsx', await elementTableTemplateXlsx({ generatedAt: ctx.now() }), { classified: false }),
+      writeOutputFile(ctx, input.outDir, elementsMessages.templateFile, await elementTableTemplateXlsx({ generatedAt: ctx.now() }), { classified: false }),
   }),
 );

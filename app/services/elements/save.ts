@@ -10,6 +10,7 @@ import { DomainValidationError, validate, type Problem } from '../../domain/vali
 import { saveElementTable } from '../../store/repositories/element-tables.js';
 import type { BankRecord } from '../../store/repositories/banks.js';
 import { timestamp, type ServiceContext } from '../context.js';
+import { elementsMessages } from './messages.js';
 
 export interface SavedTable {
   readonly version: number;
@@ -20,17 +21,17 @@ export interface SavedTable {
 function matchesBank(bank: BankRecord, table: { occupationCode: string; track: string; level?: number }): Problem[] {
   const problems: Problem[] = [];
   if (table.occupationCode !== bank.occupationCode)
-    problems.push({ severity: 'error', path: ['occupationCode'], field: '职业编码', message: `应为本题库的 ${bank.occupationCode}` });
+    problems.push({ severity: 'error', path: ['occupationCode'], field: elementsMessages.occupationCodeField, message: elementsMessages.notBankOccupation(bank.occupationCode) });
   if (table.track !== bank.track)
-    problems.push({ severity: 'error', path: ['track'], field: '方向', message: `应为本题库的“${bank.track}”` });
+    problems.push({ severity: 'error', path: ['track'], field: elementsMessages.trackField, message: elementsMessages.notBankTrack(bank.track) });
   if (table.level !== undefined && table.level !== bank.level)
-    problems.push({ severity: 'error', path: ['level'], field: '级别', message: `应为本题库的 ${levelName(bank.level)}` });
+    problems.push({ severity: 'error', path: ['level'], field: elementsMessages.levelField, message: elementsMessages.notBankLevel(levelName(bank.level)) });
   return problems;
 }
 
 export function saveTheoryTable(ctx: ServiceContext, bank: BankRecord, table: unknown): SavedTable {
   const result = validate(theoryElementTableSchema, table, (t) => [...matchesBank(bank, t), ...elementTableRules(t)]);
-  if (!result.ok) throw new DomainValidationError('理论知识考核要素细目表', result.problems);
+  if (!result.ok) throw new DomainValidationError(elementsMessages.theoryTable, result.problems);
   const saved = saveElementTable(ctx.db, bank.id, 'theory', result.value, ctx.actor.username, timestamp(ctx));
   return { version: saved.version, warnings: result.warnings };
 }
@@ -39,10 +40,10 @@ export function savePracticalStructure(ctx: ServiceContext, bank: BankRecord, st
   const result = validate(practicalStructureSchema, structure, (s) => {
     const problems = [...matchesBank(bank, s), ...practicalStructureRules(s)];
     if (!s.levels.some((l) => l.level === bank.level))
-      problems.push({ severity: 'error', path: ['levels'], field: '级别', message: `结构表中没有本题库的 ${levelName(bank.level)}` });
+      problems.push({ severity: 'error', path: ['levels'], field: elementsMessages.levelField, message: elementsMessages.noBankLevel(levelName(bank.level)) });
     return problems;
   });
-  if (!result.ok) throw new DomainValidationError('技能考核内容结构表', result.problems);
+  if (!result.ok) throw new DomainValidationError(elementsMessages.practicalStructure, result.problems);
   const saved = saveElementTable(ctx.db, bank.id, 'practical', result.value, ctx.actor.username, timestamp(ctx));
   return { version: saved.version, warnings: result.warnings };
 }

@@ -26,6 +26,8 @@ import { parseItemDocx } from '../../readers/docx/items.js';
 import { parseItemWorkbook } from '../../readers/xlsx/items.js';
 import { saveItems } from '../items/save.js';
 import { practicalValidator, theoryValidator } from '../items/rules.js';
+import { itemsMessages } from '../items/messages.js';
+import { importMessages } from './messages.js';
 
 export interface DuplicateFlag {
   /** Where the incoming item is: `第12行` / `第40段`. */
@@ -59,7 +61,8 @@ export interface ImportReport {
 export class ImportRejectedError extends ServiceError {
   override name = 'ImportRejectedError';
   constructor(readonly report: ImportReport) {
-    super(`导入未执行：${report.rows === 0 && report.problems.length > 0 ? '文件未通过检查' : `${report.rejected} 行有错误`}${report.duplicates.some((d) => d.decision === 'pending') ? '，有疑似重复试题待决定' : ''}（${report.problems.slice(0, 5).join('；')}${report.problems.length > 5 ? '；……' : ''}）`);
+    const pending = report.duplicates.some((d) => d.decision === 'pending');
+    super(importMessages.rejected(report.rows === 0 && report.problems.length > 0, report.rejected, pending, report.problems));
   }
 }
 
@@ -89,14 +92,14 @@ interface Candidate {
 
 async function runImport(ctx: ServiceContext, input: ImportInput): Promise<ImportReport> {
   const bank = requireBank(ctx, input.bankId);
-  if (input.state === '入库' && !bank.isSample) throw new ServiceError('导入的试题只能保存为草稿；入库须经审核流程');
+  if (input.state === '入库' && !bank.isSample) throw new ServiceError(importMessages.draftOnly);
   const format = input.fileName.toLowerCase().endsWith('.docx') ? 'docx' : input.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : undefined;
-  if (!format) throw new ServiceError(`只能导入 .xlsx 或 .docx 文件：${input.fileName}`);
+  if (!format) throw new ServiceError(importMessages.wrongFormat(input.fileName));
 
   const parsed = format === 'xlsx' ? await parseItemWorkbook(input.bytes) : await parseItemDocx(input.bytes, { contentHash: sha256Hex });
   const rows = format === 'xlsx'
-    ? (parsed as Awaited<ReturnType<typeof parseItemWorkbook>>).rows.map((r) => ({ where: `${r.sheet} 第${r.row}行`, kind: r.kind, raw: r.raw, problems: r.problems }))
-    : (parsed as Awaited<ReturnType<typeof parseItemDocx>>).rows.map((r) => ({ where: `第${r.paragraph}段`, kind: 'theory' as const, raw: r.raw, problems: r.problems }));
+    ? (parsed as Awaited<ReturnType<typeof parseItemWorkbook>>).rows.map((r) => ({ where: importMessages.sheetRow(r.sheet, r.row), kind: r.kind, raw: r.raw, problems: r.problems }))
+    : (parsed as Awaited<ReturnType<typeof parseItemDocx>>).rows.map((r) => ({ where: importMessages.paragraph(r.paragraph), kind: 'theory' as const, raw: r.raw, problems: r.problems }));
   const images = format === 'docx' ? (parsed as Awaited<ReturnType<typeof parseItemDocx>>).images : [];
   const fileProblems = parsed.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
   const fileWarnings = parsed.problems.filter((p) => p.severity !== 'error').map((p) => formatProblem(p));
@@ -144,8 +147,8 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     const inBank = byExact.get(key);
     const inFile = seen.get(key);
     if (inBank !== undefined || inFile !== undefined) {
-      const against = inBank !== undefined ? `试题 ${inBank}` : inFile!;
-      c.problems.push(problem([], `与${against}完全相同`));
+      const against = inBank !== undefined ? itemsMessages.item(inBank) : inFile!;
+      c.problems.push(problem([], importMessages.exactDuplicate(against)));
       duplicates.push({ where: c.where, against, score: 1, kind: 'exact', decision: 'rejected' });
     } else seen.set(key, c.where);
   }
@@ -155,7 +158,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     if (pair.kind === 'exact') continue; // refused above
     const c = theoryCands[pair.a];
     if (!c || c.problems.length > 0 || duplicates.some((d) => d.where === c.where)) continue;
-    const against = pair.against === 'existing' ? `试题 ${existingIds[pair.b]}` : (theoryCands[pair.b]?.where ?? '');
+    const against = pair.against === 'existing' ? itemsMessages.item(existingIds[pair.b] as number) : (theoryCands[pair.b]?.where ?? '');
     const decision = input.nearDuplicates === 'ask' ? 'pending' : input.nearDuplicates === 'skip' ? 'skipped' : 'kept';
     duplicates.push({ where: c.where, against, score: roundTo(pair.score, 2), kind: 'near', decision });
     if (decision === 'skipped') c.skipped = true;
@@ -168,7 +171,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   const problems = [
     ...fileProblems,
     ...bad.flatMap((c) => c.problems.map((p) => formatProblem(p, c.where))),
-    ...duplicates.filter((d) => d.decision === 'pending').map((d) => `${d.where}: 与${d.against}相似度 ${d.score}，请决定跳过或保留（--skip-near / --keep-near）`),
+    ...duplicates.filter((d) => d.decision === 'pending').map((d) => importMessages.nearDuplicate(d.where, d.against, d.score)),
   ];
   let ids: number[] = [];
   if (canSave && !input.dryRun) {
@@ -178,7 +181,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     const referenced = new Set(toSave.flatMap((c) => c.theory?.images ?? []));
     const stored = images.filter((img) => referenced.has(img.sha256));
     const missing = [...referenced].filter((h) => !stored.some((img) => img.sha256 === h));
-    if (missing.length > 0) throw new ServiceError(`导入未执行：试题引用的图片没有读到（${missing.map((h) => h.slice(0, 12)).join('、')}）`);
+    if (missing.length > 0) throw new ServiceError(importMessages.missingImages(missing.map((h) => h.slice(0, 12)).join('、')));
     ids = inTransaction(ctx.db, () => {
       for (const img of stored) putImage(ctx.db, { sha256: img.sha256, contentType: img.contentType, bytes: img.bytes }, ctx.actor.username, at);
       return saveItems(ctx, bank.id, toSave.flatMap((c) => (c.item ? [c.item] : [])), input.state, at);

@@ -36,6 +36,7 @@ import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { itemRefs } from '../refs.js';
 import { comprehensiveValidator, practicalValidator, theoryValidator } from './rules.js';
 import { saveItems } from './save.js';
+import { itemsMessages } from './messages.js';
 import { indexItemText } from '../search/handlers.js';
 
 const batchInput = z.object({
@@ -52,13 +53,13 @@ export interface AddedItems {
 
 /** A problem of row `index` (0-based) of a batch, prefixed `第N行`. */
 function inRow(index: number, p: Problem): Problem {
-  return { ...p, field: [`第${index + 1}行`, p.field].filter((s) => s !== '').join(' ') };
+  return { ...p, field: [itemsMessages.row(index + 1), p.field].filter((s) => s !== '').join(' ') };
 }
 
 function checkState(ctx: ServiceContext, input: BatchInput): ItemState {
   const bank = requireBank(ctx, input.bankId);
   if (input.state === '入库' && !bank.isSample) {
-    throw new ServiceError('新增试题只能保存为草稿；入库须经审核流程');
+    throw new ServiceError(itemsMessages.draftOnly);
   }
   return input.state;
 }
@@ -113,7 +114,7 @@ function validateOne(ctx: ServiceContext, bankId: number, kind: ItemKind, body: 
 
 function requireItemInBank(ctx: ServiceContext, bankId: number, itemId: number): ItemSummary {
   const item = getItemSummary(ctx.db, itemId);
-  if (item.bankId !== bankId) throw new ServiceError(`试题 ${itemId} 不属于题库 ${bankId}`);
+  if (item.bankId !== bankId) throw new ServiceError(itemsMessages.notInBank(itemId, bankId));
   return item;
 }
 
@@ -138,9 +139,9 @@ export const itemHandlers = handlerMap(
     objects: (i, out: { version: number }) => [`bank:${i.bankId}`, `item:${i.itemId}@${out.version}`],
     run: (ctx, input): { version: number } => {
       const current = requireItemInBank(ctx, input.bankId, input.itemId);
-      if (!isEditable(current.state)) throw new ServiceError(`试题 ${input.itemId} 已停用，不能修改`);
+      if (!isEditable(current.state)) throw new ServiceError(itemsMessages.retired(input.itemId));
       const result = validateOne(ctx, input.bankId, current.kind, input.item);
-      if (!result.ok) throw new DomainValidationError(`试题 ${input.itemId}`, result.problems);
+      if (!result.ok) throw new DomainValidationError(itemsMessages.item(input.itemId), result.problems);
       const item = result.value;
       const version = inTransaction(ctx.db, () => {
         const v = addVersion(ctx.db, input.itemId, { item, state: '草稿', note: input.note }, ctx.actor.username, timestamp(ctx));
@@ -208,7 +209,7 @@ export const itemHandlers = handlerMap(
     objects: (i, out: ItemRecord) => [`bank:${i.bankId}`, `item:${i.itemId}@${out.version}`],
     run: (ctx, input): ItemRecord => {
       const item = getItem(ctx.db, input.itemId);
-      if (item.bankId !== input.bankId) throw new ServiceError(`试题 ${input.itemId} 不属于题库 ${input.bankId}`);
+      if (item.bankId !== input.bankId) throw new ServiceError(itemsMessages.notInBank(input.itemId, input.bankId));
       return item;
     },
   }),
@@ -224,21 +225,21 @@ export const itemHandlers = handlerMap(
   }),
 
   batchHandler({ name: 'items.addTheory', summary: '新增理论知识试题' }, (ctx, input, state) => {
-    if (!currentTheoryTable(ctx, input.bankId)) throw new ServiceError('本题库还没有理论知识考核要素细目表，请先导入细目表');
-    return saveBatch(ctx, input, state, '理论知识试题', theoryValidator(ctx, input.bankId), (body) => ({ kind: 'theory', body }));
+    if (!currentTheoryTable(ctx, input.bankId)) throw new ServiceError(itemsMessages.noTheoryTable);
+    return saveBatch(ctx, input, state, itemsMessages.theoryItems, theoryValidator(ctx, input.bankId), (body) => ({ kind: 'theory', body }));
   }),
   batchHandler({ name: 'items.addPractical', summary: '新增技能考核试题' }, (ctx, input, state) => {
     const bank = requireBank(ctx, input.bankId);
     if (!currentPracticalStructure(ctx, input.bankId)?.levels.some((l) => l.level === bank.level)) {
-      throw new ServiceError('本题库还没有技能考核内容结构表，请先导入结构表');
+      throw new ServiceError(itemsMessages.noPracticalStructure);
     }
-    return saveBatch(ctx, input, state, '技能考核试题', practicalValidator(ctx, input.bankId), (body) => ({ kind: 'practical', body }));
+    return saveBatch(ctx, input, state, itemsMessages.practicalItems, practicalValidator(ctx, input.bankId), (body) => ({ kind: 'practical', body }));
   }),
   batchHandler({ name: 'items.addComprehensive', summary: '新增综合评审试题' }, (ctx, input, state) => {
     const bank = requireBank(ctx, input.bankId);
     if (!needsComprehensiveReview(bank.level)) {
-      throw new ServiceError(`${levelName(bank.level)} 不设综合评审；综合评审只用于二级/技师和一级/高级技师`);
+      throw new ServiceError(itemsMessages.noComprehensive(levelName(bank.level)));
     }
-    return saveBatch(ctx, input, state, '综合评审试题', comprehensiveValidator(), (body) => ({ kind: 'comprehensive', body }));
+    return saveBatch(ctx, input, state, itemsMessages.comprehensiveItems, comprehensiveValidator(), (body) => ({ kind: 'comprehensive', body }));
   }),
 );

@@ -10,6 +10,7 @@ import { theoryItemRules, theoryItemSchema, type TheoryItem } from '../../domain
 import { problem, validate, type Problem, type Validated } from '../../domain/validation.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
+import { itemsMessages } from './messages.js';
 
 export type RowValidator<T> = (row: unknown) => Validated<T>;
 
@@ -20,8 +21,8 @@ export function theoryValidator(ctx: ServiceContext, bankId: number, imagesPrese
   return (row) =>
     validate(theoryItemSchema, row, (item) => [
       ...theoryItemRules(item),
-      ...(codes.has(item.element) ? [] : [problem(['element'], table ? `${item.element} 不在本题库的细目表中` : '本题库还没有细目表')]),
-      ...(imagesPresent ? item.images.filter((h) => !imagesPresent.has(h)).map((h) => problem(['images'], `缺少图片 ${h.slice(0, 12)}…`)) : []),
+      ...(codes.has(item.element) ? [] : [problem(['element'], table ? itemsMessages.elementNotInTable(item.element) : itemsMessages.noTable)]),
+      ...(imagesPresent ? item.images.filter((h) => !imagesPresent.has(h)).map((h) => problem(['images'], itemsMessages.missingImage(h.slice(0, 12)))) : []),
     ]);
 }
 
@@ -32,10 +33,10 @@ export function practicalValidator(ctx: ServiceContext, bankId: number): RowVali
   return (row) =>
     validate(practicalTaskSchema, row, (task) => {
       const entry = entries.find((e) => e.module === task.module);
-      if (!entry) return [problem(['module'], `${task.module} 不在本级别的内容结构表中`)];
+      if (!entry) return [problem(['module'], itemsMessages.moduleNotInStructure(task.module))];
       const found: Problem[] = practicalTaskRules(task);
-      if (task.points !== entry.weight) found.push(problem(['points'], `${task.points} 与结构表中该职业功能的鉴定比重 ${entry.weight} 不一致`));
-      if (task.minutes !== entry.minutes) found.push(problem(['minutes'], `${task.minutes} 分钟与结构表中的 ${entry.minutes} 分钟不一致`, 'warning'));
+      if (task.points !== entry.weight) found.push(problem(['points'], itemsMessages.pointsMismatch(task.points, entry.weight)));
+      if (task.minutes !== entry.minutes) found.push(problem(['minutes'], itemsMessages.minutesMismatch(task.minutes, entry.minutes), 'warning'));
       return found;
     });
 }

@@ -9,6 +9,7 @@ import { listItems } from '../../store/repositories/items.js';
 import { currentTheoryTable, requireBank } from '../banks/context.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { writeOutputFile, type WrittenFile } from '../output/write.js';
+import { itemsMessages } from './messages.js';
 
 const outInput = z.object({ bankId: z.number().int().positive(), outDir: z.string().min(1) });
 
@@ -38,7 +39,7 @@ export const itemFileHandlers = handlerMap(
         },
         { theory, practical },
       );
-      return writeOutputFile(ctx, input.outDir, `${bank.occupationName}${levelName(bank.level).replace('/', '_')}_试题.xlsx`, bytes, { classified: true });
+      return writeOutputFile(ctx, input.outDir, itemsMessages.exportFile(bank.occupationName, levelName(bank.level).replace('/', '_')), bytes, { classified: true });
     },
   }),
   defineHandler({
@@ -58,7 +59,7 @@ export const itemFileHandlers = handlerMap(
         generatedAt: ctx.now(),
         elementCodes: table ? listElements(table).map((e) => ({ code: e.fullCode, name: e.name })) : [],
       });
-      return writeOutputFile(ctx, input.outDir, '试题导入模板.xlsx', bytes, { classified: false });
+      return writeOutputFile(ctx, input.outDir, itemsMessages.templateFile, bytes, { classified: false });
     },
   }),
 );

@@ -32,8 +32,9 @@ import {
   type WrittenFile,
 } from './write.js';
 import { sweepIncompleteOutputs, stagingName, asideName, type IncompleteOutput } from './sweep.js';
+import { outputMessages } from './messages.js';
 
-export const MANIFEST_NAME = '清单.json';
+export const MANIFEST_NAME = outputMessages.manifestName;
 export const MANIFEST_FORMAT = 'qbank-output-manifest/1';
 
 export interface Manifest {
@@ -82,12 +83,12 @@ function existingTarget(target: string, replace: boolean): 'absent' | 'empty' | 
   } catch {
     return 'absent';
   }
-  if (st.isSymbolicLink()) throw new OutputError(`目标 ${target} 是符号链接，不写入（请指定一个真实的文件夹）`);
-  if (!st.isDirectory()) throw new OutputError(`目标 ${target} 已存在且不是文件夹`);
+  if (st.isSymbolicLink()) throw new OutputError(outputMessages.targetIsSymlink(target));
+  if (!st.isDirectory()) throw new OutputError(outputMessages.targetNotFolder(target));
   if (isEmptyFolder(target)) return 'empty';
-  if (!replace) throw new OutputError(`目标文件夹 ${target} 已存在且不为空；如要替换上次生成的完整输出，请使用 --replace`);
+  if (!replace) throw new OutputError(outputMessages.targetNotEmpty(target));
   if (!existsSync(join(target, MANIFEST_NAME))) {
-    throw new OutputError(`目标文件夹 ${target} 中没有 ${MANIFEST_NAME}，不是本程序生成的完整输出，不予替换；请换一个文件夹，或检查后手动清理`);
+    throw new OutputError(outputMessages.targetNotOurs(target, MANIFEST_NAME));
   }
   return 'previous';
 }
@@ -125,7 +126,7 @@ export async function writeOutputFolder(
       write: (relPath, data, fileOptions) => {
         const rel = safeRelative(relPath);
         const at = join(staging, rel);
-        if (relative(staging, at).startsWith('..') || rel === MANIFEST_NAME) throw new OutputError(`输出文件名不合法：${relPath}`);
+        if (relative(staging, at).startsWith('..') || rel === MANIFEST_NAME) throw new OutputError(outputMessages.badFileName(relPath));
         const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
         const into = dirname(at);
         check(into);
@@ -176,7 +177,7 @@ export async function writeOutputFolder(
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     if (!(e instanceof TargetRefusedError)) {
-      recordAudit(ctx, { action: 'output.write', register: '', objects, result: 'error', detail: `${(e as Error).message}（文件夹未写入）`.slice(0, 400) });
+      recordAudit(ctx, { action: 'output.write', register: '', objects, result: 'error', detail: outputMessages.folderNotWritten((e as Error).message).slice(0, 400) });
     }
     throw e;
   }

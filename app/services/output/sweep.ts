@@ -9,6 +9,7 @@
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { outputMessages } from './messages.js';
 
 const TEMP_FILE = /^\.(qbank-)?[0-9a-f]{12}\.tmp$/;
 const STAGING = /^\..+\.(partial|old)-[0-9a-f]{12}$/;
@@ -67,6 +68,5 @@ export function sweepIncompleteOutputs(dir: string, options: SweepOptions = {}):
 
 /** How the leftovers are shown to the user. */
 export function describeIncomplete(found: readonly IncompleteOutput[]): string {
-  const label = { 'temp-file': '临时文件', 'partial-folder': '未完成的输出文件夹', 'old-folder': '替换时移开的旧输出' } as const;
-  return found.map((f) => `${f.path}（不完整：${label[f.kind]}，已清除）`).join('；');
+  return found.map((f) => outputMessages.incomplete(f.path, outputMessages.incompleteKinds[f.kind])).join('；');
 }

@@ -22,6 +22,7 @@ import type { ServiceContext } from '../context.js';
 import { OutputError } from '../errors.js';
 import { getOutputPolicy, UNVERIFIED_NOTE } from '../policy/read.js';
 import { describeIncomplete, sweepIncompleteOutputs, tempFileName, type IncompleteOutput } from './sweep.js';
+import { outputMessages } from './messages.js';
 
 export interface WrittenFile {
   /** Path relative to the output root, with forward slashes. */
@@ -66,7 +67,7 @@ export function guardOutput(ctx: ServiceContext, path: string, objects: readonly
 export function safeRelative(relPath: string): string {
   const norm = normalize(relPath).replace(/\\/g, '/');
   if (relPath.trim() === '' || isAbsolute(relPath) || norm === '..' || norm.startsWith('../')) {
-    throw new OutputError(`输出文件名不合法：${relPath}`);
+    throw new OutputError(outputMessages.badFileName(relPath));
   }
   return norm;
 }
@@ -75,10 +76,10 @@ export function safeRelative(relPath: string): string {
 export function describeWriteError(e: unknown, path: string): OutputError {
   if (e instanceof OutputError) return e;
   const code = (e as { code?: string }).code;
-  if (code === 'ENOSPC') return new OutputError(`磁盘空间不足，文件未写入：${path}（原有文件未改变）`);
-  if (code === 'EACCES' || code === 'EPERM') return new OutputError(`没有写入权限：${path}`);
-  if (code === 'EROFS') return new OutputError(`目标位置只读，无法写入：${path}`);
-  return new OutputError(`写入文件失败：${path}（${(e as Error).message}）`);
+  if (code === 'ENOSPC') return new OutputError(outputMessages.diskFull(path));
+  if (code === 'EACCES' || code === 'EPERM') return new OutputError(outputMessages.noPermission(path));
+  if (code === 'EROFS') return new OutputError(outputMessages.readOnly(path));
+  return new OutputError(outputMessages.writeFailed(path, (e as Error).message));
 }
 
 /** fsync of a folder, so a rename in it survives a power cut (not possible everywhere: ignored then). */
@@ -181,7 +182,7 @@ export function writeOutputFile(
   const rel = safeRelative(relPath);
   const absRoot = resolve(root);
   const target = join(absRoot, rel);
-  if (relative(absRoot, target).startsWith('..')) throw new OutputError(`输出文件名不合法：${relPath}`);
+  if (relative(absRoot, target).startsWith('..')) throw new OutputError(outputMessages.badFileName(relPath));
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const objects = [`file:${rel}`];
   const folder = dirname(target);

@@ -15,6 +15,7 @@ import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
 import { writeOutputFile, type WrittenFile } from '../output/write.js';
+import { peopleMessages } from './messages.js';
 
 /** The register names who handles 机密级 material: kept 秘密, long term. */
 const REGISTER_SECRECY: Secrecy = { level: '秘密', period: '长期', beforeUse: false };
@@ -29,7 +30,7 @@ export interface PersonView extends PersonRecord {
 
 function requirePerson(ctx: ServiceContext, id: number): PersonRecord {
   const p = getPerson(ctx.db, id);
-  if (!p) throw new ServiceError(`人员 ${id} 不在登记表中`);
+  if (!p) throw new ServiceError(peopleMessages.notRegistered(id));
   return p;
 }
 
@@ -66,7 +67,7 @@ export const peopleHandlers = handlerMap(
     register: '权限',
     objects: (_i, out: PersonView) => [`person:${out.id}`],
     run: (ctx, input): PersonView => {
-      const person = validateOrThrow('涉密人员', personSchema, input.person, undefined, personFieldLabels);
+      const person = validateOrThrow(peopleMessages.person, personSchema, input.person, undefined, personFieldLabels);
       const rec = insertPerson(ctx.db, person, ctx.actor.username, timestamp(ctx));
       return viewPeople(ctx).find((p) => p.id === rec.id) as PersonView;
     },
@@ -80,7 +81,7 @@ export const peopleHandlers = handlerMap(
     objects: (i) => [`person:${i.personId}`],
     run: (ctx, input): PersonView => {
       requirePerson(ctx, input.personId);
-      updatePerson(ctx.db, input.personId, validateOrThrow('涉密人员', personSchema, input.person, undefined, personFieldLabels), timestamp(ctx));
+      updatePerson(ctx.db, input.personId, validateOrThrow(peopleMessages.person, personSchema, input.person, undefined, personFieldLabels), timestamp(ctx));
       return viewPeople(ctx).find((p) => p.id === input.personId) as PersonView;
     },
   }),
@@ -98,7 +99,7 @@ export const peopleHandlers = handlerMap(
     objects: (i, out: PledgeRecord) => [`person:${i.personId}`, `pledge:${out.id}`],
     run: (ctx, input): PledgeRecord => {
       requirePerson(ctx, input.personId);
-      const pledge = validateOrThrow('保密责任书', pledgeSchema, input.pledge, pledgeRules);
+      const pledge = validateOrThrow(peopleMessages.pledge, pledgeSchema, input.pledge, pledgeRules);
       const scan = input.scan ? { bytes: input.scan, sha256: sha256Hex(input.scan) } : undefined;
       return insertPledge(ctx.db, input.personId, pledge, scan, ctx.actor.username, timestamp(ctx));
     },
@@ -106,7 +107,7 @@ export const peopleHandlers = handlerMap(
   defineHandler({
     name: 'people.exportRegister',
     summary: '导出涉密人员登记表',
-    input: z.object({ outDir: z.string().min(1), fileName: z.string().default('涉密人员登记表.xlsx') }),
+    input: z.object({ outDir: z.string().min(1), fileName: z.string().default(peopleMessages.registerFileName) }),
     roles: ['secadmin'],
     register: '存档',
     objects: (_i, out: WrittenFile) => [`file:${out.path}`],
@@ -127,7 +128,7 @@ export const peopleHandlers = handlerMap(
         };
       });
       const bytes = await personnelRegisterXlsx({
-        title: '涉密人员登记表',
+        title: peopleMessages.registerTitle,
         secrecyMark: secrecyMark(REGISTER_SECRECY),
         generatedAt: ctx.now(),
         workstationId: getSetting(ctx.db, 'workstation.id') ?? '',

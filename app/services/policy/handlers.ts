@@ -4,6 +4,7 @@ import { passwordPolicySchema, type PasswordPolicy } from '../../domain/account.
 import { validateOrThrow } from '../../domain/validation.js';
 import { setSetting } from '../../store/repositories/settings.js';
 import { defineHandler, handlerMap } from '../handler.js';
+import { policyMessages } from './messages.js';
 import { ALLOW_UNVERIFIED_TARGETS, getOutputPolicy, getPolicy, SECURITY_POLICY, type OutputPolicy } from './read.js';
 
 export const policyHandlers = handlerMap(
@@ -23,7 +24,7 @@ export const policyHandlers = handlerMap(
     register: '权限',
     objects: (i) => Object.keys(i.changes).map((k) => `policy:${k}`),
     run: (ctx, input): PasswordPolicy => {
-      const next = validateOrThrow('安全策略', passwordPolicySchema.strict(), { ...getPolicy(ctx.db), ...input.changes });
+      const next = validateOrThrow(policyMessages.securityPolicy, passwordPolicySchema.strict(), { ...getPolicy(ctx.db), ...input.changes });
       setSetting(ctx.db, SECURITY_POLICY, JSON.stringify(next));
       return next;
     },
@@ -43,7 +44,7 @@ export const policyHandlers = handlerMap(
     roles: ['secadmin'],
     register: '权限',
     objects: () => [`setting:${ALLOW_UNVERIFIED_TARGETS}`],
-    detail: (i) => (i.allowUnverifiedTargets ? '允许未经核验的写入位置' : '禁止未经核验的写入位置'),
+    detail: (i) => (i.allowUnverifiedTargets ? policyMessages.allowUnverified : policyMessages.forbidUnverified),
     run: (ctx, input): OutputPolicy => {
       setSetting(ctx.db, ALLOW_UNVERIFIED_TARGETS, input.allowUnverifiedTargets ? 'true' : 'false');
       return getOutputPolicy(ctx.db);

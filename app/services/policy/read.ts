@@ -10,12 +10,13 @@
 import { DEFAULT_POLICY, passwordPolicySchema, type PasswordPolicy } from '../../domain/account.js';
 import type { ReadableDB } from '../../store/database.js';
 import { getSetting } from '../../store/repositories/settings.js';
+import { policyMessages } from './messages.js';
 
 export const SECURITY_POLICY = 'security.policy';
 export const ALLOW_UNVERIFIED_TARGETS = 'output.allowUnverifiedTargets';
 
 /** Marks the audit row of every write made under the exception. */
-export const UNVERIFIED_NOTE = '写入位置未经核验（安全保密管理员已允许）';
+export const UNVERIFIED_NOTE = policyMessages.unverifiedNote;
 
 export function getPolicy(db: ReadableDB): PasswordPolicy {
   const raw = getSetting(db, SECURITY_POLICY);

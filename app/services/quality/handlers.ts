@@ -16,6 +16,8 @@ import { currentPracticalStructure, currentTheoryTable, requireBank } from '../b
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { itemsMessages } from '../items/messages.js';
+import { qualityMessages } from './messages.js';
 
 const paperShape = z.object({ trueFalse: z.number().int().min(0), singleChoice: z.number().int().min(0), multipleChoice: z.number().int().min(0) });
 export const DEFAULT_PAPER = { trueFalse: 20, singleChoice: 140, multipleChoice: 10 } as const;
@@ -31,7 +33,7 @@ function theoryItems(ctx: ServiceContext, bankId: number, onlyInBank: boolean) {
 
 function requireTable(ctx: ServiceContext, bankId: number) {
   const table = currentTheoryTable(ctx, bankId);
-  if (!table) throw new ServiceError('本题库还没有理论知识考核要素细目表');
+  if (!table) throw new ServiceError(qualityMessages.noTheoryTable);
   return table;
 }
 
@@ -57,7 +59,7 @@ export const qualityHandlers = handlerMap(
     run: (ctx, input): ItemLint => {
       requireBank(ctx, input.bankId);
       const item = getItem(ctx.db, input.itemId);
-      if (item.bankId !== input.bankId) throw new ServiceError(`试题 ${input.itemId} 不属于题库 ${input.bankId}`);
+      if (item.bankId !== input.bankId) throw new ServiceError(itemsMessages.notInBank(input.itemId, input.bankId));
       if (item.kind === 'theory') {
         const t = item.body;
         const table = currentTheoryTable(ctx, input.bankId);

@@ -21,16 +21,17 @@ import { createContext, timestamp, type AccountSigner, type ServiceContext, type
 import { AuthenticationError, ServiceError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
 import { getPolicy } from '../policy/read.js';
+import { sessionMessages } from './messages.js';
 
 export function actorOf(account: AccountRecord): Actor {
   return { id: account.id, username: account.username, displayName: account.displayName, roles: account.roles };
 }
 
 /** What the 登录登记表 says about a restricted login. */
-const RESTRICTION_NOTES = { mustChangePassword: '首次登录，须修改口令', passwordExpired: '口令已过期，须修改口令' } as const;
+const RESTRICTION_NOTES = sessionMessages.restrictionNotes;
 
 /** The same message for an unknown user and a wrong password (no user enumeration). */
-const BAD_CREDENTIALS = '用户名或口令不正确';
+const BAD_CREDENTIALS = sessionMessages.badCredentials;
 
 /**
  * Checks the password and opens a session. `base` supplies db, clock and secret; its actor is
@@ -48,14 +49,14 @@ export async function login(base: ServiceContext, username: string, password: st
   };
   if (!account) {
     await verifyPassword(password, 'scrypt$65536$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='); // same cost as a real try
-    return fail('用户名不存在', BAD_CREDENTIALS);
+    return fail(sessionMessages.unknownUser, BAD_CREDENTIALS);
   }
   const objects = [`account:${account.id}`];
   const now = base.now();
-  if (account.disabled) return fail('账号已停用', '账号已停用，请联系系统管理员', objects);
+  if (account.disabled) return fail(sessionMessages.disabled, sessionMessages.disabledMessage, objects);
   if (isLocked(account.lock, now)) {
-    const until = account.lock.lockedUntil === 'manual' ? '由安全保密管理员解锁' : `至 ${account.lock.lockedUntil} 或由安全保密管理员解锁`;
-    return fail('账号已锁定', `账号已锁定（连续 ${policy.maxFailures} 次口令错误），${until}`, objects);
+    const until = account.lock.lockedUntil === 'manual' ? sessionMessages.unlockByAdmin : sessionMessages.lockedUntil(account.lock.lockedUntil);
+    return fail(sessionMessages.locked, sessionMessages.lockedMessage(policy.maxFailures, until), objects);
   }
   const wrappingKey = await unlockWithPassword(password, account.passwordHash);
   if (!wrappingKey) {
@@ -63,11 +64,11 @@ export async function login(base: ServiceContext, username: string, password: st
     const next = afterFailure(base0, now, policy);
     setLockState(base.db, account.id, { failures: next.failures, lockedUntil: next.lockedUntil });
     if (next.locked) {
-      recordAudit(anonymous, { action: 'account.lockout', register: '登录', objects, result: 'ok', detail: `连续 ${next.failures} 次口令错误` });
-      return fail('口令错误，账号已锁定', `${BAD_CREDENTIALS}；已连续 ${next.failures} 次错误，账号已锁定`, objects);
+      recordAudit(anonymous, { action: 'account.lockout', register: '登录', objects, result: 'ok', detail: sessionMessages.failuresInARow(next.failures) });
+      return fail(sessionMessages.wrongPasswordLocked, sessionMessages.wrongPasswordLockedMessage(BAD_CREDENTIALS, next.failures), objects);
     }
     // the same words as for an unknown name: the message must not tell whether the account exists
-    return fail(`口令错误（第 ${next.failures} 次，上限 ${policy.maxFailures} 次）`, BAD_CREDENTIALS, objects);
+    return fail(sessionMessages.wrongPassword(next.failures, policy.maxFailures), BAD_CREDENTIALS, objects);
   }
   setLockState(base.db, account.id, UNLOCKED);
   let signer: AccountSigner;
@@ -75,7 +76,7 @@ export async function login(base: ServiceContext, username: string, password: st
     signer = openSigner(base, account, wrappingKey);
   } catch {
     // the password is right but does not open the account's key: the key or the hash was changed outside the program
-    return fail('口令正确，但账号签名密钥无法打开', '账号签名密钥与口令不符（可能被改动），请联系系统管理员重置口令并报告安全审计员', objects);
+    return fail(sessionMessages.keyUnopenable, sessionMessages.keyUnopenableMessage, objects);
   }
   const restricted = account.mustChangePassword ? 'mustChangePassword' : isPasswordExpired(account.passwordChangedAt, now, policy) ? 'passwordExpired' : null;
   const session: Session = { id: randomUUID(), accountId: account.id, startedAt: now.getTime(), lastActivityAt: now.getTime(), restricted, ended: false };
@@ -96,7 +97,7 @@ function openSigner(base: ServiceContext, account: AccountRecord, wrappingKey: B
   const ctx = createContext(base.db, { actor: actorOf(account), now: base.now, secret: base.secret, anchorDir: base.anchorDir });
   return inTransaction(base.db, () => {
     const signer = issueAccountKey(base.db, account, wrappingKey, null, timestamp(ctx));
-    recordAudit(ctx, { action: 'account.key', register: '权限', objects: [`account:${account.id}`, `key:${signer.keyId}`], result: 'ok', detail: '旧账号首次登录，生成审计签名密钥' });
+    recordAudit(ctx, { action: 'account.key', register: '权限', objects: [`account:${account.id}`, `key:${signer.keyId}`], result: 'ok', detail: sessionMessages.keyIssuedAtLogin });
     return signer;
   });
 }
@@ -116,16 +117,16 @@ export function logout(ctx: ServiceContext): void {
 }
 
 async function changePassword(ctx: ServiceContext, current: string, next: string): Promise<{ changed: true }> {
-  if (ctx.actor.id === null) throw new ServiceError('只有登录的账号才能修改口令');
+  if (ctx.actor.id === null) throw new ServiceError(sessionMessages.loginRequired);
   const account = getAccount(ctx.db, ctx.actor.id);
-  if (!account) throw new ServiceError('账号不存在');
+  if (!account) throw new ServiceError(sessionMessages.noAccount);
   const currentKey = await unlockWithPassword(current, account.passwordHash);
-  if (!currentKey) throw new AuthenticationError('当前口令不正确');
+  if (!currentKey) throw new AuthenticationError(sessionMessages.wrongCurrentPassword);
   const policy = getPolicy(ctx.db);
   const problems = passwordProblems(next, policy, account.username);
-  if (problems.length > 0) throw new ServiceError(`新口令不符合安全策略：${problems.join('；')}`);
+  if (problems.length > 0) throw new ServiceError(sessionMessages.weakPassword(problems.join('；')));
   for (const old of recentPasswordHashes(ctx.db, account.id, Math.max(policy.history, 1))) {
-    if (await verifyPassword(next, old)) throw new ServiceError(`新口令不能与最近 ${policy.history} 次使用过的口令相同`);
+    if (await verifyPassword(next, old)) throw new ServiceError(sessionMessages.reusedPassword(policy.history));
   }
   const { hash, wrappingKey } = await hashPasswordWithKey(next);
   inTransaction(ctx.db, () => {

@@ -21,6 +21,7 @@ import { ServiceError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
 import { TargetRefusedError } from '../output/write.js';
 import { ALLOW_UNVERIFIED_TARGETS, getOutputPolicy, UNVERIFIED_NOTE } from '../policy/read.js';
+import { workstationMessages } from './messages.js';
 import { checkWriteTarget, type SystemProbe } from '../../../media/write-target.js';
 import { setSetting } from '../../store/repositories/settings.js';
 
@@ -50,7 +51,7 @@ export function openWorkstation(file: string, secret: WorkstationSecret, options
   if (!verdict.allowed && !unverified) throw new TargetRefusedError(verdict.reason);
   const isNew = !existsSync(path);
   if (unverified && isNew && options.allowUnverifiedTarget !== true) {
-    throw new TargetRefusedError(`${verdict.reason}（首次建立工作站时可由系统管理员用 qbank init --allow-unverified-target 允许，此后由安全保密管理员决定）`);
+    throw new TargetRefusedError(workstationMessages.unverifiedAtInit(verdict.reason));
   }
   // folders created here are the owner's alone (0700); the file itself is created 0600 by the store
   if (options.create === true) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -71,9 +72,9 @@ function admitUnverified(db: WritableDB, isNew: boolean, reason: string): void {
   const ctx = createContext(db);
   if (isNew) {
     setSetting(db, ALLOW_UNVERIFIED_TARGETS, 'true');
-    recordAudit(ctx, { action: 'output.policy.set', register: '权限', objects: [`setting:${ALLOW_UNVERIFIED_TARGETS}`], result: 'ok', detail: '首次建立工作站时允许未经核验的写入位置' });
+    recordAudit(ctx, { action: 'output.policy.set', register: '权限', objects: [`setting:${ALLOW_UNVERIFIED_TARGETS}`], result: 'ok', detail: workstationMessages.unverifiedAllowedAtInit });
   } else if (!getOutputPolicy(db).allowUnverifiedTargets) {
-    throw new TargetRefusedError(`${reason}（安全保密管理员未允许未经核验的写入位置）`);
+    throw new TargetRefusedError(workstationMessages.unverifiedNotAllowed(reason));
   }
   recordAudit(ctx, { action: 'workstation.open', register: '', objects: [], result: 'ok', detail: UNVERIFIED_NOTE });
 }
@@ -116,7 +117,7 @@ export async function initWorkstation(
   const existed = existsSync(resolve(file));
   // A new workstation's secret must meet the policy; an existing one is opened with the secret it has.
   const refusal = existed && statSync(resolve(file)).size > 0 ? undefined : workstationSecretRefusal(secret);
-  if (refusal !== undefined) throw new ServiceError(`不能新建工作站：${refusal}`);
+  if (refusal !== undefined) throw new ServiceError(workstationMessages.cannotCreate(refusal));
   const db = openWorkstation(file, secret, { ...options, create: true });
   try {
     const ctx = createContext(db, { actor: SYSTEM_ACTOR, now, secret });
@@ -169,14 +170,14 @@ export function workstationStatus(db: WritableDB): WorkstationStatus {
 
 /** Re-encrypts the database under `next` and re-wraps the audit key; the old secret stops working. */
 export function rekeyWorkstation(ctx: ServiceContext, next: WorkstationSecret): void {
-  if (!ctx.secret) throw new ServiceError('需要当前的工作站口令');
+  if (!ctx.secret) throw new ServiceError(workstationMessages.secretRequired);
   const refusal = workstationSecretRefusal(next);
-  if (refusal !== undefined) throw new ServiceError(`不能更换数据库口令：${refusal}`);
+  if (refusal !== undefined) throw new ServiceError(workstationMessages.cannotRekey(refusal));
   // audit keys are wrapped by account passwords, not by the workstation secret: nothing to re-wrap
   try {
     rekeyDatabase(ctx.db, sqlCipherKeyPragmaValue(next));
   } catch (e) {
-    throw new ServiceError(`更换数据库口令失败，数据库仍使用原口令：${(e as Error).message}`);
+    throw new ServiceError(workstationMessages.rekeyFailed((e as Error).message));
   }
   if (ctx.signer) createCheckpoint(ctx, 'rekey');
 }

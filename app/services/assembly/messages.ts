@@ -1,0 +1,38 @@
+/** User-facing texts of 组卷: refusals, input checks, the solver's verdicts and why a run failed (zh-CN). */
+
+export const assemblyMessages = {
+  infeasible: (proven: boolean, causes: string) => `${proven ? '无法组卷' : '未能组卷'}：${causes}`,
+  supersededBy: (runId: number) => `被第 ${runId} 次组卷取代`,
+  paperNotInBank: (paperId: number, bankId: number) => `试卷 ${paperId} 不属于题库 ${bankId}`,
+  pRange: '难度（通过率）应在 0 与 1 之间',
+  sampleSizeMin: '样本量至少为 1',
+  statisticsSource: '应提供统计文件或统计行之一',
+  runNotInBank: (runId: number, bankId: number) => `组卷记录 ${runId} 不属于题库 ${bankId}`,
+  noDrafts: (runId: number) => `第 ${runId} 次组卷没有待审定的草稿试卷`,
+  voidReason: '作废须说明原因',
+  alreadyVoid: (paperId: number) => `试卷 ${paperId} 已作废`,
+  // the problem builder
+  minSets: (min: number) => `每个职业每个级别至少组 ${min} 套试卷（附件6）`,
+  maxSets: '一次最多组 10 套',
+  bandRatio: '难度比例应为 5 个数（1 级 … 5 级）',
+  noTheoryTable: '本题库还没有理论知识考核要素细目表，不能组卷',
+  noPracticalStructure: (level: string) => `本题库还没有${level}的技能考核内容结构表，不能组卷`,
+  noComprehensive: (level: string) => `${level}不进行综合评审，只有一级、二级需要综合评审试题`,
+  // the engine and the HiGHS solver
+  notAllAtOnce: '各项约束不能同时满足',
+  noSolutionInTime: (seconds: number) => `在 ${seconds} 秒内未找到满足全部约束的组卷方案，可延长求解时间或放宽约束`,
+  highsUnloadable: '无法加载 HiGHS 求解器（highs 包的导出形式不符）',
+  moreViolations: (shown: string, count: number) => `${shown}；等 ${count} 项`,
+  highsModelWrong: 'HiGHS 判定无解，但初始方案满足全部约束（模型有误）',
+  highsFailed: (status: number | string) => `HiGHS 求解失败（模型状态 ${status}）`,
+  highsUnchecked: (violations: string) => `HiGHS 的解未通过校验：${violations}`,
+  highsError: (reason: string) => `HiGHS 求解出错：${reason}`,
+  feasible: '全部约束可以同时满足，可以组卷',
+  undecided: (seconds: number) => `在 ${seconds} 秒内既未找到组卷方案，也未能证明无法组卷；可延长求解时间后重试`,
+  provenInfeasible: '在全部约束下无法组卷（已证明）',
+  relaxOne: (name: string) => `放宽“${name}”后可以组卷：${name}与其他约束不能同时满足`,
+  relaxTwo: (a: string, b: string, neitherAlone: boolean) => `同时放宽“${a}”和“${b}”后可以组卷${neitherAlone ? '（只放宽其中一类仍不能组卷）' : ''}`,
+  relaxNotFoundInTime: (seconds: number) => `在 ${seconds} 秒内未能找出放宽哪一类（或哪两类）约束即可组卷`,
+  relaxNone: '放宽任何一类或两类约束都不能组卷，需同时调整多类约束',
+  relaxUndecided: (count: number) => `另有 ${count} 种放宽方案在时限内未能判定`,
+} as const;

@@ -1,0 +1,61 @@
+/** User-facing texts of the access log: verification findings, anchors, checkpoints and the exported registers (zh-CN). */
+
+export const auditMessages = {
+  // the exported registers (handlers.ts)
+  /** Names of actions that are not handlers. */
+  builtInActions: {
+    'session.login': '登录',
+    'session.logout': '退出',
+    'session.timeout': '超时退出',
+    'account.lockout': '账号锁定',
+    'output.write': '写出文件',
+    'workstation.init': '初始化工作站',
+    'workstation.rekey': '更换数据库口令',
+  },
+  resultNames: { ok: '成功', refused: '拒绝', error: '失败' },
+  verifiedDetail: (anchor: string) => `通过 ${anchor}`,
+  failedDetail: (problems: string) => `未通过：${problems}`,
+  anchorFormat: (text: string) => `锚点格式应为 序号:64位十六进制哈希，收到：${text}`,
+  registerSecrecyMark: '秘密★长期',
+  wholeLogFile: '访问日志.xlsx',
+  registerFile: (register: string) => `${register}登记表.xlsx`,
+  // names, anchors, checkpoints (unknown-name.ts, anchor.ts, record.ts, keys.ts, chain-scan.ts)
+  unknownUser: (tag: string) => `未知用户#${tag}`,
+  badWorkstationId: (workstationId: string) => `工作站标识不合法：${workstationId}`,
+  anchorUnreadable: (reason: string) => `无法读取审计锚点文件：${reason}`,
+  anchorDamaged: '审计锚点文件已损坏或被改动',
+  checkpointLabel: (seq: number, anchor: string, signer: string, keyId: string, signature: string) =>
+    `校验点#${seq} ${anchor} 签署人 ${signer} 密钥 ${keyId} 签名 ${signature}`,
+  noSigner: '没有登录账号的签名密钥，无法签署审计校验点',
+  keyMismatch: (keyId: string) => `签名密钥 ${keyId} 与其公钥不符`,
+  selfCertifiedLater: (keyId: string) => `签名密钥 ${keyId} 自行认证，但不是该账号的第一个密钥`,
+  certifierMissing: (keyId: string, certifiedBy: string) => `签名密钥 ${keyId} 的认证密钥 ${certifiedBy} 不存在或晚于它创建`,
+  badCertification: (keyId: string) => `签名密钥 ${keyId} 的认证签名无效`,
+  workerExited: (code: number) => `审计日志校验线程异常退出（${code}）`,
+  // verification (verify.ts)
+  checkpointName: (seq: number, at: string) => `校验点 #${seq}（${at}）`,
+  seqGap: (expected: number, last: number) => `校验点序号不连续：缺少 #${expected}${last > expected ? `～#${last}` : ''}`,
+  brokenLink: (name: string) => `${name}与前一个校验点接不上（校验点被删除或改动）`,
+  keyNotSigner: (name: string, keyId: string, signer: string) => `${name}的签名密钥 ${keyId} 不属于签署人 ${signer}`,
+  badSignature: (name: string) => `${name}签名无效`,
+  badHash: (name: string) => `${name}的哈希不符`,
+  truncated: (name: string, auditSeq: number, lastSeq: number) => `${name}覆盖到第 ${auditSeq} 条日志，现在只有 ${lastSeq} 条：日志被截断`,
+  rowChanged: (name: string, auditSeq: number) => `${name}之前的第 ${auditSeq} 条日志已被改动或删除`,
+  badGenesis: (name: string) => `${name}的起点哈希不符`,
+  row: (seq: number) => `第 ${seq} 条`,
+  unsignedLogouts: (count: number, shown: string, more: boolean) => `${count} 次退出登录没有对应的签名校验点（${shown}${more ? ' 等' : ''}）：校验点被删除`,
+  anchorBeyondLog: (seq: number, hash: string, lastSeq: number) => `锚点 ${seq}:${hash}… 不在日志中：日志只有 ${lastSeq} 条（被截断或数据库被换成旧副本）`,
+  anchorMismatch: (seq: number, hash: string) => `第 ${seq} 条日志与锚点 ${seq}:${hash}… 不符：日志被改写`,
+  keysReplaced: (keyIds: string) => `本机锚点记录的签名密钥 ${keyIds} 已不在数据库中：签名密钥被替换`,
+  databaseOlder: (headSeq: number, lastSeq: number) => `数据库比本机锚点旧：锚点记录了 ${headSeq} 条日志，数据库只有 ${lastSeq} 条（日志被截断或数据库被换成旧副本）`,
+  localAnchorMismatch: (seq: number) => `第 ${seq} 条日志与本机锚点不符：日志被改写`,
+  foreignRows: (headSeq: number, count: number) => `第 ${headSeq} 条之后的 ${count} 条日志不是本程序在本机写入的（本机锚点只到第 ${headSeq} 条）`,
+  checkpointGone: (seq: number) => `本机锚点记录的校验点 #${seq} 不在数据库中：校验点被删除或数据库被换成旧副本`,
+  checkpointResigned: (seq: number) => `校验点 #${seq} 与本机锚点不符：校验点被重新签署`,
+  noAnchorFile: '本机没有这个工作站的审计锚点文件（新工作站、换了计算机或操作系统账号）：无法判断数据库是否被换成旧副本',
+  chainBroken: (seq: number) => `审计日志在第 ${seq} 条处断开（该条或其前一条被改动、删除或插入）`,
+  legacyCheckpoints: (count: number) => `${count} 个旧版校验点由工作站密钥签署，只作参考`,
+  verified: (entries: number, checkpoints: number, anchors: number, unsigned: number, head: string) =>
+    `审计日志完整：${entries} 条，哈希链、${checkpoints} 个签名校验点${anchors > 0 ? `和 ${anchors} 个外部锚点` : ''}全部验证通过${unsigned > 0 ? `（最后 ${unsigned} 条待下次退出或核验时签署）` : ''}；链头 ${head}`,
+  notVerified: (problems: string) => `审计日志验证未通过：${problems}`,
+} as const;

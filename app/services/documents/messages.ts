@@ -1,0 +1,42 @@
+/** User-facing texts of the submission (申报材料): its folders and files in 附件6 order, refusals, generated sentences (zh-CN). */
+
+export const documentsMessages = {
+  /** The parts of the submission, as folders and in the manifest. */
+  parts: {
+    note: '01_题库编制说明',
+    tables: '02_考核要素细目表',
+    theory: '03_理论知识试题',
+    practical: '03_技能考核试题',
+    comprehensive: '03_综合评审试题',
+    team: '04_题库开发组成员名单',
+    review: '05_题库内部审核意见',
+  },
+  files: {
+    note: '01_题库编制说明.docx',
+    theoryTableXlsx: '02_理论知识考核要素细目表.xlsx',
+    theoryTableDocx: '02_理论知识考核要素细目表.docx',
+    practicalStructureXlsx: '02_技能考核内容结构表.xlsx',
+    practicalStructureDocx: '02_技能考核内容结构表.docx',
+    theoryPaper: (set: string) => `${set}_试卷.docx`,
+    theoryAnswers: (set: string) => `${set}_标准答案与评分标准.docx`,
+    siteNotice: (set: string) => `${set}_考场准备通知单.docx`,
+    candidateNotice: (set: string) => `${set}_考生准备通知单.docx`,
+    practicalPaper: (set: string) => `${set}_试题.docx`,
+    scoreSheet: (set: string) => `${set}_评分记录表.docx`,
+    comprehensivePaper: (set: string) => `${set}_综合评审.docx`,
+    teamDocx: '04_题库开发组成员名单.docx',
+    teamXlsx: '04_题库开发组成员名单.xlsx',
+    review: '05_题库内部审核意见.docx',
+  },
+  notes: '编制说明与审核意见',
+  sampleNote: '样例（演示用，非正式题库）',
+  date: (y: number | string, m: number | string, d: number | string) => `${y}年${m}月${d}日`,
+  noTheoryTable: '本题库还没有理论知识考核要素细目表，不能生成申报材料',
+  noTheorySets: '本题库还没有组好的理论知识试卷，请先组卷（qbank assemble）',
+  standard: (occupation: string, year: string) => `《${occupation}国家职业技能标准》${year === '' ? '' : `（${year}年版）`}`,
+  noOverlap: '各套试卷之间试题互不重复',
+  overlap: (count: number) => `任意两套试卷之间重复试题不超过 ${count} 道`,
+  difficulty: (bands: string | undefined, deviation: string) =>
+    `各套试卷按细目表鉴定比重抽题，${bands !== undefined ? `难度 1～5 级题量为 ${bands}，` : ''}` +
+    `各套难度（通过率之和）与目标相差不超过 ${deviation}，近似重复的试题不同卷`,
+} as const;
