@@ -1,0 +1,135 @@
+/**
+ * SVG → PNG for item images (a drawing occupation's figures are vector drawings; the documents embed PNG).
+ * The renderer is resvg (@resvg/resvg-js: a static SVG renderer without a script engine, prebuilt native
+ * binary) with the system fonts, so the Chinese text of title blocks renders in a CJK face.
+ *
+ * An SVG may come from a user, so before resvg sees it the text is held to bounds and to a closed
+ * subset: at most 2 MiB, UTF-8, nesting depth and element count bounded (xml-guard), and nothing that
+ * reaches outside the document or runs anything — no DTD (entity expansion), no script, no
+ * foreignObject, no image element, no href or url(…) that is not a reference inside the document (“#id”),
+ * no @import or xml-stylesheet. The output is bounded before any pixel is allocated (side and area).
+ * Each refusal is a ReaderError with a Chinese message (messages.ts).
+ */
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { ReaderError } from '../errors.js';
+import { withLimits } from '../limits.js';
+import { formatAmount } from '../messages.js';
+import { scanXml } from '../xml-guard.js';
+import { svgMessages as m, type SvgForbidden } from './messages.js';
+
+export interface RasteriseOptions {
+  /** Width of the PNG in pixels (the height follows the SVG's aspect); the SVG's own size when absent. */
+  readonly widthPx?: number;
+}
+
+export interface RasterisedSvg {
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** The bounds of one rasterisation. */
+export const SVG_LIMITS = Object.freeze({
+  /** Bytes of the SVG text. */
+  bytes: 2 * MiB,
+  /** Width or height of the PNG, in pixels. */
+  side: 16_384,
+  /** Pixels (width × height) of the PNG. */
+  pixels: 40_000_000,
+  /** Element nesting depth and element count of the SVG. */
+  depth: 64,
+  elements: 200_000,
+});
+
+/** CJK faces first (fonts-noto-cjk, fonts-wqy-zenhei); resvg falls back per character to any system font. */
+export const SVG_FONT_FAMILY = 'Noto Sans CJK SC';
+const FONT: NonNullable<ResvgRenderOptions['font']> = {
+  loadSystemFonts: true,
+  defaultFontFamily: SVG_FONT_FAMILY,
+  sansSerifFamily: SVG_FONT_FAMILY,
+  serifFamily: 'Noto Serif CJK SC',
+  monospaceFamily: 'Noto Sans Mono CJK SC',
+};
+
+/** Constructs refused wherever they appear (case-insensitive; a namespace prefix does not hide them). */
+const FORBIDDEN: readonly (readonly [SvgForbidden, RegExp])[] = [
+  ['doctype', /<!\s*(DOCTYPE|ENTITY)/i],
+  ['stylesheet', /<\?\s*xml-stylesheet/i],
+  ['script', /<\s*([\w.-]+:)?script\b/i],
+  ['foreignObject', /<\s*([\w.-]+:)?foreignObject\b/i],
+  ['image', /<\s*([\w.-]+:)?image\b/i],
+  ['externalUrl', /@import\b/i],
+];
+
+/** Every href-like attribute (href, xlink:href, any prefix) with its value. */
+const HREF = /(?:^|[\s"'])(?:[\w.-]+:)?href\s*=\s*(["'])([\s\S]*?)\1/gi;
+/** Every url(…) reference, quoted or not. */
+const URL_REF = /url\s*\(\s*(["']?)\s*([^"')]*)/gi;
+
+function isLocal(reference: string): boolean {
+  return reference.startsWith('#');
+}
+
+/** Throws when the SVG text has a construct that reaches outside the document or runs anything. */
+export function checkSvgText(text: string): void {
+  for (const [what, pattern] of FORBIDDEN) if (pattern.test(text)) throw new ReaderError(m.forbidden(what));
+  for (const match of text.matchAll(HREF)) if (!isLocal(match[2] ?? '')) throw new ReaderError(m.forbidden('externalHref'));
+  for (const match of text.matchAll(URL_REF)) if (!isLocal(match[2] ?? '')) throw new ReaderError(m.forbidden('externalUrl'));
+  if (!/<\s*([\w.-]+:)?svg\b/i.test(text)) throw new ReaderError(m.notSvg);
+  const limits = withLimits({ xmlDepth: SVG_LIMITS.depth, xmlElements: SVG_LIMITS.elements });
+  scanXml(text, limits, { part: m.part });
+}
+
+function decode(svg: string | Uint8Array): string {
+  const bytes = typeof svg === 'string' ? Buffer.byteLength(svg, 'utf8') : svg.byteLength;
+  if (bytes > SVG_LIMITS.bytes) {
+    throw new ReaderError(m.tooLarge(formatAmount('fileBytes', bytes), formatAmount('fileBytes', SVG_LIMITS.bytes)));
+  }
+  if (typeof svg === 'string') return svg;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(svg);
+  } catch {
+    throw new ReaderError(m.notUtf8);
+  }
+}
+
+function checkPixels(width: number, height: number): void {
+  if (width > SVG_LIMITS.side || height > SVG_LIMITS.side) throw new ReaderError(m.tooManyPixels(width, height, SVG_LIMITS.side));
+  if (width * height > SVG_LIMITS.pixels) throw new ReaderError(m.tooManyPixelsTotal(width * height, SVG_LIMITS.pixels));
+}
+
+function parse(text: string, options: ResvgRenderOptions): Resvg {
+  try {
+    return new Resvg(text, options);
+  } catch (error) {
+    throw new ReaderError(m.broken(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** The PNG of an SVG drawing on a white ground, `widthPx` wide (or the SVG's own size). */
+export function rasteriseSvg(svg: string | Uint8Array, options: RasteriseOptions = {}): RasterisedSvg {
+  const text = decode(svg);
+  checkSvgText(text);
+  const { widthPx } = options;
+  if (widthPx !== undefined && !(Number.isInteger(widthPx) && widthPx >= 1 && widthPx <= SVG_LIMITS.side)) {
+    throw new ReaderError(m.badWidth(SVG_LIMITS.side));
+  }
+  const resvg = parse(text, {
+    font: FONT,
+    background: '#ffffff',
+    logLevel: 'off',
+    shapeRendering: 2,
+    textRendering: 1,
+    fitTo: widthPx === undefined ? { mode: 'original' } : { mode: 'width', value: widthPx },
+  });
+  const own = { width: resvg.width, height: resvg.height };
+  if (!(own.width > 0 && own.height > 0 && Number.isFinite(own.width) && Number.isFinite(own.height))) throw new ReaderError(m.noSize);
+  const width = widthPx ?? Math.ceil(own.width);
+  const height = Math.ceil((own.height * width) / own.width);
+  checkPixels(width, height);
+  const image = resvg.render();
+  checkPixels(image.width, image.height);
+  return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height };
+}

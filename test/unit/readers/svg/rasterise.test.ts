@@ -1,0 +1,152 @@
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { ReaderError } from '../../../../app/readers/errors.js';
+import { svgForbiddenLabels, svgMessages } from '../../../../app/readers/svg/messages.js';
+import { rasteriseSvg, SVG_LIMITS } from '../../../../app/readers/svg/rasterise.js';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+const svg = (body: string, attributes = 'width="200" height="100" viewBox="0 0 200 100"') =>
+  `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attributes}>${body}</svg>`;
+
+/** The 8-bit RGBA (colour type 6) or RGB (2) pixels of a non-interlaced PNG: enough for resvg's output. */
+function decodePng(png: Uint8Array): { width: number; height: number; channels: number; rows: Uint8Array[] } {
+  const view = Buffer.from(png);
+  let at = 8;
+  const idat: Buffer[] = [];
+  let width = 0;
+  let height = 0;
+  let channels = 4;
+  while (at < view.length) {
+    const length = view.readUInt32BE(at);
+    const type = view.toString('latin1', at + 4, at + 8);
+    const data = view.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      expect(data[8]).toBe(8);
+      channels = data[9] === 6 ? 4 : data[9] === 2 ? 3 : data[9] === 4 ? 2 : 1;
+    }
+    if (type === 'IDAT') idat.push(data);
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const rows: Uint8Array[] = [];
+  let previous = new Uint8Array(stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)] as number;
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = new Uint8Array(stride);
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? (out[x - channels] as number) : 0;
+      const b = previous[x] as number;
+      const c = x >= channels ? (previous[x - channels] as number) : 0;
+      const p = a + b - c;
+      const pa = Math.abs(p - a);
+      const pb = Math.abs(p - b);
+      const pc = Math.abs(p - c);
+      const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter] as number;
+      out[x] = ((line[x] as number) + predictor) & 0xff;
+    }
+    rows.push(out);
+    previous = out;
+  }
+  return { width, height, channels, rows };
+}
+
+/** Pixels whose first channel is darker than mid-grey. */
+function darkPixels(png: Uint8Array): number {
+  const { rows, channels } = decodePng(png);
+  let dark = 0;
+  for (const row of rows) for (let x = 0; x < row.length; x += channels) if ((row[x] as number) < 128) dark++;
+  return dark;
+}
+
+function refusal(input: string | Uint8Array, options = {}): string {
+  try {
+    rasteriseSvg(input, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ReaderError);
+    return (error as Error).message;
+  }
+  throw new Error('not refused');
+}
+
+describe('readers/svg/rasterise', () => {
+  it('renders an SVG to a PNG of the asked width, the height following the aspect', () => {
+    const out = rasteriseSvg(svg('<rect x="10" y="10" width="180" height="80" fill="none" stroke="#000" stroke-width="2"/>'), { widthPx: 400 });
+    expect([...out.png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(out.width).toBe(400);
+    expect(out.height).toBe(200);
+    const decoded = decodePng(out.png);
+    expect([decoded.width, decoded.height]).toEqual([400, 200]);
+    expect(darkPixels(out.png)).toBeGreaterThan(1000);
+  });
+
+  it('takes bytes as well as text, and the SVG’s own size when no width is asked', () => {
+    const out = rasteriseSvg(new TextEncoder().encode(svg('<circle cx="100" cy="50" r="40"/>')));
+    expect([out.width, out.height]).toEqual([200, 100]);
+  });
+
+  it('renders Chinese text (title blocks) with a CJK system font', () => {
+    const blank = rasteriseSvg(svg('<rect width="200" height="100" fill="#fff"/>'), { widthPx: 400 });
+    expect(darkPixels(blank.png)).toBe(0);
+    const text = rasteriseSvg(svg('<text x="10" y="60" font-size="36" font-family="Noto Sans CJK SC, sans-serif">轴承座</text>'), { widthPx: 400 });
+    expect(darkPixels(text.png)).toBeGreaterThan(500);
+    const defaultFace = rasteriseSvg(svg('<text x="10" y="60" font-size="36">制图员</text>'), { widthPx: 400 });
+    expect(darkPixels(defaultFace.png)).toBeGreaterThan(500);
+  });
+
+  it('allows references inside the document (#id) in href and url()', () => {
+    const body =
+      '<defs><linearGradient id="g"><stop offset="0" stop-color="#000"/></linearGradient><path id="p" d="M0 0L10 10"/></defs>' +
+      '<use href="#p" stroke="#000"/><use xlink:href="#p"/><rect width="50" height="50" fill="url(#g)"/>';
+    expect(rasteriseSvg(svg(body)).width).toBe(200);
+  });
+
+  it.each([
+    ['doctype', '<!DOCTYPE svg [<!ENTITY a "aaaa">]>' + svg('<text>&a;</text>')],
+    ['doctype', svg('<!ENTITY x SYSTEM "file:///etc/passwd">')],
+    ['script', svg('<script>alert(1)</script>')],
+    ['script', svg('<svg:SCRIPT xmlns:svg="http://www.w3.org/2000/svg"/>')],
+    ['foreignObject', svg('<foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>')],
+    ['image', svg('<image href="data:image/png;base64,iVBORw0KGgo=" width="10" height="10"/>')],
+    ['image', svg('<image xlink:href="/etc/passwd" width="10" height="10"/>')],
+    ['externalHref', svg('<use href="other.svg#a"/>')],
+    ['externalHref', svg('<use xlink:href="file:///etc/hosts#a"/>')],
+    ['externalHref', svg('<a href="http://example.invalid/"><rect width="5" height="5"/></a>')],
+    ['externalHref', svg('<feImage href="/tmp/x.png"/>')],
+    ['externalUrl', svg('<rect width="5" height="5" fill="url(http://example.invalid/p.svg#g)"/>')],
+    ['externalUrl', svg('<style>@import "x.css";</style>')],
+    ['stylesheet', '<?xml-stylesheet type="text/css" href="x.css"?>' + svg('')],
+  ] as const)('refuses %s', (what, input) => {
+    expect(refusal(input)).toBe(svgMessages.forbidden(what));
+    expect(svgForbiddenLabels[what]).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('refuses an SVG over the size bound before reading it', () => {
+    const big = svg(`<!--${'x'.repeat(SVG_LIMITS.bytes)}-->`);
+    expect(refusal(big)).toMatch(/^SVG 图形大小超过上限 2 MB（实际 2 MB）/);
+  });
+
+  it('refuses bytes that are not UTF-8, text without an <svg> root, and damaged XML', () => {
+    expect(refusal(new Uint8Array([0x3c, 0x73, 0x76, 0x67, 0xff, 0xfe]))).toBe(svgMessages.notUtf8);
+    expect(refusal('<html></html>')).toBe(svgMessages.notSvg);
+    expect(refusal('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect></svg>')).toMatch(/^SVG 图形无法解析/);
+  });
+
+  it('refuses nesting deeper than the bound', () => {
+    const deep = svg(`${'<g>'.repeat(SVG_LIMITS.depth + 5)}${'</g>'.repeat(SVG_LIMITS.depth + 5)}`);
+    expect(refusal(deep)).toMatch(/XML 嵌套层数超过上限/);
+  });
+
+  it('bounds the output pixels before rendering', () => {
+    expect(refusal(svg('', 'width="100000" height="100000"'))).toBe(svgMessages.tooManyPixels(100000, 100000, SVG_LIMITS.side));
+    expect(refusal(svg('', 'width="10000" height="10000"'))).toBe(svgMessages.tooManyPixelsTotal(100_000_000, SVG_LIMITS.pixels));
+    expect(refusal(svg('', 'width="10" height="1000"'), { widthPx: 1000 })).toBe(svgMessages.tooManyPixels(1000, 100000, SVG_LIMITS.side));
+    expect(refusal(svg(''), { widthPx: 0 })).toBe(svgMessages.badWidth(SVG_LIMITS.side));
+    expect(refusal(svg(''), { widthPx: 2.5 })).toBe(svgMessages.badWidth(SVG_LIMITS.side));
+  });
+});
