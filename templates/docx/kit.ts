@@ -257,8 +257,10 @@ export interface DocumentSpec {
 }
 
 function header(spec: DocumentSpec): Header {
-  const children = [para(spec.mark, { font: 'heading', size: SIZES.小四, align: 'left', after: 0 })];
+  // An unmarked document (e.g. the 考生准备通知单) prints no mark line, not an empty one.
+  const children = spec.mark === '' ? [] : [para(spec.mark, { font: 'heading', size: SIZES.小四, align: 'left', after: 0 })];
   if (spec.note) children.push(para(spec.note, { font: 'note', size: SIZES.小五, align: 'left', after: 0 }));
+  if (children.length === 0) children.push(para('', { size: SIZES.小五, after: 0 }));
   return new Header({ children });
 }
 

@@ -24,3 +24,8 @@ export function rewriteLogFrom(db: WritableDB, seq: number, detail: string): voi
     prev = hash;
   }
 }
+
+/** The access log's rows in order, as the tests compare them. */
+export function auditRows(ctx: { db: WritableDB }): { action: string; register: string; objects: string; result: string; detail: string }[] {
+  return ctx.db.prepare('SELECT action, register, objects, result, detail FROM audit_log ORDER BY seq').all() as ReturnType<typeof auditRows>;
+}

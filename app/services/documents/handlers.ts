@@ -6,17 +6,22 @@
  * Also the free-text parts of the 编制说明 and the 审核意见, stored with the bank.
  *
  *   01_题库编制说明.docx
- *   02_理论知识考核要素细目表.xlsx / .docx, 02_技能考核内容结构表.xlsx / .docx
- *   03_理论知识试题/甲套_试卷.docx, 甲套_标准答案与评分标准.docx, …
- *   03_技能考核试题/甲套_考场准备通知单.docx, 甲套_考生准备通知单.docx, 甲套_试题.docx, 甲套_评分记录表.docx, …
- *   03_综合评审试题/甲套_综合评审.docx, …                                  (levels 1–2)
+ *   02_考核要素细目表/1_理论知识考核要素细目表.docx / .xlsx, 2_技能考核内容结构表.docx / .xlsx
+ *   03_1_理论知识试题/1_甲套/1_试卷.docx, 2_标准答案.docx; 2_乙套/…
+ *   03_2_技能考核试题/1_甲套/1_考场准备通知单.docx, 2_考生准备通知单.docx, 3_试题.docx, 4_评分标准及评分记录表.docx; …
+ *   03_3_综合评审试题/1_甲套/1_综合评审试题.docx; …                                  (levels 1–2)
  *   04_题库开发组成员名单.docx / .xlsx
  *   05_题库内部审核意见.docx
+ * Each document carries the secrecy mark of its class (app/domain/submission/marking.ts and the
+ * 安全保密管理员's overrides): 机密★ on items and answers, 工作秘密 on documents about the bank, none
+ * on the 考生准备通知单.
  */
 import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { setName } from '../../domain/format.js';
+import type { DocumentHeader } from '../../domain/submission/documents.js';
+import { markText, type DocumentClass } from '../../domain/submission/marking.js';
 import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submission/notes.js';
 import { validateOrThrow } from '../../domain/validation.js';
 import { saveSubmissionNotes } from '../../store/repositories/submission-notes.js';
@@ -35,6 +40,7 @@ import { notesOf, requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { guardOutput } from '../output/write.js';
+import { getMarkingPolicy } from '../policy/read.js';
 import { writeOutputFolder, type OutputFolderOptions } from '../output/folder.js';
 import { describeIncomplete } from '../output/sweep.js';
 import { documentsMessages } from './messages.js';
@@ -80,49 +86,61 @@ interface Planned {
   readonly make: () => Promise<Uint8Array>;
 }
 
+/** `1_甲套` … in a part's folder; numbers padded when there are ten sets, so they sort as numbers. */
+function setFolder(part: string, index: number, count: number, label: string): string {
+  return `${part}/${documentsMessages.files.set(String(index + 1).padStart(String(count).length, '0'), setName(label))}`;
+}
+
 /** Every document of the submission, in 附件6 order; generated first, written after all succeeded. */
 function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: SubmissionResult['sets']; drafts: number } {
   const src = submissionSource(ctx, bankId);
-  const { header, bank } = src;
-  const tables = elementTablesData(src);
-  const xlsxBase = { occupationName: bank.occupationName, occupationCode: bank.occupationCode, track: bank.track, secrecyMark: header.mark, generatedAt: ctx.now() };
+  const { bank } = src;
+  const policy = getMarkingPolicy(ctx.db);
+  /** The header with the secrecy mark of one document class. */
+  const as = (cls: DocumentClass): DocumentHeader => ({ ...src.header, mark: markText(cls, bank.secrecy, policy) });
+  const tables = elementTablesData({ ...src, header: as('elementTables') });
+  const xlsxBase = { occupationName: bank.occupationName, occupationCode: bank.occupationCode, track: bank.track, secrecyMark: as('elementTables').mark, generatedAt: ctx.now() };
   const { parts: P, files: F } = documentsMessages;
   const planned: Planned[] = [
-    { part: P.note, path: F.note, make: () => packDocx(compilationNoteDocx(compilationNoteData(ctx, src))) },
-    { part: P.tables, path: F.theoryTableXlsx, make: () => theoryElementTableXlsx({ ...xlsxBase, level: bank.level, table: src.table }) },
-    { part: P.tables, path: F.theoryTableDocx, make: () => packDocx(theoryElementTableDocx(tables)) },
+    { part: P.note, path: F.note, make: () => packDocx(compilationNoteDocx(compilationNoteData(ctx, { ...src, header: as('compilationNote') }))) },
+    { part: P.tables, path: `${P.tables}/${F.theoryTableDocx}`, make: () => packDocx(theoryElementTableDocx(tables)) },
+    { part: P.tables, path: `${P.tables}/${F.theoryTableXlsx}`, make: () => theoryElementTableXlsx({ ...xlsxBase, level: bank.level, table: src.table }) },
   ];
   const practicalDoc = practicalStructureDocx(tables);
   if (src.practical && practicalDoc) {
     const structure = src.practical;
     planned.push(
-      { part: P.tables, path: F.practicalStructureXlsx, make: () => practicalStructureXlsx({ ...xlsxBase, structure }) },
-      { part: P.tables, path: F.practicalStructureDocx, make: () => packDocx(practicalDoc) },
+      { part: P.tables, path: `${P.tables}/${F.practicalStructureDocx}`, make: () => packDocx(practicalDoc) },
+      { part: P.tables, path: `${P.tables}/${F.practicalStructureXlsx}`, make: () => practicalStructureXlsx({ ...xlsxBase, structure }) },
     );
   }
-  for (const paper of theoryPapers(ctx, header, src.notes, src.theory)) {
+  const theory = theoryPapers(ctx, as('theoryPaper'), src.notes, src.theory);
+  theory.forEach((paper, i) => {
+    const dir = setFolder(P.theory, i, theory.length, paper.setLabel);
     planned.push(
-      { part: P.theory, path: `${P.theory}/${F.theoryPaper(setName(paper.setLabel))}`, make: () => theoryPaperDocx(paper) },
-      { part: P.theory, path: `${P.theory}/${F.theoryAnswers(setName(paper.setLabel))}`, make: () => theoryAnswersDocx(paper) },
+      { part: P.theory, path: `${dir}/${F.theoryPaper}`, make: () => theoryPaperDocx(paper) },
+      { part: P.theory, path: `${dir}/${F.theoryAnswers}`, make: () => theoryAnswersDocx({ ...paper, header: as('answerKey') }) },
     );
-  }
-  for (const paper of practicalPapers(ctx, header, src.practical, src.practicalSets)) {
-    const dir = P.practical;
+  });
+  const practical = practicalPapers(ctx, as('practicalPaper'), src.practical, src.practicalSets);
+  practical.forEach((paper, i) => {
+    const dir = setFolder(P.practical, i, practical.length, paper.setLabel);
     planned.push(
-      { part: dir, path: `${dir}/${F.siteNotice(setName(paper.setLabel))}`, make: () => practicalSiteNoticeDocx(paper) },
-      { part: dir, path: `${dir}/${F.candidateNotice(setName(paper.setLabel))}`, make: () => practicalCandidateNoticeDocx(paper) },
-      { part: dir, path: `${dir}/${F.practicalPaper(setName(paper.setLabel))}`, make: () => practicalPaperDocx(paper) },
-      { part: dir, path: `${dir}/${F.scoreSheet(setName(paper.setLabel))}`, make: () => practicalScoreSheetDocx(paper) },
+      { part: P.practical, path: `${dir}/${F.siteNotice}`, make: () => practicalSiteNoticeDocx({ ...paper, header: as('siteNotice') }) },
+      { part: P.practical, path: `${dir}/${F.candidateNotice}`, make: () => practicalCandidateNoticeDocx({ ...paper, header: as('candidateNotice') }) },
+      { part: P.practical, path: `${dir}/${F.practicalPaper}`, make: () => practicalPaperDocx(paper) },
+      { part: P.practical, path: `${dir}/${F.scoreSheet}`, make: () => practicalScoreSheetDocx({ ...paper, header: as('scoreSheet') }) },
     );
-  }
-  for (const paper of comprehensivePapers(ctx, header, src.comprehensive)) {
-    planned.push({ part: P.comprehensive, path: `${P.comprehensive}/${F.comprehensivePaper(setName(paper.setLabel))}`, make: () => comprehensivePaperDocx(paper) });
-  }
-  const team = teamListData(src);
+  });
+  const comprehensive = comprehensivePapers(ctx, as('comprehensivePaper'), src.comprehensive);
+  comprehensive.forEach((paper, i) => {
+    planned.push({ part: P.comprehensive, path: `${setFolder(P.comprehensive, i, comprehensive.length, paper.setLabel)}/${F.comprehensivePaper}`, make: () => comprehensivePaperDocx(paper) });
+  });
+  const team = teamListData({ ...src, header: as('teamList') });
   planned.push(
     { part: P.team, path: F.teamDocx, make: () => packDocx(teamListDocx(team)) },
     { part: P.team, path: F.teamXlsx, make: () => teamListXlsx(team, ctx.now()) },
-    { part: P.review, path: F.review, make: () => packDocx(reviewOpinionDocx(reviewOpinionData(src))) },
+    { part: P.review, path: F.review, make: () => packDocx(reviewOpinionDocx(reviewOpinionData({ ...src, header: as('reviewOpinion') }))) },
   );
   const all = [...src.theory, ...src.practicalSets, ...src.comprehensive];
   return {

@@ -1,29 +1,36 @@
 /** User-facing texts of the submission (申报材料): its folders and files in 附件6 order, refusals, generated sentences (zh-CN). */
 
 export const documentsMessages = {
-  /** The parts of the submission, as folders and in the manifest. */
+  /**
+   * The parts of the submission, as folders and in the manifest. Every name starts with its place in
+   * 附件6 §三, so that a file manager's listing (by code point or by pinyin) shows them in that order:
+   * 理论知识 before 技能考核 before 综合评审 (03_1/03_2/03_3), 甲 before 乙 before 丙 (1_甲套 …), and
+   * inside a set the documents as the module lists them.
+   */
   parts: {
     note: '01_题库编制说明',
     tables: '02_考核要素细目表',
-    theory: '03_理论知识试题',
-    practical: '03_技能考核试题',
-    comprehensive: '03_综合评审试题',
+    theory: '03_1_理论知识试题',
+    practical: '03_2_技能考核试题',
+    comprehensive: '03_3_综合评审试题',
     team: '04_题库开发组成员名单',
     review: '05_题库内部审核意见',
   },
   files: {
     note: '01_题库编制说明.docx',
-    theoryTableXlsx: '02_理论知识考核要素细目表.xlsx',
-    theoryTableDocx: '02_理论知识考核要素细目表.docx',
-    practicalStructureXlsx: '02_技能考核内容结构表.xlsx',
-    practicalStructureDocx: '02_技能考核内容结构表.docx',
-    theoryPaper: (set: string) => `${set}_试卷.docx`,
-    theoryAnswers: (set: string) => `${set}_标准答案与评分标准.docx`,
-    siteNotice: (set: string) => `${set}_考场准备通知单.docx`,
-    candidateNotice: (set: string) => `${set}_考生准备通知单.docx`,
-    practicalPaper: (set: string) => `${set}_试题.docx`,
-    scoreSheet: (set: string) => `${set}_评分记录表.docx`,
-    comprehensivePaper: (set: string) => `${set}_综合评审.docx`,
+    theoryTableXlsx: '1_理论知识考核要素细目表.xlsx',
+    theoryTableDocx: '1_理论知识考核要素细目表.docx',
+    practicalStructureXlsx: '2_技能考核内容结构表.xlsx',
+    practicalStructureDocx: '2_技能考核内容结构表.docx',
+    /** `1_甲套`, or `01_甲套` when there are ten sets. */
+    set: (number: string, set: string) => `${number}_${set}`,
+    theoryPaper: '1_试卷.docx',
+    theoryAnswers: '2_标准答案.docx',
+    siteNotice: '1_考场准备通知单.docx',
+    candidateNotice: '2_考生准备通知单.docx',
+    practicalPaper: '3_试题.docx',
+    scoreSheet: '4_评分标准及评分记录表.docx',
+    comprehensivePaper: '1_综合评审试题.docx',
     teamDocx: '04_题库开发组成员名单.docx',
     teamXlsx: '04_题库开发组成员名单.xlsx',
     review: '05_题库内部审核意见.docx',

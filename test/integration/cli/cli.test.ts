@@ -118,7 +118,7 @@ describe('qbank CLI', () => {
     const docs = await run(['documents', 'generate', '--bank', '1', '--out', 'sub'], dir, env);
     expect(docs).toMatchObject({ code: 0, err: '' });
     expect(docs.out).toMatch(/已生成申报材料 26 个文件/);
-    expect(existsSync(join(dir, 'sub', '03_理论知识试题', '丙套_标准答案与评分标准.docx'))).toBe(true);
+    expect(existsSync(join(dir, 'sub', '03_1_理论知识试题', '3_丙套', '2_标准答案.docx'))).toBe(true);
     const noOut = await run(['documents', 'generate', '--bank', '1'], dir, env);
     expect(noOut).toMatchObject({ code: 2, err: 'qbank: 缺少 --out <目录>\n' });
   }, 180_000);

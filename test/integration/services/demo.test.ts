@@ -63,7 +63,7 @@ describe('demo', () => {
     ]);
     // The submission folder in 附件6 order: every document exists and is a real docx/xlsx (zip).
     const parts = [...new Set(report.documents.map((d: { part: string }) => d.part))];
-    expect(parts).toEqual(['01_题库编制说明', '02_考核要素细目表', '03_理论知识试题', '03_技能考核试题', '04_题库开发组成员名单', '05_题库内部审核意见']);
+    expect(parts).toEqual(['01_题库编制说明', '02_考核要素细目表', '03_1_理论知识试题', '03_2_技能考核试题', '04_题库开发组成员名单', '05_题库内部审核意见']);
     expect(report.documents).toHaveLength(26);
     for (const d of report.documents as { file: string; bytes: number }[]) {
       expect(d.file.startsWith('submission/'), d.file).toBe(true);

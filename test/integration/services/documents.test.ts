@@ -55,21 +55,32 @@ describe('documents.generate', () => {
     const paths = r.files.map((f) => f.path);
     expect(paths.slice(0, 5)).toEqual([
       '01_题库编制说明.docx',
-      '02_理论知识考核要素细目表.xlsx',
-      '02_理论知识考核要素细目表.docx',
-      '02_技能考核内容结构表.xlsx',
-      '02_技能考核内容结构表.docx',
+      '02_考核要素细目表/1_理论知识考核要素细目表.docx',
+      '02_考核要素细目表/1_理论知识考核要素细目表.xlsx',
+      '02_考核要素细目表/2_技能考核内容结构表.docx',
+      '02_考核要素细目表/2_技能考核内容结构表.xlsx',
     ]);
-    for (const label of ['甲', '乙', '丙']) {
-      expect(paths).toContain(`03_理论知识试题/${label}套_试卷.docx`);
-      expect(paths).toContain(`03_理论知识试题/${label}套_标准答案与评分标准.docx`);
-      for (const doc of ['考场准备通知单', '考生准备通知单', '试题', '评分记录表']) expect(paths).toContain(`03_技能考核试题/${label}套_${doc}.docx`);
-    }
+    ['甲', '乙', '丙'].forEach((label, i) => {
+      const set = `${String(i + 1)}_${label}套`;
+      expect(paths).toContain(`03_1_理论知识试题/${set}/1_试卷.docx`);
+      expect(paths).toContain(`03_1_理论知识试题/${set}/2_标准答案.docx`);
+      for (const doc of ['1_考场准备通知单', '2_考生准备通知单', '3_试题', '4_评分标准及评分记录表']) expect(paths).toContain(`03_2_技能考核试题/${set}/${doc}.docx`);
+    });
     expect(paths.slice(-3)).toEqual(['04_题库开发组成员名单.docx', '04_题库开发组成员名单.xlsx', '05_题库内部审核意见.docx']);
     expect(paths).toHaveLength(5 + 6 + 12 + 3);
+    // A file manager lists them in 附件6 order, by code point and by pinyin alike.
+    expect([...paths].sort()).toEqual(paths);
+    expect([...paths].sort(new Intl.Collator('zh-CN-u-co-pinyin').compare)).toEqual(paths);
+
+    // Marks per document class: 机密★ on papers and keys, 工作秘密 on the 细目表 and the lists, none on the 考生准备通知单.
+    const firstLine = async (path: string) => (await docxParagraphs(new Uint8Array(readFileSync(join(out, path))), 'word/header1.xml')).join('\n');
+    expect(await firstLine('03_1_理论知识试题/1_甲套/2_标准答案.docx')).toContain('机密★启用前');
+    expect(await firstLine('03_2_技能考核试题/1_甲套/1_考场准备通知单.docx')).toContain('工作秘密');
+    expect(await firstLine('03_2_技能考核试题/1_甲套/2_考生准备通知单.docx')).not.toMatch(/机密|秘密/);
+    expect(await firstLine('04_题库开发组成员名单.docx')).toContain('工作秘密');
 
     // The paper holds its set's 170 items, numbered 1 … 170, and the year of the standard.
-    const paper = new Uint8Array(readFileSync(join(out, '03_理论知识试题/甲套_试卷.docx')));
+    const paper = new Uint8Array(readFileSync(join(out, '03_1_理论知识试题/1_甲套/1_试卷.docx')));
     const lines = await docxParagraphs(paper);
     expect(lines.some((l) => l.includes('（2019年版）') && l.includes('120分钟'))).toBe(true);
     expect(lines.some((l) => l.startsWith('170.'))).toBe(true);
@@ -115,7 +126,7 @@ describe('documents.generate', () => {
     const { ctx, bankId } = await assembledBank(ws);
     const out = join(ws.dir, 's');
     await invoke(ctx, handlers['documents.generate'], { bankId, outDir: out });
-    const pdf = renderPdf(new Uint8Array(readFileSync(join(out, '03_理论知识试题/乙套_试卷.docx'))), 'paper.docx');
+    const pdf = renderPdf(new Uint8Array(readFileSync(join(out, '03_1_理论知识试题/2_乙套/1_试卷.docx'))), 'paper.docx');
     if (pdf === undefined) return t.skip();
     expect(pdf.pages).toBeGreaterThanOrEqual(8);
     expect(pdf.text).toContain('机密★启用前');

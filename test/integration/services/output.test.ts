@@ -9,11 +9,10 @@ import { describeWriteError, writeOutputFile } from '../../../app/services/outpu
 import { UNVERIFIED_NOTE } from '../../../app/services/policy/read.js';
 import { handlers } from '../../../app/services/registry.js';
 import { hybridProbe } from '../../unit/media/fake-system.js';
+import { auditRows } from '../../helpers/audit-log.js';
 import { useTempDir } from '../../helpers/tmp.js';
 import { useWorkstation } from '../../helpers/workstation.js';
 
-const auditRows = (ctx: { db: WritableDB }) =>
-  ctx.db.prepare('SELECT action, register, objects, result, detail FROM audit_log ORDER BY seq').all() as { action: string; register: string; objects: string; result: string; detail: string }[];
 const outputRows = (ctx: { db: WritableDB }) => auditRows(ctx).filter((r) => r.action.startsWith('output.'));
 const mode = (p: string) => statSync(p).mode & 0o777;
 
