@@ -11,6 +11,7 @@ import { bankHandlers } from './banks/handlers.js';
 import { catalogHandlers } from './catalog/handlers.js';
 import { documentHandlers } from './documents/handlers.js';
 import { elementHandlers } from './elements/handlers.js';
+import { imageHandlers } from './images/handlers.js';
 import { importHandlers } from './import/handlers.js';
 import { itemHandlers } from './items/handlers.js';
 import { itemFileHandlers } from './items/xlsx-handlers.js';
@@ -51,6 +52,7 @@ export const handlers = merge(
   elementHandlers,
   itemHandlers,
   itemFileHandlers,
+  imageHandlers,
   importHandlers,
   searchHandlers,
   qualityHandlers,

@@ -1,0 +1,69 @@
+/**
+ * Images of items (附图 of practical tasks, figures of theory items): stored once by content hash, as the
+ * documents embed them. An image is accepted by its bytes (app/readers/images.ts: PNG or JPEG within
+ * the byte, side and pixel bounds), never by its name; the item then refers to it by SHA-256. Reading an
+ * image back is a 调阅 of item content.
+ */
+import { z } from 'zod';
+import { acceptImage } from '../../readers/images.js';
+import { ReaderError } from '../../readers/errors.js';
+import { getImage, putImage } from '../../store/repositories/images.js';
+import { sha256Hex } from '../../../crypto/digest.js';
+import { requireBank } from '../banks/context.js';
+import { timestamp } from '../context.js';
+import { ServiceError } from '../errors.js';
+import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { imagesMessages as M } from './messages.js';
+
+const bankId = z.number().int().positive();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export interface StoredImage {
+  readonly sha256: string;
+  readonly contentType: 'image/png' | 'image/jpeg';
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+}
+
+export const imageHandlers = handlerMap(
+  defineHandler({
+    name: 'images.put',
+    summary: '保存试题图片（PNG 或 JPEG）',
+    input: z.object({ bankId, bytes: z.instanceof(Uint8Array) }),
+    roles: ['manager', 'author'],
+    register: '',
+    secret: true,
+    bank: bankOf('manager', 'author'),
+    objects: (i, out: StoredImage) => [`bank:${String(i.bankId)}`, `image:${out.sha256.slice(0, 16)}`],
+    run: (ctx, input): StoredImage => {
+      requireBank(ctx, input.bankId);
+      let accepted;
+      try {
+        accepted = acceptImage(input.bytes);
+      } catch (e) {
+        if (e instanceof ReaderError) throw new ServiceError(M.refused(e.message));
+        throw e;
+      }
+      const hash = sha256Hex(input.bytes);
+      putImage(ctx.db, { sha256: hash, contentType: accepted.contentType, bytes: input.bytes }, ctx.actor.username, timestamp(ctx));
+      return { sha256: hash, contentType: accepted.contentType, width: accepted.width, height: accepted.height, bytes: input.bytes.byteLength };
+    },
+  }),
+  defineHandler({
+    name: 'images.get',
+    summary: '查看试题图片',
+    input: z.object({ bankId, sha256 }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '调阅',
+    secret: true,
+    bank: bankOf('manager', 'author', 'reviewer'),
+    objects: (i) => [`bank:${String(i.bankId)}`, `image:${i.sha256.slice(0, 16)}`],
+    run: (ctx, input): { contentType: 'image/png' | 'image/jpeg'; bytes: Uint8Array } => {
+      requireBank(ctx, input.bankId);
+      const image = getImage(ctx.db, input.sha256);
+      if (image === undefined) throw new ServiceError(M.notFound(input.sha256));
+      return image;
+    },
+  }),
+);
