@@ -11,12 +11,13 @@ import { login, logout } from '../services/session/handlers.js';
 import { createContext, type ServiceContext } from '../services/context.js';
 import { closeWorkstation, openWorkstation } from '../services/workstation/handlers.js';
 import { stringOption, UsageError, type CommandContext } from './command.js';
+import { authText } from './messages/auth.js';
 
 function readSecretFile(ctx: CommandContext, path: string, what: string): string {
   try {
     return readFileSync(resolve(ctx.io.cwd, path), 'utf8').replace(/\r?\n$/, '');
   } catch (e) {
-    throw new UsageError(`无法读取${what}文件 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(authText.unreadableSecretFile(what, path, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
 }
 
@@ -34,16 +35,12 @@ export function workstationSecret(ctx: CommandContext, prefix = ''): Workstation
     try {
       return { kind: 'keyFile', bytes: readFileSync(resolve(ctx.io.cwd, keyFile)) };
     } catch (e) {
-      throw new UsageError(`无法读取密钥文件 ${keyFile}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(authText.unreadableKeyFile(keyFile, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     }
   }
-  const passphrase = secretText(ctx, `${prefix}passphrase-file`, prefix === '' ? 'QBANK_PASSPHRASE' : 'QBANK_NEW_PASSPHRASE', '工作站口令');
+  const passphrase = secretText(ctx, `${prefix}passphrase-file`, prefix === '' ? 'QBANK_PASSPHRASE' : 'QBANK_NEW_PASSPHRASE', authText.workstationPassphrase);
   if (passphrase === undefined) {
-    throw new UsageError(
-      prefix === ''
-        ? '需要工作站口令：用 --passphrase-file 文件 或环境变量 QBANK_PASSPHRASE（或 --key-file 密钥文件）'
-        : '需要新的工作站口令：用 --new-passphrase-file 文件、环境变量 QBANK_NEW_PASSPHRASE 或 --new-key-file 密钥文件',
-    );
+    throw new UsageError(prefix === '' ? authText.passphraseNeeded : authText.newPassphraseNeeded);
   }
   return { kind: 'passphrase', passphrase };
 }
@@ -51,9 +48,9 @@ export function workstationSecret(ctx: CommandContext, prefix = ''): Workstation
 /** Opens the workstation, logs the user in, runs `fn`, logs out (signing a checkpoint) and closes. */
 export async function withSession<T>(ctx: CommandContext, fn: (session: ServiceContext) => Promise<T>): Promise<T> {
   const user = stringOption(ctx, 'user') ?? ctx.io.env.QBANK_USER;
-  if (user === undefined || user === '') throw new UsageError('需要用户名：用 --user 或环境变量 QBANK_USER');
-  const password = secretText(ctx, 'password-file', 'QBANK_PASSWORD', '口令');
-  if (password === undefined) throw new UsageError('需要口令：用 --password-file 文件 或环境变量 QBANK_PASSWORD');
+  if (user === undefined || user === '') throw new UsageError(authText.userNeeded);
+  const password = secretText(ctx, 'password-file', 'QBANK_PASSWORD', authText.password);
+  if (password === undefined) throw new UsageError(authText.passwordNeeded);
   const secret = workstationSecret(ctx);
   const db = openWorkstation(ctx.dbFile, secret);
   try {

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { CliIO } from './io.js';
+import { usageText } from './messages/usage.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -37,7 +38,7 @@ export function intOption(ctx: CommandContext, name: string, fallback: number): 
   const v = stringOption(ctx, name);
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} 必须是正整数，收到 ${v}`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(usageText.positiveIntegerOption(name, v));
   return n;
 }
 
@@ -46,25 +47,25 @@ export function readInput(ctx: CommandContext, path: string, maxBytes?: number):
   try {
     // A bound is checked before the file is read, so a huge file never enters memory (issue 11).
     if (maxBytes !== undefined && statSync(resolve(ctx.io.cwd, path)).size > maxBytes) {
-      throw new UsageError(`文件 ${path} 超过大小上限 ${String(Math.round(maxBytes / 1024 / 1024))} MB，未读取`);
+      throw new UsageError(usageText.fileTooLarge(path, String(Math.round(maxBytes / 1024 / 1024))));
     }
     return readFileSync(resolve(ctx.io.cwd, path));
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`无法读取文件 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(usageText.unreadableFile(path, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
 }
 
 /** `--bank <题库编号>`, required. */
 export function bankOption(ctx: CommandContext): number {
   const v = stringOption(ctx, 'bank');
-  if (v === undefined) throw new UsageError('缺少 --bank <题库编号>');
+  if (v === undefined) throw new UsageError(usageText.missingBank);
   return intOption(ctx, 'bank', 0);
 }
 
 /** `--out <目录>`, required, resolved against the working directory. */
 export function outOption(ctx: CommandContext): string {
   const out = stringOption(ctx, 'out');
-  if (!out) throw new UsageError('缺少 --out <目录>');
+  if (!out) throw new UsageError(usageText.missingOut);
   return resolve(ctx.io.cwd, out);
 }

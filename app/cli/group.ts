@@ -3,6 +3,8 @@ import type { ServiceContext } from '../services/context.js';
 import { invoke, type Handler } from '../services/handler.js';
 import { AUTH_OPTIONS, withSession } from './auth.js';
 import { UsageError, type Command, type CommandContext, type OptionSpec } from './command.js';
+import { authText } from './messages/auth.js';
+import { usageText } from './messages/usage.js';
 
 export interface SubCommand {
   readonly name: string;
@@ -18,25 +20,21 @@ export function groupCommand(name: string, summary: string, subs: readonly SubCo
   return {
     name,
     summary,
-    help: [`用法: qbank ${name} <子命令> …`, '', ...subs.map((s) => `  qbank ${name} ${s.usage.padEnd(width)}  ${s.summary}`), '', AUTH_HELP].join('\n'),
+    help: [usageText.groupUsage(name), '', ...subs.map((s) => `  qbank ${name} ${s.usage.padEnd(width)}  ${s.summary}`), '', AUTH_HELP].join('\n'),
     options: { ...AUTH_OPTIONS, json: { type: 'boolean' }, ...options },
     async run(ctx) {
       const [subName, ...args] = ctx.positionals;
       const sub = subs.find((s) => s.name === subName);
-      if (!sub) throw new UsageError(`${subName === undefined ? '缺少子命令' : `未知子命令 ${subName}`}；可用：${subs.map((s) => s.name).join('、')}`);
+      if (!sub) {
+        const problem = subName === undefined ? usageText.missingSubcommand : usageText.unknownSubcommand(subName);
+        throw new UsageError(usageText.availableSubcommands(problem, subs.map((s) => s.name)));
+      }
       return (await withSession(ctx, (session) => sub.run(ctx, session, args))) ?? 0;
     },
   };
 }
 
-export const AUTH_HELP = [
-  '登录与口令（不在命令行上写口令）:',
-  '  --user <用户名>            或环境变量 QBANK_USER',
-  '  --password-file <文件>     或 QBANK_PASSWORD_FILE / QBANK_PASSWORD',
-  '  --passphrase-file <文件>   工作站口令，或 QBANK_PASSPHRASE_FILE / QBANK_PASSPHRASE',
-  '  --key-file <文件>          工作站密钥文件（代替口令），或 QBANK_KEY_FILE',
-  '  --json                     以 JSON 输出',
-].join('\n');
+export const AUTH_HELP = authText.loginHelp;
 
 /** Calls a handler and prints its result: JSON with --json, else `lines(result)`. */
 export async function call<O>(
@@ -53,14 +51,14 @@ export async function call<O>(
 
 export function arg(args: readonly string[], index: number, name: string): string {
   const v = args[index];
-  if (v === undefined || v === '') throw new UsageError(`缺少参数 <${name}>`);
+  if (v === undefined || v === '') throw new UsageError(usageText.missingArgument(name));
   return v;
 }
 
 export function intArg(args: readonly string[], index: number, name: string): number {
   const v = arg(args, index, name);
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`<${name}> 必须是正整数，收到 ${v}`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(usageText.positiveIntegerArgument(name, v));
   return n;
 }
 

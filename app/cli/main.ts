@@ -21,7 +21,7 @@ import { peopleCommand } from './commands/people.js';
 import { policyCommand } from './commands/policy.js';
 import { passwdCommand, rekeyCommand, whoamiCommand } from './commands/session.js';
 import { processIO, type CliIO } from './io.js';
-import { cliText } from './messages.js';
+import { programText } from './messages/program.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -61,7 +61,7 @@ export const VERSION = '0.1.0';
 function globalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return [cliText.programSummary, '', cliText.usage, '', cliText.commandsTitle, ...lines, '', cliText.globalOptions, ''].join('\n');
+  return [programText.programSummary, '', programText.usage, '', programText.commandsTitle, ...lines, '', programText.globalOptions, ''].join('\n');
 }
 
 /** The command name: the first argument that is neither an option nor an option's value. */
@@ -89,15 +89,15 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       }
       io.out(globalHelp());
       if (parsed.values.help === true) return 0;
-      io.err(`qbank: ${cliText.noCommand}\n`);
+      io.err(`qbank: ${programText.noCommand}\n`);
       return 2;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`${cliText.unknownCommand(name)}；${cliText.helpHint}`);
+    if (!command) throw new UsageError(programText.unknownCommandLine(name));
     const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
     const parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true });
     if (parsed.values.help === true) {
-      io.out(`${command.summary}\n\n${command.help}\n\n${cliText.globalOptions}\n`);
+      io.out(`${command.summary}\n\n${command.help}\n\n${programText.globalOptions}\n`);
       return 0;
     }
     const dbOption = parsed.values.db;
@@ -111,7 +111,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
 function reportError(e: unknown, io: CliIO, debug: boolean): number {
   const error = e instanceof Error ? e : new Error(String(e));
   const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
-  const message = isUsage && !(error instanceof UsageError) ? cliText.usageError(error.message) : error.message;
+  const message = isUsage && !(error instanceof UsageError) ? programText.usageError(error.message) : error.message;
   io.err(`qbank: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   if (debug && error.stack) io.err(`${error.stack}\n`);
   return isUsage ? 2 : 1;

@@ -12,13 +12,14 @@ import { STATISTICS_MAX_BYTES } from '../../services/import/file-bounds.js';
 import { handlers } from '../../services/registry.js';
 import { bankOption, intOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
 import { arg, call, groupCommand, implied, intArg, single } from '../group.js';
+import { assemblyText } from '../messages/assembly.js';
 
 const KINDS: Readonly<Record<string, PaperKind>> = { theory: 'theory', practical: 'practical', comprehensive: 'comprehensive', 理论: 'theory', 技能: 'practical', 综合: 'comprehensive' };
 
 function kindOption(ctx: CommandContext): PaperKind {
   const v = stringOption(ctx, 'kind') ?? 'theory';
   const kind = KINDS[v];
-  if (kind === undefined) throw new UsageError(`--kind 应为 theory、practical 或 comprehensive，收到 ${v}`);
+  if (kind === undefined) throw new UsageError(assemblyText.badKind(v));
   return kind;
 }
 
@@ -26,7 +27,7 @@ function numberOption(ctx: CommandContext, name: string): number | undefined {
   const v = stringOption(ctx, name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n)) throw new UsageError(`--${name} 必须是数字，收到 ${v}`);
+  if (!Number.isFinite(n)) throw new UsageError(assemblyText.notANumber(name, v));
   return n;
 }
 
@@ -35,7 +36,7 @@ function idList(ctx: CommandContext, name: string): number[] {
   if (v === undefined) return [];
   return v.split(/[,，\s]+/).filter(Boolean).map((x) => {
     const n = Number(x);
-    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} 应为以逗号分隔的试题编号，收到 ${x}`);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(assemblyText.badIdList(name, x));
     return n;
   });
 }
@@ -46,7 +47,7 @@ function pins(ctx: CommandContext): { itemId: number; set: number }[] {
   if (v === undefined) return [];
   return v.split(/[,，\s]+/).filter(Boolean).map((x) => {
     const m = /^(\d+)@(\d+)$/.exec(x);
-    if (!m) throw new UsageError(`--pin 应写成 试题编号@套号，如 12@1，收到 ${x}`);
+    if (!m) throw new UsageError(assemblyText.badPin(x));
     return { itemId: Number(m[1]), set: Number(m[2]) };
   });
 }
@@ -57,7 +58,7 @@ function enemies(ctx: CommandContext): [number, number][] {
   if (v === undefined) return [];
   return v.split(/[,，\s]+/).filter(Boolean).map((x) => {
     const m = /^(\d+)-(\d+)$/.exec(x);
-    if (!m) throw new UsageError(`--enemies 应写成 试题编号-试题编号，如 3-7，收到 ${x}`);
+    if (!m) throw new UsageError(assemblyText.badEnemies(x));
     return [Number(m[1]), Number(m[2])];
   });
 }
@@ -67,7 +68,7 @@ function bandOption(ctx: CommandContext): number[] | null | undefined {
   if (v === undefined) return undefined;
   if (v === 'free' || v === '不限') return null;
   const parts = v.split(/[:：]/).map(Number);
-  if (parts.length !== 5 || parts.some((n) => !Number.isFinite(n) || n < 0)) throw new UsageError(`--bands 应为 5 个比例如 1:2:4:2:1，或 free，收到 ${v}`);
+  if (parts.length !== 5 || parts.some((n) => !Number.isFinite(n) || n < 0)) throw new UsageError(assemblyText.badBands(v));
   return parts;
 }
 
@@ -95,21 +96,24 @@ function assemblyInput(ctx: CommandContext) {
   };
 }
 
-const typeLabel = (t: string) => (theoryItemTypeNames as Record<string, string>)[t]?.replace('项选择', '选') ?? t;
+const typeLabel = (t: string) => {
+  const name = (theoryItemTypeNames as Record<string, string>)[t];
+  return name === undefined ? t : assemblyText.shortTypeName(name);
+};
 
 export function blueprintLines(b: Blueprint): string[] {
-  const lines = [`组卷蓝图：${b.sets} 套，每套 ${b.itemsPerSet} ${b.kind === 'theory' ? '道题' : '道试题'}`];
+  const lines = [assemblyText.blueprintTitle(b.sets, b.itemsPerSet, b.kind === 'theory')];
   if (b.kind === 'theory') {
-    lines.push('鉴定范围\t名称\t比重\t每套题量\t判断/单选/多选\t已入库');
+    lines.push(assemblyText.blueprintHeader);
     for (const n of b.nodes) {
       lines.push(`${'  '.repeat(n.depth - 1)}${n.path}\t${n.name}\t${n.weight}\t${n.perSet}\t${n.perSetByType.trueFalse}/${n.perSetByType.singleChoice}/${n.perSetByType.multipleChoice}\t${n.available}`);
     }
-    lines.push(`每个鉴定点每套至多 ${b.pointCap} 道${b.pointCapAutomatic ? '（自动）' : ''}；核心要素（X）至少 ${b.minX ?? 0} 道，辅助要素（Z）至多 ${b.maxZ ?? '—'} 道`);
-    lines.push(`难度 1～5 级每套：${b.bands === null ? '不限' : b.bands.join(' / ')}；目标难度（Σp）${(b.target[0] ?? 0).toFixed(3)}，平均 ${b.targetMean.toFixed(3)}`);
-    if (b.requiredPoints.length > 0) lines.push(`每套须覆盖 ${b.requiredPoints.length} 个核心鉴定点`);
+    lines.push(assemblyText.pointCap(b.pointCap, b.pointCapAutomatic, b.minX ?? 0, b.maxZ ?? '—'));
+    lines.push(assemblyText.bands(b.bands === null ? assemblyText.noBands : b.bands.join(' / '), (b.target[0] ?? 0).toFixed(3), b.targetMean.toFixed(3)));
+    if (b.requiredPoints.length > 0) lines.push(assemblyText.requiredPoints(b.requiredPoints.length));
   } else {
-    (b.slots ?? []).forEach((slots, s) => lines.push(`${setOrdinal(s)}：${slots.map((x) => `${x.module}（${x.mode}，${x.points} 分，${x.minutes} 分钟）`).join('，')}`));
-    lines.push(`可用试题：${b.nodes.map((n) => `${n.path} ${n.name} ${n.available} 道`).join('，')}`);
+    (b.slots ?? []).forEach((slots, s) => lines.push(assemblyText.slots(setOrdinal(s), slots.map((x) => assemblyText.slot(x.module, x.mode, x.points, x.minutes)))));
+    lines.push(assemblyText.available(b.nodes.map((n) => assemblyText.availableNode(n.path, n.name, n.available))));
   }
   return lines;
 }
@@ -117,7 +121,7 @@ export function blueprintLines(b: Blueprint): string[] {
 export function statisticsLines(st: AssemblyStatistics): string[] {
   const types = [...new Set(st.sets.flatMap((s) => Object.keys(s.byType)))];
   const lines = [
-    ['套别', '题量', '分值', ...types.map(typeLabel), 'X/Y/Z', '难度1～5', 'Σp', '平均p', '偏差'].join('\t'),
+    assemblyText.statisticsHeader(types.map(typeLabel)),
     ...st.sets.map((s) =>
       [
         s.label,
@@ -131,7 +135,7 @@ export function statisticsLines(st: AssemblyStatistics): string[] {
         formatDifficulty(s.deviation),
       ].join('\t'),
     ),
-    '套间重复题量：',
+    assemblyText.overlapTitle,
     ...st.overlap.map((row, i) => `  ${st.sets[i]?.label ?? i + 1}\t${row.join('\t')}`),
   ];
   return lines;
@@ -139,12 +143,12 @@ export function statisticsLines(st: AssemblyStatistics): string[] {
 
 function runLines(r: AssemblyRunResult): string[] {
   return [
-    `已组 ${r.papers.length} 套${paperKindNames[r.kind]}试卷（第 ${r.runId} 次组卷，${r.engine === 'heuristic' ? '构造+交换搜索' : r.engine === 'highs' ? 'HiGHS' : '构造+交换搜索，HiGHS 改进'}，${formatSeconds(r.seconds)} 秒）`,
-    ...r.papers.map((p) => `  试卷 ${p.id}\t${setName(p.label)}\t${p.items} 道\t${p.points} 分\t${p.minutes} 分钟`),
+    assemblyText.assembled(r.papers.length, paperKindNames[r.kind], r.runId, assemblyText.engine(r.engine), formatSeconds(r.seconds)),
+    ...r.papers.map((p) => assemblyText.runPaper(p.id, setName(p.label), p.items, p.points, p.minutes)),
     ...statisticsLines(r.statistics),
-    `最大偏差 ${r.deviation.toFixed(6)}，下界 ${r.bound.toFixed(6)}，绝对差距 ${r.gap.toFixed(6)}（容差 ${r.tolerance}）${r.certified ? '：已证明在容差内最优' : ''}`,
-    ...(r.voided > 0 ? [`此前的 ${r.voided} 份草稿试卷已作废`] : []),
-    '草稿试卷须审定后锁定：qbank papers approve --bank … --run ' + String(r.runId),
+    assemblyText.deviation(r.deviation.toFixed(6), r.bound.toFixed(6), r.gap.toFixed(6), r.tolerance, r.certified),
+    ...(r.voided > 0 ? [assemblyText.voided(r.voided)] : []),
+    assemblyText.approveHint(r.runId),
   ];
 }
 
@@ -174,15 +178,15 @@ const ASSEMBLE_OPTIONS = {
 export const assembleCommand = implied(
   single(
     'assemble',
-    '组卷：按细目表组 N≥3 套平行试卷 (assemble parallel sets)',
-    '--bank <题库> [--kind theory|practical|comprehensive] [--sets 3] [--overlap 0] [--time-limit 30] [--seed 1] [--point-cap n] [--cover-x] [--bands 1:2:4:2:1|free] [--mean 0.65] [--min-x 80] [--max-z 5] [--pin 12@1] [--exclude 3,4] [--enemies 3-7] [--allow-similar] [--exposure penalise|exclude] [--exposure-runs 1] [--tolerance 0.0005] [--dry-run]',
+    assemblyText.assembleSummary,
+    assemblyText.assembleUsage,
     async (ctx, s) => {
       const input = assemblyInput(ctx);
       if (ctx.values['dry-run'] === true) {
         const out = await call(ctx, s, handlers['assembly.blueprint'], input, (r) => [
           ...blueprintLines(r.blueprint),
-          `已入库试题 ${r.eligible} 道；互斥试题 ${r.enemyPairs} 对`,
-          ...(r.findings.length === 0 ? ['预检查：未发现题量不足'] : r.findings.map((f) => `无法组卷：${f.message}`)),
+          assemblyText.eligible(r.eligible, r.enemyPairs),
+          ...(r.findings.length === 0 ? [assemblyText.precheckPassed] : r.findings.map((f) => assemblyText.cannotAssemble(f.message))),
         ]);
         return out.findings.length === 0 ? 0 : 1;
       }
@@ -195,40 +199,45 @@ export const assembleCommand = implied(
 
 export const papersCommand = groupCommand(
   'papers',
-  '试卷：结构、统计参数、列表、调阅、审定、作废 (papers)',
+  assemblyText.papersSummary,
   [
     {
       name: 'structure',
-      usage: 'structure --bank <题库> [--preset standard-170|classic-200|compact-90]',
-      summary: '查看或设置理论知识试卷结构',
+      usage: assemblyText.structureUsage,
+      summary: assemblyText.structureSummary,
       run: async (ctx, s) => {
         const preset = stringOption(ctx, 'preset');
         if (preset !== undefined) {
           await call(ctx, s, handlers['assembly.structure.set'], { bankId: bankOption(ctx), value: { preset } }, (st) => [
-            `已设置：${st.sections.map((x) => `${typeLabel(x.type)} ${x.count}×${x.pointsEach}`).join(' + ')}，${st.minutes} 分钟`,
+            assemblyText.structureSet(st.sections.map((x) => assemblyText.section(typeLabel(x.type), x.count, x.pointsEach)), st.minutes),
           ]);
           return;
         }
         await call(ctx, s, handlers['assembly.structure.get'], { bankId: bankOption(ctx) }, (r) => [
-          `${r.stored ? '本题库' : '默认'}结构：${r.structure.sections.map((x) => `${typeLabel(x.type)} ${x.count}×${x.pointsEach}`).join(' + ')} = ${r.structure.totalPoints} 分，${r.structure.minutes} 分钟`,
-          '可选：',
+          assemblyText.structure(
+            r.stored,
+            r.structure.sections.map((x) => assemblyText.section(typeLabel(x.type), x.count, x.pointsEach)),
+            r.structure.totalPoints,
+            r.structure.minutes,
+          ),
+          assemblyText.presetsTitle,
           ...r.presets.map((p) => `  ${p.key}\t${p.name}`),
         ]);
       },
     },
     {
       name: 'stats-import',
-      usage: 'stats-import <文件.csv> --bank <题库>',
-      summary: '导入试题统计参数（试题编号, 通过率, 样本量[, 区分度][, 来源]）',
+      usage: assemblyText.statsImportUsage,
+      summary: assemblyText.statsImportSummary,
       run: async (ctx, s, args) => {
-        const bytes = readInput(ctx, arg(args, 0, '文件'), STATISTICS_MAX_BYTES);
-        await call(ctx, s, handlers['assembly.statistics.import'], { bankId: bankOption(ctx), bytes }, (r) => [`已保存 ${r.saved} 道试题的统计参数`]);
+        const bytes = readInput(ctx, arg(args, 0, assemblyText.file), STATISTICS_MAX_BYTES);
+        await call(ctx, s, handlers['assembly.statistics.import'], { bankId: bankOption(ctx), bytes }, (r) => [assemblyText.statisticsSaved(r.saved)]);
       },
     },
     {
       name: 'list',
-      usage: 'list --bank <题库> [--kind theory|practical|comprehensive] [--status 草稿|已审定|已作废]',
-      summary: '列出试卷及其统计',
+      usage: assemblyText.listUsage,
+      summary: assemblyText.listSummary,
       run: async (ctx, s) => {
         const status = stringOption(ctx, 'status');
         await call(
@@ -237,7 +246,7 @@ export const papersCommand = groupCommand(
           handlers['papers.list'],
           { bankId: bankOption(ctx), ...(ctx.values.kind === undefined ? {} : { kind: kindOption(ctx) }), ...(status === undefined ? {} : { status }) },
           (papers) => [
-            '试卷\t组卷\t类别\t套别\t状态\t题量\t分值\t时间',
+            assemblyText.listHeader,
             ...papers.map((p) => `${p.id}\t${p.runId}\t${paperKindNames[p.kind]}\t${p.setLabel}\t${p.status}\t${p.items.length}\t${p.totalPoints}\t${p.minutes}`),
           ],
         );
@@ -245,34 +254,34 @@ export const papersCommand = groupCommand(
     },
     {
       name: 'show',
-      usage: 'show <试卷编号> --bank <题库>',
-      summary: '调阅试卷（登记调阅）',
+      usage: assemblyText.showUsage,
+      summary: assemblyText.showSummary,
       run: async (ctx, s, args) =>
-        void (await call(ctx, s, handlers['papers.get'], { bankId: bankOption(ctx), paperId: intArg(args, 0, '试卷编号') }, (p) => [
-          `试卷 ${p.id}：${paperKindNames[p.kind]} ${setName(p.setLabel)}，${p.status}，${p.items.length} 道，${p.totalPoints} 分，${p.minutes} 分钟`,
-          ...p.items.map((i) => `${i.position}\t${typeLabel(i.section)}\t试题 ${i.itemId} 第${i.version}版\t${i.points} 分`),
+        void (await call(ctx, s, handlers['papers.get'], { bankId: bankOption(ctx), paperId: intArg(args, 0, assemblyText.paperId) }, (p) => [
+          assemblyText.paper(p.id, paperKindNames[p.kind], setName(p.setLabel), p.status, p.items.length, p.totalPoints, p.minutes),
+          ...p.items.map((i) => assemblyText.paperItem(i.position, typeLabel(i.section), i.itemId, i.version, i.points)),
         ])),
     },
     {
       name: 'approve',
-      usage: 'approve --bank <题库> --run <组卷编号>',
-      summary: '审定一次组卷的全部草稿试卷（锁定）',
+      usage: assemblyText.approveUsage,
+      summary: assemblyText.approveSummary,
       run: async (ctx, s) => {
-        if (stringOption(ctx, 'run') === undefined) throw new UsageError('缺少 --run <组卷编号>');
-        await call(ctx, s, handlers['papers.approve'], { bankId: bankOption(ctx), runId: intOption(ctx, 'run', 0) }, (r) => [`已审定并锁定 ${r.papers.length} 份试卷：${r.papers.join('、')}`]);
+        if (stringOption(ctx, 'run') === undefined) throw new UsageError(assemblyText.missingRun);
+        await call(ctx, s, handlers['papers.approve'], { bankId: bankOption(ctx), runId: intOption(ctx, 'run', 0) }, (r) => [assemblyText.approved(r.papers)]);
       },
     },
     {
       name: 'void',
-      usage: 'void <试卷编号> --bank <题库> --comment <原因>',
-      summary: '作废试卷',
+      usage: assemblyText.voidUsage,
+      summary: assemblyText.voidSummary,
       run: async (ctx, s, args) =>
         void (await call(
           ctx,
           s,
           handlers['papers.void'],
-          { bankId: bankOption(ctx), paperId: intArg(args, 0, '试卷编号'), comment: stringOption(ctx, 'comment') ?? '' },
-          (r) => [`试卷 ${r.paperId} 已作废`],
+          { bankId: bankOption(ctx), paperId: intArg(args, 0, assemblyText.paperId), comment: stringOption(ctx, 'comment') ?? '' },
+          (r) => [assemblyText.paperVoided(r.paperId)],
         )),
     },
   ],

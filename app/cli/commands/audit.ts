@@ -5,6 +5,8 @@ import { EXPORTABLE_REGISTERS } from '../../services/audit/handlers.js';
 import { handlers } from '../../services/registry.js';
 import { stringOption, UsageError, type CommandContext } from '../command.js';
 import { call, groupCommand } from '../group.js';
+import { auditText } from '../messages/audit.js';
+import { usageText } from '../messages/usage.js';
 
 function anchorOptions(ctx: CommandContext): string[] {
   const v = ctx.values.anchor;
@@ -15,31 +17,31 @@ function anchorOptions(ctx: CommandContext): string[] {
 function readAnchorArgument(ctx: CommandContext, arg: string): string {
   if (/^\d+:[0-9a-f]{64}$/.test(arg)) return arg;
   const path = resolve(ctx.io.cwd, arg);
-  if (!existsSync(path)) throw new UsageError(`--anchor 应为 序号:哈希 或含锚点的文件：${arg}`);
+  if (!existsSync(path)) throw new UsageError(auditText.badAnchor(arg));
   const text = readFileSync(path, 'utf8');
   const fromFile = /"head":\s*\{\s*"seq":\s*(\d+),\s*"hash":\s*"([0-9a-f]{64})"/.exec(text);
   if (fromFile) return `${fromFile[1]}:${fromFile[2]}`;
   const printed = /(\d+):([0-9a-f]{64})/.exec(text);
-  if (!printed) throw new UsageError(`文件中没有锚点（序号:哈希）：${arg}`);
+  if (!printed) throw new UsageError(auditText.noAnchorInFile(arg));
   return printed[0];
 }
 
 export const auditCommand = groupCommand(
   'audit',
-  '审计日志：校验、签署校验点、导出登记表 (access log)',
+  auditText.summary,
   [
     {
       name: 'verify',
-      usage: 'verify [--anchor <序号:哈希|文件>]…',
-      summary: '校验哈希链、签名校验点和外部锚点，通过后由审计员副署；有问题时以 1 退出',
+      usage: auditText.verifyUsage,
+      summary: auditText.verifySummary,
       run: async (ctx, s) => {
         const anchors = anchorOptions(ctx).map((a) => readAnchorArgument(ctx, a));
         const v = await call(ctx, s, handlers['audit.verify'], { anchors }, (r) => [
           r.ok ? `OK ${r.message}` : `BROKEN ${r.message}`,
-          ...r.problems.map((p) => `  问题 (problem): ${p}`),
-          ...r.warnings.map((w) => `  提示 (warning): ${w}`),
-          `链头 (head): ${r.entries}:${r.head}`,
-          ...(r.countersigned ? [`副署校验点 (countersigned) #${r.countersigned.seq}，签署人 ${r.countersigned.signer}，密钥 ${r.countersigned.keyId}`] : []),
+          ...r.problems.map(auditText.problem),
+          ...r.warnings.map(auditText.warning),
+          auditText.head(r.entries, r.head),
+          ...(r.countersigned ? [auditText.countersigned(r.countersigned.seq, r.countersigned.signer, r.countersigned.keyId)] : []),
         ]);
         return v.ok ? 0 : 1;
       },
@@ -47,25 +49,25 @@ export const auditCommand = groupCommand(
     {
       name: 'checkpoint',
       usage: 'checkpoint',
-      summary: '签署一个审计校验点',
+      summary: auditText.checkpointSummary,
       run: async (ctx, s) =>
         void (await call(ctx, s, handlers['audit.checkpoint'], {}, (c) => [
-          `校验点 #${c.seq}：锚点 ${c.auditSeq}:${c.auditHash}`,
-          `签署人 ${c.signer}，密钥 ${c.keyId}，签名 (Ed25519): ${c.signature}`,
+          auditText.checkpoint(c.seq, c.auditSeq, c.auditHash),
+          auditText.signature(c.signer, c.keyId, c.signature),
         ])),
     },
     {
       name: 'export',
-      usage: `export --register <${EXPORTABLE_REGISTERS.join('|')}> --out <目录>`,
-      summary: '导出登记表 xlsx',
+      usage: auditText.exportUsage(EXPORTABLE_REGISTERS),
+      summary: auditText.exportSummary,
       run: async (ctx, s) => {
         const register = stringOption(ctx, 'register');
         if (!register || !(EXPORTABLE_REGISTERS as readonly string[]).includes(register)) {
-          throw new UsageError(`--register 应为 ${EXPORTABLE_REGISTERS.join('、')} 之一`);
+          throw new UsageError(auditText.badRegister(EXPORTABLE_REGISTERS));
         }
         const out = stringOption(ctx, 'out');
-        if (!out) throw new UsageError('缺少 --out <目录>');
-        await call(ctx, s, handlers['audit.export'], { register, outDir: resolve(ctx.io.cwd, out) }, (f) => [`已导出 ${f.absolutePath}（${f.bytes} 字节）`]);
+        if (!out) throw new UsageError(usageText.missingOut);
+        await call(ctx, s, handlers['audit.export'], { register, outDir: resolve(ctx.io.cwd, out) }, (f) => [auditText.exported(f.absolutePath, f.bytes)]);
       },
     },
   ],

@@ -9,23 +9,24 @@ import { ImportRejectedError, type ImportReport } from '../../services/import/ha
 import { handlers } from '../../services/registry.js';
 import { bankOption, intOption, outOption, readInput, stringOption } from '../command.js';
 import { arg, call, groupCommand, implied, single } from '../group.js';
+import { bankToolsText } from '../messages/bank-tools.js';
 
 function reportLines(r: ImportReport): string[] {
   return [
-    `${r.dryRun ? '试导入（未保存）' : r.saved ? '已导入' : '未导入'}：${r.file}，共 ${r.rows} 行，可导入 ${r.accepted}，有错误 ${r.rejected}，跳过 ${r.skipped}，质量提示 ${r.lintFindings} 条`,
-    ...r.duplicates.map((d) => `${d.kind === 'exact' ? '重复' : '疑似重复'}\t${d.where}\t与${d.against}\t相似度 ${d.score}\t${{ rejected: '拒绝', skipped: '跳过', kept: '保留', pending: '待决定' }[d.decision]}`),
+    bankToolsText.importReport(bankToolsText.importOutcome(r.dryRun, r.saved), r.file, r.rows, r.accepted, r.rejected, r.skipped, r.lintFindings),
+    ...r.duplicates.map((d) => bankToolsText.importDuplicate(d.kind === 'exact', d.where, d.against, d.score, d.decision)),
     ...r.problems,
-    ...r.warnings.map((w) => `提示: ${w}`),
+    ...r.warnings.map((w) => bankToolsText.warning(w)),
   ];
 }
 
 export const importCommand = implied(
   single(
     'import',
-    '导入试题（xlsx 模板或 Word 文档）(import items)',
-    '<文件.xlsx|.docx> --bank <题库> [--dry-run] [--valid-only] [--skip-near|--keep-near] [--threshold 0.65]',
+    bankToolsText.importSummary,
+    bankToolsText.importUsage,
     async (ctx, s, args) => {
-      const file = arg(args, 0, '文件');
+      const file = arg(args, 0, bankToolsText.file);
       const input = {
         bankId: bankOption(ctx),
         fileName: basename(file),
@@ -41,7 +42,7 @@ export const importCommand = implied(
       } catch (e) {
         if (!(e instanceof ImportRejectedError)) throw e;
         ctx.io.out(ctx.values.json === true ? `${JSON.stringify(e.report, null, 2)}\n` : reportLines(e.report).map((l) => `${l}\n`).join(''));
-        ctx.io.err('qbank: 导入未执行，题库未改变（见上方逐行说明）\n');
+        ctx.io.err(`qbank: ${bankToolsText.importRejected}\n`);
         return 1;
       }
     },
@@ -54,8 +55,8 @@ const typeName = (t: string) => theoryItemTypeNames[t as TheoryItemType] ?? t;
 export const searchCommand = implied(
   single(
     'search',
-    '检索试题（调阅）(full-text search)',
-    '<词…> --bank <题库> [--type 题型] [--state 状态] [--difficulty N] [--element A-B] [--limit N]',
+    bankToolsText.searchSummary,
+    bankToolsText.searchUsage,
     async (ctx, s, args) =>
       void (await call(
         ctx,
@@ -70,7 +71,7 @@ export const searchCommand = implied(
           ...(stringOption(ctx, 'element') ? { element: stringOption(ctx, 'element') } : {}),
           limit: intOption(ctx, 'limit', 20),
         },
-        (r) => [`共 ${r.total} 道`, ...r.hits.map((h) => `${h.id}\t${typeName(h.type)}\t${h.binding}\t${h.state}\t${h.title}`)],
+        (r) => [bankToolsText.searchTotal(r.total), ...r.hits.map((h) => `${h.id}\t${typeName(h.type)}\t${h.binding}\t${h.state}\t${h.title}`)],
       )),
     { bank: { type: 'string' }, type: { type: 'string' }, state: { type: 'string' }, difficulty: { type: 'string' }, element: { type: 'string' }, limit: { type: 'string' } },
   ),
@@ -79,15 +80,18 @@ export const searchCommand = implied(
 export const duplicatesCommand = implied(
   single(
     'duplicates',
-    '查找重复与近似重复试题 (near-duplicates)',
-    '--bank <题库> [--threshold 0.65]',
+    bankToolsText.duplicatesSummary,
+    bankToolsText.duplicatesUsage,
     async (ctx, s) =>
       void (await call(
         ctx,
         s,
         handlers['duplicates.find'],
         { bankId: bankOption(ctx), ...(stringOption(ctx, 'threshold') ? { threshold: Number(stringOption(ctx, 'threshold')) } : {}) },
-        (r) => [`${r.items} 道试题，相似度 ≥ ${r.threshold} 的有 ${r.pairs.length} 对`, ...r.pairs.map((p) => `${p.a}\t${p.b}\t${p.score.toFixed(2)}\t${p.kind === 'exact' ? '完全重复' : '高度相似'}`)],
+        (r) => [
+          bankToolsText.duplicatesTotal(r.items, r.threshold, r.pairs.length),
+          ...r.pairs.map((p) => `${p.a}\t${p.b}\t${p.score.toFixed(2)}\t${bankToolsText.duplicateKind(p.kind === 'exact')}`),
+        ],
       )),
     { bank: { type: 'string' }, threshold: { type: 'string' } },
   ),
@@ -96,20 +100,20 @@ export const duplicatesCommand = implied(
 export const lintCommand = implied(
   single(
     'lint',
-    '试题与题库质量检查 (quality lint)',
-    '--bank <题库> [--item <试题>] [--sets 3]',
+    bankToolsText.lintSummary,
+    bankToolsText.lintUsage,
     async (ctx, s) => {
       const bankId = bankOption(ctx);
       const item = stringOption(ctx, 'item');
       if (item !== undefined) {
         await call(ctx, s, handlers['lint.item'], { bankId, itemId: intOption(ctx, 'item', 0) }, (r) =>
-          r.findings.length === 0 ? [`试题 ${r.itemId}: 未发现问题`] : r.findings.map((f) => `${f.severity}\t${f.rule}\t${f.field}: ${f.message}`),
+          r.findings.length === 0 ? [bankToolsText.lintClean(r.itemId)] : r.findings.map((f) => `${f.severity}\t${f.rule}\t${f.field}: ${f.message}`),
         );
         return;
       }
       await call(ctx, s, handlers['lint.bank'], { bankId, sets: intOption(ctx, 'sets', 3) }, (r) => [
         ...r.findings.map((f) => `${f.severity}\t${f.rule}\t${f.field ? `${f.field}: ` : ''}${f.message}`),
-        ...r.perItem.flatMap((i) => i.findings.map((f) => `试题 ${i.itemId}\t${f.severity}\t${f.rule}\t${f.field}: ${f.message}`)),
+        ...r.perItem.flatMap((i) => i.findings.map((f) => `${bankToolsText.lintItem(i.itemId)}\t${f.severity}\t${f.rule}\t${f.field}: ${f.message}`)),
       ]);
     },
     { bank: { type: 'string' }, item: { type: 'string' }, sets: { type: 'string' } },
@@ -119,8 +123,8 @@ export const lintCommand = implied(
 export const coverageCommand = implied(
   single(
     'coverage',
-    '细目表覆盖：各节点已有试题与 N 套所需 (coverage)',
-    '--bank <题库> [--sets 3] [--all-states]',
+    bankToolsText.coverageSummary,
+    bankToolsText.coverageUsage,
     async (ctx, s) =>
       void (await call(
         ctx,
@@ -128,11 +132,11 @@ export const coverageCommand = implied(
         handlers['coverage.get'],
         { bankId: bankOption(ctx), sets: intOption(ctx, 'sets', 3), onlyInBank: ctx.values['all-states'] !== true },
         (rows) => [
-          '鉴定范围\t名称\t比重\t已有\t需要\t判断/单选/多选 已有(需要)',
+          bankToolsText.coverageHeader,
           ...rows.map(
             (r) =>
               `${'  '.repeat(r.depth - 1)}${r.path}\t${r.name}\t${r.weight}\t${r.available}\t${r.needed}\t` +
-              `${r.availableByType.trueFalse}(${r.neededByType.trueFalse})/${r.availableByType.singleChoice}(${r.neededByType.singleChoice})/${r.availableByType.multipleChoice}(${r.neededByType.multipleChoice})${r.short ? '\t不足' : ''}`,
+              `${r.availableByType.trueFalse}(${r.neededByType.trueFalse})/${r.availableByType.singleChoice}(${r.neededByType.singleChoice})/${r.availableByType.multipleChoice}(${r.neededByType.multipleChoice})${r.short ? bankToolsText.coverageShort : ''}`,
           ),
         ],
       )),
@@ -142,24 +146,24 @@ export const coverageCommand = implied(
 
 export const elementsCommand = groupCommand(
   'elements',
-  '细目表与内容结构表的 Excel 导入导出 (element tables)',
+  bankToolsText.elementsSummary,
   [
     {
       name: 'import',
-      usage: 'import <文件.xlsx> --bank <题库> [--practical]',
-      summary: '导入细目表（或 --practical 内容结构表）',
+      usage: bankToolsText.elementsImportUsage,
+      summary: bankToolsText.elementsImportSummary,
       run: async (ctx, s, args) => {
-        const input = { bankId: bankOption(ctx), bytes: readInput(ctx, arg(args, 0, '文件'), IMPORT_MAX_BYTES) };
+        const input = { bankId: bankOption(ctx), bytes: readInput(ctx, arg(args, 0, bankToolsText.file), IMPORT_MAX_BYTES) };
         const handler = ctx.values.practical === true ? handlers['banks.importPracticalStructure'] : handlers['banks.importElementTable'];
-        await call(ctx, s, handler, input, (r) => [`已保存第 ${r.version} 版`, ...r.warnings.map((w) => `提示: ${w.field}: ${w.message}`)]);
+        await call(ctx, s, handler, input, (r) => [bankToolsText.elementsSaved(r.version), ...r.warnings.map((w) => bankToolsText.warning(`${w.field}: ${w.message}`))]);
       },
     },
     {
       name: 'export',
-      usage: 'export --bank <题库> --out <目录>',
-      summary: '导出细目表和内容结构表',
+      usage: bankToolsText.elementsExportUsage,
+      summary: bankToolsText.elementsExportSummary,
       run: async (ctx, s) =>
-        void (await call(ctx, s, handlers['banks.exportElementTables'], { bankId: bankOption(ctx), outDir: outOption(ctx) }, (files) => files.map((f) => `已导出 ${f.absolutePath}`))),
+        void (await call(ctx, s, handlers['banks.exportElementTables'], { bankId: bankOption(ctx), outDir: outOption(ctx) }, (files) => files.map((f) => bankToolsText.exported(f.absolutePath)))),
     },
   ],
   { bank: { type: 'string' }, out: { type: 'string' }, practical: { type: 'boolean' } },
@@ -167,20 +171,20 @@ export const elementsCommand = groupCommand(
 
 export const templateCommand = groupCommand(
   'template',
-  '生成填写模板 (templates)',
+  bankToolsText.templateSummary,
   [
     {
       name: 'elements',
-      usage: 'elements --out <目录>',
-      summary: '理论知识考核要素细目表模板',
-      run: async (ctx, s) => void (await call(ctx, s, handlers['templates.elements'], { outDir: outOption(ctx) }, (f) => [`已生成 ${f.absolutePath}`])),
+      usage: bankToolsText.templateElementsUsage,
+      summary: bankToolsText.templateElementsSummary,
+      run: async (ctx, s) => void (await call(ctx, s, handlers['templates.elements'], { outDir: outOption(ctx) }, (f) => [bankToolsText.generated(f.absolutePath)])),
     },
     {
       name: 'items',
-      usage: 'items --bank <题库> --out <目录>',
-      summary: '试题导入模板（含本题库鉴定点代码）',
+      usage: bankToolsText.templateItemsUsage,
+      summary: bankToolsText.templateItemsSummary,
       run: async (ctx, s) =>
-        void (await call(ctx, s, handlers['templates.items'], { bankId: bankOption(ctx), outDir: outOption(ctx) }, (f) => [`已生成 ${f.absolutePath}`])),
+        void (await call(ctx, s, handlers['templates.items'], { bankId: bankOption(ctx), outDir: outOption(ctx) }, (f) => [bankToolsText.generated(f.absolutePath)])),
     },
   ],
   { bank: { type: 'string' }, out: { type: 'string' } },

@@ -4,41 +4,42 @@ import { handlers } from '../../services/registry.js';
 import type { BankRecord } from '../../services/banks/context.js';
 import { stringOption, UsageError } from '../command.js';
 import { call, groupCommand, intArg } from '../group.js';
+import { banksText } from '../messages/banks.js';
 
-const bankLine = (b: BankRecord) => `${b.id}\t${b.occupationCode}\t${b.name}\t${b.secrecy.level}${b.isSample ? '\t样例' : ''}`;
+const bankLine = (b: BankRecord) => `${b.id}\t${b.occupationCode}\t${b.name}\t${b.secrecy.level}${b.isSample ? banksText.sample : ''}`;
 
 export const banksCommand = groupCommand(
   'banks',
-  '题库 (banks)',
+  banksText.summary,
   [
-    { name: 'list', usage: 'list', summary: '列出可见的题库', run: async (ctx, s) => void (await call(ctx, s, handlers['banks.list'], {}, (bs) => bs.map(bankLine))) },
+    { name: 'list', usage: 'list', summary: banksText.listSummary, run: async (ctx, s) => void (await call(ctx, s, handlers['banks.list'], {}, (bs) => bs.map(bankLine))) },
     {
       name: 'create',
-      usage: 'create --occupation 职业编码 --level 级别 [--track 方向]',
-      summary: '新建题库（题库管理员）',
+      usage: banksText.createUsage,
+      summary: banksText.createSummary,
       run: async (ctx, s) => {
         const levelText = stringOption(ctx, 'level') ?? '';
         const level = parseLevel(levelText);
-        if (level === undefined) throw new UsageError(`--level 应为 1–5 或 四级、中级工 等，收到 ${levelText}`);
+        if (level === undefined) throw new UsageError(banksText.badLevel(levelText));
         await call(
           ctx,
           s,
           handlers['banks.create'],
           { occupationCode: stringOption(ctx, 'occupation') ?? '', track: stringOption(ctx, 'track') ?? '', level },
-          (b) => [`已新建题库 ${bankLine(b)}（${levelName(b.level)}）`],
+          (b) => [banksText.created(bankLine(b), levelName(b.level))],
         );
       },
     },
     {
       name: 'summary',
-      usage: 'summary <题库编号>',
-      summary: '题库概况',
+      usage: banksText.summaryUsage,
+      summary: banksText.summarySummary,
       run: async (ctx, s, args) =>
-        void (await call(ctx, s, handlers['banks.summary'], { bankId: intArg(args, 0, '题库编号') }, (r) => [
+        void (await call(ctx, s, handlers['banks.summary'], { bankId: intArg(args, 0, banksText.bankId) }, (r) => [
           bankLine(r.bank),
-          `细目表: ${r.elementTable ? `版本 ${r.elementTable.version}，${r.elementTable.stats.elements} 个鉴定点` : '未导入'}`,
-          `试题: 理论知识 ${r.counts.theoryItems}，技能考核 ${r.counts.practicalTasks}，综合评审 ${r.counts.comprehensiveItems}`,
-          `状态: ${Object.entries(r.counts.byState).map(([k, v]) => `${k} ${v}`).join('，')}`,
+          banksText.elementTableLine(r.elementTable ? banksText.elementTable(r.elementTable.version, r.elementTable.stats.elements) : banksText.noElementTable),
+          banksText.itemsLine(r.counts.theoryItems, r.counts.practicalTasks, r.counts.comprehensiveItems),
+          banksText.statesLine(Object.entries(r.counts.byState)),
         ])),
     },
   ],

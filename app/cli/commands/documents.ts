@@ -8,26 +8,27 @@ import type { SubmissionResult } from '../../services/documents/handlers.js';
 import { handlers } from '../../services/registry.js';
 import { bankOption, outOption, readInput, stringOption, UsageError } from '../command.js';
 import { call, groupCommand } from '../group.js';
+import { documentsText } from '../messages/documents.js';
 
 function resultLines(r: SubmissionResult, cwd: string): string[] {
   return [
-    `已生成申报材料 ${r.files.length} 个文件（理论知识 ${r.sets.theory} 套，技能考核 ${r.sets.practical} 套${r.sets.comprehensive > 0 ? `，综合评审 ${r.sets.comprehensive} 套` : ''}，${formatSeconds(r.seconds)} 秒）→ ${resolve(cwd, r.folder)}`,
-    ...(r.drafts > 0 ? [`注意：其中 ${r.drafts} 份试卷尚未审定（草稿）`] : []),
-    ...(r.incomplete !== '' ? [`发现并清除了上次未完成的输出：${r.incomplete}`] : []),
-    ...(r.replaced ? ['已替换该文件夹中上次生成的材料'] : []),
-    ...r.files.map((f) => `  ${f.path}\t${f.bytes} 字节`),
-    `  ${r.manifest}\t清单（每个文件的大小与 SHA-256）`,
+    documentsText.generated(r.files.length, r.sets.theory, r.sets.practical, r.sets.comprehensive, formatSeconds(r.seconds), resolve(cwd, r.folder)),
+    ...(r.drafts > 0 ? [documentsText.drafts(r.drafts)] : []),
+    ...(r.incomplete !== '' ? [documentsText.incomplete(r.incomplete)] : []),
+    ...(r.replaced ? [documentsText.replaced] : []),
+    ...r.files.map((f) => documentsText.file(f.path, f.bytes)),
+    documentsText.manifest(r.manifest),
   ];
 }
 
 export const documentsCommand = groupCommand(
   'documents',
-  '试题审核备案申报材料 (submission documents)',
+  documentsText.summary,
   [
     {
       name: 'generate',
-      usage: 'generate --bank <题库> --out <目录> [--replace]',
-      summary: '生成编制说明、细目表、试卷与答案、通知单、评分记录表、名单、审核意见（全部写完才出现；--replace 替换上次生成的完整材料）',
+      usage: documentsText.generateUsage,
+      summary: documentsText.generateSummary,
       run: async (ctx, s) =>
         void (await call(
           ctx,
@@ -39,8 +40,8 @@ export const documentsCommand = groupCommand(
     },
     {
       name: 'notes',
-      usage: 'notes --bank <题库> [--file 说明.json]',
-      summary: '查看（或从 JSON 文件设置）编制依据、开发过程、保密措施、审核意见等文字',
+      usage: documentsText.notesUsage,
+      summary: documentsText.notesSummary,
       run: async (ctx, s) => {
         const file = stringOption(ctx, 'file');
         if (file === undefined) {
@@ -52,9 +53,9 @@ export const documentsCommand = groupCommand(
           notes = JSON.parse(Buffer.from(readInput(ctx, file)).toString('utf8'));
         } catch (e) {
           if (e instanceof UsageError) throw e;
-          throw new UsageError(`${file} 不是有效的 JSON：${(e as Error).message}`);
+          throw new UsageError(documentsText.badJson(file, (e as Error).message));
         }
-        await call(ctx, s, handlers['documents.notes.set'], { bankId: bankOption(ctx), notes }, () => ['已保存']);
+        await call(ctx, s, handlers['documents.notes.set'], { bankId: bankOption(ctx), notes }, () => [documentsText.saved]);
       },
     },
   ],

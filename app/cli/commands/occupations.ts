@@ -2,21 +2,16 @@
 import { invokeReference } from '../../services/handler.js';
 import { handlers } from '../../services/registry.js';
 import { intOption, stringOption, type Command } from '../command.js';
+import { occupationsText } from '../messages/occupations.js';
 
 function levelsText(levels: readonly number[] | null): string {
-  return levels === null ? '—' : levels.join('、');
+  return levels === null ? '—' : levels.join(occupationsText.separator);
 }
 
 export const occupationsCommand: Command = {
   name: 'occupations',
-  summary: '查询职业目录 (search the occupation catalog)',
-  help: [
-    '用法: qbank occupations [--search 文字] [--limit N] [--json]',
-    '',
-    '  --search <文字>  按名称、方向/工种或职业编码（可只写前几位）查询，如 电工、3-01、6-31-01-03',
-    '  --limit <N>      最多显示 N 条（默认 50）',
-    '  --json           以 JSON 输出',
-  ].join('\n'),
+  summary: occupationsText.summary,
+  help: occupationsText.help,
   options: {
     search: { type: 'string', short: 's' },
     limit: { type: 'string' },
@@ -30,15 +25,15 @@ export const occupationsCommand: Command = {
       return 0;
     }
     if (found.length === 0) {
-      ctx.io.out(`没有找到“${query}” (no occupation found)\n`);
+      ctx.io.out(`${occupationsText.notFound(query)}\n`);
       return 0;
     }
-    ctx.io.out('职业编码\t职业名称\t方向/工种\t级别\n');
+    ctx.io.out(`${occupationsText.header}\n`);
     for (const o of found) {
-      const tracks = o.tracks.map((t) => t.name).join('、') || '—';
+      const tracks = o.tracks.map((t) => t.name).join(occupationsText.separator) || '—';
       ctx.io.out(`${o.code}\t${o.name}\t${tracks}\t${levelsText(o.levels)}\n`);
     }
-    ctx.io.out(`共 ${found.length} 条 (${found.length} found)\n`);
+    ctx.io.out(`${occupationsText.found(found.length)}\n`);
     return 0;
   },
 };

@@ -5,9 +5,11 @@ import { handlers } from '../../services/registry.js';
 import type { PersonView } from '../../services/people/handlers.js';
 import { stringOption, UsageError } from '../command.js';
 import { arg, call, groupCommand, intArg } from '../group.js';
+import { peopleText } from '../messages/people.js';
 
 function personLine(p: PersonView): string {
-  return [p.id, p.name, p.unit, p.title || '—', p.workTypes.join('、') || '—', p.expertRole ?? '—', `责任书${p.pledgeStatus}`, p.accounts.join(',') || '—', p.warning ? `⚠ ${p.warning}` : '']
+  const warning = p.warning ? peopleText.warning(p.warning) : '';
+  return [p.id, p.name, p.unit, p.title || '—', p.workTypes.join(peopleText.separator) || '—', p.expertRole ?? '—', peopleText.pledgeStatus(p.pledgeStatus), p.accounts.join(',') || '—', warning]
     .join('\t')
     .trimEnd();
 }
@@ -16,18 +18,18 @@ const list = (text: string | undefined) => (text === undefined ? [] : text.split
 
 export const peopleCommand = groupCommand(
   'people',
-  '涉密人员登记与保密责任书 (personnel register and pledges)',
+  peopleText.summary,
   [
     {
       name: 'list',
       usage: 'list',
-      summary: '查看登记表',
+      summary: peopleText.listSummary,
       run: async (ctx, s) => void (await call(ctx, s, handlers['people.list'], {}, (all) => all.map(personLine))),
     },
     {
       name: 'add',
-      usage: 'add --name 姓名 --unit 单位 --phone 电话 [--title 职称] [--position 职务] [--specialty 专业] [--work-types 命题,审定] [--expert-role 内容专家] [--trainer]',
-      summary: '登记人员（安全保密管理员）',
+      usage: peopleText.addUsage,
+      summary: peopleText.addSummary,
       run: async (ctx, s) => {
         const person = {
           name: stringOption(ctx, 'name'),
@@ -40,13 +42,13 @@ export const peopleCommand = groupCommand(
           ...(stringOption(ctx, 'expert-role') ? { expertRole: stringOption(ctx, 'expert-role') } : {}),
           trainer: ctx.values.trainer === true,
         };
-        await call(ctx, s, handlers['people.add'], { person }, (p) => [`已登记 ${p.id}\t${p.name}`, ...(p.warning ? [`⚠ ${p.warning}`] : [])]);
+        await call(ctx, s, handlers['people.add'], { person }, (p) => [peopleText.added(p.id, p.name), ...(p.warning ? [peopleText.warning(p.warning)] : [])]);
       },
     },
     {
       name: 'pledge',
-      usage: 'pledge <人员编号> --signed YYYY-MM-DD --expires YYYY-MM-DD --scope 责任范围 [--scan 扫描件]',
-      summary: '登记保密责任书（安全保密管理员）',
+      usage: peopleText.pledgeUsage,
+      summary: peopleText.pledgeSummary,
       run: async (ctx, s, args) => {
         const scanPath = stringOption(ctx, 'scan');
         let scan: Uint8Array | undefined;
@@ -54,22 +56,22 @@ export const peopleCommand = groupCommand(
           try {
             scan = readFileSync(resolve(ctx.io.cwd, scanPath));
           } catch (e) {
-            throw new UsageError(`无法读取扫描件 ${scanPath}：${(e as NodeJS.ErrnoException).code ?? ''}`);
+            throw new UsageError(peopleText.unreadableScan(scanPath, (e as NodeJS.ErrnoException).code ?? ''));
           }
         }
         const pledge = { signedOn: stringOption(ctx, 'signed'), expiresOn: stringOption(ctx, 'expires'), scope: stringOption(ctx, 'scope') };
-        await call(ctx, s, handlers['people.registerPledge'], { personId: intArg(args, 0, '人员编号'), pledge, ...(scan ? { scan } : {}) }, (p) => [
-          `已登记保密责任书 ${p.id}：${p.signedOn} 至 ${p.expiresOn}${p.scanSha256 ? `，扫描件 SHA-256 ${p.scanSha256.slice(0, 16)}…` : ''}`,
+        await call(ctx, s, handlers['people.registerPledge'], { personId: intArg(args, 0, peopleText.personId), pledge, ...(scan ? { scan } : {}) }, (p) => [
+          peopleText.pledgeRegistered(p.id, p.signedOn, p.expiresOn, p.scanSha256 ? p.scanSha256.slice(0, 16) : undefined),
         ]);
       },
     },
     {
       name: 'export',
-      usage: 'export --out <目录>',
-      summary: '导出登记表 xlsx（安全保密管理员）',
+      usage: peopleText.exportUsage,
+      summary: peopleText.exportSummary,
       run: async (ctx, s) =>
-        void (await call(ctx, s, handlers['people.exportRegister'], { outDir: resolve(ctx.io.cwd, stringOption(ctx, 'out') ?? arg([], 0, '--out 目录')) }, (f) => [
-          `已导出 ${f.absolutePath}（${f.bytes} 字节，SHA-256 ${f.sha256.slice(0, 16)}…）`,
+        void (await call(ctx, s, handlers['people.exportRegister'], { outDir: resolve(ctx.io.cwd, stringOption(ctx, 'out') ?? arg([], 0, peopleText.outArgument)) }, (f) => [
+          peopleText.exported(f.absolutePath, f.bytes, f.sha256.slice(0, 16)),
         ])),
     },
   ],

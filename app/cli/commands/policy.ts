@@ -2,21 +2,22 @@
 import { handlers } from '../../services/registry.js';
 import { UsageError } from '../command.js';
 import { call, groupCommand } from '../group.js';
+import { policyText } from '../messages/policy.js';
 
 const policyLines = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k} = ${String(v)}`);
 
-export const policyCommand = groupCommand('policy', '安全策略：口令、锁定、超时 (security policy)', [
-  { name: 'show', usage: 'show', summary: '查看安全策略', run: async (ctx, s) => void (await call(ctx, s, handlers['policy.get'], {}, policyLines)) },
+export const policyCommand = groupCommand('policy', policyText.summary, [
+  { name: 'show', usage: 'show', summary: policyText.showSummary, run: async (ctx, s) => void (await call(ctx, s, handlers['policy.get'], {}, policyLines)) },
   {
     name: 'set',
-    usage: 'set <键>=<值> …',
-    summary: '修改安全策略（安全保密管理员），如 maxAgeDays=30 maxFailures=5',
+    usage: policyText.setUsage,
+    summary: policyText.setSummary,
     run: async (ctx, s, args) => {
-      if (args.length === 0) throw new UsageError('缺少 <键>=<值>');
+      if (args.length === 0) throw new UsageError(policyText.missingChange);
       const changes = Object.fromEntries(
         args.map((a) => {
           const [k, v] = a.split('=');
-          if (!k || v === undefined) throw new UsageError(`应为 <键>=<值>，收到 ${a}`);
+          if (!k || v === undefined) throw new UsageError(policyText.badChange(a));
           return [k, v === 'true' ? true : v === 'false' ? false : Number.isNaN(Number(v)) ? v : Number(v)];
         }),
       );

@@ -1,5 +1,8 @@
-/** Texts of the `qbank` command line (Chinese first, English alongside where scripts read them). */
-export const cliText = {
+/** Texts of the `qbank` program itself: global help and top-level errors (Chinese first, English alongside where scripts read them). */
+const unknownCommand = (name: string) => `未知命令 (unknown command): ${name}`;
+const helpHint = '运行 qbank --help 查看全部命令 (run qbank --help)';
+
+export const programText = {
   programSummary: '题库工作站 — 职业技能等级认定题库的离线工作站（air-gapped question-bank workstation）',
   usage: '用法 (usage): qbank [--db 文件] [--debug] <命令> [选项]',
   commandsTitle: '命令 (commands):',
@@ -10,8 +13,10 @@ export const cliText = {
     '  --help, -h    显示帮助 (help)',
     '  --version     显示版本 (version)',
   ].join('\n'),
-  helpHint: '运行 qbank --help 查看全部命令 (run qbank --help)',
-  unknownCommand: (name: string) => `未知命令 (unknown command): ${name}`,
+  helpHint,
+  unknownCommand,
+  /** The unknown command with the hint to the global help. */
+  unknownCommandLine: (name: string) => `${unknownCommand(name)}；${helpHint}`,
   noCommand: '缺少命令 (no command given)',
   usageError: (message: string) => `参数错误 (usage error): ${message}`,
 } as const;

@@ -1,0 +1,18 @@
+/** Texts of `qbank documents` (the 试题审核备案 submission and its free-text parts). */
+export const documentsText = {
+  summary: '试题审核备案申报材料 (submission documents)',
+  /** `comprehensive` sets are named only when there are some. */
+  generated: (files: number, theory: number, practical: number, comprehensive: number, seconds: string, folder: string) =>
+    `已生成申报材料 ${files} 个文件（理论知识 ${theory} 套，技能考核 ${practical} 套${comprehensive > 0 ? `，综合评审 ${comprehensive} 套` : ''}，${seconds} 秒）→ ${folder}`,
+  drafts: (drafts: number) => `注意：其中 ${drafts} 份试卷尚未审定（草稿）`,
+  incomplete: (what: string) => `发现并清除了上次未完成的输出：${what}`,
+  replaced: '已替换该文件夹中上次生成的材料',
+  file: (path: string, bytes: number) => `  ${path}\t${bytes} 字节`,
+  manifest: (path: string) => `  ${path}\t清单（每个文件的大小与 SHA-256）`,
+  generateUsage: 'generate --bank <题库> --out <目录> [--replace]',
+  generateSummary: '生成编制说明、细目表、试卷与答案、通知单、评分记录表、名单、审核意见（全部写完才出现；--replace 替换上次生成的完整材料）',
+  notesUsage: 'notes --bank <题库> [--file 说明.json]',
+  notesSummary: '查看（或从 JSON 文件设置）编制依据、开发过程、保密措施、审核意见等文字',
+  badJson: (file: string, reason: string) => `${file} 不是有效的 JSON：${reason}`,
+  saved: '已保存',
+} as const;
