@@ -15,6 +15,7 @@ import type { AssemblyRunResult } from '../services/assembly/handlers.js';
 import type { ServiceContext } from '../services/context.js';
 import { invoke } from '../services/handler.js';
 import { handlers } from '../services/registry.js';
+import { demoText } from './messages.js';
 
 export interface DemoAssembly {
   readonly preset: TheoryPreset;
@@ -39,7 +40,7 @@ export async function assembleSampleSets(ctx: ServiceContext, bankId: number): P
     itemId: i.id,
     p: roundTo(estimatedP(i.difficulty) + 0.07 * jitter(i.id), 3),
     sampleSize: 200 + Math.round(100 * Math.abs(jitter(i.id * 7))),
-    source: '样例试测（模拟）',
+    source: demoText.statisticsSource,
   }));
   await invoke(ctx, handlers['assembly.statistics.import'], { bankId, rows });
 

@@ -22,6 +22,7 @@ import { closeWorkstation, initWorkstation, type WorkstationSecret } from '../se
 import { SAMPLE_BANK, SAMPLE_FILE_NAMES, SAMPLE_FILES } from './sample-bank.js';
 import type { ImportReport } from '../services/import/handlers.js';
 import team from './sample/team.json' with { type: 'json' };
+import { demoText } from './messages.js';
 
 export const DEMO_DATABASE = 'qbank.db';
 export const DEMO_REPORT = 'demo.json';
@@ -150,7 +151,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   try {
     const status = await invoke(base, handlers['workstation.status'], {});
-    note('工作站', `新建加密数据库 ${shown(dbFile)}（结构版本 ${status.schemaVersion}），三员账号 ${init.admins.map((a) => a.username).join('、')}`);
+    note(demoText.workstationStep, demoText.workstation(shown(dbFile), status.schemaVersion, init.admins.map((a) => a.username)));
 
     // 系统管理员 creates the team's accounts, one after the other so that their ids follow the team file.
     const members = team.members as { username: string; role: Role; person: Record<string, unknown> }[];
@@ -170,14 +171,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         const person = await invoke(ctx, handlers['people.add'], { person: m.person });
         await invoke(ctx, handlers['people.registerPledge'], {
           personId: person.id,
-          pledge: { signedOn, expiresOn, scope: `${SAMPLE_BANK.name} ${String(m.person.workTypes ?? '')}工作` },
+          pledge: { signedOn, expiresOn, scope: demoText.pledgeScope(SAMPLE_BANK.name, String(m.person.workTypes ?? '')) },
         });
         pledges += 1;
         await invoke(ctx, handlers['accounts.linkPerson'], { username: m.username, personId: person.id });
         await invoke(ctx, handlers['accounts.grantRoles'], { username: m.username, roles: [m.role] });
       }
     });
-    note('人员与保密责任书', `${members.length} 人登记并签订保密责任书（${signedOn} 至 ${expiresOn}），账号已关联、已授予角色`);
+    note(demoText.peopleStep, demoText.people(members.length, signedOn, expiresOn));
 
     // 题库管理员 creates the bank and imports the writers' files: 细目表, 内容结构表, items (xlsx, docx).
     const manager = members.find((m) => m.role === 'manager')?.username ?? 'zhangwei';
@@ -210,26 +211,30 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     });
     const [xlsxReport, docxReport] = bank.reports as [ImportReport, ImportReport];
     note(
-      '导入',
-      `${xlsxReport.file}：${xlsxReport.accepted} 道；${docxReport.file}：试导入发现 ${bank.dry.duplicates.length} 道重复或疑似重复，` +
-        `正式导入 ${docxReport.accepted} 道，拒绝 ${docxReport.rejected} 道、跳过 ${docxReport.skipped} 道`,
+      demoText.importStep,
+      demoText.import(xlsxReport.file, xlsxReport.accepted, docxReport.file, bank.dry.duplicates.length, docxReport.accepted, docxReport.rejected, docxReport.skipped),
     );
     note(
-      '质量检查',
-      `${bank.lint.findings.length} 条题库级提示，${bank.lint.perItem.length} 道试题有提示；近似重复 ${bank.dups.pairs.length} 对；` +
-        `细目表节点中 ${bank.cover.filter((r) => r.short).length} 个按 3 套计试题不足`,
+      demoText.qualityStep,
+      demoText.quality(bank.lint.findings.length, bank.lint.perItem.length, bank.dups.pairs.length, bank.cover.filter((r) => r.short).length),
     );
 
     // 题库管理员 assembles 3 theory and 3 practical sets, approves (locks) them and opens one.
     const assembled = await as(manager, (ctx) => assembleSampleSets(ctx, bank.id));
     const { theory, practical } = assembled;
     if (assembled.fullSizeFindings.length > 0) {
-      note('组卷预检查', `整卷结构（判断20 + 单选140 + 多选10）不能从样例题库组出 3 套：${assembled.fullSizeFindings.slice(0, 3).join('；')}；改用 ${assembled.presetName}`);
+      note(demoText.precheckStep, demoText.precheck(assembled.fullSizeFindings.slice(0, 3), assembled.presetName));
     }
     note(
-      '组卷',
-      `理论知识 ${theory.papers.map((p) => `${setName(p.label)} ${p.items} 道 ${p.points} 分`).join('，')}，各套难度最大偏差 ${formatDifficulty(theory.deviation)}（下界 ${formatDifficulty(theory.bound)}，差距 ${formatDifficulty(theory.gap)}），` +
-        `${formatSeconds(theory.seconds)} 秒；技能考核 ${practical.papers.map((p) => `${setName(p.label)} ${p.items} 题 ${p.points} 分`).join('，')}；已审定锁定`,
+      demoText.assemblyStep,
+      demoText.assembly(
+        theory.papers.map((p) => demoText.theorySet(setName(p.label), p.items, p.points)),
+        formatDifficulty(theory.deviation),
+        formatDifficulty(theory.bound),
+        formatDifficulty(theory.gap),
+        formatSeconds(theory.seconds),
+        practical.papers.map((p) => demoText.practicalSet(setName(p.label), p.items, p.points)),
+      ),
     );
 
     // 安全保密管理员 opens the bank to the authors and reviewers.
@@ -244,7 +249,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       await invoke(ctx, handlers['documents.notes.set'], { bankId: bank.id, notes: SAMPLE_NOTES });
       return invoke(ctx, handlers['documents.generate'], { bankId: bank.id, outDir: join(outDir, DEMO_SUBMISSION) });
     });
-    note('申报材料', `${submission.files.length} 个文件写入 ${shown(join(outDir, DEMO_SUBMISSION))}（${formatSeconds(submission.seconds)} 秒）：${[...new Set(submission.files.map((f) => f.part))].join('、')}`);
+    note(
+      demoText.submissionStep,
+      demoText.submission(submission.files.length, shown(join(outDir, DEMO_SUBMISSION)), formatSeconds(submission.seconds), [...new Set(submission.files.map((f) => f.part))]),
+    );
 
     // A 命题人员 opens an item (调阅) — and is refused a bank that is not theirs.
     const author = members.find((m) => m.role === 'author')?.username ?? 'liqiang';
@@ -256,9 +264,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     });
     const stats = summary.elementTable?.stats;
     note(
-      '题库',
-      `${bank.name}：细目表 ${stats?.elements ?? 0} 个鉴定点（X/Y/Z = ${stats?.shares.X ?? 0}%/${stats?.shares.Y ?? 0}%/${stats?.shares.Z ?? 0}%），` +
-        `理论知识 ${summary.counts.theoryItems} 道（判断 ${summary.counts.byType.trueFalse}，单选 ${summary.counts.byType.singleChoice}，多选 ${summary.counts.byType.multipleChoice}），技能考核 ${summary.counts.practicalTasks} 道`,
+      demoText.bankStep,
+      demoText.bank(bank.name, stats?.elements ?? 0, stats?.shares ?? { X: 0, Y: 0, Z: 0 }, summary.counts.theoryItems, summary.counts.byType, summary.counts.practicalTasks),
     );
 
     // 安全保密管理员 exports the register; 安全审计员 verifies the log and exports the registers.
@@ -266,27 +273,27 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const registers: { part: string; file: string }[] = [];
     await as('secadmin', async (ctx) => {
       const f = await invoke(ctx, handlers['people.exportRegister'], { outDir: registersDir });
-      registers.push({ part: '涉密人员登记表', file: relative(outDir, f.absolutePath) });
+      registers.push({ part: demoText.peopleRegister, file: relative(outDir, f.absolutePath) });
     });
     const verification = await as('auditor', async (ctx) => {
       for (const register of ['调阅', '组卷', '存档', '登录', '权限'] as const) {
         const f = await invoke(ctx, handlers['audit.export'], { register, outDir: registersDir });
-        registers.push({ part: `${register}登记表`, file: relative(outDir, f.absolutePath) });
+        registers.push({ part: demoText.register(register), file: relative(outDir, f.absolutePath) });
       }
       return invoke(ctx, handlers['audit.verify'], {});
     });
-    note('登记表', registers.map((r) => r.file).join('、'));
+    note(demoText.registersStep, demoText.registers(registers.map((r) => r.file)));
 
     // After the last logout: verify again, including the checkpoint it signed.
     const audit = await verifyAuditChain(db, { anchorDir: base.anchorDir });
     const lastSigned = lastCheckpointSignature(base);
-    note('审计日志', `${audit.message}${verification.ok ? '' : '（审计员校验时发现异常）'}`);
+    note(demoText.auditStep, demoText.audit(audit.message, verification.ok));
 
     const credentials = writeOutputFile(
       base,
       outDir,
       DEMO_CREDENTIALS,
-      `${JSON.stringify({ note: '样例工作站的口令，仅供演示；真实工作站不得把口令写入文件。', passphrase: DEMO_PASSPHRASE, accounts: Object.fromEntries(passwords) }, null, 2)}\n`,
+      `${JSON.stringify({ note: demoText.credentialsNote, passphrase: DEMO_PASSPHRASE, accounts: Object.fromEntries(passwords) }, null, 2)}\n`,
       { classified: false },
     );
 
@@ -348,7 +355,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       seconds: Math.round((performance.now() - started) / 10) / 100,
     };
     const written = writeOutputFile(base, outDir, DEMO_REPORT, `${JSON.stringify(report, null, 2)}\n`, { classified: false });
-    note('报告', shown(written.absolutePath));
+    note(demoText.reportStep, shown(written.absolutePath));
     return { report, reportFile: written.absolutePath, steps };
   } finally {
     closeWorkstation(db);
