@@ -10,25 +10,22 @@
 // Targets: 3 sets from 3,000 items, every constraint met, deviation ≤ 0.01 (Σp), ≤ 1 s; 5 sets with
 // pairwise overlap ≤ 10 % and 1 % enemy pairs from 10,000 items, same quality, ≤ 5 s; peak RSS ≤ 500 MB.
 //
+// Then ours again with tolerance 0 (./assembly/tolerance-zero.mjs): seconds, whether HiGHS ran, peak RSS.
+//
 // Needs the build (npm run build). Usage: node scripts/bench/assembly.mjs [timeLimitSeconds=60]
-// Environment: METHODS=ours,highs,glpk,random  CASES=1500x3,3000x3,10000x3,10000x5
+// Environment: METHODS=ours,highs,glpk,random  CASES=1500x3,3000x3,10000x3,10000x5  TOLERANCE_ZERO=no skips the last run
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { selectedCases } from './assembly/cases.mjs';
 import { syntheticBankUrl } from './assembly/synthetic-bank.mjs';
+import { printToleranceZero, toleranceZeroRows } from './assembly/tolerance-zero.mjs';
 
 const worker = fileURLToPath(new URL('./assembly/worker.mjs', import.meta.url));
 // The banks come from test/helpers/synthetic-bank.ts: compiled once here, before any measurement.
 await syntheticBankUrl();
 const timeLimit = Number(process.argv[2] ?? 60);
 const methods = (process.env.METHODS ?? 'ours,highs,glpk,random').split(',');
-const CASES = {
-  '1500x3': { items: 1500, sets: 3, overlap: 0, enemyPairs: 0 },
-  '3000x3': { items: 3000, sets: 3, overlap: 0, enemyPairs: 0 },
-  '10000x3': { items: 10000, sets: 3, overlap: 0, enemyPairs: 0 },
-  // 5 sets, pairwise overlap ≤ 10 % of 170 items, enemy pairs = 1 % of the bank.
-  '10000x5': { items: 10000, sets: 5, overlap: 17, enemyPairs: 100 },
-};
-const cases = (process.env.CASES ?? Object.keys(CASES).join(',')).split(',').map((k) => [k, CASES[k]]);
+const cases = selectedCases();
 
 const rows = [];
 for (const [name, c] of cases) {
@@ -63,3 +60,4 @@ const t5 = ours('10000x5');
 const met = (r, seconds) => r && r.violations === 0 && r.deviation !== null && r.deviation <= 0.01 && r.seconds <= seconds && r.rssMiB <= 500;
 if (t3) console.log(`target 3 sets from 3,000 items ≤ 1 s, deviation ≤ 0.01, all constraints: ${met(t3, 1) ? 'met' : 'NOT met'}`);
 if (t5) console.log(`target 5 sets from 10,000 items (overlap ≤ 17, 100 enemy pairs) ≤ 5 s, same quality: ${met(t5, 5) ? 'met' : 'NOT met'}`);
+if (process.env.TOLERANCE_ZERO !== 'no') printToleranceZero(await toleranceZeroRows(cases, timeLimit), timeLimit);

@@ -7,11 +7,13 @@
  * 0 (fractional x can hit every target); when every p is recorded to d decimals, Σp moves on the grid
  * 10^−d and the distance from the targets to that grid is a better bound (`bound.ts`). When the
  * heuristic stops above the tolerance, HiGHS (warm-started) improves the sets and reports its dual
- * bound. Sets within `tolerance` of the bound are optimal up to that absolute gap.
+ * bound. Sets within `tolerance` of the bound are optimal up to that absolute gap; "within" is
+ * `withinTolerance` (float noise of the sums aside), the one test both for skipping HiGHS and for the
+ * certificate, so a heuristic that reaches the bound with tolerance 0 never starts HiGHS.
  * Every result is re-checked by the independent checker before it is returned.
  */
 import { performance } from 'node:perf_hooks';
-import { latticeBound } from '../../domain/assembly/bound.js';
+import { latticeBound, sumMagnitude, withinTolerance } from '../../domain/assembly/bound.js';
 import { checkSets } from '../../domain/assembly/checker.js';
 import { assembleHeuristic } from '../../domain/assembly/heuristic/index.js';
 import { maxDeviation, type AssemblyProblem } from '../../domain/assembly/problem.js';
@@ -31,6 +33,8 @@ export interface EngineSuccess {
   readonly ok: true;
   readonly sets: number[][];
   readonly engine: EngineName;
+  /** HiGHS ran (whether or not it improved the sets; `engine` names who found them). */
+  readonly highsRan: boolean;
   readonly deviation: number;
   readonly bound: number;
   readonly gap: number;
@@ -66,8 +70,11 @@ export async function solveAssembly(problem: AssemblyProblem, options: EngineOpt
     ? { sets: heuristic.sets, deviation: heuristic.deviation, engine: 'heuristic' }
     : undefined;
   let bound = latticeBound(problem);
+  const magnitude = sumMagnitude(problem);
+  let highsRan = false;
 
-  if (best === undefined || best.deviation - bound > problem.tolerance) {
+  if (best === undefined || !withinTolerance(best.deviation, bound, problem.tolerance, magnitude)) {
+    highsRan = true;
     const mip = await solveMip(problem, {
       timeLimitSeconds: remaining(),
       absGap: problem.tolerance,
@@ -102,10 +109,11 @@ export async function solveAssembly(problem: AssemblyProblem, options: EngineOpt
     ok: true,
     sets: best.sets,
     engine: best.engine,
+    highsRan,
     deviation,
     bound,
     gap,
-    certified: gap <= problem.tolerance + 1e-12,
+    certified: withinTolerance(deviation, bound, problem.tolerance, magnitude),
     seconds: elapsed(),
     heuristicSeconds,
     heuristicDeviation: heuristic.ok ? heuristic.deviation : null,

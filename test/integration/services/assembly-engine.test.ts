@@ -16,6 +16,7 @@ describe('assembly engine (pre-checks → heuristic → HiGHS → explanation)',
           expect(checkSets(problem, out.sets)).toEqual([]);
           expect(out.deviation).toBeCloseTo(maxDeviation(problem, out.sets), 9);
           expect(out.bound).toBeLessThanOrEqual(out.deviation + 1e-9);
+          if (out.engine !== 'heuristic') expect(out.highsRan).toBe(true);
         } else {
           expect(out.causes.length).toBeGreaterThan(0);
           for (const cause of out.causes) expect(cause).toMatch(/[\u4e00-\u9fff]/);
@@ -56,6 +57,20 @@ describe('assembly engine (pre-checks → heuristic → HiGHS → explanation)',
     expect(out.certified).toBe(true);
     expect(out.bound).toBe(latticeBound(problem));
     expect(out.gap).toBeLessThanOrEqual(problem.tolerance);
+  });
+
+  it('with tolerance 0, a heuristic that reaches the grid bound is not followed by HiGHS', async () => {
+    const { problem } = syntheticBank({ items: 1500, seed: 20261123, sets: 3, tolerance: 0 });
+    const out = await solveAssembly(problem, { timeLimitSeconds: 30 });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    // The heuristic reached the bound up to float noise (the old `deviation − bound > tolerance` read it as a miss).
+    expect(out.heuristicDeviation).not.toBeNull();
+    expect(Math.abs((out.heuristicDeviation ?? 1) - out.bound)).toBeLessThan(1e-12);
+    expect(out.highsRan).toBe(false);
+    expect(out.engine).toBe('heuristic');
+    expect(out.certified).toBe(true);
+    expect(out.seconds).toBeLessThan(10);
   });
 
   it('the grid bound: Σp of 3-decimal items cannot come closer to a target than the grid allows', () => {
