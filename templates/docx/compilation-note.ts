@@ -8,14 +8,15 @@
 import type { Document, FileChild } from 'docx';
 import { formatImportanceRatio } from '../../app/domain/element-table.js';
 import { formatNumber, percent, setName } from '../../app/domain/format.js';
+import { MIN_SETS } from '../../app/domain/submission/completeness.js';
 import type { CompilationNoteData, ItemCountRow, ReviewExpert, TeamMember } from '../../app/domain/submission/documents.js';
 import { createDocument, heading, para, table, title, type Cell, type TableSpec } from './kit.js';
 import { caption, textLines, withoutFullStop } from './submission-parts.js';
 
 export const COMPILATION_NOTE_TITLE = '题库编制说明';
 export const SECTION_HEADINGS = ['一、职业概况', '二、编制依据', '三、题库结构', '四、试题数量统计', '五、组卷规则与试卷结构', '六、开发组织与过程', '七、保密措施'] as const;
-/** The rule the 套 count is checked against. */
-export const MIN_SETS = 3;
+/** The rule the 套 count is checked against (app/domain/submission/completeness.ts). */
+export { MIN_SETS };
 export const SETS_RULE_SOURCE = '《广东省社会培训评价组织培育辅导期试题开发要求》（粤人社函〔2023〕134号附件6）';
 const EXPERT_CATEGORIES = ['方法专家', '内容专家', '实际工作专家'] as const;
 
@@ -52,8 +53,17 @@ function countCells(type: string, rows: readonly ItemCountRow[], labels: readonl
     }
     cells.push(centred(String(sum(present.map((s) => s.count)))), centred(withPoints ? formatNumber(sum(present.map((s) => s.points))) : '—'));
   }
-  cells.push(centred(String(sum(rows.map((r) => r.inBank)))));
+  cells.push(centred(String(sum(rows.map((r) => r.inSubmission)))), centred(String(sum(rows.map((r) => r.inBank)))));
   return cells;
+}
+
+/**
+ * Whether 综合评审 applies, said in so many words: it is a method of levels 二级/技师 and 一级/高级技师 only
+ * (附件6 三(三)); a level-1/2 bank without it is incomplete and the note says so.
+ */
+function comprehensiveSentence(level: number, present: boolean): string {
+  if (level >= 3) return '综合评审仅适用于二级/技师和一级/高级技师，本等级不设综合评审，本题库不含综合评审试题。';
+  return present ? '' : '本等级须进行综合评审，本题库尚缺综合评审试题，须补足后报送。';
 }
 
 /** A small table kept on one page with its caption. */
@@ -95,7 +105,7 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
   children.push(
     prose(
       occupation.levels.length > 0
-        ? `职业等级：本职业共设 ${String(occupation.levels.length)} 个等级，分别为${occupation.levels.join('、')}。本题库为${header.levelName}题库。`
+        ? `职业等级：本题库为${header.levelName}题库。${occupation.levelsSource}所列本职业开展认定的等级为${occupation.levels.join('、')}（等级设置以国家职业技能标准为准）。`
         : `职业等级：本题库为${header.levelName}题库。`,
     ),
   );
@@ -127,7 +137,7 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
   // 三、题库结构
   children.push(heading(SECTION_HEADINGS[2]));
   const methods = ['理论知识考试', ...(structure.practicalModules.length > 0 || counts.practical !== null ? ['技能考核'] : []), ...(counts.comprehensive !== null ? ['综合评审'] : [])];
-  children.push(prose(`本题库鉴定方式为${methods.join('、')}。`));
+  children.push(prose(`本题库鉴定方式为${methods.join('、')}。${comprehensiveSentence(header.level, counts.comprehensive !== null)}`));
   children.push(heading('（一）理论知识', 2));
   const { X, Y, Z } = structure.importance;
   const n = structure.elements;
@@ -194,19 +204,23 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
     `理论知识试题 ${String(theoryInBank)} 道${counts.theory.length > 0 ? `（${counts.theory.map((r) => `${r.type} ${String(r.inBank)} 道`).join('、')}）` : ''}`,
     ...others.map((r) => `${r.type} ${String(r.inBank)} 道`),
   ];
+  const submitted = sum(allRows.map((r) => r.inSubmission));
   children.push(
-    lead(`题库入库试题共 ${String(sum(allRows.map((r) => r.inBank)))} 道，其中${inBankParts.join('，')}。各套试卷的题型、题量和分值见表${String(tableNo + 1)}。`),
+    lead(
+      `题库入库试题共 ${String(sum(allRows.map((r) => r.inBank)))} 道，其中${inBankParts.join('，')}。` +
+        `本次报送的 ${String(sum(setCounts))} 套试卷共用其中 ${String(submitted)} 道（同一道题编入多套时只计一次）。各套试卷的题型、题量和分值见表${String(tableNo + 1)}，“报送试卷合计”与“题库入库合计”两列分别列出两类数字。`,
+    ),
   );
   children.push(nextCaption('试题数量统计'));
   const countRows: Cell[][] = [
-    [{ text: '题型', rowSpan: 2 }, ...labels.map((l) => ({ text: setName(l), colSpan: 2 })), { text: '题库合计（道）', rowSpan: 2 }],
+    [{ text: '题型', rowSpan: 2 }, ...labels.map((l) => ({ text: setName(l), colSpan: 2 })), { text: '报送试卷合计（道）', rowSpan: 2 }, { text: '题库入库合计（道）', rowSpan: 2 }],
     labels.flatMap(() => ['题量（道）', '分值（分）']),
     ...counts.theory.map((r) => countCells(r.type, [r], labels, true)),
     ...(counts.theory.length > 0 ? [countCells('理论知识小计', counts.theory, labels, true, true)] : []),
     ...others.map((r) => countCells(r.type, [r], labels, true)),
     ...(others.length > 0 && counts.theory.length > 0 ? [countCells('合计', allRows, labels, false, true)] : []),
   ];
-  children.push(keptTable({ widths: [12, ...labels.flatMap(() => [5, 5]), 7], rows: countRows, headerRows: 2 }));
+  children.push(keptTable({ widths: [12, ...labels.flatMap(() => [5, 5]), 7, 7], rows: countRows, headerRows: 2 }));
 
   // 五、组卷规则与试卷结构
   children.push(heading(SECTION_HEADINGS[4]));

@@ -13,7 +13,7 @@ import { documentsText } from '../messages/documents.js';
 function resultLines(r: SubmissionResult, cwd: string): string[] {
   return [
     documentsText.generated(r.files.length, r.sets.theory, r.sets.practical, r.sets.comprehensive, formatSeconds(r.seconds), resolve(cwd, r.folder)),
-    ...(r.drafts > 0 ? [documentsText.drafts(r.drafts)] : []),
+    ...r.warnings.map((w) => documentsText.warning(w)),
     ...(r.incomplete !== '' ? [documentsText.incomplete(r.incomplete)] : []),
     ...(r.replaced ? [documentsText.replaced] : []),
     ...r.files.map((f) => documentsText.file(f.path, f.bytes)),

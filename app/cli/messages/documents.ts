@@ -4,7 +4,8 @@ export const documentsText = {
   /** `comprehensive` sets are named only when there are some. */
   generated: (files: number, theory: number, practical: number, comprehensive: number, seconds: string, folder: string) =>
     `已生成申报材料 ${files} 个文件（理论知识 ${theory} 套，技能考核 ${practical} 套${comprehensive > 0 ? `，综合评审 ${comprehensive} 套` : ''}，${seconds} 秒）→ ${folder}`,
-  drafts: (drafts: number) => `注意：其中 ${drafts} 份试卷尚未审定（草稿）`,
+  /** A gap of the submission by the rules (app/domain/submission/completeness.ts). */
+  warning: (text: string) => `警告：${text}`,
   incomplete: (what: string) => `发现并清除了上次未完成的输出：${what}`,
   replaced: '已替换该文件夹中上次生成的材料',
   file: (path: string, bytes: number) => `  ${path}\t${bytes} 字节`,

@@ -144,6 +144,8 @@ export interface ItemCountRow {
   readonly perSet: readonly { readonly label: string; readonly count: number; readonly points: number }[];
   /** Items of this 题型 in the bank (入库). */
   readonly inBank: number;
+  /** Different items of this 题型 across the submitted sets (an item in two sets counts once). */
+  readonly inSubmission: number;
 }
 
 /** 题库编制说明: filled from the data, with the user's free-text parts. */
@@ -151,7 +153,10 @@ export interface CompilationNoteData {
   readonly header: DocumentHeader;
   readonly occupation: {
     readonly definition: string;
+    /** Levels the regional list names for this occupation ([] when it names none). */
     readonly levels: readonly string[];
+    /** The list the levels come from, e.g. `粤人社办〔2020〕39号 附件1` — not the national standard. */
+    readonly levelsSource: string;
     readonly tracks: readonly string[];
   };
   readonly basis: {
@@ -178,7 +183,7 @@ export interface CompilationNoteData {
     readonly practicalMinutes: number;
     /** e.g. `各套试题互不重复`. */
     readonly overlap: string;
-    /** e.g. `各套难度（通过率之和）相差不超过 0.001，难度 1～5 级比例 1:2:4:2:1`. */
+    /** The official sentence on difficulty, e.g. `…各套试卷的预估平均通过率相差不超过 0.001，难度相当`. */
     readonly difficulty: string;
   };
   readonly organisation: {

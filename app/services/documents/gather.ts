@@ -8,9 +8,9 @@ import { sortedSections, theoryStructureSchema, type TheoryStructure } from '../
 import type { BankRole } from '../../domain/bank.js';
 import { findOccupation } from '../../domain/catalog/catalog.js';
 import { elementTableStats, type TheoryElementTable } from '../../domain/element-table.js';
-import { formatDifficulty } from '../../domain/format.js';
+import { formatNumber } from '../../domain/format.js';
 import type { ItemBodyOf, ItemKind } from '../../domain/item.js';
-import { levelName, LEVELS } from '../../domain/level.js';
+import { levelName } from '../../domain/level.js';
 import { occupationDisplayName } from '../../domain/occupation.js';
 import { beijingDate, personSchema } from '../../domain/person.js';
 import type { PracticalStructure } from '../../domain/practical-structure.js';
@@ -225,9 +225,11 @@ function countRows(
   inBank: (type: string) => number,
 ): ItemCountRow[] {
   const bySection = new Map<string, Map<number, { count: number; points: number }>>();
+  const distinct = new Map<string, Set<number>>();
   for (const p of papers) {
     for (const ref of listPaperItems(ctx.db, p.id)) {
       const key = typeOf(ref.section);
+      distinct.set(key, (distinct.get(key) ?? new Set<number>()).add(ref.itemId));
       const sets = bySection.get(key) ?? new Map<number, { count: number; points: number }>();
       const cell = sets.get(p.id) ?? { count: 0, points: 0 };
       cell.count += 1;
@@ -240,7 +242,30 @@ function countRows(
     type: label(section),
     perSet: papers.map((p) => ({ label: p.setLabel, count: sets.get(p.id)?.count ?? 0, points: sets.get(p.id)?.points ?? 0 })),
     inBank: inBank(section),
+    inSubmission: distinct.get(section)?.size ?? 0,
   }));
+}
+
+/**
+ * The national standard as the 编制说明 cites it: always with its edition year — the one written in the
+ * notes' title, else the notes' year, else a visible blank to fill (a citation without an edition is
+ * what a reviewer circles).
+ */
+function citedStandard(occupationName: string, title: string, year: string): string {
+  const name = title !== '' ? title : documentsMessages.standard(occupationName, '');
+  if (/\d{4}\s*年/.test(name)) return name;
+  return `${name.replace(/[。；;]$/, '')}${documentsMessages.edition(year)}`;
+}
+
+/**
+ * The difficulty gap stated in the 编制说明: the assembler bounds the sum of estimated p per set; the
+ * province reads a mean. The stated bound is that mean gap rounded up to a round figure (0.001 at least),
+ * so the sentence is true and does not read as program output.
+ */
+function meanGapBound(deviation: number, itemsPerSet: number): string {
+  const mean = itemsPerSet > 0 ? deviation / itemsPerSet : deviation;
+  const bound = Math.max(0.001, Math.ceil(mean * 1000) / 1000);
+  return formatNumber(bound);
 }
 
 export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource): CompilationNoteData {
@@ -262,11 +287,12 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
     header: src.header,
     occupation: {
       definition: notes.definition,
-      levels: (occupation?.levels ?? LEVELS.map((l) => l.level)).map((l) => levelName(l)),
+      levels: (occupation?.levels ?? []).map((l) => levelName(l)),
+      levelsSource: documentsMessages.levelsSource,
       tracks: occupation?.tracks.map((t) => t.name) ?? [],
     },
     basis: {
-      standard: notes.standard !== '' ? notes.standard : documentsMessages.standard(bank.occupationName, notes.standardYear),
+      standard: citedStandard(bank.occupationName, notes.standard, notes.standardYear),
       other: notes.otherBasis,
     },
     structure: {
@@ -293,7 +319,7 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
       theoryMinutes: src.theory[0]?.minutes ?? structure.minutes,
       practicalMinutes: src.practicalSets[0]?.minutes ?? 0,
       overlap: (settings.overlap ?? 0) === 0 ? documentsMessages.noOverlap : documentsMessages.overlap(settings.overlap ?? 0),
-      difficulty: documentsMessages.difficulty(bands ? bands.join('：') : undefined, formatDifficulty(result.deviation ?? 0)),
+      difficulty: documentsMessages.difficulty(bands ? bands.join('：') : undefined, meanGapBound(result.deviation ?? 0, sections.reduce((n, x) => n + x.count, 0))),
     },
     organisation: { team: src.people.team, reviewers: src.people.experts, process: notes.process },
     secrecyMeasures: notes.secrecyMeasures,

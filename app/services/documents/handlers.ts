@@ -20,6 +20,7 @@ import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { setName } from '../../domain/format.js';
+import { submissionGaps } from '../../domain/submission/completeness.js';
 import type { DocumentHeader } from '../../domain/submission/documents.js';
 import { markText, type DocumentClass } from '../../domain/submission/marking.js';
 import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submission/notes.js';
@@ -77,6 +78,8 @@ export interface SubmissionResult {
   readonly sets: { readonly theory: number; readonly practical: number; readonly comprehensive: number };
   /** Set papers still in draft (not yet approved) — the documents carry them as they are. */
   readonly drafts: number;
+  /** What the submission still lacks by the rules (sets, 综合评审, reviewers, standard edition, drafts), in Chinese. */
+  readonly warnings: readonly string[];
   readonly seconds: number;
 }
 
@@ -92,7 +95,7 @@ function setFolder(part: string, index: number, count: number, label: string): s
 }
 
 /** Every document of the submission, in 附件6 order; generated first, written after all succeeded. */
-function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: SubmissionResult['sets']; drafts: number } {
+function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: SubmissionResult['sets']; drafts: number; warnings: string[] } {
   const src = submissionSource(ctx, bankId);
   const { bank } = src;
   const policy = getMarkingPolicy(ctx.db);
@@ -143,11 +146,17 @@ function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: 
     { part: P.review, path: F.review, make: () => packDocx(reviewOpinionDocx(reviewOpinionData({ ...src, header: as('reviewOpinion') }))) },
   );
   const all = [...src.theory, ...src.practicalSets, ...src.comprehensive];
-  return {
-    planned,
-    sets: { theory: src.theory.length, practical: src.practicalSets.length, comprehensive: src.comprehensive.length },
-    drafts: all.filter((p) => p.status === '草稿').length,
-  };
+  const drafts = all.filter((p) => p.status === '草稿').length;
+  const warnings = submissionGaps({
+    level: bank.level,
+    theorySets: src.theory.length,
+    practicalSets: src.practicalSets.length,
+    comprehensiveSets: src.comprehensive.length,
+    reviewers: src.people.experts.length,
+    standardYearKnown: src.notes.standardYear !== '' || /\d{4}\s*年/.test(src.notes.standard),
+    drafts,
+  });
+  return { planned, sets: { theory: src.theory.length, practical: src.practicalSets.length, comprehensive: src.comprehensive.length }, drafts, warnings };
 }
 
 /** For tests: the folder output's probe and rename hook. */
@@ -160,7 +169,7 @@ export async function generateSubmission(
 ): Promise<SubmissionResult> {
   const started = performance.now();
   guardOutput(ctx, input.outDir, [`folder:${basename(resolve(input.outDir))}`], testOptions.probe);
-  const { planned, sets, drafts } = plan(ctx, input.bankId);
+  const { planned, sets, drafts, warnings } = plan(ctx, input.bankId);
   // Make every document before writing any; the folder appears only when all are written.
   const made: (Planned & { bytes: Uint8Array })[] = [];
   for (const p of planned) made.push({ ...p, bytes: await p.make() });
@@ -181,6 +190,7 @@ export async function generateSubmission(
     replaced: out.replaced,
     sets,
     drafts,
+    warnings,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -41,9 +41,13 @@ export const documentsMessages = {
   noTheoryTable: '本题库还没有理论知识考核要素细目表，不能生成申报材料',
   noTheorySets: '本题库还没有组好的理论知识试卷，请先组卷（qbank assemble）',
   standard: (occupation: string, year: string) => `《${occupation}国家职业技能标准》${year === '' ? '' : `（${year}年版）`}`,
+  edition: (year: string) => (year === '' ? '（待填写：版本年份）' : `（${year}年版）`),
   noOverlap: '各套试卷之间试题互不重复',
   overlap: (count: number) => `任意两套试卷之间重复试题不超过 ${count} 道`,
-  difficulty: (bands: string | undefined, deviation: string) =>
-    `各套试卷按细目表鉴定比重抽题，${bands !== undefined ? `难度 1～5 级题量为 ${bands}，` : ''}` +
-    `各套难度（通过率之和）与目标相差不超过 ${deviation}，近似重复的试题不同卷`,
+  /** Worded for the province: the blueprint's bands, and parallel sets as a bound on the mean estimated p. */
+  difficulty: (bands: string | undefined, meanGap: string) =>
+    `各套试卷按细目表各鉴定范围的鉴定比重抽取试题${bands !== undefined ? `，难度由易到难分为 1～5 级，各级题量比例为 ${bands}` : ''}；` +
+    `各套试卷的预估平均通过率相差不超过 ${meanGap}，难度相当；内容相近的试题不编入同一套试卷`,
+  /** Where the catalog's level lists come from (scripts/catalog: source 002 is 粤人社办〔2020〕39号 附件1). */
+  levelsSource: '粤人社办〔2020〕39号 附件1',
 } as const;

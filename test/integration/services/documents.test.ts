@@ -52,6 +52,7 @@ describe('documents.generate', () => {
 
     expect(r.sets).toEqual({ theory: 3, practical: 3, comprehensive: 0 });
     expect(r.drafts).toBe(0);
+    expect(r.warnings).toEqual([]);
     const paths = r.files.map((f) => f.path);
     expect(paths.slice(0, 5)).toEqual([
       '01_题库编制说明.docx',
@@ -102,6 +103,11 @@ describe('documents.generate', () => {
     // 编制说明: the counts table agrees with the sets (20 / 140 / 10 per set) and the bank.
     const note = (await docxParagraphs(new Uint8Array(readFileSync(join(out, '01_题库编制说明.docx'))))).join('\n');
     expect(note).toContain('测试评价中心');
+    // Both figures, labelled: what the bank holds and what this folder's sets hold (3 × 170 disjoint + 9 tasks).
+    expect(note).toContain('本次报送的 6 套试卷共用其中 519 道');
+    expect(note).toContain('《制图员国家职业技能标准》（2019年版）');
+    expect(note).toContain('预估平均通过率相差不超过 0.001');
+    expect(note).not.toMatch(/通过率之和|近似重复的试题不同卷/);
     expect(note).toContain('判断题');
     const cells = (await docxParagraphs(new Uint8Array(readFileSync(join(out, '01_题库编制说明.docx'))))).map((l) => l.trim());
     // 试题数量统计: 单选 140 per set and 489 入库 in the bank; 判断 20 per set and 102 in the bank.

@@ -64,6 +64,7 @@ const countRow = (type: string, count: number, pointsEach: number, inBank: numbe
   type,
   perSet: SETS.map((label) => ({ label, count, points: count * pointsEach })),
   inBank,
+  inSubmission: count * SETS.length,
 });
 
 function noteData(overrides: Partial<CompilationNoteData> = {}): CompilationNoteData {
@@ -73,7 +74,8 @@ function noteData(overrides: Partial<CompilationNoteData> = {}): CompilationNote
     header: HEADER,
     occupation: {
       definition: '使用绘图仪器、设备，根据工程或产品的设计方案、草图和技术性说明，绘制其正图（原图）、底图及其他技术图样的人员',
-      levels: ['五级/初级工', '四级/中级工', '三级/高级工', '二级/技师', '一级/高级技师'],
+      levels: ['三级/高级工', '四级/中级工'],
+      levelsSource: '粤人社办〔2020〕39号 附件1',
       tracks: ['机械', '建筑', '电子'],
     },
     basis: { standard: '《制图员国家职业技能标准》（2019年版）', other: '《制图员》培训教程（第2版）' },
@@ -447,7 +449,9 @@ describe('templates/docx/compilation-note', () => {
     const paragraphs = await docxParagraphs(await packDocx(compilationNoteDocx(noteData())));
     expect(paragraphs).toContain('职业名称：制图员。职业编码：3-01-02-07。');
     expect(paragraphs).toContain('职业定义：使用绘图仪器、设备，根据工程或产品的设计方案、草图和技术性说明，绘制其正图（原图）、底图及其他技术图样的人员。');
-    expect(paragraphs).toContain('职业等级：本职业共设 5 个等级，分别为五级/初级工、四级/中级工、三级/高级工、二级/技师、一级/高级技师。本题库为四级/中级工题库。');
+    // The levels are a regional list, named as such — not the national standard's levels.
+    expect(paragraphs).toContain('职业等级：本题库为四级/中级工题库。粤人社办〔2020〕39号 附件1所列本职业开展认定的等级为三级/高级工、四级/中级工（等级设置以国家职业技能标准为准）。');
+    expect(paragraphs.join('')).toContain('综合评审仅适用于二级/技师和一级/高级技师，本等级不设综合评审，本题库不含综合评审试题。');
     expect(paragraphs).toContain('职业方向（工种）：本职业分为机械、建筑、电子 3 个方向（工种），本题库为机械方向。');
     const basis = paragraphs.slice(paragraphs.indexOf('二、编制依据'), paragraphs.indexOf('三、题库结构'));
     expect(basis[2]).toBe('1．《制图员国家职业技能标准》（2019年版）；');
@@ -472,20 +476,20 @@ describe('templates/docx/compilation-note', () => {
     expectRun(
       paragraphs,
       [
-        // The second header row: under 题型 and 题库合计 the continuation of the merged cells ('').
-        '题型', '甲套', '乙套', '丙套', '题库合计（道）', '', '题量（道）', '分值（分）', '题量（道）', '分值（分）', '题量（道）', '分值（分）', '',
-        '判断题', ...set('20', '20'), '150',
-        '单项选择题', ...set('140', '70'), '440',
-        '多项选择题', ...set('10', '10'), '60',
-        '理论知识小计', ...set('170', '100'), '650',
-        '技能考核试题', ...set('3', '100'), '9',
-        '合计', ...set('173', '—'), '659',
+        // The second header row: under 题型 and the two totals the continuation of the merged cells ('').
+        '题型', '甲套', '乙套', '丙套', '报送试卷合计（道）', '题库入库合计（道）', '', '题量（道）', '分值（分）', '题量（道）', '分值（分）', '题量（道）', '分值（分）', '', '',
+        '判断题', ...set('20', '20'), '60', '150',
+        '单项选择题', ...set('140', '70'), '420', '440',
+        '多项选择题', ...set('10', '10'), '30', '60',
+        '理论知识小计', ...set('170', '100'), '510', '650',
+        '技能考核试题', ...set('3', '100'), '9', '9',
+        '合计', ...set('173', '—'), '519', '659',
       ],
       caption,
     );
     const section = paragraphs.slice(paragraphs.indexOf('四、试题数量统计'), caption);
     expect(section.join('')).toContain('本题库共编制理论知识试卷 3 套、技能考核试卷 3 套，符合《广东省社会培训评价组织培育辅导期试题开发要求》（粤人社函〔2023〕134号附件6）每职业（工种）每级别试题不少于 3 套的要求。');
-    expect(section.join('')).toContain('题库入库试题共 659 道，其中理论知识试题 650 道（判断题 150 道、单项选择题 440 道、多项选择题 60 道），技能考核试题 9 道。');
+    expect(section.join('')).toContain('题库入库试题共 659 道，其中理论知识试题 650 道（判断题 150 道、单项选择题 440 道、多项选择题 60 道），技能考核试题 9 道。本次报送的 6 套试卷共用其中 519 道（同一道题编入多套时只计一次）。');
 
     const short = await docxParagraphs(await packDocx(compilationNoteDocx(noteData({ counts: { ...noteData().counts, theorySets: 2 } }))));
     expect(short.some((p) => p.includes('尚未达到') && p.includes('须补足后报送'))).toBe(true);
