@@ -1,11 +1,14 @@
 /**
  * Images of items (附图 of practical tasks, figures of theory items): stored once by content hash, as the
  * documents embed them. An image is accepted by its bytes (app/readers/images.ts: PNG or JPEG within
- * the byte, side and pixel bounds), never by its name; the item then refers to it by SHA-256. Reading an
- * image back is a 调阅 of item content.
+ * the byte, side and pixel bounds), never by its name; the item then refers to it by SHA-256. A vector
+ * drawing (SVG, as CAD programs export it) is rendered to a PNG first (app/readers/svg: no scripts, no
+ * outside references, bounded) at print resolution, and the PNG is what is stored. Reading an image back
+ * is a 调阅 of item content.
  */
 import { z } from 'zod';
-import { acceptImage } from '../../readers/images.js';
+import { acceptImage, sniffImage } from '../../readers/images.js';
+import { rasteriseSvg } from '../../readers/svg/rasterise.js';
 import { ReaderError } from '../../readers/errors.js';
 import { getImage, putImage } from '../../store/repositories/images.js';
 import { sha256Hex } from '../../../crypto/digest.js';
@@ -17,6 +20,8 @@ import { imagesMessages as M } from './messages.js';
 
 const bankId = z.number().int().positive();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** 170 mm of A4 text width at about 250 dpi: sharp in print, small enough to store. */
+const DEFAULT_SVG_WIDTH_PX = 1700;
 
 export interface StoredImage {
   readonly sha256: string;
@@ -29,8 +34,13 @@ export interface StoredImage {
 export const imageHandlers = handlerMap(
   defineHandler({
     name: 'images.put',
-    summary: '保存试题图片（PNG 或 JPEG）',
-    input: z.object({ bankId, bytes: z.instanceof(Uint8Array) }),
+    summary: '保存试题图片（PNG、JPEG，或渲染为 PNG 的 SVG 矢量图）',
+    input: z.object({
+      bankId,
+      bytes: z.instanceof(Uint8Array),
+      /** Width in pixels an SVG is rendered at (default: A4 text width at about 250 dpi). */
+      svgWidthPx: z.number().int().min(100).max(8000).default(DEFAULT_SVG_WIDTH_PX),
+    }),
     roles: ['manager', 'author'],
     register: '',
     secret: true,
@@ -38,16 +48,18 @@ export const imageHandlers = handlerMap(
     objects: (i, out: StoredImage) => [`bank:${String(i.bankId)}`, `image:${out.sha256.slice(0, 16)}`],
     run: (ctx, input): StoredImage => {
       requireBank(ctx, input.bankId);
+      let bytes: Uint8Array = input.bytes;
       let accepted;
       try {
-        accepted = acceptImage(input.bytes);
+        if (sniffImage(bytes)?.format === 'svg') bytes = rasteriseSvg(bytes, { widthPx: input.svgWidthPx }).png;
+        accepted = acceptImage(bytes);
       } catch (e) {
         if (e instanceof ReaderError) throw new ServiceError(M.refused(e.message));
         throw e;
       }
-      const hash = sha256Hex(input.bytes);
-      putImage(ctx.db, { sha256: hash, contentType: accepted.contentType, bytes: input.bytes }, ctx.actor.username, timestamp(ctx));
-      return { sha256: hash, contentType: accepted.contentType, width: accepted.width, height: accepted.height, bytes: input.bytes.byteLength };
+      const hash = sha256Hex(bytes);
+      putImage(ctx.db, { sha256: hash, contentType: accepted.contentType, bytes }, ctx.actor.username, timestamp(ctx));
+      return { sha256: hash, contentType: accepted.contentType, width: accepted.width, height: accepted.height, bytes: bytes.byteLength };
     },
   }),
   defineHandler({
