@@ -23,6 +23,8 @@ import { itemReaderMessages as m } from '../items/messages.js';
 import { parseChoiceKey, parseDifficulty, parseFullElementCode, parseTheoryType, parseTrueFalseKey, trueFalseFromLetter, trueFalseOptionPair } from '../items/values.js';
 import { loadWorkbook } from './cells.js';
 import { readPractical } from './practical-items.js';
+import { readRowImages, type ReadImage } from './row-images.js';
+import type { ContentHash } from '../docx/package.js';
 import { findLayout, findSheet, readRows, type ColumnSpec, type SheetRow } from './sheet-columns.js';
 
 export interface ImportRow {
@@ -38,6 +40,8 @@ export interface ImportRow {
 
 export interface ParsedWorkbook {
   rows: ImportRow[];
+  /** The pictures the rows refer to (raw.images), once each; only read when a content hash is given. */
+  images: ReadImage[];
   /** File-level: not an xlsx, missing sheet, missing header columns, orphan rows … */
   problems: Problem[];
 }
@@ -130,12 +134,16 @@ function looksLikeTheory(sheet: ExcelJS.Worksheet): boolean {
  * Reads the import workbook into raw rows. Never throws for bad input: a damaged file, a file over a
  * bound of readers/limits.ts, a missing sheet or column is reported in `problems`.
  */
-export async function parseItemWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Promise<ParsedWorkbook> {
+/**
+ * `contentHash` names the pictures pasted into item rows (a 附图 over a task's row): given, each row's
+ * pictures become its `images`; absent, pictures are not read.
+ */
+export async function parseItemWorkbook(bytes: Uint8Array, options: ReadOptions & { readonly contentHash?: ContentHash } = {}): Promise<ParsedWorkbook> {
   const problems: Problem[] = [];
   const loaded = await loadWorkbook(bytes, options, m.notXlsx);
-  if (typeof loaded === 'string') return { rows: [], problems: [problem([], loaded)] };
+  if (typeof loaded === 'string') return { rows: [], images: [], problems: [problem([], loaded)] };
   const { workbook, budget } = loaded;
-  if (workbook.worksheets.length === 0) return { rows: [], problems: [problem([], m.notXlsx)] };
+  if (workbook.worksheets.length === 0) return { rows: [], images: [], problems: [problem([], m.notXlsx)] };
 
   const taken = new Set<ExcelJS.Worksheet>();
   const theory =
@@ -146,15 +154,36 @@ export async function parseItemWorkbook(bytes: Uint8Array, options: ReadOptions 
   if (practical) taken.add(practical);
   if (!theory && !practical) {
     problems.push(problem([], m.missingItemSheets(ITEM_TEMPLATE_SHEETS.theory, ITEM_TEMPLATE_SHEETS.practical)));
-    return { rows: [], problems };
+    return { rows: [], images: [], problems };
   }
   const rows: ImportRow[] = [];
+  const images: ReadImage[] = [];
   try {
-    if (theory) rows.push(...readTheory(theory, problems, budget));
-    if (practical) rows.push(...readPractical(workbook, practical, taken, problems, budget));
+    if (theory) rows.push(...withImages(workbook, theory, readTheory(theory, problems, budget), images, options, budget));
+    if (practical) rows.push(...withImages(workbook, practical, readPractical(workbook, practical, taken, problems, budget), images, options, budget));
   } catch (e) {
-    if (e instanceof ReaderError) return { rows: [], problems: [problem([], refusalMessage(e, m.notXlsx))] };
+    if (e instanceof ReaderError) return { rows: [], images: [], problems: [problem([], refusalMessage(e, m.notXlsx))] };
     throw e;
   }
-  return { rows, problems };
+  return { rows, images, problems };
+}
+
+/** Each row of `sheet` gets the pictures anchored in it (`raw.images`); a refused picture is a problem of its row. */
+function withImages(
+  workbook: ExcelJS.Workbook,
+  sheet: ExcelJS.Worksheet,
+  rows: ImportRow[],
+  images: ReadImage[],
+  options: ReadOptions & { readonly contentHash?: ContentHash },
+  budget: Budget,
+): ImportRow[] {
+  if (options.contentHash === undefined) return rows;
+  const read = readRowImages(workbook, sheet, options.contentHash, options.limits, budget);
+  for (const image of read.images) if (!images.some((i) => i.sha256 === image.sha256)) images.push(image);
+  for (const row of rows) {
+    const hashes = read.byRow.get(row.row);
+    if (hashes !== undefined) (row.raw as { images?: readonly string[] }).images = hashes;
+    row.problems.push(...(read.refused.get(row.row) ?? []));
+  }
+  return rows;
 }

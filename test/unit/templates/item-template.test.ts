@@ -125,7 +125,7 @@ describe('templates/xlsx/item-template', () => {
     });
 
     it('reads back as no rows and no problems while nothing is filled in', async () => {
-      expect(await parseItemWorkbook(await itemTemplateXlsx(INPUT))).toEqual({ rows: [], problems: [] });
+      expect(await parseItemWorkbook(await itemTemplateXlsx(INPUT))).toEqual({ rows: [], images: [], problems: [] });
     });
   });
 });

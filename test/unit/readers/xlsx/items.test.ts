@@ -229,7 +229,7 @@ describe('readers/xlsx/items', () => {
     it('refuses a truncated file as not an Excel file, without throwing', async () => {
       const bytes = await filledTemplate(sampleTheory().slice(0, 20), []);
       for (const cut of [bytes.slice(0, bytes.length / 2), bytes.slice(0, 100), bytes.slice(bytes.length / 2), new Uint8Array()]) {
-        expect(await parseItemWorkbook(cut)).toEqual({ rows: [], problems: [expect.objectContaining({ severity: 'error', message: itemReaderMessages.notXlsx })] });
+        expect(await parseItemWorkbook(cut)).toEqual({ rows: [], images: [], problems: [expect.objectContaining({ severity: 'error', message: itemReaderMessages.notXlsx })] });
       }
     });
 
