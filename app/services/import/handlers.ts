@@ -96,11 +96,11 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   const format = input.fileName.toLowerCase().endsWith('.docx') ? 'docx' : input.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : undefined;
   if (!format) throw new ServiceError(importMessages.wrongFormat(input.fileName));
 
-  const parsed = format === 'xlsx' ? await parseItemWorkbook(input.bytes) : await parseItemDocx(input.bytes, { contentHash: sha256Hex });
+  const parsed = format === 'xlsx' ? await parseItemWorkbook(input.bytes, { contentHash: sha256Hex }) : await parseItemDocx(input.bytes, { contentHash: sha256Hex });
   const rows = format === 'xlsx'
     ? (parsed as Awaited<ReturnType<typeof parseItemWorkbook>>).rows.map((r) => ({ where: importMessages.sheetRow(r.sheet, r.row), kind: r.kind, raw: r.raw, problems: r.problems }))
     : (parsed as Awaited<ReturnType<typeof parseItemDocx>>).rows.map((r) => ({ where: importMessages.paragraph(r.paragraph), kind: 'theory' as const, raw: r.raw, problems: r.problems }));
-  const images = format === 'docx' ? (parsed as Awaited<ReturnType<typeof parseItemDocx>>).images : [];
+  const images = parsed.images;
   const fileProblems = parsed.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
   const fileWarnings = parsed.problems.filter((p) => p.severity !== 'error').map((p) => formatProblem(p));
 
@@ -178,7 +178,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     const at = timestamp(ctx);
     // Images: exactly those the saved items refer to (the reader sniffed and bounded each, PNG/JPEG only);
     // an item referring to an image that is not stored is never saved.
-    const referenced = new Set(toSave.flatMap((c) => c.theory?.images ?? []));
+    const referenced = new Set(toSave.flatMap((c) => (c.item !== undefined && 'images' in c.item.body ? c.item.body.images : [])));
     const stored = images.filter((img) => referenced.has(img.sha256));
     const missing = [...referenced].filter((h) => !stored.some((img) => img.sha256 === h));
     if (missing.length > 0) throw new ServiceError(importMessages.missingImages(missing.map((h) => h.slice(0, 12)).join('、')));
