@@ -1,11 +1,13 @@
 /**
  * A bank's items written into the writers' import template (试题导入模板), so that what the
  * workstation exports it can import again unchanged (round trip), and writers can work offline on
- * a copy. Pure: the same items give the same bytes.
+ * a copy. Pure: the same items give the same bytes. Images of items (a task's 附图, a theory figure) are
+ * pasted over the item's row, right of its last column, where the import reads them back.
  */
 import ExcelJS from 'exceljs';
 import type { PracticalTask } from '../../app/domain/practical-task.js';
 import type { TheoryItem } from '../../app/domain/theory-item.js';
+import { PRACTICAL_HEADERS, THEORY_HEADERS } from '../../app/domain/item-workbook.js';
 import { ITEM_TEMPLATE_SHEETS, itemTemplateXlsx, type ItemTemplateInput } from './item-template.js';
 import { toBytes } from './workbook.js';
 
@@ -35,10 +37,30 @@ export function theoryRow(i: TheoryItem): Cell[] {
   ];
 }
 
+/** The bytes of the images items refer to, by SHA-256. */
+export type ItemImages = ReadonlyMap<string, { readonly bytes: Uint8Array; readonly contentType: 'image/png' | 'image/jpeg' }>;
+
+/** Shown size of a pasted picture (px) and the row height (pt) that holds it. */
+const PICTURE = { width: 160, height: 110, rowHeight: 86 } as const;
+
+/** Pastes each row's pictures side by side from column `col` (0-based) over its row (1-based). */
+function pastePictures(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, col: number, rows: readonly { row: number; hashes: readonly string[] }[], images: ItemImages): void {
+  for (const { row, hashes } of rows) {
+    const present = hashes.filter((h) => images.has(h));
+    present.forEach((hash, k) => {
+      const image = images.get(hash)!;
+      const id = workbook.addImage({ buffer: Buffer.from(image.bytes) as unknown as ExcelJS.Buffer, extension: image.contentType === 'image/png' ? 'png' : 'jpeg' });
+      sheet.addImage(id, { tl: { col: col + k * 2, row: row - 1 + 0.05 }, ext: { width: PICTURE.width, height: PICTURE.height }, editAs: 'oneCell' });
+    });
+    if (present.length > 0) sheet.getRow(row).height = Math.max(sheet.getRow(row).height ?? 0, PICTURE.rowHeight);
+  }
+}
+
 /** The template (row 4 on for theory items, row 2 on for the practical sheets) filled with items. */
 export async function itemsWorkbookXlsx(
   template: ItemTemplateInput,
   items: { readonly theory: readonly TheoryItem[]; readonly practical: readonly PracticalTask[] },
+  images: ItemImages = new Map(),
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await itemTemplateXlsx(template)).slice().buffer);
@@ -50,6 +72,8 @@ export async function itemsWorkbookXlsx(
     2,
     tasks.map((t) => [t.module, t.title, t.points, t.minutes, t.form, t.description, t.requirements.join('\n'), t.figureNote]),
   );
+  pastePictures(workbook, sheet(ITEM_TEMPLATE_SHEETS.theory), Object.keys(THEORY_HEADERS).length, items.theory.map((t, k) => ({ row: 4 + k, hashes: t.images })), images);
+  pastePictures(workbook, sheet(ITEM_TEMPLATE_SHEETS.practical), Object.keys(PRACTICAL_HEADERS).length, tasks.map((t, k) => ({ row: 2 + k, hashes: t.images })), images);
   writeRows(sheet(ITEM_TEMPLATE_SHEETS.rubric), 2, tasks.flatMap((t) => t.rubric.map((r) => [t.title, r.content, r.keyPoint, r.points, r.criteria, r.deductionNote])));
   for (const [name, key] of [
     [ITEM_TEMPLATE_SHEETS.site, 'siteNotice'],

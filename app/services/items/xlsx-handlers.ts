@@ -5,6 +5,7 @@ import { listElements } from '../../domain/element-table.js';
 import { levelName } from '../../domain/level.js';
 import { itemsWorkbookXlsx } from '../../../templates/xlsx/item-export.js';
 import { itemTemplateXlsx } from '../../../templates/xlsx/item-template.js';
+import { getImage } from '../../store/repositories/images.js';
 import { listItems } from '../../store/repositories/items.js';
 import { currentTheoryTable, requireBank } from '../banks/context.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
@@ -38,6 +39,12 @@ export const itemFileHandlers = handlerMap(
           elementCodes: table ? listElements(table).map((e) => ({ code: e.fullCode, name: e.name })) : [],
         },
         { theory, practical },
+        new Map(
+          [...new Set([...theory, ...practical].flatMap((item) => item.images))].flatMap((hash) => {
+            const image = getImage(ctx.db, hash);
+            return image === undefined ? [] : [[hash, image] as const];
+          }),
+        ),
       );
       return writeOutputFile(ctx, input.outDir, itemsMessages.exportFile(bank.occupationName, levelName(bank.level).replace('/', '_')), bytes, { classified: true });
     },

@@ -6,6 +6,8 @@ import { SAMPLE_FILE_NAMES, SAMPLE_FILES } from '../../../app/demo/sample-bank.j
 import { invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
 import { getImage } from '../../../app/store/repositories/images.js';
+import { parseItemWorkbook } from '../../../app/readers/xlsx/items.js';
+import { sha256Hex } from '../../../crypto/digest.js';
 import { png } from '../../fixtures/hostile/corpus.js';
 import { useWorkstation } from '../../helpers/workstation.js';
 
@@ -44,5 +46,12 @@ describe('import of pictures pasted into the item workbook', () => {
     const stored = getImage(ws.db, withImage[0]!.images[0]!);
     expect(stored?.contentType).toBe('image/png');
     expect(Buffer.from(stored!.bytes).equals(Buffer.from(drawing))).toBe(true);
+
+    // Round trip: the export pastes the drawing over the task's row again, where the import finds it.
+    const out = await invoke(ctx, handlers['items.exportXlsx'], { bankId: bank.id, outDir: join(ws.dir, 'export') });
+    const again = await parseItemWorkbook(new Uint8Array(readFileSync(out.absolutePath)), { contentHash: sha256Hex });
+    const task = again.rows.find((r) => (r.raw as { title?: string }).title === withImage[0]!.title);
+    expect((task?.raw as { images: string[] }).images).toEqual(withImage[0]!.images);
+    expect(again.images.map((i) => i.sha256)).toEqual(withImage[0]!.images);
   });
 });
