@@ -57,6 +57,8 @@ export const arbitraryProblem: fc.Arbitrary<AssemblyProblem> = fc
     counts: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 4, maxLength: 4 }),
     useBands: fc.boolean(),
     pointCap: fc.integer({ min: 1, max: 4 }),
+    /** Caps of particular 鉴定点 (node, point, cap), as the per-node overrides of the 细目表 resolve to. */
+    ownCaps: fc.array(fc.tuple(fc.constantFrom(...NODES), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })), { maxLength: 3 }),
     overlap: fc.integer({ min: 0, max: 2 }),
     enemies: fc.array(fc.tuple(fc.nat(39), fc.nat(39)), { maxLength: 10 }),
     pinned: fc.array(fc.tuple(fc.nat(39), fc.nat(3)), { maxLength: 3 }),
@@ -91,6 +93,7 @@ export const arbitraryProblem: fc.Arbitrary<AssemblyProblem> = fc
       importance: { minX: new Array<number>(r.sets).fill(Math.min(r.minX, total)), maxZ: new Array<number>(r.sets).fill(r.maxZ) },
       totalPoints: new Array<number>(r.sets).fill(total + r.pointsSlack),
       pointCap: r.pointCap,
+      ...(r.ownCaps.length === 0 ? {} : { pointCaps: Object.fromEntries(r.ownCaps.map(([node, pt, cap]) => [`${node}-00${pt}`, cap])) }),
       pointMin: r.pointMin === null ? [] : [{ point: `A-00${r.pointMin[0]}`, min: r.pointMin[1] }],
       overlap: r.overlap,
       enemies: r.enemies.filter(([a, b]) => a < n && b < n).map(([a, b]) => [a + 1, b + 1] as const),

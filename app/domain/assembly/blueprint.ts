@@ -5,7 +5,8 @@
  * Theory (分布规则): each leaf 鉴定范围 gets items in proportion to its 鉴定比重, split by 题型, with the
  * top-down largest-remainder apportionment of `coverage()` (children always add up to their parent).
  * Per 鉴定点 a set takes at most `pointCap` items: 1 when every leaf has at least as many 鉴定点 as
- * items, else the smallest cap that fits the 细目表. Items of X points are preferred (the heuristic
+ * items, else the smallest cap that fits the 细目表; a 鉴定范围 or 鉴定点 may set its own cap for the 鉴定点
+ * beneath it (`point-caps.ts`: the most specific node wins). Items of X points are preferred (the heuristic
  * draws them first) and every set holds at least minX % X-items and at most maxZ % Z-items. Difficulty
  * bands 1…5 are shared by a ratio (default 1:2:4:2:1) with largest remainders. Each set aims at the
  * same Σp: the sum over bands of (band count × mean p of the eligible items of that band), or
@@ -19,6 +20,7 @@ import { coverage, largestRemainder, type PaperShape, type TypeCounts } from '..
 import type { StructureLevel } from '../practical-structure.js';
 import { THEORY_ITEM_TYPES, theoryItemTypeNames } from '../theory-item.js';
 import { practicalSlots, theoryItemCount, type PracticalSlot, type TheoryStructure } from './paper-structure.js';
+import { resolvePointCaps, type PointCapOverride } from './point-caps.js';
 import type { AssemblyItem, AssemblyProblem, ItemImportance, PinnedItem } from './problem.js';
 
 /** Difficulty index (proportion correct) assumed for a difficulty level when no statistics exist. */
@@ -51,6 +53,12 @@ export interface AssemblySettings {
   readonly overlap: number;
   /** Per-鉴定点 cap per set; undefined = automatic. */
   readonly pointCap?: number | undefined;
+  /**
+   * Caps set at nodes of the 细目表: 鉴定范围 path (`A-B`) or 鉴定点 code (`A-B-C-001`) → cap per set of
+   * each 鉴定点 beneath it, replacing `pointCap` there; the most specific node wins. Codes that name
+   * no node are ignored (the services refuse them first).
+   */
+  readonly pointCapAt?: Readonly<Record<string, number>> | undefined;
   /** Require every X 鉴定点 in every set. */
   readonly coverXPoints: boolean;
   /** Difficulty band ratio for levels 1…5; null leaves bands free. */
@@ -102,6 +110,8 @@ export interface Blueprint {
   readonly nodes: readonly BlueprintNode[];
   readonly pointCap: number;
   readonly pointCapAutomatic: boolean;
+  /** Caps set at nodes of the 细目表 (theory only; empty when none). */
+  readonly pointCapOverrides: readonly PointCapOverride[];
   /** Items per band 1…5 in every set; null when free. */
   readonly bands: readonly number[] | null;
   readonly minX: number | null;
@@ -167,6 +177,7 @@ export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Bluep
   }
   const autoCap = Math.max(1, ...leaves.map((r) => Math.ceil(r.neededPerSet / Math.max(1, pointsPerLeaf.get(r.path) ?? 0))));
   const pointCap = settings.pointCap ?? autoCap;
+  const ownCaps = resolvePointCaps(input.table, settings.pointCapAt ?? {});
   const pointsEach = new Map(structure.sections.map((s) => [s.type as string, s.pointsEach]));
 
   const items: AssemblyItem[] = [];
@@ -205,6 +216,7 @@ export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Bluep
     importance: { minX: repeat(settings.sets, minX), maxZ: repeat(settings.sets, maxZ) },
     totalPoints: repeat(settings.sets, structure.totalPoints),
     pointCap,
+    ...(Object.keys(ownCaps.caps).length > 0 ? { pointCaps: ownCaps.caps } : {}),
     pointMin: requiredPoints.map((point) => ({ point, min: 1 })),
     ...sharedRules(settings),
     target: repeat(settings.sets, target),
@@ -227,6 +239,7 @@ export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Bluep
     })),
     pointCap,
     pointCapAutomatic: settings.pointCap === undefined,
+    pointCapOverrides: ownCaps.overrides,
     bands,
     minX,
     maxZ,
@@ -283,6 +296,7 @@ export function practicalBlueprint(input: PracticalBlueprintInput): { blueprint:
     }),
     pointCap: 1,
     pointCapAutomatic: true,
+    pointCapOverrides: [],
     bands: null,
     minX: null,
     maxZ: null,
@@ -324,6 +338,7 @@ export function comprehensiveBlueprint(input: {
     nodes: [{ path: 'R', name: '综合评审', depth: 1, isLeaf: true, weight: 100, perSet: 1, perSetByType: zero, available: items.length, availableByType: zero }],
     pointCap: 1,
     pointCapAutomatic: true,
+    pointCapOverrides: [],
     bands: null,
     minX: null,
     maxZ: null,

@@ -8,6 +8,7 @@ import {
   cellKey,
   constraintGroupNames,
   nodeName,
+  pointCapOf,
   typeName,
   type AssemblyItem,
   type AssemblyProblem,
@@ -86,7 +87,8 @@ export function checkSets(problem: AssemblyProblem, sets: SetAssignment): Violat
     const perPoint = new Map<string, number>();
     for (const i of members) perPoint.set(i.point, (perPoint.get(i.point) ?? 0) + 1);
     for (const [point, n] of perPoint) {
-      if (n > problem.pointCap) add('pointCap', s, `${setOrdinal(s)}鉴定点 ${point} 有 ${n} 道题，上限 ${problem.pointCap} 道`);
+      const cap = pointCapOf(problem, point);
+      if (n > cap) add('pointCap', s, `${setOrdinal(s)}鉴定点 ${point} 有 ${n} 道题，上限 ${cap} 道`);
     }
     for (const m of problem.pointMin) {
       const n = perPoint.get(m.point) ?? 0;

@@ -10,13 +10,15 @@
  *   bands       Σ x(i,s) over items of band b               = bands[s][b−1]           (难度分布, when given)
  *   importance  Σ x(i,s) over X items ≥ minX[s]; over Z ≤ maxZ[s]                    (X/Y/Z 比例, when given)
  *   points      Σ points(i) x(i,s)                          = totalPoints[s]          (卷面总分)
- *   pointCap    Σ x(i,s) over items of one 鉴定点            ≤ pointCap                (每个鉴定点每套至多)
+ *   pointCap    Σ x(i,s) over items of one 鉴定点 k          ≤ cap(k)                  (每个鉴定点每套至多)
  *   pointMin    Σ x(i,s) over items of a listed 鉴定点       ≥ min                     (必须覆盖的鉴定点)
  *   overlap     Σ_i x(i,s) x(i,t)                           ≤ overlap, for all s < t  (0 = 各套互不重复)
  *   enemies     x(i,s) + x(j,s)                             ≤ 1 for each enemy pair   (互斥试题)
  *   pinned      x(i,s) = 1                                                            (指定试题)
  *   excluded    x(i,s) = 0 for all s                                                  (排除/近期曝光)
  * Items whose (node, type) has no cell are not eligible. Each item appears at most once per set.
+ * cap(k) = pointCaps[k] when given (set per node of the 细目表, resolved per 鉴定点), else pointCap
+ * (`pointCapOf`).
  *
  * Objective (parallelism): minimise the largest deviation max_s |Σ p(i) x(i,s) − target[s]| (minimax),
  * then the use of penalised (recently exposed) items, then the overlap between sets.
@@ -85,8 +87,13 @@ export interface AssemblyProblem {
   readonly importance?: { readonly minX: readonly number[]; readonly maxZ: readonly number[] };
   /** Exact total points per set. */
   readonly totalPoints: readonly number[];
-  /** At most this many items of one 鉴定点 in one set. */
+  /** At most this many items of one 鉴定点 in one set (unless `pointCaps` says otherwise for it). */
   readonly pointCap: number;
+  /**
+   * Caps of particular 鉴定点 (full code → items per set), replacing `pointCap` for them: the
+   * per-node overrides of the 细目表, resolved once per 鉴定点 by the blueprint. Absent: `pointCap` for all.
+   */
+  readonly pointCaps?: Readonly<Record<string, number>>;
   readonly pointMin: readonly PointMinimum[];
   /** At most this many items shared by any two sets; 0 = disjoint. */
   readonly overlap: number;
@@ -150,6 +157,12 @@ export function nodeName(problem: Pick<AssemblyProblem, 'names'>, node: string):
 
 export function typeName(problem: Pick<AssemblyProblem, 'names'>, type: string): string {
   return problem.names?.types?.[type] ?? type;
+}
+
+/** The cap of one 鉴定点 in one set: its own (`pointCaps`), else the paper's `pointCap`. */
+export function pointCapOf(problem: Pick<AssemblyProblem, 'pointCap' | 'pointCaps'>, point: string): number {
+  const own = problem.pointCaps;
+  return own !== undefined && Object.hasOwn(own, point) ? (own[point] ?? problem.pointCap) : problem.pointCap;
 }
 
 /** Σp of each set. */

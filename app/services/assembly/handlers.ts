@@ -139,7 +139,16 @@ async function runAssembly(ctx: ServiceContext, input: z.output<typeof assemblyO
     eligible: built.eligible,
     /** The theory structure the sets were drawn for (the 编制说明 describes it, even if changed later). */
     structure: built.structure,
-    blueprint: { itemsPerSet: built.blueprint.itemsPerSet, pointCap: built.blueprint.pointCap, bands: built.blueprint.bands, minX: built.blueprint.minX, maxZ: built.blueprint.maxZ, target: built.blueprint.target },
+    blueprint: {
+      itemsPerSet: built.blueprint.itemsPerSet,
+      pointCap: built.blueprint.pointCap,
+      // The caps set at nodes of the 细目表, when any (stored runs without them keep their shape).
+      ...(built.blueprint.pointCapOverrides.length > 0 ? { pointCapOverrides: built.blueprint.pointCapOverrides } : {}),
+      bands: built.blueprint.bands,
+      minX: built.blueprint.minX,
+      maxZ: built.blueprint.maxZ,
+      target: built.blueprint.target,
+    },
   };
   return inTransaction(ctx.db, () => {
     const drafts = listPapers(ctx.db, input.bankId, { kind: built.kind, status: '草稿' });

@@ -18,6 +18,9 @@ export const assemblyMessages = {
   noTheoryTable: '本题库还没有理论知识考核要素细目表，不能组卷',
   noPracticalStructure: (level: string) => `本题库还没有${level}的技能考核内容结构表，不能组卷`,
   noComprehensive: (level: string) => `${level}不进行综合评审，只有一级、二级需要综合评审试题`,
+  pointCapAtRange: (min: number, max: number) => `按鉴定范围或鉴定点设置的每套题量上限应为 ${min} 至 ${max} 之间的整数`,
+  pointCapAtUnknown: (codes: string) => `细目表中没有鉴定范围或鉴定点 ${codes}，不能为其设置题量上限`,
+  pointCapAtTheoryOnly: '按鉴定范围或鉴定点设置题量上限只适用于理论知识试卷',
   // the engine and the HiGHS solver
   notAllAtOnce: '各项约束不能同时满足',
   noSolutionInTime: (seconds: number) => `在 ${seconds} 秒内未找到满足全部约束的组卷方案，可延长求解时间或放宽约束`,

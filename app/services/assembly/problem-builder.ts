@@ -19,6 +19,7 @@ import {
   theoryStructureSchema,
   type TheoryStructure,
 } from '../../domain/assembly/paper-structure.js';
+import { POINT_CAP_RANGE, resolvePointCaps } from '../../domain/assembly/point-caps.js';
 import type { AssemblyProblem } from '../../domain/assembly/problem.js';
 import { needsComprehensiveReview, levelName } from '../../domain/level.js';
 import { MIN_PARALLEL_SETS, PAPER_KINDS, type PaperKind } from '../../domain/paper.js';
@@ -34,6 +35,7 @@ import { banksMessages } from '../banks/messages.js';
 import { assemblyMessages } from './messages.js';
 
 const itemId = z.number().int().positive();
+const pointCapRange = { error: assemblyMessages.pointCapAtRange(POINT_CAP_RANGE.min, POINT_CAP_RANGE.max) };
 
 /** The user's choices for one assembly (all optional but the bank and kind). */
 export const assemblyOptionsSchema = z.object({
@@ -47,6 +49,17 @@ export const assemblyOptionsSchema = z.object({
     .default(MIN_PARALLEL_SETS),
   overlap: z.number().int().min(0).max(500).default(0),
   pointCap: z.number().int().min(1).max(20).optional(),
+  /**
+   * Theory: caps set at nodes of the 细目表, 鉴定范围 path (`A-B`) or 鉴定点 code (`A-B-C-001`) → items
+   * per 鉴定点 per set beneath it; the most specific node wins, the others keep `pointCap`. Codes are
+   * read trimmed and upper case and must name a node of the bank's 细目表.
+   */
+  pointCapAt: z
+    .record(
+      z.string().trim().toUpperCase().min(1).max(40),
+      z.number().int(pointCapRange).min(POINT_CAP_RANGE.min, pointCapRange).max(POINT_CAP_RANGE.max, pointCapRange),
+    )
+    .optional(),
   coverXPoints: z.boolean().default(false),
   bandRatio: z.array(z.number().min(0).max(100)).length(5, { error: assemblyMessages.bandRatio }).nullable().optional(),
   difficultyMean: z.number().min(0.05).max(0.95).optional(),
@@ -108,6 +121,8 @@ export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): Bui
   const records = listItems(ctx.db, bank.id, { kind: options.kind, state: '入库' });
   const stats = itemDifficultyIndex(ctx.db, bank.id);
   const exposed = exposedItems(ctx.db, bank.id, options.kind, options.exposure.runs);
+  const capAt = options.pointCapAt ?? {};
+  if (options.kind !== 'theory' && Object.keys(capAt).length > 0) throw new ServiceError(assemblyMessages.pointCapAtTheoryOnly);
   const enemies = [...options.enemies, ...(options.enemiesFromDuplicates && options.kind === 'theory' ? nearDuplicatePairs(records) : [])];
   const common = {
     sets: options.sets,
@@ -125,10 +140,13 @@ export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): Bui
     if (!table) throw new ServiceError(assemblyMessages.noTheoryTable);
     const { structure } = theoryStructure;
     checkTheoryStructure(structure);
+    const { unknown } = resolvePointCaps(table, capAt);
+    if (unknown.length > 0) throw new ServiceError(assemblyMessages.pointCapAtUnknown(unknown.join('、')));
     const settings: AssemblySettings = {
       ...DEFAULT_SETTINGS,
       ...common,
       pointCap: options.pointCap,
+      pointCapAt: capAt,
       coverXPoints: options.coverXPoints,
       bandRatio: options.bandRatio === undefined ? DEFAULT_SETTINGS.bandRatio : options.bandRatio,
       difficultyMean: options.difficultyMean,

@@ -22,6 +22,8 @@ export function randomDraw(problem, seed = 1) {
     enemiesOf.get(x).push(y);
     enemiesOf.get(y).push(x);
   }
+  // The cap of a 鉴定点: its own (set at a node of the 细目表) or the paper's.
+  const capOf = (point) => (problem.pointCaps !== undefined && Object.hasOwn(problem.pointCaps, point) ? problem.pointCaps[point] : problem.pointCap);
   const used = new Set();
   const sets = [];
   for (let s = 0; s < problem.sets; s++) {
@@ -38,7 +40,7 @@ export function randomDraw(problem, seed = 1) {
       let got = 0;
       const ok = (item, strict) =>
         !chosen.has(item.id) &&
-        (!strict || ((bands === null || bands[item.band - 1] > 0) && (perPoint.get(item.point) ?? 0) < problem.pointCap)) &&
+        (!strict || ((bands === null || bands[item.band - 1] > 0) && (perPoint.get(item.point) ?? 0) < capOf(item.point))) &&
         !(enemiesOf.get(item.id) ?? []).some((e) => chosen.has(e));
       for (const strict of [true, false]) {
         for (const item of pool) {

@@ -18,7 +18,8 @@ function addCost(st: State, s: number, j: number): number {
   const N = st.N;
   let hard = 0;
   const pt = m.point[j] as number;
-  if ((st.pcnt[s * m.P + pt] as number) >= m.cap) hard += 1;
+  const cap = m.capOf[pt] as number;
+  if ((st.pcnt[s * m.P + pt] as number) >= cap) hard += 1;
   const im = m.imp[j] as number;
   if (im === 2 && (st.zCnt[s] as number) >= (m.maxZ[s] as number)) hard += 1;
   if (m.hasEnemies) hard += st.enemyIn[j * N + s] as number;
@@ -38,7 +39,7 @@ function addCost(st: State, s: number, j: number): number {
   }
   if (m.pen[j] === 1) pref += 0.5;
   // Spread a set over the 鉴定点 so that later groups still find points with room under the cap.
-  if (m.cap < NO_LIMIT && m.cap > 0) pref += (0.3 * (st.pcnt[s * m.P + pt] as number)) / m.cap;
+  if (cap < NO_LIMIT && cap > 0) pref += (0.3 * (st.pcnt[s * m.P + pt] as number)) / cap;
   return 1000 * reuse + 100 * hard + pref;
 }
 

@@ -65,7 +65,7 @@ export class Counters {
     const c = (this.pcnt[pi] as number) + 1;
     this.pcnt[pi] = c;
     let v = this.vInt[s] as number;
-    if (c > m.cap) v += 2;
+    if (c > (m.capOf[pt] as number)) v += 2;
     if (c <= (m.minOf[pt] as number)) v -= 2;
     const bi = s * m.bandSlots + ((m.group[x] as number) % m.bandSlots);
     const bq = this.bandQ[bi] as number;
@@ -141,7 +141,7 @@ export class Counters {
     const pi = s * m.P + pt;
     const c = this.pcnt[pi] as number;
     this.pcnt[pi] = c - 1;
-    if (c > m.cap) v -= 2;
+    if (c > (m.capOf[pt] as number)) v -= 2;
     if (c <= (m.minOf[pt] as number)) v += 2;
     const bi = s * m.bandSlots + ((m.group[x] as number) % m.bandSlots);
     const bq = this.bandQ[bi] as number;
@@ -182,8 +182,8 @@ export class Counters {
     if (pi !== pj) {
       const ci = this.pcnt[s * m.P + pi] as number;
       const cj = this.pcnt[s * m.P + pj] as number;
-      if (ci > m.cap) d -= 2;
-      if (cj >= m.cap) d += 2;
+      if (ci > (m.capOf[pi] as number)) d -= 2;
+      if (cj >= (m.capOf[pj] as number)) d += 2;
       if (ci <= (m.minOf[pi] as number)) d += 2;
       if (cj < (m.minOf[pj] as number)) d -= 2;
     }
@@ -235,7 +235,7 @@ export class Counters {
     const pj = m.point[j] as number;
     const pi = m.point[i] as number;
     if (pj !== pi) {
-      if ((this.pcnt[s * m.P + pj] as number) + 1 > m.cap) return false;
+      if ((this.pcnt[s * m.P + pj] as number) + 1 > (m.capOf[pj] as number)) return false;
       const min = m.minOf[pi] as number;
       if (min > 0 && (this.pcnt[s * m.P + pi] as number) - 1 < min) return false;
     }

@@ -4,7 +4,7 @@
  * group as CSR arrays; the per-set limits and targets.
  */
 import type { Eligibility } from '../eligibility.js';
-import { cellKey, type AssemblyProblem } from '../problem.js';
+import { cellKey, pointCapOf, type AssemblyProblem } from '../problem.js';
 import { NO_LIMIT } from './numeric.js';
 
 export interface Model {
@@ -36,7 +36,8 @@ export interface Model {
   readonly groupMean: Float64Array;
   /** Items of one cell are worth different points (the total points then need care). */
   readonly varyingPoints: boolean;
-  readonly cap: number;
+  /** Cap of each 鉴定点 (by point index) per set: its own (`pointCaps`) or the paper's; NO_LIMIT when none. */
+  readonly capOf: Int32Array;
   readonly overlap: number;
   readonly minX: Int32Array;
   readonly maxZ: Int32Array;
@@ -164,7 +165,9 @@ export function buildModel(problem: AssemblyProblem, usable: Eligibility): Model
     const hi = poolStart[(c + 1) * bandSlots] as number;
     for (let k = lo + 1; k < hi && !varyingPoints; k += 1) if (pts[k] !== pts[lo]) varyingPoints = true;
   }
-  const cap = Number.isNaN(problem.pointCap) ? NO_LIMIT : Math.max(0, Math.min(NO_LIMIT, Math.floor(problem.pointCap)));
+  const wholeCap = (cap: number) => (Number.isNaN(cap) ? NO_LIMIT : Math.max(0, Math.min(NO_LIMIT, Math.floor(cap))));
+  const capOf = new Int32Array(P);
+  for (const [code, pt] of pointIndex) capOf[pt] = wholeCap(pointCapOf(problem, code));
   const imps = problem.importance;
   const minX = Int32Array.from({ length: N }, (_, s) => Math.max(0, Math.ceil(imps?.minX[s] ?? 0)));
   const maxZ = Int32Array.from({ length: N }, (_, s) => {
@@ -211,7 +214,7 @@ export function buildModel(problem: AssemblyProblem, usable: Eligibility): Model
     poolP,
     groupMean,
     varyingPoints,
-    cap,
+    capOf,
     overlap: Number.isNaN(problem.overlap) ? NO_LIMIT : Math.max(0, Math.min(NO_LIMIT, Math.floor(problem.overlap))),
     minX,
     maxZ,

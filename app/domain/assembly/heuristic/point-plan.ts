@@ -74,7 +74,7 @@ function planOnce(st: State, next: Int32Array, rng: Random, order: readonly numb
     flow.addEdge(0, HUB + 2, Math.max(0, (m.maxZ[s] as number) - (st.zCnt[s] as number)));
     for (let pt = 0; pt < P; pt += 1) {
       const have = st.pcnt[s * P + pt] as number;
-      const room = Math.max(0, Math.min(NO_LIMIT, m.cap) - have);
+      const room = Math.max(0, Math.min(NO_LIMIT, m.capOf[pt] as number) - have);
       const need = Math.min(room, Math.max(0, (m.minOf[pt] as number) - have));
       if (need > 0) flow.addEdge(HUB + (impOf[pt] as number), PT + pt, need, -B1);
       if (room > need) flow.addEdge(HUB + (impOf[pt] as number), PT + pt, room - need);

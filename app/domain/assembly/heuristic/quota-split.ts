@@ -29,7 +29,7 @@ export function splitQuotas(m: Model, rng?: Random, softBands = false): Int32Arr
     pinsOf[s * G + g] = (pinsOf[s * G + g] as number) + 1;
     pinsTotal[g] = (pinsTotal[g] as number) + 1;
   }
-  // Per set and group at most Σ over points of min(cap, items of the point in the group).
+  // Per set and group at most Σ over points of min(the point's cap, items of the point in the group).
   const capBound = new Int32Array(G);
   for (let g = 0; g < G; g += 1) {
     const perPoint = new Map<number, number>();
@@ -38,7 +38,7 @@ export function splitQuotas(m: Model, rng?: Random, softBands = false): Int32Arr
       perPoint.set(pt, (perPoint.get(pt) ?? 0) + 1);
     }
     let total = 0;
-    for (const n of perPoint.values()) total += Math.min(m.cap, n);
+    for (const [pt, n] of perPoint) total += Math.min(m.capOf[pt] as number, n);
     capBound[g] = total;
   }
   // Unexposed items per group.

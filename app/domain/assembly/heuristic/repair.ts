@@ -10,7 +10,8 @@ import { apply, type Move, type State } from './state.js';
 function implicated(st: State, s: number, k: number): boolean {
   const m = st.m;
   const i = st.members[k] as number;
-  if ((st.pcnt[s * m.P + (m.point[i] as number)] as number) > m.cap) return true;
+  const pt = m.point[i] as number;
+  if ((st.pcnt[s * m.P + pt] as number) > (m.capOf[pt] as number)) return true;
   if (m.hasEnemies && (st.enemyIn[i * st.N + s] as number) > 0) return true;
   const im = m.imp[i] as number;
   if (im === 2 && (st.zCnt[s] as number) > (m.maxZ[s] as number)) return true;

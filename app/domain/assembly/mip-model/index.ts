@@ -16,7 +16,7 @@
  *   bands       Σ_{i of band b} x(i,s) = bands[s][b−1]
  *   importance  Σ_{X} x(i,s) ≥ minX[s] (when > 0);  Σ_{Z} x(i,s) ≤ maxZ[s] (when it can bind)
  *   points      Σ points(i) x(i,s) = totalPoints[s]
- *   pointCap    Σ_{i of 鉴定点 k} x(i,s) ≤ pointCap (only when more than pointCap candidates)
+ *   pointCap    Σ_{i of 鉴定点 k} x(i,s) ≤ cap(k) = pointCapOf(problem, k) (only when more than cap(k) candidates)
  *   pointMin    Σ_{i of 鉴定点 k} x(i,s) ≥ min
  *   overlap     overlap = 0: Σ_s x(i,s) ≤ 1 per item (much tighter than the pairwise form);
  *               overlap > 0: x(i,s) + x(i,u) − y(i,s,u) ≤ 1 and Σ_i y(i,s,u) ≤ overlap per pair

@@ -3,7 +3,7 @@
  * pointMin, overlap, enemies, pinned, then the two deviation rows per set ('minimax' only).
  * Rows of a relaxed group are left out; see `index.ts` for what each row says.
  */
-import { type AssemblyProblem, type ConstraintGroup, cellKey } from '../problem.js';
+import { type AssemblyProblem, type ConstraintGroup, cellKey, pointCapOf } from '../problem.js';
 import type { MipColumns } from './columns.js';
 import type { MipRowGroup, RowDraft } from './types.js';
 
@@ -79,8 +79,9 @@ export function buildRows(problem: AssemblyProblem, columns: MipColumns, relax: 
 
   if (!relax.has('pointCap')) {
     for (let s = 0; s < S; s += 1) {
-      for (const cols of byPoint[s]?.values() ?? []) {
-        if (cols.length > problem.pointCap) addRow('pointCap', cols, 1, -INF, problem.pointCap);
+      for (const [point, cols] of byPoint[s] ?? []) {
+        const cap = pointCapOf(problem, point);
+        if (cols.length > cap) addRow('pointCap', cols, 1, -INF, cap);
       }
     }
   }

@@ -17,8 +17,12 @@ export interface PrecheckContext {
   readonly overlap: number;
   /** Items the sets may share in all: overlap × N(N−1)/2 (0 when disjoint or one set). */
   readonly shareable: number;
-  /** Items per 鉴定点 per set; +∞ when absent (NaN). */
+  /** Items per 鉴定点 per set, the paper's cap; +∞ when absent (NaN). */
   readonly cap: number;
+  /** Whole-number cap of one 鉴定点: its own (`pointCaps`), else `cap`. */
+  readonly capOf: (point: string) => number;
+  /** Some 鉴定点 has a finite cap (the paper's or its own): the cap checks have something to check. */
+  readonly capBinds: boolean;
   readonly add: AddFinding;
   /** `鉴定范围 … 题型` of a cell index. */
   readonly cellName: (c: number) => string;
@@ -39,11 +43,14 @@ export function precheckContext(problem: AssemblyProblem, add: AddFinding): Prec
   const pairs = (N * (N - 1)) / 2;
   const shareable = N >= 2 && overlap > 0 ? overlap * pairs : 0;
   const cap = capOf(problem.pointCap);
+  const own = new Map(Object.entries(problem.pointCaps ?? {}).map(([point, c]) => [point, capOf(c)]));
+  const capOfPoint = (point: string) => own.get(point) ?? cap;
+  const capBinds = Number.isFinite(cap) || [...own.values()].some((c) => Number.isFinite(c));
 
   const cellName = (c: number) => {
     const cell = problem.cells[c];
     return cell === undefined ? '' : `鉴定范围 ${nodeName(problem, cell.node)} ${typeName(problem, cell.type)}`;
   };
   const count = (c: number, s: number) => problem.cells[c]?.counts[s] ?? 0;
-  return { problem, N, overlap, shareable, cap, add, cellName, count };
+  return { problem, N, overlap, shareable, cap, capOf: capOfPoint, capBinds, add, cellName, count };
 }

@@ -2,11 +2,11 @@
 import { setOrdinal } from '../../format.js';
 import type { BankCounts } from './bank.js';
 import type { PrecheckContext } from './context.js';
-import { listSome, perSetText, sum } from './format.js';
+import { capsText, listSome, perSetText, sum } from './format.js';
 
 /** Importance. (only when no cell is short). */
 export function checkImportance(ctx: PrecheckContext, bank: BankCounts, shortCells: ReadonlySet<number>): void {
-  const { problem, N, overlap, shareable, cap, add, cellName, count } = ctx;
+  const { problem, N, overlap, shareable, cap, capOf, add, cellName, count } = ctx;
   const { eligible, uniqueCells } = bank;
   const C = problem.cells.length;
   const importance = problem.importance;
@@ -23,7 +23,12 @@ export function checkImportance(ctx: PrecheckContext, bank: BankCounts, shortCel
     }
     const xAvail = sum(xCell);
     let xByCap = 0;
-    for (const n of xPerPoint.values()) xByCap += Math.min(cap, n);
+    const xCaps: number[] = [];
+    for (const [pt, n] of xPerPoint) {
+      const c = capOf(pt);
+      xCaps.push(c);
+      xByCap += Math.min(c, n);
+    }
     const minX = Array.from({ length: N }, (_, s) => Math.max(0, Math.ceil(importance.minX[s] ?? 0)));
     const maxZ = Array.from({ length: N }, (_, s) => importance.maxZ[s] ?? Number.POSITIVE_INFINITY);
     const uniform =
@@ -39,7 +44,7 @@ export function checkImportance(ctx: PrecheckContext, bank: BankCounts, shortCel
         add('importance', `核心要素（X）试题${who}至少需要 ${need} 道，但按各鉴定范围题型题量，${who}至多能选 ${byCells} 道 X 类已入库试题`);
         fired = true;
       } else if (need > xByCap) {
-        add('importance', `核心要素（X）试题${who}至少需要 ${need} 道，但每个鉴定点每套至多 ${cap} 道，X 类鉴定点${who}至多能提供 ${xByCap} 道`);
+        add('importance', `核心要素（X）试题${who}至少需要 ${need} 道，但${capsText(xCaps, cap)}，X 类鉴定点${who}至多能提供 ${xByCap} 道`);
         fired = true;
       }
       const forced = uniqueCells.map((c) => ({ c, z: Math.max(0, count(c, s) - (nonZCell[c] ?? 0)) })).filter((f) => f.z > 0);

@@ -2,6 +2,7 @@
 import { cellKey, type AssemblyProblem } from '../problem.js';
 import { setOrdinal } from '../../format.js';
 import type { AddFinding, PrecheckContext } from './context.js';
+import { pointCapText } from './format.js';
 
 /** A set count that is not a whole number ≥ 1 (nothing else can then be checked); true when found. */
 export function checkSetCount(problem: AssemblyProblem, add: AddFinding): boolean {
@@ -15,7 +16,7 @@ export function checkSetCount(problem: AssemblyProblem, add: AddFinding): boolea
 
 /** Parameters out of range; true when one is broken so that the counting checks cannot run. */
 export function checkParameters(ctx: PrecheckContext): boolean {
-  const { problem, N, overlap, cap, add, cellName, count } = ctx;
+  const { problem, N, overlap, cap, capOf, add, cellName, count } = ctx;
   if (!(problem.tolerance >= 0)) add('cells', `平行度容差应不小于 0，实际为 ${String(problem.tolerance)}`);
   if (N >= 2 && overlap < 0) add('overlap', `套间重复题量上限为 ${String(problem.overlap)}，无法满足`);
   // Parameters.
@@ -64,7 +65,8 @@ export function checkParameters(ctx: PrecheckContext): boolean {
     }
   }
   for (const m of problem.pointMin) {
-    if (m.min > cap) add('pointMin', `鉴定点 ${m.point} 每套至少需要 ${m.min} 道题，但每个鉴定点每套至多 ${cap} 道`);
+    const c = capOf(m.point);
+    if (m.min > c) add('pointMin', `鉴定点 ${m.point} 每套至少需要 ${m.min} 道题，但${pointCapText(c, cap)}`);
   }
   return broken;
 }

@@ -3,10 +3,11 @@ import { cellKey, nodeName, typeName, type AssemblyItem } from '../problem.js';
 import { setOrdinal } from '../../format.js';
 import type { BankCounts } from './bank.js';
 import type { PrecheckContext } from './context.js';
+import { pointCapText } from './format.js';
 
 /** Pinned items (指定试题). */
 export function checkPinned(ctx: PrecheckContext, bank: BankCounts): void {
-  const { problem, N, cap, overlap, add, cellName } = ctx;
+  const { problem, N, cap, capOf, overlap, add, cellName } = ctx;
   const { byId, cellIndex, selfEnemies } = bank;
   const excluded = new Set(problem.excluded);
   const valid: { item: AssemblyItem; set: number; cell: number }[] = [];
@@ -78,7 +79,10 @@ export function checkPinned(ctx: PrecheckContext, bank: BankCounts): void {
       const want = problem.cells[c]?.counts[s] ?? 0;
       if (n > want) add('pinned', `${setOrdinal(s)}指定了${cellName(c)} ${n} 道，超过该套题量 ${want} 道`);
     }
-    for (const [pt, n] of perPoint) if (n > cap) add('pinned', `${setOrdinal(s)}指定试题中鉴定点 ${pt} 有 ${n} 道，超过每个鉴定点每套至多 ${cap} 道`);
+    for (const [pt, n] of perPoint) {
+      const c = capOf(pt);
+      if (n > c) add('pinned', `${setOrdinal(s)}指定试题中鉴定点 ${pt} 有 ${n} 道，超过${pointCapText(c, cap)}`);
+    }
     const row = problem.bands?.[s];
     if (row !== undefined) {
       for (const [band, n] of perBand) {

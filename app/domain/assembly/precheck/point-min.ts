@@ -7,13 +7,13 @@ import { sum } from './format.js';
 
 /** 鉴定点 minimums. */
 export function checkPointMinimums(ctx: PrecheckContext, bank: BankCounts): void {
-  const { problem, N, cap, add, cellName, count } = ctx;
+  const { problem, N, capOf, add, cellName, count } = ctx;
   const { eligible, uniqueCells } = bank;
   const perPoint = new Map<string, number>();
   for (const { item } of eligible) perPoint.set(item.point, (perPoint.get(item.point) ?? 0) + 1);
   let minShort = false;
   for (const m of problem.pointMin) {
-    if (!(m.min > 0) || m.min > cap) continue;
+    if (!(m.min > 0) || m.min > capOf(m.point)) continue;
     const msg = shortage(ctx, `鉴定点 ${m.point} `, '题', new Array<number>(N).fill(Math.ceil(m.min)), perPoint.get(m.point) ?? 0);
     if (msg !== null) {
       add('pointMin', msg);

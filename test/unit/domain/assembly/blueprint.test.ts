@@ -132,6 +132,19 @@ describe('theory blueprint', () => {
     expect(b.problem.pointMin.map((m) => m.point)).toEqual(['A-A-001', 'A-A-002', 'A-B-001', 'B-001', 'B-002', 'B-003', 'B-004', 'B-005']);
   });
 
+  it('resolves caps set at nodes of the 细目表 per 鉴定点 (the most specific wins) and lists them', () => {
+    expect(problem.pointCaps).toBeUndefined();
+    expect(blueprint.pointCapOverrides).toEqual([]);
+    const b = theoryBlueprint({ table: { scopes }, structure, items: items(), settings: { ...settings, pointCapAt: { a: 2, 'A-B': 1, ' a-b-002 ': 4 } } });
+    expect(b.problem.pointCap).toBe(3);
+    expect(b.problem.pointCaps).toEqual({ 'A-A-001': 2, 'A-A-002': 2, 'A-A-003': 2, 'A-B-001': 1, 'A-B-002': 4 });
+    expect(b.blueprint.pointCapOverrides).toEqual([
+      { code: 'A', kind: 'scope', name: '基础', cap: 2, points: 3 },
+      { code: 'A-B', kind: 'scope', name: '投影', cap: 1, points: 1 },
+      { code: 'A-B-002', kind: 'point', name: '点5', cap: 4, points: 1 },
+    ]);
+  });
+
   it('statistics of hand-made sets count nodes, 题型, importance, bands and overlap', () => {
     const pick = (s: number) =>
       problem.cells.flatMap((c) => problem.items.filter((i) => i.node === c.node && i.type === c.type).slice(s * 2, s * 2 + (c.counts[s] ?? 0)).map((i) => i.id));
