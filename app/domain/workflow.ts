@@ -2,10 +2,12 @@
  * The review workflow of an item: 草稿 → 待审 → 已审 → 入库 → 停用, with the way back for rework.
  * Only 入库 items may go into papers; an item used in a paper may be retired (停用) but the version the
  * paper pinned never changes (versions are immutable). Editing makes a new version and sends the item
- * back to 草稿, except that a retired item cannot be edited.
+ * back to 草稿, except that a retired item cannot be edited. A 待归类 item (no 鉴定点 or no 难度 yet,
+ * theory-item.ts) stays in 草稿 until it is bound.
  */
 import type { ItemState } from './bank.js';
 import type { Role } from './roles.js';
+import type { ClassificationGap } from './theory-item.js';
 
 export interface Transition {
   readonly from: ItemState;
@@ -28,13 +30,24 @@ export const TRANSITIONS: readonly Transition[] = [
 
 export type TransitionCheck = { ok: true; transition: Transition } | { ok: false; message: string };
 
-/** Whether `roles` may move an item from `from` to `to` (with or without a comment). */
-export function checkTransition(from: ItemState, to: ItemState, roles: readonly Role[], comment: string): TransitionCheck {
+const GAP_NAMES: Readonly<Record<ClassificationGap, string>> = { element: '未绑定鉴定点', difficulty: '未定难度' };
+
+/** The reason a 待归类 item may not take this step. */
+export function unboundRefusal(verb: string, gaps: readonly ClassificationGap[]): string {
+  return `试题待归类（${gaps.map((g) => GAP_NAMES[g]).join('、')}），不能${verb}：请先绑定鉴定点${gaps.includes('difficulty') ? '并给出难度' : ''}`;
+}
+
+/**
+ * Whether `roles` may move an item from `from` to `to` (with or without a comment). `gaps`: what a
+ * 待归类 item still lacks (classificationGaps / itemGaps); such an item may only go back to 草稿.
+ */
+export function checkTransition(from: ItemState, to: ItemState, roles: readonly Role[], comment: string, gaps: readonly ClassificationGap[] = []): TransitionCheck {
   const t = TRANSITIONS.find((x) => x.from === from && x.to === to);
   if (!t) {
     const allowed = TRANSITIONS.filter((x) => x.from === from).map((x) => `${x.verb}（→${x.to}）`);
     return { ok: false, message: `试题状态不能从“${from}”改为“${to}”${allowed.length > 0 ? `；可以：${allowed.join('、')}` : ''}` };
   }
+  if (gaps.length > 0 && to !== '草稿' && to !== '停用') return { ok: false, message: unboundRefusal(t.verb, gaps) };
   if (!t.roles.some((r) => roles.includes(r))) return { ok: false, message: `“${t.verb}”需要${t.roles.map(roleLabel).join('或')}身份` };
   if (t.commentRequired && comment.trim() === '') return { ok: false, message: `“${t.verb}”须填写意见` };
   return { ok: true, transition: t };
@@ -50,7 +63,7 @@ export function isEditable(state: ItemState): boolean {
   return state !== '停用';
 }
 
-/** Only 入库 items may be drawn into papers. */
-export function isEligibleForPapers(state: ItemState): boolean {
-  return state === '入库';
+/** Only 入库 items may be drawn into papers, and never a 待归类 one (`gaps`: what it still lacks). */
+export function isEligibleForPapers(state: ItemState, gaps: readonly ClassificationGap[] = []): boolean {
+  return state === '入库' && gaps.length === 0;
 }

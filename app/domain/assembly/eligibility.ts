@@ -1,8 +1,14 @@
 /**
  * Eligibility of the items of an assembly problem, shared by the pre-checks and the heuristic: items
- * whose (鉴定范围, 题型) has a quota, not excluded and not their own enemy ("available", 已入库试题).
+ * whose (鉴定范围, 题型) has a quota, not excluded and not their own enemy ("available", 已入库试题), and
+ * never a 待归类 one (no 鉴定点, or a difficulty band outside 1–5: theory-item.ts).
  */
-import { cellKey, type AssemblyItem, type AssemblyProblem } from './problem.js';
+import { cellKey, DIFFICULTY_BANDS, type AssemblyItem, type AssemblyProblem } from './problem.js';
+
+/** An item bound to a 鉴定点 (or module) with a difficulty band 1–5: a 待归类 item never is. */
+export function isAssemblable(item: Pick<AssemblyItem, 'point' | 'band'>): boolean {
+  return item.point.trim() !== '' && (DIFFICULTY_BANDS as readonly number[]).includes(item.band);
+}
 
 export interface Eligibility {
   /** Items by id (the last of duplicate ids wins, as in the checker). */
@@ -31,6 +37,7 @@ export function eligibility(problem: AssemblyProblem): Eligibility {
   const eligible: { item: AssemblyItem; cell: number }[] = [];
   const excludedPerCell = problem.cells.map(() => 0);
   for (const item of byId.values()) {
+    if (!isAssemblable(item)) continue;
     const cell = cellIndex.get(cellKey(item.node, item.type));
     if (cell === undefined) continue;
     if (excluded.has(item.id)) {

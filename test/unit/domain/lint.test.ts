@@ -138,7 +138,7 @@ describe('lint', () => {
 
     it('reports a missing or unknown 鉴定点', () => {
       expect(lint(variant(goodSingle, { element: '' }))).toEqual([
-        { rule: 'element-missing', severity: 'error', field: '鉴定点代码', message: '试题必须绑定一个鉴定点' },
+        { rule: 'unbound', severity: 'error', field: '鉴定点代码', message: '试题待归类：尚未绑定鉴定点，绑定后才能提交审核' },
       ]);
       expect(lint(variant(goodSingle, { element: 'Z-Z-Z-999' })).map((f) => f.message)).toEqual(['鉴定点 Z-Z-Z-999 不在本题库的细目表中']);
     });
