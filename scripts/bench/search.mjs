@@ -1,20 +1,26 @@
-// Benchmark of issue [C] part 7: full-text search of item text (migration 0100, repositories/search.ts).
-// Builds 100 000 items (argv[2] to change) in an encrypted database in a temp folder — several banks of
-// different sizes, every item type, state and difficulty, some later versions — with text made from
-// the sample bank (stems, options and explanations of app/demo/sample/theory-*.json, varied
-// by swapping in other stems' characters, other explanations and numeric specs like φ35H7 / Ra 3.2;
-// practical tasks from practical.json), indexes it, then runs a query mix and prints p50/p95/p99
-// latency per term length and overall. Target: p95 ≤ 10 ms overall and per class.
-// Needs the build (npm run build).
+// Benchmark of issue [C] part 7: full-text search of item text (migrations 0100 and 0170,
+// repositories/search.ts). Builds 100 000 items (argv[2] to change) in an encrypted database in a temp
+// folder — several banks of different sizes, every item type, state and difficulty, some later
+// versions — with text made from the sample bank (stems, options and explanations of
+// app/demo/sample/theory-*.json, varied by swapping in other stems' characters, other explanations and
+// numeric specs like φ35H7 / Ra 3.2; practical tasks from practical.json), indexes it and prints:
+// - the build rate (items/s of replaceSearchTexts, batches of 5 000 per transaction);
+// - the size of the index per 100 000 items next to a plain FTS5 trigram table of the same normalised
+//   texts built the same way in the same run (so the ratio is measured);
+// - the latency of 1 000 single saves (one changed text, replaceSearchText in its own transaction);
+// - p50/p95/p99 latency of a query mix per term length and overall, and worst cases.
+// Targets: ≥ 10 000 items/s; ≤ 2× the plain FTS5 table; save p95 ≤ 10 ms; query p95 ≤ 10 ms overall
+// and per class. Needs the build (npm run build).
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bytesOf, INDEX_TABLES, plainFts5 } from './search/sizes.mjs';
 
 const dist = (p) => new URL(`../../dist/${p}`, import.meta.url).href;
 const { openDatabase, migrate, closeDatabase } = await import(dist('app/store/database.js'));
 const { MIGRATIONS } = await import(dist('app/store/migrations/index.js'));
-const { migration0100 } = await import(dist('app/store/migrations/0100-search.js'));
 const { replaceSearchText, replaceSearchTexts, searchItems } = await import(dist('app/store/repositories/search.js'));
+const { toSearchText } = await import(dist('app/domain/text/normalise.js'));
 
 const N = Number(process.argv[2] ?? 100_000);
 const QUERIES = Number(process.argv[3] ?? 3_000);
@@ -24,6 +30,7 @@ const QUERIES = Number(process.argv[3] ?? 3_000);
  */
 const QUERY_CACHES_KIB = (process.argv[4] ?? '2000').split(',').map(Number);
 const BUILD_CACHE_KIB = 256 * 1024;
+const SAVES = 1_000;
 
 // --- deterministic randomness -------------------------------------------------------------------
 let seed = 20261123;
@@ -79,7 +86,7 @@ const dir = mkdtempSync(join(tmpdir(), 'qbank-bench-search-'));
 const file = join(dir, 'q.db');
 const db = openDatabase(file, { create: true, keyPragma: `"x'${'5a'.repeat(32)}'"`, migrate: false });
 try {
-  migrate(db, [...MIGRATIONS.filter((m) => m.version !== 100), migration0100].sort((a, b) => a.version - b.version));
+  migrate(db, MIGRATIONS);
   const T = '2026-11-23T08:00:00.000Z';
   const bankShares = [0.3, 0.25, 0.2, 0.12, 0.08, 0.05];
   const banks = bankShares.map((_, b) => {
@@ -133,20 +140,28 @@ try {
   }
   const buildMs = performance.now() - t0;
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const sizeOf = (names) =>
-    db.prepare(`SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN (${names.map(() => '?').join(', ')})`).pluck().get(...names);
   const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-  const postingRows = db.prepare('SELECT count(*) FROM search_postings').pluck().get();
+  const per100k = (bytes) => `${mb((bytes * 100_000) / N)} (${Math.round((bytes * 100_000) / N)} bytes)`;
+  const rate = (ms) => `${Math.round(N / (ms / 1000))} items/s`;
+  const gramRows = db.prepare('SELECT count(*) FROM search_grams').pluck().get();
   console.log(`items: ${N} in ${banks.length} banks (${bankShares.map((s) => `${s * 100}%`).join(' / ')}), ${theory.length} sample stems varied`);
   console.log(
-    `build: ${(buildMs / 1000).toFixed(1)} s, of which indexing (replaceSearchTexts) ${(indexMs / 1000).toFixed(1)} s = ${Math.round(N / (indexMs / 1000))} items/s ` +
+    `build: ${(buildMs / 1000).toFixed(1)} s, of which indexing (replaceSearchTexts) ${(indexMs / 1000).toFixed(1)} s = ${rate(indexMs)} ` +
       `(batches of ${BATCH} per transaction, cache_size ${BUILD_CACHE_KIB / 1024} MiB while building)`,
   );
+  const part = Object.fromEntries(Object.entries(INDEX_TABLES).map(([role, names]) => [role, bytesOf(db, names)]));
+  const textIndex = part.grams + part.trigrams + part.text;
   console.log(
-    `database: ${mb(statSync(file).size)} encrypted; search_postings ${postingRows} rows ${mb(sizeOf(['search_postings']))}, ` +
-      `search_text ${mb(sizeOf(['search_text']))}, search_attributes ${mb(sizeOf(['search_attributes']))}, ` +
-      `items + versions ${mb(sizeOf(['items', 'item_versions', 'items_by_bank', 'items_by_binding']))}`,
+    `database: ${mb(statSync(file).size)} encrypted; search_grams ${gramRows} rows ${mb(part.grams)}, search_fts (trigram index) ${mb(part.trigrams)}, ` +
+      `search_text ${mb(part.text)}, search_attributes ${mb(part.filters)}, ` +
+      `items + versions ${mb(bytesOf(db, ['items', 'item_versions', 'items_by_bank', 'items_by_binding']))}`,
   );
+  const plain = plainFts5(db, items.map((item) => [item.id, toSearchText(item.text)]), BATCH);
+  const ratio = (bytes) => `${(bytes / plain.bytes).toFixed(2)}×`;
+  console.log(`size per 100 000 items (pages in use):`);
+  console.log(`  search index, text and filters   ${per100k(textIndex + part.filters)}  = ${ratio(textIndex + part.filters)} the plain FTS5 table`);
+  console.log(`  search index and text alone      ${per100k(textIndex)}  = ${ratio(textIndex)}`);
+  console.log(`  plain FTS5 trigram, same texts   ${per100k(plain.bytes)}  (content stored; built in ${(plain.ms / 1000).toFixed(1)} s = ${rate(plain.ms)})`);
 
   // Back to the connection's normal settings (the program does not change cache_size).
   const useCache = (kib) => {
@@ -163,7 +178,7 @@ try {
 
   // --- one save at a time, as the program does it ----------------------------------------------
   const saves = [];
-  for (let k = 0; k < 200; k++) {
+  for (let k = 0; k < SAVES; k++) {
     const item = pick(items);
     const changed = `${item.text.slice(0, 10)}${pick(theory).stem}${item.text.slice(10)}`;
     const s = performance.now();

@@ -19,6 +19,7 @@ import { migration0130 } from './0130-submission-notes.js';
 import { migration0140 } from './0140-role-separation.js';
 import { migration0150 } from './0150-account-keys.js';
 import { migration0160 } from './0160-audit-canonical.js';
+import { migration0170 } from './0170-search-fts.js';
 
 export interface Migration {
   readonly version: number;
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0140,
   migration0150,
   migration0160,
+  migration0170,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -6,6 +6,7 @@ import { MIGRATIONS, type Migration } from '../../../app/store/migrations/index.
 import { migration0100 } from '../../../app/store/migrations/0100-search.js';
 import { insertItem } from '../../../app/store/repositories/items.js';
 import {
+  flushSearchIndex,
   removeSearchText,
   replaceSearchText,
   replaceSearchTexts,
@@ -19,6 +20,7 @@ import type { Item, ItemType } from '../../../app/domain/item.js';
 import type { PracticalTask } from '../../../app/domain/practical-task.js';
 import type { TheoryItem } from '../../../app/domain/theory-item.js';
 import { toSearchText } from '../../../app/domain/text/normalise.js';
+import { decodeBlock } from '../../../app/store/repositories/search-blocks.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
 const tempDir = useTempDir();
@@ -330,25 +332,28 @@ describe('search repository', () => {
   });
 
   describe('#replaceSearchText', () => {
-    /** The grams indexed for the items of a bank, with the ids each posting row holds. */
-    const postingsOf = (db: WritableDB, bankId: number) =>
-      db.prepare('SELECT gram, block, length(ids) AS bytes FROM search_postings WHERE bank_id = ? ORDER BY gram, block').all(bankId) as {
-        gram: string;
-        block: number;
-        bytes: number;
-      }[];
-    const gramsOf = (db: WritableDB, bankId: number) => postingsOf(db, bankId).map((p) => p.gram);
+    /** The unigram and bigram blocks (saves folded in first), with the size of each. */
+    const postingsOf = (db: WritableDB) => {
+      flushSearchIndex(db);
+      return db.prepare('SELECT gram, block, length(ids) AS bytes FROM search_grams ORDER BY gram, block').all() as { gram: string; block: number; bytes: number }[];
+    };
+    /** The unigrams and bigrams in the gram blocks and the trigrams in the FTS5 index. */
+    const gramsOf = (db: WritableDB) => {
+      db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, search_fts, row)');
+      const trigrams = db.prepare('SELECT term FROM temp.search_vocabulary').pluck().all() as string[];
+      return [...new Set(postingsOf(db).map((p) => p.gram)), ...trigrams].sort();
+    };
 
     it('indexes every distinct unigram, bigram and trigram of the normalised text', () => {
       const db = openEncrypted();
       const bank = addBank(db, 1, 4);
       const id = addItem(db, bank, { text: '视图 视图Ａ' });
-      expect(gramsOf(db, bank)).toEqual(['a', '图', '图a', '图视', '图视图', '视', '视图', '视图a', '视图视'].sort());
+      expect(gramsOf(db)).toEqual(['a', '图', '图a', '图视', '图视图', '视', '视图', '视图a', '视图视'].sort());
       expect(db.prepare('SELECT text FROM search_text WHERE item_id = ?').pluck().get(id)).toBe('视图视图a');
     });
 
     it('replaces the previous text so that its old grams no longer match', () => {
-      const { db, bank, ids } = sampleBanks();
+      const { db, bank, ids, foreign } = sampleBanks();
       addVersion(db, ids.front, '俯视图反映物体的长度和宽度。');
       expect(searchItems(db, { bankId: bank, text: '主视图' }).ids).toEqual([]);
       expect(searchItems(db, { bankId: bank, text: '高度' }).ids).toEqual([]);
@@ -356,8 +361,15 @@ describe('search repository', () => {
       expect(searchItems(db, { bankId: bank, text: '俯视图 宽度' }).ids).toEqual([ids.front]);
       expect(searchItems(db, { bankId: bank, text: '长度' }).ids).toEqual([ids.front]);
       expect(searchItems(db, { bankId: bank, text: '反映物体的长度' }).ids).toEqual([ids.front]);
-      // Grams only the old text had are gone from the bank altogether.
-      for (const gram of ['主', '主视', '主视图', '高度', '和高度']) expect(gramsOf(db, bank)).not.toContain(gram);
+      // The item is gone from the grams only its old text had (bank 2 still has them).
+      const itemsOf = (gram: string) =>
+        Array.from(gram).length < 3
+          ? (db.prepare('SELECT block, ids FROM search_grams WHERE gram = ?').raw().all(gram) as [number, Buffer][]).flatMap(([block, blob]) =>
+              Array.from(decodeBlock(blob)).flatMap((word, k) => Array.from({ length: 32 }, (_, b) => ((word >>> b) & 1 ? block * 4096 + k * 32 + b : -1)).filter((id) => id >= 0)),
+            )
+          : (db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(`"${gram}"`) as number[]);
+      postingsOf(db);
+      for (const gram of ['主', '主视', '主视图', '高度', '和高度']) expect(itemsOf(gram), gram).toEqual([foreign[0]]);
     });
 
     it('is idempotent: saving the same text again changes nothing', () => {
@@ -387,10 +399,10 @@ describe('search repository', () => {
       const ids = [...Array.from({ length: 300 }, (_, i) => 3900 + i), 70000];
       db.transaction(() => ids.forEach((id, i) => insert.run(id, bank, i % 2 === 0 ? '入库' : '草稿', T, T)))();
       replaceSearchTexts(db, ids.map((itemId) => ({ itemId, text: itemId < 4000 ? '投影面' : '投影线' })));
-      const rows = (gram: string) => postingsOf(db, bank).filter((p) => p.gram === gram).map(({ block, bytes }) => [block, bytes]);
+      const rows = (gram: string) => postingsOf(db).filter((p) => p.gram === gram).map(({ block, bytes }) => [block, bytes]);
       expect(rows('投影')).toEqual([[0, 2 * 196], [1, 2 * 104], [17, 2]]);
       expect(rows('投')).toEqual(rows('投影'));
-      expect(rows('投影面')).toEqual([[0, 200]]);
+      expect(rows('影面')).toEqual([[0, 200]]);
       expect(searchItems(db, { bankId: bank, text: '投影', limit: 1000 })).toEqual({ total: 301, ids });
       // 96 more items in block 0 make it a bitmap; taking the text away from 100 makes it an array again.
       const more = Array.from({ length: 96 }, (_, i) => 3000 + i);
@@ -428,7 +440,8 @@ describe('search repository', () => {
       const a = addItem(db, bank, { text: '' });
       expect(() => replaceSearchTexts(db, [{ itemId: a, text: '螺纹' }, { itemId: 404, text: '齿轮' }])).toThrow(NotFoundError);
       expect(searchItems(db, { bankId: bank, text: '螺纹' }).ids).toEqual([]);
-      expect(db.prepare('SELECT count(*) FROM search_postings').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM search_grams').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM search_text').pluck().get()).toBe(0);
     });
   });
 
@@ -446,10 +459,15 @@ describe('search repository', () => {
     });
 
     it('leaves no posting behind once every item of a bank is removed', () => {
-      const { db, bank, ids } = sampleBanks();
+      const { db, ids } = sampleBanks();
       for (const id of Object.values(ids)) removeSearchText(db, id);
-      expect(db.prepare('SELECT count(*) FROM search_postings WHERE bank_id = ?').pluck().get(bank)).toBe(0);
-      expect(db.prepare('SELECT count(*) FROM search_postings WHERE bank_id <> ?').pluck().get(bank)).toBeGreaterThan(0);
+      flushSearchIndex(db);
+      // The gram blocks are shared by the banks: what is left are the grams of bank 2's two texts.
+      const left = db.prepare('SELECT DISTINCT gram FROM search_grams').pluck().all() as string[];
+      const texts = db.prepare('SELECT text FROM search_text').pluck().all() as string[];
+      expect(texts).toHaveLength(2);
+      const grams = texts.flatMap((t) => Array.from(t).flatMap((c, i, all) => (i + 1 < all.length ? [c, c + all[i + 1]] : [c])));
+      expect(left.sort()).toEqual([...new Set(grams)].sort());
     });
   });
 
@@ -458,10 +476,11 @@ describe('search repository', () => {
       const db = openEncrypted(90);
       const bank = addBank(db, 1, 4);
       const id = insertItem(db, { bankId: bank, state: '入库', item: fixtureItem('trueFalse', '主视图', 'B-A-B-001', 2) }, 't', T);
-      migrate(db, migrations());
+      migrate(db, migrations(100));
       const tables = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'search%'").pluck().all() as string[];
       expect(tables).toHaveLength(3);
       for (const sql of tables) expect(sql).toMatch(/STRICT$/);
+      migrate(db, migrations());
       expect(searchItems(db, { bankId: bank, text: '', state: '入库', element: 'B-A', difficulty: 2, type: 'trueFalse', version: 1 }).ids).toEqual([id]);
       expect(searchItems(db, { bankId: bank, text: '主视图' }).ids).toEqual([]);
       replaceSearchText(db, id, '主视图');
