@@ -52,6 +52,19 @@ function pins(ctx: CommandContext): { itemId: number; set: number }[] {
   });
 }
 
+/** `--point-cap-at A-B=1,A-C-001=3`: items per 鉴定点 per set under a 鉴定范围 or for one 鉴定点. */
+function pointCapAt(ctx: CommandContext): Record<string, number> | undefined {
+  const v = stringOption(ctx, 'point-cap-at');
+  if (v === undefined) return undefined;
+  return Object.fromEntries(
+    v.split(/[,，\s]+/).filter(Boolean).map((x) => {
+      const m = /^([A-Za-z0-9-]+)[=＝](\d+)$/.exec(x);
+      if (!m) throw new UsageError(assemblyText.badPointCapAt(x));
+      return [m[1]!.toUpperCase(), Number(m[2])];
+    }),
+  );
+}
+
 /** `--enemies 3-7,9-12`: pairs that must not meet in one set. */
 function enemies(ctx: CommandContext): [number, number][] {
   const v = stringOption(ctx, 'enemies');
@@ -80,6 +93,7 @@ function assemblyInput(ctx: CommandContext) {
     sets: intOption(ctx, 'sets', 3),
     overlap: numberOption(ctx, 'overlap') ?? 0,
     ...optional('pointCap', numberOption(ctx, 'point-cap')),
+    ...optional('pointCapAt', pointCapAt(ctx)),
     coverXPoints: ctx.values['cover-x'] === true,
     ...optional('bandRatio', bandOption(ctx)),
     ...optional('difficultyMean', numberOption(ctx, 'mean')),
@@ -109,6 +123,7 @@ export function blueprintLines(b: Blueprint): string[] {
       lines.push(`${'  '.repeat(n.depth - 1)}${n.path}\t${n.name}\t${n.weight}\t${n.perSet}\t${n.perSetByType.trueFalse}/${n.perSetByType.singleChoice}/${n.perSetByType.multipleChoice}\t${n.available}`);
     }
     lines.push(assemblyText.pointCap(b.pointCap, b.pointCapAutomatic, b.minX ?? 0, b.maxZ ?? '—'));
+    for (const o of b.pointCapOverrides) lines.push(assemblyText.pointCapOverride(o.code, o.name, o.cap, o.points));
     lines.push(assemblyText.bands(b.bands === null ? assemblyText.noBands : b.bands.join(' / '), (b.target[0] ?? 0).toFixed(3), b.targetMean.toFixed(3)));
     if (b.requiredPoints.length > 0) lines.push(assemblyText.requiredPoints(b.requiredPoints.length));
   } else {
@@ -158,6 +173,7 @@ const ASSEMBLE_OPTIONS = {
   sets: { type: 'string' },
   overlap: { type: 'string' },
   'point-cap': { type: 'string' },
+  'point-cap-at': { type: 'string' },
   'cover-x': { type: 'boolean' },
   bands: { type: 'string' },
   mean: { type: 'string' },

@@ -5,6 +5,7 @@ export const assemblyText = {
   notANumber: (name: string, value: string) => `--${name} 必须是数字，收到 ${value}`,
   badIdList: (name: string, value: string) => `--${name} 应为以逗号分隔的试题编号，收到 ${value}`,
   badPin: (value: string) => `--pin 应写成 试题编号@套号，如 12@1，收到 ${value}`,
+  badPointCapAt: (value: string) => `--point-cap-at 应写成 代码=上限，如 A-B=1 或 A-B-C-001=3，收到 ${value}`,
   badEnemies: (value: string) => `--enemies 应写成 试题编号-试题编号，如 3-7，收到 ${value}`,
   badBands: (value: string) => `--bands 应为 5 个比例如 1:2:4:2:1，或 free，收到 ${value}`,
   /** 单项选择 → 单选, 多项选择 → 多选 in the tables. */
@@ -15,6 +16,7 @@ export const assemblyText = {
   blueprintHeader: '鉴定范围\t名称\t比重\t每套题量\t判断/单选/多选\t已入库',
   pointCap: (cap: number, automatic: boolean, minX: number, maxZ: number | string) =>
     `每个鉴定点每套至多 ${cap} 道${automatic ? '（自动）' : ''}；核心要素（X）至少 ${minX} 道，辅助要素（Z）至多 ${maxZ} 道`,
+  pointCapOverride: (code: string, name: string, cap: number, points: number) => `  ${code} ${name}：每个鉴定点每套至多 ${cap} 道（${points} 个鉴定点）`,
   noBands: '不限',
   bands: (bands: string, target: string, mean: string) => `难度 1～5 级每套：${bands}；目标难度（Σp）${target}，平均 ${mean}`,
   requiredPoints: (count: number) => `每套须覆盖 ${count} 个核心鉴定点`,
@@ -42,7 +44,7 @@ export const assemblyText = {
   // qbank assemble
   assembleSummary: '组卷：按细目表组 N≥3 套平行试卷 (assemble parallel sets)',
   assembleUsage:
-    '--bank <题库> [--kind theory|practical|comprehensive] [--sets 3] [--overlap 0] [--time-limit 30] [--seed 1] [--point-cap n] [--cover-x] [--bands 1:2:4:2:1|free] [--mean 0.65] [--min-x 80] [--max-z 5] [--pin 12@1] [--exclude 3,4] [--enemies 3-7] [--allow-similar] [--exposure penalise|exclude] [--exposure-runs 1] [--tolerance 0.0005] [--dry-run]',
+    '--bank <题库> [--kind theory|practical|comprehensive] [--sets 3] [--overlap 0] [--time-limit 30] [--seed 1] [--point-cap n] [--point-cap-at A-B=1,A-C-001=3] [--cover-x] [--bands 1:2:4:2:1|free] [--mean 0.65] [--min-x 80] [--max-z 5] [--pin 12@1] [--exclude 3,4] [--enemies 3-7] [--allow-similar] [--exposure penalise|exclude] [--exposure-runs 1] [--tolerance 0.0005] [--dry-run]',
 
   // qbank papers
   papersSummary: '试卷：结构、统计参数、列表、调阅、审定、作废 (papers)',

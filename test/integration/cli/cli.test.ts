@@ -103,6 +103,14 @@ describe('qbank CLI', () => {
     expect(dry).toMatchObject({ code: 0, err: '' });
     expect(dry.out).toContain('组卷蓝图：3 套，每套 170 道题');
     expect(dry.out).toContain('预检查：未发现题量不足');
+    // A cap per 鉴定范围: listed in the blueprint; a malformed value is a usage error.
+    const capped = await run(['assemble', '--bank', '1', '--dry-run', '--point-cap-at', 'A-B=2'], dir, env);
+    expect(capped).toMatchObject({ code: 0, err: '' });
+    expect(capped.out).toContain('  A-B 基础知识：每个鉴定点每套至多 2 道（33 个鉴定点）');
+    const tooTight = await run(['assemble', '--bank', '1', '--dry-run', '--point-cap-at', 'A-B=1'], dir, env);
+    expect(tooTight.code).toBe(1);
+    expect(tooTight.out).toMatch(/无法组卷：鉴定范围 A-B-A 制图基本知识 每套需要 14 道题，但每个鉴定点每套至多 1 道/);
+    expect(await run(['assemble', '--bank', '1', '--dry-run', '--point-cap-at', 'A-B'], dir, env)).toMatchObject({ code: 2, err: expect.stringContaining('--point-cap-at 应写成 代码=上限') });
     const practical = await run(['assemble', '--bank', '1', '--kind', 'practical', '--seed', '3'], dir, env);
     expect(practical.code).toBe(0);
     expect(practical.out).toMatch(/已组 3 套技能考核试卷/);
