@@ -6,11 +6,13 @@
 import { problem, type Problem } from '../../domain/validation.js';
 import { itemReaderMessages as msg } from '../items/messages.js';
 import { parseFullElementCode } from '../items/values.js';
-import { inlineOptionsStart, OPTION_RE, splitOptions, TAG_RE, type Section } from './item-layout.js';
+import { inlineOptionsStart, lineTags, OPTION_RE, splitOptions, STEM_KEY_RE, type Section, type SectionType } from './item-layout.js';
 
 export interface Draft {
   paragraph: number;
   section: Section | undefined;
+  /** The 题型 of a tag after the item's number (`1.【单选题】`), which outranks the section's. */
+  typeTag?: SectionType;
   number: number;
   stem: { text: string; paragraph: number }[];
   options: (string | undefined)[];
@@ -59,18 +61,22 @@ function addOption(draft: Draft, letter: number, text: string, paragraph: number
 function optionLine(draft: Draft, m: string, line: string, paragraph: number): boolean {
   const o = OPTION_RE.exec(m);
   if (!o) return false;
-  const letter = (o[1] ?? o[2] ?? 'A').charCodeAt(0) - 65;
-  for (const opt of splitOptions(m, line, letter, o[0].length)) addOption(draft, opt.letter, opt.text, paragraph);
+  const lower = o[3] !== undefined;
+  const letter = (o[1] ?? o[2] ?? o[3] ?? 'A').toUpperCase().charCodeAt(0) - 65;
+  for (const opt of splitOptions(m, line, letter, o[0].length, lower)) addOption(draft, opt.letter, opt.text, paragraph);
   return true;
 }
 
 function tagValue(draft: Draft, tag: string, value: string, paragraph: number): void {
   const v = value.trim();
-  if (/答案/.test(tag)) {
+  if (tag === '') {
+    // A tag read over (知识点, 考点, 分值 …): its value is not part of the item.
+    draft.last = 'none';
+  } else if (/答案/.test(tag)) {
     if (v === '') draft.awaiting = 'key';
     else draft.key = { text: v, paragraph };
     draft.last = 'none';
-  } else if (/难度/.test(tag)) {
+  } else if (/难度|难易/.test(tag)) {
     if (v === '') draft.awaiting = 'difficulty';
     else draft.difficulty = { text: v, paragraph };
     draft.last = 'none';
@@ -95,13 +101,14 @@ function continuation(draft: Draft, line: string, paragraph: number): void {
 
 /** The body of a line after any item number: stem/option text, then 答案/难度/解析/鉴定点 tags. */
 export function content(draft: Draft, m: string, line: string, offset: number, paragraph: number, startsItem: boolean): void {
-  const tags = [...m.slice(offset).matchAll(TAG_RE)].map((t) => ({ at: offset + t.index, end: offset + t.index + t[0].length, word: t[1] ?? t[2] ?? '' }));
+  const tags = lineTags(m, offset);
   const bodyEnd = tags[0]?.at ?? m.length;
   const bodyM = m.slice(0, bodyEnd);
   const body = line.slice(0, bodyEnd);
   if (bodyM.slice(offset).trim() !== '') {
     if (startsItem) {
-      const inline = inlineOptionsStart(bodyM, offset);
+      // A key in the stem's brackets (`（A、C）`) is not the start of the options.
+      const inline = inlineOptionsStart(bodyM.replace(STEM_KEY_RE, (k) => ' '.repeat(k.length)), offset);
       const stemEnd = inline?.at ?? bodyEnd;
       const stem = body.slice(offset, stemEnd).trim();
       if (stem !== '') draft.stem.push({ text: stem, paragraph });

@@ -50,8 +50,9 @@ export function finish(draft: Draft, imageIds: Map<string, string | Problem>): D
   // 题型: from the section, else from what the item looks like.
   let type: TheoryItemType | undefined;
   const keyTexts = [draft.key?.text, draft.tableKey?.text].filter((t): t is string => t !== undefined);
-  if (section?.type === 'trueFalse' || section?.type === 'singleChoice' || section?.type === 'multipleChoice') type = section.type;
-  else if (section?.type !== 'unsupported') {
+  const declared = draft.typeTag ?? section?.type;
+  if (declared === 'trueFalse' || declared === 'singleChoice' || declared === 'multipleChoice') type = declared;
+  else if (declared !== 'unsupported') {
     const stemKey = takeStemKey(stem).key;
     const letters = [...keyTexts, stemKey].map((t) => (t === undefined ? undefined : parseChoiceKey(t))).find((k) => k !== undefined);
     if (options.length > 0 && tfPair === undefined) type = letters !== undefined ? (letters.length > 1 ? 'multipleChoice' : 'singleChoice') : options.length > 4 ? 'multipleChoice' : 'singleChoice';
@@ -76,7 +77,7 @@ export function finish(draft: Draft, imageIds: Map<string, string | Problem>): D
     if (type === 'singleChoice' && typeof key === 'string' && key.length > 1 && parseChoiceKey(key) !== undefined) {
       problems.push(draftProblem(draft, ['key'], msg.singleKey(key), keySource?.paragraph));
     }
-  } else if (section?.type === 'unsupported') {
+  } else if (section !== undefined && declared === 'unsupported') {
     problems.push(draftProblem(draft, ['type'], msg.unknown(section.word)));
     key = draft.key?.text ?? draft.tableKey?.text;
   } else {
@@ -84,7 +85,7 @@ export function finish(draft: Draft, imageIds: Map<string, string | Problem>): D
     key = draft.key?.text ?? draft.tableKey?.text;
   }
 
-  raw.type = type ?? (section?.type === 'unsupported' ? section.word : undefined);
+  raw.type = type ?? (declared === 'unsupported' ? section?.word : undefined);
   raw.stem = stem;
   if (type !== 'trueFalse' && (options.length > 0 || type !== undefined)) raw.options = options;
   raw.key = key;

@@ -1,98 +1,103 @@
 /**
  * The layouts item writers commonly use in Word documents (domain-formats.md §10), as patterns over
  * the lines of docx/package.ts, matched against the half-width form of a line (which has the same
- * length, so positions carry over to the original text).
+ * length, so positions carry over to the original text). Headings (题型 sections, the key table) are in
+ * item-sections.ts.
  *
  * Layouts recognised:
- * - section headings by 题型: `一、判断题`, `二、单项选择题（第21题～第160题…）`, `三、多项选择题`, `（一）判断题`,
- *   `第一部分 判断题`; `选择题` sections decide single/multiple from the key; text before the first heading
- *   (title, 注意事项) is skipped when the document has headings;
- * - numbered stems `1.` `1、` `1．` `（1）`, with the 鉴定点 code in front (`A-B-C-001 1.`, `[A-B-C-001]1.`),
- *   after the number (`1.【A-B-C-001】`), at the end of the stem in brackets, or on a `【鉴定点】`/`鉴定点：`
- *   line; petroleum-style `1AA001 题干` (题号 + 鉴定范围 letters + 鉴定点 number);
- * - options `A.` `A、` `A．` `Ａ．` `(A)`, one per line or several on a line (`A、毫米 B、厘米 C、分米 D、米`), or
- *   following the stem on its line;
- * - answers on `答案：B` / `【答案】B` lines, in the stem's brackets `（ B ）` (the brackets are kept empty),
- *   a 判断 stem starting or ending with `（√）`/`（×）`, or a key table after a `参考答案`/`标准答案` heading:
- *   `1.B 2.C …`, `1-5 BCADA`, `1～3 ABD AC BC`, or a table of a 题号 row over an 答案 row;
- * - optional `难度：3` (or 易…难) and `解析：…` lines (a 解析 may run over several paragraphs).
+ * - text before the first 题型 heading (title, 注意事项) is skipped when the document has headings;
+ * - numbered stems `1.` `1、` `1．` `（1）` `1）` `第1题`, or numbered by Word itself (docx/numbering.ts),
+ *   with the 鉴定点 code in front (`A-B-C-001 1.`, `[A-B-C-001]1.`), after the number (`1.【A-B-C-001】`),
+ *   at the end of the stem in brackets, or on a `【鉴定点】`/`鉴定点：` line; petroleum-style `1AA001 题干`
+ *   (题号 + 鉴定范围 letters + 鉴定点 number); a 题型 tag after the number (`1.【单选题】`) and a score
+ *   (`1.（2分）`) are taken off;
+ * - options `A.` `A、` `A．` `Ａ．` `(A)` `A)` (or `a.` `a、` `a)` on their own line), one per line or several
+ *   on a line (`A、毫米 B、厘米 C、分米 D、米`), following the stem on its line, or in a table;
+ * - answers on `答案：B` / `【答案】B` / `答案 B` / `答：B` lines, in the stem's brackets `（ B ）` (the
+ *   brackets are kept empty), a 判断 stem starting or ending with `（√）`/`（×）`/`（对）`/`（错误）`, or a key
+ *   table after a `参考答案`/`标准答案`/`答案` heading — at the end or after each section: `1.B 2.C …`,
+ *   `1-5 BCADA`, `1～3 ABD AC BC`, or a table of a 题号 row over an 答案 row (key-table.ts);
+ * - optional `难度：3` (or 易…难) and `解析：…` lines (a 解析 may run over several paragraphs; `【分析】`
+ *   `【详解】` too); `知识点：…`, `考点：…`, `分值：…`, `出处：…` lines are read over;
+ * - items laid out as a table with a header row (题干 … 答案): docx/table-items.ts.
  */
-import type { TheoryItemType } from '../../domain/theory-item.js';
+import type { SectionType } from './item-sections.js';
+
+export { isBareKeyHeading, isKeyHeading, sectionOf, type Section, type SectionType } from './item-sections.js';
 
 // Line patterns.
 
 const CODE = '[A-Z](?:-[A-Z]){0,3}-\\d{3}';
-const NUMERALS = '[一二三四五六七八九十]+';
-const SECTION_WORDS: readonly [string, SectionType][] = [
-  ['单项选择题', 'singleChoice'],
-  ['单项选择', 'singleChoice'],
-  ['单选题', 'singleChoice'],
-  ['多项选择题', 'multipleChoice'],
-  ['多项选择', 'multipleChoice'],
-  ['多选题', 'multipleChoice'],
-  ['判断题', 'trueFalse'],
-  ['是非题', 'trueFalse'],
-  ['判断', 'trueFalse'],
-  ['选择题', 'choice'],
-  ['填空题', 'unsupported'],
-  ['简答题', 'unsupported'],
-  ['问答题', 'unsupported'],
-  ['计算题', 'unsupported'],
-  ['论述题', 'unsupported'],
-  ['案例分析题', 'unsupported'],
-  ['名词解释', 'unsupported'],
-  ['综合题', 'unsupported'],
-  ['作图题', 'unsupported'],
-  ['识图题', 'unsupported'],
-];
-const SECTION_RE = new RegExp(
-  `^\\s*((?:${NUMERALS}\\s*[、.]|\\(${NUMERALS}\\)|第${NUMERALS}(?:部分|大题|节)[、.:]?)?\\s*(${SECTION_WORDS.map(([w]) => w).join('|')}))(.*)$`,
-);
-const KEY_HEADING_RE = new RegExp(`^(?:${NUMERALS}[、.])?[^\\d()]{0,30}?(?:参考答案|标准答案)(?:及评分标准|与评分标准|和评分标准|及解析)?$`);
 const NOISE_TOKENS = new Set(['一', '二', '三', '四', '五', '六', '总分', '得分', '评分人', '统分人', '核分人', '题号', '分数']);
 const NOISE_RE = /^\s*(?:得\s*分|评\s*分\s*人|统\s*分\s*人|核\s*分\s*人|考\s*生\s*答\s*题\s*不\s*准|第\s*\d+\s*页\s*共)/;
-export const ITEM_RE = new RegExp(`^\\s*(?:[\\[【(]?(${CODE})[\\]】)]?\\s*)?(?:(\\d{1,4})\\s*[.、](?!\\d)|\\((\\d{1,4})\\))\\s*`);
+/** Groups: 1 code, 2 `1.`, 3 `(1)`, 4 `1)`, 5 `第1题`. */
+export const ITEM_RE = new RegExp(
+  `^\\s*(?:[\\[【(]?(${CODE})[\\]】)]?\\s*)?(?:(\\d{1,4})\\s*[.、](?!\\d)|\\((\\d{1,4})\\)|(\\d{1,4})\\)(?![\\d)])|第\\s*(\\d{1,4})\\s*题\\s*[.、:]?)\\s*`,
+);
 export const PETRO_RE = /^\s*(\d{1,4})([A-Z]{2,4})(\d{3})(?=[\s\u4e00-\u9fff(])\s*/;
 export const CODE_AFTER_NUMBER_RE = new RegExp(`^(?:[\\[【(]\\s*(${CODE})\\s*[\\]】)]|(${CODE})(?=\\s))\\s*`);
+/** A 题型 tag or a score right after the number: `【单选题】`, `[判断]`, `（2分）`. */
+export const ITEM_TAG_RE = /^(?:[[【(〔]\s*(单项选择题|多项选择题|不定项选择题|单选题|多选题|判断题|是非题|单选|多选|判断)\s*[\]】)〕]|\(\s*\d+(?:\.\d+)?\s*分\s*\))\s*/;
 export const TRAILING_CODE_RE = new RegExp(`\\s*[\\[【(]\\s*(${CODE})\\s*[\\]】)]\\s*$`);
-export const OPTION_RE = /^\s*(?:([A-E])\s*[.、:)]|\(([A-E])\))\s*/;
-const TAG_WORDS = '答案|正确答案|参考答案|标准答案|难度|难度等级|解析|答案解析|试题解析|鉴定点|鉴定点代码|考核点';
-export const TAG_RE = new RegExp(`[【\\[]\\s*(${TAG_WORDS})\\s*[】\\]]\\s*:?|(${TAG_WORDS})\\s*:`, 'g');
-const TF_MARK = '√|✓|✔|×|✗|✘|╳|X|x|对|错';
+export const OPTION_RE = /^\s*(?:([A-E])\s*[.、:)]|\(([A-E])\)|([a-e])\s*[.、)])\s*/;
+const TAG_WORDS = '答案|正确答案|参考答案|标准答案|难度|难度等级|难易程度|解析|答案解析|试题解析|鉴定点|鉴定点代码|考核点';
+export const TAG_RE = new RegExp(`[【\\[]\\s*(${TAG_WORDS}|分析|详解|点评|评析)\\s*[】\\]]\\s*:?|(${TAG_WORDS})\\s*:`, 'g');
+/** Tags only at the start of a line: `答：B`, `答案 B` (no colon), and tags read over (`知识点：…`). */
+const READ_OVER = '知识点|考点|分值|出处|来源|章节|备注';
+const LINE_TAG_RE = new RegExp(
+  `^\\s*(?:(答)\\s*:|(正确答案|参考答案|标准答案|答案)\\s*(?:为|是)?\\s*(?=[A-Ea-e√×✓✗对错正确错误])|[【\\[]\\s*(?:${READ_OVER})\\s*[】\\]]\\s*:?|(?:${READ_OVER})\\s*:)`,
+);
+const TF_MARK = '√|✓|✔|×|✗|✘|╳|X|x|对|错|正确|错误';
 export const TF_LEADING_RE = new RegExp(`^\\s*\\(\\s*(${TF_MARK})?\\s*\\)\\s*`);
 export const TF_TRAILING_RE = new RegExp(`\\s*\\(\\s*(${TF_MARK})?\\s*\\)\\s*$`);
 export const STEM_KEY_RE = /\(\s*([A-Ea-e](?:\s*[、,]?\s*[A-Ea-e]){0,4})\s*\)/g;
 
-export type SectionType = TheoryItemType | 'choice' | 'unsupported';
-export type NumberStyle = 'plain' | 'paren';
+export type NumberStyle = 'plain' | 'paren' | 'half' | 'di';
 
-/** A 题型 heading: `二、单项选择题（第21题～第160题…）`. */
-export interface Section {
-  ordinal: number;
-  name: string;
+/** The number and style of an item line matched by ITEM_RE. */
+export function itemNumber(match: RegExpExecArray): { number: number; style: NumberStyle } {
+  if (match[3] !== undefined) return { number: Number(match[3]), style: 'paren' };
+  if (match[4] !== undefined) return { number: Number(match[4]), style: 'half' };
+  if (match[5] !== undefined) return { number: Number(match[5]), style: 'di' };
+  return { number: Number(match[2]), style: 'plain' };
+}
+
+const TYPE_TAGS: Readonly<Record<string, SectionType>> = {
+  单项选择题: 'singleChoice',
+  单选题: 'singleChoice',
+  单选: 'singleChoice',
+  多项选择题: 'multipleChoice',
+  多选题: 'multipleChoice',
+  多选: 'multipleChoice',
+  不定项选择题: 'choice',
+  判断题: 'trueFalse',
+  是非题: 'trueFalse',
+  判断: 'trueFalse',
+};
+
+/** The 题型 of a tag matched by ITEM_TAG_RE (undefined for a score). */
+export function itemTagType(match: RegExpExecArray): SectionType | undefined {
+  return match[1] === undefined ? undefined : TYPE_TAGS[match[1]];
+}
+
+/** A tag in a line (`at`…`end` is the tag itself, its value follows): 答案, 难度, 解析, 鉴定点 or one read over (''). */
+export interface LineTag {
+  at: number;
+  end: number;
   word: string;
-  type: SectionType;
 }
 
-/** The 题型 heading on this line (`m` is its half-width form), if it is one. */
-export function sectionOf(m: string, ordinal: number, original: string): Section | undefined {
-  const match = SECTION_RE.exec(m);
-  if (!match) return undefined;
-  const head = match[1] ?? '';
-  const word = match[2] ?? '';
-  const rest = (match[3] ?? '').trim();
-  const numbered = head.trim() !== word;
-  // Without a numeral (`判断题`) the heading must stand alone or be followed by its note in brackets.
-  if (!numbered && rest !== '' && !/^[(:【[]/.test(rest)) return undefined;
-  const type = SECTION_WORDS.find(([w]) => w === word)?.[1] ?? 'unsupported';
-  return { ordinal, name: original.slice(0, head.length).trim(), word, type };
-}
-
-/** A `参考答案` / `标准答案` heading: the key table starts below it. */
-export function isKeyHeading(m: string): boolean {
-  const t = m.replace(/[【】[\]\s]/g, '').replace(/:$/, '');
-  if (KEY_HEADING_RE.test(t)) return true;
-  return m.trim() === '答案';
+/** The tags of a line from `offset` on: a line-start tag, then the tags anywhere (TAG_RE). */
+export function lineTags(m: string, offset: number): LineTag[] {
+  const tags: LineTag[] = [];
+  const start = LINE_TAG_RE.exec(m.slice(offset));
+  if (start) tags.push({ at: offset, end: offset + start[0].length, word: start[1] !== undefined ? '答案' : (start[2] ?? '') });
+  const from = start ? offset + start[0].length : offset;
+  for (const t of m.slice(from).matchAll(TAG_RE)) {
+    const word = t[1] ?? t[2] ?? '';
+    tags.push({ at: from + t.index, end: from + t.index + t[0].length, word: /分析|详解|点评|评析/.test(word) && !/解析/.test(word) ? '解析' : word });
+  }
+  return tags;
 }
 
 /** Score boxes and page furniture (`得分`, `评分人`, `第 1 页 共 4 页`). */
@@ -104,6 +109,13 @@ export function isNoise(m: string): boolean {
 
 /** Finds the next option marker for `letter` from `from`: after white space, else right after text. */
 function findMarker(m: string, letter: string, from: number): { at: number; end: number } | undefined {
+  if (/[a-e]/.test(letter)) {
+    // Lower-case markers only with their punctuation: `b.` `b、` `b)`.
+    const lower = new RegExp(`(?:^|\\s)(${letter}\\s*[.、)])\\s*`, 'g');
+    lower.lastIndex = from;
+    const l = lower.exec(m);
+    return l ? { at: l.index + l[0].indexOf(l[1] ?? letter), end: l.index + l[0].length } : undefined;
+  }
   const spaced = new RegExp(`\\s(?:${letter}\\s*[.、:)]|\\(${letter}\\))\\s*`, 'g');
   spaced.lastIndex = from;
   const s = spaced.exec(m);
@@ -114,13 +126,16 @@ function findMarker(m: string, letter: string, from: number): { at: number; end:
   return t ? { at: t.index, end: t.index + t[0].length } : undefined;
 }
 
-/** `A、毫米 B、厘米 C、分米 D、米` → four options; `first` is the letter of the marker at `start`. */
-export function splitOptions(m: string, line: string, first: number, contentStart: number): { letter: number; text: string }[] {
+/**
+ * `A、毫米 B、厘米 C、分米 D、米` → four options; `first` is the letter of the marker at `start` (0 = A);
+ * `lower` when the markers are lower-case (`a. b. c. d.`).
+ */
+export function splitOptions(m: string, line: string, first: number, contentStart: number, lower = false): { letter: number; text: string }[] {
   const out: { letter: number; text: string }[] = [];
   let letter = first;
   let start = contentStart;
   for (;;) {
-    const next = letter < 4 ? findMarker(m, String.fromCharCode(66 + letter), start) : undefined;
+    const next = letter < 4 ? findMarker(m, String.fromCharCode((lower ? 98 : 66) + letter), start) : undefined;
     if (!next) {
       out.push({ letter, text: line.slice(start).trim() });
       return out;

@@ -15,8 +15,21 @@ import { DEFAULT_LIMITS, type ReadOptions } from '../limits.js';
 import { itemReaderMessages as msg } from '../items/messages.js';
 import { content, newDraft, type Draft } from './item-draft.js';
 import { finish } from './item-finish.js';
-import { CODE_AFTER_NUMBER_RE, isKeyHeading, isNoise, ITEM_RE, PETRO_RE, sectionOf, type NumberStyle, type Section } from './item-layout.js';
-import { applyKeyTable, keyTableLine, type KeyEntry, type KeyTableState } from './key-table.js';
+import {
+  CODE_AFTER_NUMBER_RE,
+  isBareKeyHeading,
+  isKeyHeading,
+  isNoise,
+  ITEM_RE,
+  ITEM_TAG_RE,
+  itemNumber,
+  itemTagType,
+  PETRO_RE,
+  sectionOf,
+  type NumberStyle,
+  type Section,
+} from './item-layout.js';
+import { applyKeyTable, KEY_TOKEN_RE, keyTableLine, type KeyEntry, type KeyTableState } from './key-table.js';
 import { openDocxPackage, readDocxImages, readDocxLines, type ContentHash, type DocxImage, type DocxLine, type DocxPackage } from './package.js';
 
 export type { DocxImage } from './package.js';
@@ -38,7 +51,40 @@ export interface ParsedDocument {
   problems: Problem[];
 }
 
-/** Walks the lines: headings, items, options, tags, then the key table. */
+/** A line of the key table (only numbers, ranges and answers): `1.B 2.C`, `1-5 √×√√×`, `题号 1 2 3`. */
+function isKeyLine(m: string): boolean {
+  const rest = m.toUpperCase().replace(KEY_TOKEN_RE, '').replace(/题号|答案|[\s\p{P}]|分/gu, '');
+  return rest === '' && /\d/.test(m) && /[A-E√×✓✗✔✘╳X]|正确|错误|对|错/.test(m.toUpperCase());
+}
+
+/**
+ * A key-table line without a heading above it: it starts with a number and is made of pairs of a number
+ * and its answer (`1.B 2.C`, `1.√ 2.×`), or of a range and its answers (`1-5 BCADA`); two answers or more.
+ */
+function isKeyTableStart(m: string): boolean {
+  if (!/^\s*\d/.test(m) || !isKeyLine(m)) return false;
+  const tokens = [...m.toUpperCase().matchAll(KEY_TOKEN_RE)];
+  let pairs = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t === undefined || t[4] !== undefined || next?.[4] === undefined) return false;
+    pairs += t[1] !== undefined ? 2 : 1;
+    i++;
+    while (tokens[i + 1]?.[4] !== undefined && t[1] !== undefined) i++;
+  }
+  return pairs >= 2;
+}
+
+/** An item line inside a key table: a number followed by text that is not answers (`1. 图样中的…`). */
+function looksLikeItem(m: string): boolean {
+  const item = ITEM_RE.exec(m);
+  if (!item) return false;
+  const rest = m.slice(item[0].length).toUpperCase().replace(KEY_TOKEN_RE, '').replace(/题号|答案|[\s\p{P}]|分/gu, '');
+  return [...rest].length >= 3;
+}
+
+/** Walks the lines: headings, items, options, tags, then the key table (at the end, or after each section). */
 function parseLines(lines: readonly DocxLine[], problems: Problem[], budget: Budget): { drafts: Draft[]; entries: KeyEntry[] } {
   const drafts: Draft[] = [];
   let current: Draft | undefined;
@@ -46,68 +92,110 @@ function parseLines(lines: readonly DocxLine[], problems: Problem[], budget: Bud
   let sections = 0;
   let style: NumberStyle | undefined;
   let keyMode = false;
-  const keyState: KeyTableState = { section: undefined, pendingNumbers: undefined, entries: [], problems };
+  let keyBlocks = 0;
+  /** In the key table, a heading not yet followed by answers: the next section of items if items follow. */
+  let keyHeading: Section | undefined;
+  const keyState: KeyTableState = { section: undefined, context: undefined, pendingNumbers: undefined, entries: [], problems };
   // With 题型 headings above the items, whatever comes before the first one is the paper's title block
   // (注意事项 …). Headings that only appear in the key table at the end do not count.
   let firstHeading = -1;
   let firstKeyHeading = -1;
   let sawItem = false;
-  lines.forEach((l, i) => {
-    const m = toHalfWidth(l.text);
-    if (firstHeading < 0 && sectionOf(m, 0, l.text) !== undefined) firstHeading = i;
+  const halves = lines.map((l) => toHalfWidth(l.text));
+  halves.forEach((m, i) => {
+    if (firstHeading < 0 && sectionOf(m, 0, lines[i]?.text ?? '') !== undefined) firstHeading = i;
     if (ITEM_RE.test(m)) sawItem = true;
     else if (firstKeyHeading < 0 && sawItem && isKeyHeading(m)) firstKeyHeading = i;
   });
   const hasHeadings = firstHeading >= 0 && (firstKeyHeading < 0 || firstHeading < firstKeyHeading);
+  /** The next line with text after line `i` is a key-table line. */
+  const keyLineAfter = (i: number) => {
+    for (let j = i + 1; j < halves.length; j++) if ((halves[j] ?? '').trim() !== '') return isKeyLine(halves[j] ?? '') || /^\s*题\s*号/.test(halves[j] ?? '');
+    return false;
+  };
+  const startSection = (s: Section) => {
+    sections++;
+    section = s;
+    current = undefined;
+    style = undefined;
+  };
+
+  /** An item line, or a line of the current item; `text`/`m` may be the rest of a heading's line. */
+  const itemLine = (text: string, m: string, paragraph: number) => {
+    const item = ITEM_RE.exec(m);
+    const petro = item ? undefined : PETRO_RE.exec(m);
+    const numbered = item ? itemNumber(item) : petro ? { number: Number(petro[1]), style: 'plain' as const } : undefined;
+    if (numbered !== undefined && (style === undefined || style === numbered.style || current === undefined)) {
+      style = numbered.style;
+      current = newDraft(paragraph, section, numbered.number);
+      drafts.push(current);
+      let offset = (item ?? petro)?.[0].length ?? 0;
+      if (item?.[1] !== undefined) current.element = item[1];
+      if (petro) current.element = `${[...(petro[2] ?? '')].join('-')}-${petro[3] ?? ''}`;
+      for (let guard = 0; guard < 3; guard++) {
+        const after = CODE_AFTER_NUMBER_RE.exec(m.slice(offset));
+        const tag = after ? undefined : ITEM_TAG_RE.exec(m.slice(offset));
+        if (after) {
+          current.element ??= after[1] ?? after[2];
+          offset += after[0].length;
+        } else if (tag) {
+          current.typeTag ??= itemTagType(tag);
+          offset += tag[0].length;
+        } else break;
+      }
+      content(current, m, text, offset, paragraph, true);
+    } else if (current) content(current, m, text, 0, paragraph, false);
+  };
 
   let done = 0;
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     if ((++done & 0x3ff) === 0) budget.check();
-    const m = toHalfWidth(line.text);
+    const m = halves[i] ?? '';
+    if (keyMode && looksLikeItem(m)) {
+      // Items again after a key table: the key came after its section (interleaved layout).
+      keyMode = false;
+      if (keyHeading !== undefined) startSection(keyHeading);
+      current = undefined;
+    }
     if (keyMode) {
       const s = sectionOf(m, sections, line.text);
       if (s) {
         sections++;
         keyState.section = s;
         keyState.pendingNumbers = undefined;
-      } else keyTableLine(keyState, m, line.paragraph);
-      continue;
+        keyHeading = s;
+        // `一、判断题 1-5 √×√√×`: answers on the heading's line (a note in brackets is not).
+        const rest = m.slice(s.end).replace(/\([^)]*\)/g, ' ');
+        if (isKeyLine(rest)) keyTableLine(keyState, rest, line.paragraph);
+      } else {
+        if (m.trim() !== '') keyHeading = undefined;
+        keyTableLine(keyState, m, line.paragraph);
+      }
+      return;
     }
     if (m.trim() !== '') {
       const s = sectionOf(m, sections, line.text);
       if (s) {
-        sections++;
-        section = s;
-        current = undefined;
-        style = undefined;
-      } else if (drafts.length > 0 && isKeyHeading(m)) {
+        startSection(s);
+        // `【单选题】1. 题干`: a heading and an item on one line.
+        const rest = m.slice(s.end);
+        if (ITEM_RE.test(rest)) itemLine(line.text.slice(s.end), rest, line.paragraph);
+      } else if (drafts.length > 0 && (isKeyHeading(m) || (isBareKeyHeading(m) && keyLineAfter(i)) || isKeyTableStart(m))) {
         // Only after items: a title such as `…理论知识试卷及参考答案` above them is not the key table.
         keyMode = true;
+        keyBlocks++;
+        keyState.context = section;
+        keyState.section = undefined;
+        keyHeading = undefined;
         current = undefined;
-      } else if (!isNoise(m) && !(hasHeadings && section === undefined)) {
-        const item = ITEM_RE.exec(m);
-        const petro = item ? undefined : PETRO_RE.exec(m);
-        const itemStyle: NumberStyle | undefined = item ? (item[3] !== undefined ? 'paren' : 'plain') : petro ? 'plain' : undefined;
-        if (itemStyle !== undefined && (style === undefined || style === itemStyle || current === undefined)) {
-          style = itemStyle;
-          const number = Number(item ? (item[2] ?? item[3]) : petro?.[1]);
-          current = newDraft(line.paragraph, section, number);
-          drafts.push(current);
-          let offset = (item ?? petro)?.[0].length ?? 0;
-          if (item?.[1] !== undefined) current.element = item[1];
-          if (petro) current.element = `${[...(petro[2] ?? '')].join('-')}-${petro[3] ?? ''}`;
-          const after = CODE_AFTER_NUMBER_RE.exec(m.slice(offset));
-          if (after) {
-            current.element ??= after[1] ?? after[2];
-            offset += after[0].length;
-          }
-          content(current, m, line.text, offset, line.paragraph, true);
-        } else if (current) content(current, m, line.text, 0, line.paragraph, false);
-      }
+        if (isKeyLine(m)) keyTableLine(keyState, m, line.paragraph);
+      } else if (!isNoise(m) && !(hasHeadings && section === undefined)) itemLine(line.text, m, line.paragraph);
     }
     if (current && line.images.length > 0) current.images.push(...line.images);
-  }
-  return { drafts, entries: keyState.entries };
+  });
+  // Answers given after each section (more than one key table): headless answers belong to the section above them.
+  const entries = keyBlocks > 1 ? keyState.entries.map((e) => (e.section === undefined && e.context !== undefined ? { ...e, section: e.context } : e)) : keyState.entries;
+  return { drafts, entries };
 }
 
 export interface DocxReadOptions extends ReadOptions {

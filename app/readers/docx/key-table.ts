@@ -11,18 +11,28 @@ import type { Section } from './item-layout.js';
 /** One answer of the key table. */
 export interface KeyEntry {
   section: Section | undefined;
+  /** The section of items above the key table this answer is in (for keys given after each section). */
+  context?: Section | undefined;
   number: number;
   text: string;
   paragraph: number;
 }
 
-const KEY_TOKEN_RE = /(\d{1,4})\s*[-~～—–]\s*(\d{1,4})|(\d{1,4})|([A-E]+|[√×✓✗✔✘╳X]+|正确|错误|对|错)/g;
+export const KEY_TOKEN_RE = /(\d{1,4})\s*[-~～—–]\s*(\d{1,4})|(\d{1,4})|([A-E]+|[√×✓✗✔✘╳X]+|正确|错误|对|错)/g;
 
 export interface KeyTableState {
   section: Section | undefined;
+  /** The section of items above the current key table. */
+  context: Section | undefined;
   pendingNumbers: { numbers: number[]; paragraph: number } | undefined;
   entries: KeyEntry[];
   problems: Problem[];
+}
+
+/** Single answers written in groups of equal length (`1-10 BCADA BCADA`, the last group may be shorter). */
+function isGrouped(answers: readonly string[]): boolean {
+  const size = [...(answers[0] ?? '')].length;
+  return answers.length >= 2 && size >= 3 && answers.every((a, i) => (i < answers.length - 1 ? [...a].length === size : [...a].length <= size));
 }
 
 /** Reads one line of the key table (`m`, half-width) into entries. */
@@ -46,7 +56,7 @@ export function keyTableLine(state: KeyTableState, m: string, paragraph: number)
   if (pending && tokens.every((t) => t.kind === 'answer') && tokens.length === pending.numbers.length) {
     pending.numbers.forEach((n, i) => {
       const t = tokens[i];
-      if (t?.kind === 'answer') state.entries.push({ section: state.section, number: n, text: t.text, paragraph });
+      if (t?.kind === 'answer') state.entries.push({ section: state.section, context: state.context, number: n, text: t.text, paragraph });
     });
     return;
   }
@@ -55,7 +65,7 @@ export function keyTableLine(state: KeyTableState, m: string, paragraph: number)
     if (t.kind === 'number') {
       const next = tokens[i + 1];
       if (next?.kind === 'answer') {
-        state.entries.push({ section: state.section, number: t.n, text: next.text, paragraph });
+        state.entries.push({ section: state.section, context: state.context, number: t.n, text: next.text, paragraph });
         i++;
       }
     } else if (t.kind === 'range') {
@@ -65,11 +75,12 @@ export function keyTableLine(state: KeyTableState, m: string, paragraph: number)
       let split: string[] | undefined;
       if (answers.length === size) split = answers;
       else if (answers.length === 1 && [...(answers[0] as string)].length === size) split = [...(answers[0] as string)];
+      else if (isGrouped(answers) && [...answers.join('')].length === size) split = [...answers.join('')];
       if (size < 1 || split === undefined) {
         state.problems.push(problem([], msg.keyCountMismatch(paragraph, t.from, t.to)));
         continue;
       }
-      split.forEach((text, k) => state.entries.push({ section: state.section, number: t.from + k, text, paragraph }));
+      split.forEach((text, k) => state.entries.push({ section: state.section, context: state.context, number: t.from + k, text, paragraph }));
     }
   }
 }
