@@ -25,4 +25,6 @@ export const svgMessages = {
     `渲染后的图片 ${String(width)}×${String(height)} 像素超过上限（宽、高各不超过 ${String(max)} 像素）`,
   tooManyPixelsTotal: (pixels: number, max: number) => `渲染后的图片像素数 ${String(pixels)} 超过上限 ${String(max)}`,
   broken: (detail: string) => `SVG 图形无法解析（${detail}）`,
+  crashed: 'SVG 图形使渲染程序异常退出（图形结构异常），不予渲染',
+  timeout: (seconds: number) => `SVG 图形渲染超过 ${String(seconds)} 秒，不予渲染`,
 } as const;

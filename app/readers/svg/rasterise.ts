@@ -7,10 +7,14 @@
  * subset: at most 2 MiB, UTF-8, nesting depth and element count bounded (xml-guard), and nothing that
  * reaches outside the document or runs anything — no DTD (entity expansion), no script, no
  * foreignObject, no image element, no href or url(…) that is not a reference inside the document (“#id”),
- * no @import or xml-stylesheet. The output is bounded before any pixel is allocated (side and area).
- * Each refusal is a ReaderError with a Chinese message (messages.ts).
+ * no @import or xml-stylesheet. The output is bounded before any pixel is allocated (side and area),
+ * and the rendering runs in a child process within a time bound, so a crash of the native renderer
+ * refuses the file instead of ending the program. Each refusal is a ReaderError with a Chinese message
+ * (messages.ts).
  */
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { type ResvgRenderOptions } from '@resvg/resvg-js';
 import { ReaderError } from '../errors.js';
 import { withLimits } from '../limits.js';
 import { formatAmount } from '../messages.js';
@@ -95,17 +99,81 @@ function decode(svg: string | Uint8Array): string {
   }
 }
 
+/**
+ * The renderer runs in a child process (this Node, or Electron as Node): resvg is native code, and a
+ * panic inside it (there are known ones for odd but valid SVG, e.g. nested clip paths reaching outside
+ * the view box) aborts the whole process — here only the child, and the file is refused. The child also
+ * bounds the time a drawing may take. It reads one request on stdin (4-byte length, JSON options, SVG)
+ * and answers on stdout (4-byte length, JSON result, PNG).
+ */
+const CHILD = `
+const { Resvg } = require(process.argv[1]);
+const input = require('node:fs').readFileSync(0);
+const n = input.readUInt32BE(0);
+const request = JSON.parse(input.subarray(4, 4 + n).toString('utf8'));
+const answer = (result, png) => {
+  const head = Buffer.from(JSON.stringify(result), 'utf8');
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(head.length);
+  process.stdout.write(Buffer.concat([size, head, png ?? Buffer.alloc(0)]));
+};
+let resvg;
+try {
+  resvg = new Resvg(input.subarray(4 + n), request.options);
+} catch (error) {
+  answer({ error: String(error && error.message || error) });
+  process.exit(0);
+}
+const own = { width: resvg.width, height: resvg.height };
+if (!(own.width > 0 && own.height > 0 && Number.isFinite(own.width) && Number.isFinite(own.height))) {
+  answer({ noSize: true });
+  process.exit(0);
+}
+const width = request.widthPx ?? Math.ceil(own.width);
+const height = Math.ceil((own.height * width) / own.width);
+if (width > request.side || height > request.side || width * height > request.pixels) {
+  answer({ tooLarge: true, width, height });
+  process.exit(0);
+}
+const image = resvg.render();
+answer({ width: image.width, height: image.height }, image.asPng());
+`;
+
+const RESVG = createRequire(import.meta.url).resolve('@resvg/resvg-js');
+/** Time one drawing may take to render, child start included. */
+const RENDER_MS = 30_000;
+
+interface ChildResult {
+  readonly error?: string;
+  readonly noSize?: boolean;
+  readonly tooLarge?: boolean;
+  readonly width?: number;
+  readonly height?: number;
+}
+
 function checkPixels(width: number, height: number): void {
   if (width > SVG_LIMITS.side || height > SVG_LIMITS.side) throw new ReaderError(m.tooManyPixels(width, height, SVG_LIMITS.side));
   if (width * height > SVG_LIMITS.pixels) throw new ReaderError(m.tooManyPixelsTotal(width * height, SVG_LIMITS.pixels));
 }
 
-function parse(text: string, options: ResvgRenderOptions): Resvg {
-  try {
-    return new Resvg(text, options);
-  } catch (error) {
-    throw new ReaderError(m.broken(error instanceof Error ? error.message : String(error)));
+function renderInChild(text: string, options: ResvgRenderOptions, widthPx: number | undefined): { result: ChildResult; png: Buffer } {
+  const request = Buffer.from(JSON.stringify({ options, widthPx, side: SVG_LIMITS.side, pixels: SVG_LIMITS.pixels }), 'utf8');
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(request.length);
+  const run = spawnSync(process.execPath, ['-e', CHILD, RESVG], {
+    input: Buffer.concat([size, request, Buffer.from(text, 'utf8')]),
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    timeout: RENDER_MS,
+    maxBuffer: 512 * 1024 * 1024,
+    windowsHide: true,
+  });
+  if (run.error !== undefined || run.status !== 0) {
+    const timedOut = run.signal === 'SIGTERM' || (run.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+    throw new ReaderError(timedOut ? m.timeout(RENDER_MS / 1000) : m.crashed);
   }
+  const out = run.stdout;
+  const n = out.readUInt32BE(0);
+  return { result: JSON.parse(out.subarray(4, 4 + n).toString('utf8')) as ChildResult, png: out.subarray(4 + n) };
 }
 
 /** The PNG of an SVG drawing on a white ground, `widthPx` wide (or the SVG's own size). */
@@ -116,20 +184,22 @@ export function rasteriseSvg(svg: string | Uint8Array, options: RasteriseOptions
   if (widthPx !== undefined && !(Number.isInteger(widthPx) && widthPx >= 1 && widthPx <= SVG_LIMITS.side)) {
     throw new ReaderError(m.badWidth(SVG_LIMITS.side));
   }
-  const resvg = parse(text, {
-    font: FONT,
-    background: '#ffffff',
-    logLevel: 'off',
-    shapeRendering: 2,
-    textRendering: 1,
-    fitTo: widthPx === undefined ? { mode: 'original' } : { mode: 'width', value: widthPx },
-  });
-  const own = { width: resvg.width, height: resvg.height };
-  if (!(own.width > 0 && own.height > 0 && Number.isFinite(own.width) && Number.isFinite(own.height))) throw new ReaderError(m.noSize);
-  const width = widthPx ?? Math.ceil(own.width);
-  const height = Math.ceil((own.height * width) / own.width);
+  const { result, png } = renderInChild(
+    text,
+    {
+      font: FONT,
+      background: '#ffffff',
+      logLevel: 'off',
+      shapeRendering: 2,
+      textRendering: 1,
+      fitTo: widthPx === undefined ? { mode: 'original' } : { mode: 'width', value: widthPx },
+    },
+    widthPx,
+  );
+  if (result.error !== undefined) throw new ReaderError(m.broken(result.error));
+  if (result.noSize === true) throw new ReaderError(m.noSize);
+  const width = result.width ?? 0;
+  const height = result.height ?? 0;
   checkPixels(width, height);
-  const image = resvg.render();
-  checkPixels(image.width, image.height);
-  return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height };
+  return { png: new Uint8Array(png), width, height };
 }

@@ -142,6 +142,17 @@ describe('readers/svg/rasterise', () => {
     expect(refusal(deep)).toMatch(/XML 嵌套层数超过上限/);
   });
 
+  it('refuses an SVG that crashes the native renderer, and the program goes on', () => {
+    // resvg 0.x panics (process abort) on nested clip paths whose content lies outside the view box.
+    const crash =
+      '<defs><clipPath id="a"><rect width="10" height="10"/><rect x="50" y="50" width="10" height="10"/></clipPath>' +
+      '<clipPath id="b"><rect x="200" y="200" width="10" height="10"/></clipPath><clipPath id="c"><rect width="50" height="50"/></clipPath></defs>' +
+      '<g clip-path="url(#a)"><g clip-path="url(#b)"><rect x="200" y="200" width="10" height="10"/></g>' +
+      '<g clip-path="url(#c)"><rect width="20" height="20"/></g></g>';
+    expect(refusal(svg(crash, 'width="100" height="100" viewBox="0 0 100 100"'))).toBe(svgMessages.crashed);
+    expect(rasteriseSvg(svg('<circle cx="100" cy="50" r="40"/>')).width).toBe(200);
+  });
+
   it('bounds the output pixels before rendering', () => {
     expect(refusal(svg('', 'width="100000" height="100000"'))).toBe(svgMessages.tooManyPixels(100000, 100000, SVG_LIMITS.side));
     expect(refusal(svg('', 'width="10000" height="10000"'))).toBe(svgMessages.tooManyPixelsTotal(100_000_000, SVG_LIMITS.pixels));
