@@ -78,7 +78,7 @@ describe('readers/docx: layouts of old papers', () => {
     });
 
     it('reads an item on the line of its heading and a 题型 tag after the number', async () => {
-      const [tf, sc, mc] = [items[0], items[4], items[8]] as SampleTheory[];
+      const [tf, sc, mc] = [items[0], items[4], items[8]] as [SampleTheory, SampleTheory, SampleTheory];
       const blocks = [
         `【判断题】1. ${tf.stem}`, `答案：${key(tf)}`,
         `2.【单选题】${sc.stem}`, ...optionLine(sc), `答案：${key(sc)}`,
