@@ -1,19 +1,19 @@
 /**
- * Importing items from the writers' Excel template or Word documents: parse (app/readers),
- * validate every row with the domain rules of this bank, look for duplicates against the bank and
- * within the file, then save all-or-nothing (or the valid rows only, when asked). A dry run returns
- * the same report without saving. Every import is audited; the saved items are drafts (a sample bank
- * may load them as 入库).
+ * Importing items from the writers' Excel template or Word documents: parse (app/readers), fill what
+ * a row lacks from the file's defaults, validate every row with the domain rules of this bank, decide
+ * duplicates against the bank and within the file (duplicates.ts), then save all-or-nothing (or the
+ * valid rows only, when asked). A dry run returns the same report without saving. Every import is
+ * audited; the saved items are drafts (a sample bank may load them as 入库). Items without 鉴定点 (or
+ * 难度) are saved as 待归类 drafts, each with a suggested 鉴定点 in the report (classify.ts,
+ * items/suggest.ts); the report previews what was read per row (report.ts).
  */
 import { z } from 'zod';
 import { listElements } from '../../domain/element-table.js';
-import { roundTo } from '../../domain/format.js';
 import { lintTheoryItem } from '../../domain/lint/item-lint.js';
-import { exactKey, itemComparisonText } from '../../domain/similarity/fingerprint.js';
-import { DEFAULT_SIMILARITY_OPTIONS, findDuplicatesAgainst } from '../../domain/similarity/near-duplicates.js';
+import { DEFAULT_SIMILARITY_OPTIONS } from '../../domain/similarity/near-duplicates.js';
 import type { Item } from '../../domain/item.js';
-import type { TheoryItem } from '../../domain/theory-item.js';
-import { formatProblem, problem, type Problem } from '../../domain/validation.js';
+import { isUnbound, type TheoryItem } from '../../domain/theory-item.js';
+import { formatProblem, type Problem } from '../../domain/validation.js';
 import { inTransaction } from '../../store/database.js';
 import { putImage } from '../../store/repositories/images.js';
 import { listItems } from '../../store/repositories/items.js';
@@ -26,36 +26,13 @@ import { parseItemDocx } from '../../readers/docx/items.js';
 import { parseItemWorkbook } from '../../readers/xlsx/items.js';
 import { saveItems } from '../items/save.js';
 import { practicalValidator, theoryValidator } from '../items/rules.js';
-import { itemsMessages } from '../items/messages.js';
+import { bankSuggester, type Suggestion } from '../items/suggest.js';
+import { checkDefaults, classifyRaw, importDefaults } from './classify.js';
+import { decideDuplicates } from './duplicates.js';
 import { importMessages } from './messages.js';
+import { PREVIEW_LIMIT, previewOf, type ImportPreview, type ImportReport, type PreviewStatus } from './report.js';
 
-export interface DuplicateFlag {
-  /** Where the incoming item is: `第12行` / `第40段`. */
-  readonly where: string;
-  /** The bank item it resembles, or the earlier row of the same file. */
-  readonly against: string;
-  readonly score: number;
-  readonly kind: 'exact' | 'near';
-  readonly decision: 'rejected' | 'skipped' | 'kept' | 'pending';
-}
-
-export interface ImportReport {
-  readonly file: string;
-  readonly format: 'xlsx' | 'docx';
-  readonly dryRun: boolean;
-  readonly rows: number;
-  readonly accepted: number;
-  readonly rejected: number;
-  readonly skipped: number;
-  readonly duplicates: readonly DuplicateFlag[];
-  /** Every problem, one line each: `第12行 选项C: 不能为空`. */
-  readonly problems: readonly string[];
-  /** Notes that do not block the import (e.g. an optional sheet missing). */
-  readonly warnings: readonly string[];
-  readonly lintFindings: number;
-  readonly saved: boolean;
-  readonly ids: readonly number[];
-}
+export type { DuplicateFlag, ImportPreview, ImportReport, PreviewStatus } from './report.js';
 
 /** Thrown when a real (not dry) run saves nothing; carries the report for the shells to print. */
 export class ImportRejectedError extends ServiceError {
@@ -73,16 +50,21 @@ const importInput = z.object({
   dryRun: z.boolean().default(false),
   /** Save the valid rows even when others are wrong (default: all or nothing). */
   validOnly: z.boolean().default(false),
-  /** What to do with near-duplicates of existing items: ask (block until decided), skip or keep. */
+  /** What to do with near-duplicates of existing items or of earlier items of the file: ask (block until decided), skip or keep. */
   nearDuplicates: z.enum(['ask', 'skip', 'keep']).default('ask'),
   /** Similarity from which an item counts as a near-duplicate (Jaccard of character bigrams). */
   threshold: z.number().min(0.3).max(1).default(DEFAULT_SIMILARITY_OPTIONS.threshold),
   state: z.enum(['草稿', '入库']).default('草稿'),
+  /** 难度 (1–5) and 鉴定点 for the rows of the file that give none. */
+  defaults: importDefaults,
 });
 type ImportInput = z.output<typeof importInput>;
 
 interface Candidate {
   readonly where: string;
+  readonly kind: 'theory' | 'practical';
+  /** The row as read, after the file's defaults (for the preview). */
+  readonly raw: unknown;
   /** Absent when the row has problems. */
   readonly item?: Item;
   readonly theory?: TheoryItem;
@@ -90,89 +72,76 @@ interface Candidate {
   skipped: boolean;
 }
 
+async function readRows(input: ImportInput, format: 'xlsx' | 'docx') {
+  if (format === 'xlsx') {
+    // Pictures pasted over a row (a task's 附图) are that item's images, named by their content hash.
+    const parsed = await parseItemWorkbook(input.bytes, { contentHash: sha256Hex });
+    const rows = parsed.rows.map((r) => ({ where: importMessages.sheetRow(r.sheet, r.row), kind: r.kind, raw: r.raw, problems: r.problems }));
+    return { rows, images: parsed.images, problems: parsed.problems };
+  }
+  const parsed = await parseItemDocx(input.bytes, { contentHash: sha256Hex });
+  const rows = parsed.rows.map((r) => ({ where: importMessages.paragraph(r.paragraph), kind: 'theory' as const, raw: r.raw, problems: r.problems }));
+  return { rows, images: parsed.images, problems: parsed.problems };
+}
+
 async function runImport(ctx: ServiceContext, input: ImportInput): Promise<ImportReport> {
   const bank = requireBank(ctx, input.bankId);
   if (input.state === '入库' && !bank.isSample) throw new ServiceError(importMessages.draftOnly);
   const format = input.fileName.toLowerCase().endsWith('.docx') ? 'docx' : input.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : undefined;
   if (!format) throw new ServiceError(importMessages.wrongFormat(input.fileName));
+  const table = currentTheoryTable(ctx, bank.id);
+  const codes = new Set<string>(table ? listElements(table).map((e) => e.fullCode) : []);
+  checkDefaults(input.defaults, codes);
 
-  const parsed = format === 'xlsx' ? await parseItemWorkbook(input.bytes, { contentHash: sha256Hex }) : await parseItemDocx(input.bytes, { contentHash: sha256Hex });
-  const rows = format === 'xlsx'
-    ? (parsed as Awaited<ReturnType<typeof parseItemWorkbook>>).rows.map((r) => ({ where: importMessages.sheetRow(r.sheet, r.row), kind: r.kind, raw: r.raw, problems: r.problems }))
-    : (parsed as Awaited<ReturnType<typeof parseItemDocx>>).rows.map((r) => ({ where: importMessages.paragraph(r.paragraph), kind: 'theory' as const, raw: r.raw, problems: r.problems }));
+  const parsed = await readRows(input, format);
   const images = parsed.images;
   const fileProblems = parsed.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
   const fileWarnings = parsed.problems.filter((p) => p.severity !== 'error').map((p) => formatProblem(p));
 
+  // 待归类 items only as drafts: a sample bank loading 入库 items needs every 鉴定点 and 难度.
+  const allowUnbound = input.state === '草稿';
   const imagesPresent = new Set(images.map((i) => i.sha256));
-  const checkTheory = theoryValidator(ctx, bank.id, imagesPresent);
+  const checkTheory = theoryValidator(ctx, bank.id, imagesPresent, allowUnbound);
   const checkPractical = practicalValidator(ctx, bank.id);
-  const table = currentTheoryTable(ctx, bank.id);
-  const codes = new Set<string>(table ? listElements(table).map((e) => e.fullCode) : []);
 
-  const candidates: Candidate[] = rows.map((row): Candidate => {
-    if (row.problems.length > 0) return { where: row.where, problems: [...row.problems], skipped: false };
+  const candidates: Candidate[] = parsed.rows.map((row): Candidate => {
+    const raw = row.kind === 'theory' ? classifyRaw(row.raw, input.defaults, allowUnbound) : row.raw;
+    const base = { where: row.where, kind: row.kind, raw, skipped: false };
+    if (row.problems.length > 0) return { ...base, problems: [...row.problems] };
     if (row.kind === 'theory') {
-      const r = checkTheory(row.raw);
-      if (!r.ok) return { where: row.where, problems: r.problems.filter((p) => p.severity === 'error'), skipped: false };
-      const item = r.value;
-      return {
-        where: row.where,
-        theory: item,
-        item: { kind: 'theory', body: item },
-        problems: [],
-        skipped: false,
-      };
+      const r = checkTheory(raw);
+      if (!r.ok) return { ...base, problems: r.problems.filter((p) => p.severity === 'error') };
+      return { ...base, theory: r.value, item: { kind: 'theory', body: r.value }, problems: [] };
     }
-    const r = checkPractical(row.raw);
-    if (!r.ok) return { where: row.where, problems: r.problems.filter((p) => p.severity === 'error'), skipped: false };
-    return {
-      where: row.where,
-      item: { kind: 'practical', body: r.value },
-      problems: [],
-      skipped: false,
-    };
+    const r = checkPractical(raw);
+    if (!r.ok) return { ...base, problems: r.problems.filter((p) => p.severity === 'error') };
+    return { ...base, item: { kind: 'practical', body: r.value }, problems: [] };
   });
 
-  // Duplicates: exact ones are refused; near ones wait for a decision unless skip/keep was given.
-  const existingItems = listItems(ctx.db, bank.id, { kind: 'theory' });
-  const existing = existingItems.map((i) => i.body);
-  const existingIds = existingItems.map((i) => i.id);
-  const byExact = new Map(existing.map((t, k) => [exactKey(t), existingIds[k] as number]));
-  const seen = new Map<string, string>();
-  const duplicates: DuplicateFlag[] = [];
-  const theoryCands = candidates.filter((c) => c.theory);
-  for (const c of theoryCands) {
-    const key = exactKey(c.theory as TheoryItem);
-    const inBank = byExact.get(key);
-    const inFile = seen.get(key);
-    if (inBank !== undefined || inFile !== undefined) {
-      const against = inBank !== undefined ? itemsMessages.item(inBank) : inFile!;
-      c.problems.push(problem([], importMessages.exactDuplicate(against)));
-      duplicates.push({ where: c.where, against, score: 1, kind: 'exact', decision: 'rejected' });
-    } else seen.set(key, c.where);
-  }
-  const incoming = theoryCands.map((c, k) => ({ id: k, text: itemComparisonText(c.theory as TheoryItem) }));
-  const bankTexts = existing.map((t, k) => ({ id: k, text: itemComparisonText(t) }));
-  for (const pair of findDuplicatesAgainst(incoming, bankTexts, { threshold: input.threshold })) {
-    if (pair.kind === 'exact') continue; // refused above
-    const c = theoryCands[pair.a];
-    if (!c || c.problems.length > 0 || duplicates.some((d) => d.where === c.where)) continue;
-    const against = pair.against === 'existing' ? itemsMessages.item(existingIds[pair.b] as number) : (theoryCands[pair.b]?.where ?? '');
-    const decision = input.nearDuplicates === 'ask' ? 'pending' : input.nearDuplicates === 'skip' ? 'skipped' : 'kept';
-    duplicates.push({ where: c.where, against, score: roundTo(pair.score, 2), kind: 'near', decision });
-    if (decision === 'skipped') c.skipped = true;
-  }
+  // Duplicates: exact ones are refused; near ones (against the bank or within the file) wait for a decision unless skip/keep was given.
+  const existing = listItems(ctx.db, bank.id, { kind: 'theory' });
+  const theoryCands = candidates.filter((c): c is Candidate & { theory: TheoryItem } => c.theory !== undefined);
+  const duplicates = decideDuplicates(theoryCands, existing, input);
 
   const bad = candidates.filter((c) => c.problems.length > 0);
-  const pending = duplicates.some((d) => d.decision === 'pending');
+  const pending = new Set(duplicates.filter((d) => d.decision === 'pending').map((d) => d.where));
   const toSave = candidates.filter((c) => c.item !== undefined && c.problems.length === 0 && !c.skipped);
-  const canSave = fileProblems.length === 0 && !pending && (bad.length === 0 || input.validOnly) && toSave.length > 0;
+  const canSave = fileProblems.length === 0 && pending.size === 0 && (bad.length === 0 || input.validOnly) && toSave.length > 0;
   const problems = [
     ...fileProblems,
     ...bad.flatMap((c) => c.problems.map((p) => formatProblem(p, c.where))),
     ...duplicates.filter((d) => d.decision === 'pending').map((d) => importMessages.nearDuplicate(d.where, d.against, d.score)),
   ];
+
+  // Suggested 鉴定点 of the 待归类 items: from the 细目表, the bank's bound items and the file's.
+  const unbound = toSave.filter((c) => c.theory !== undefined && isUnbound(c.theory));
+  const suggestions = new Map<Candidate, Suggestion | undefined>();
+  const needed = candidates.slice(0, PREVIEW_LIMIT).filter((c) => c.theory !== undefined && isUnbound(c.theory) && c.problems.length === 0);
+  if (needed.length > 0) {
+    const suggest = bankSuggester(ctx, bank.id, [...existing.map((e) => e.body), ...theoryCands.filter((c) => c.problems.length === 0).map((c) => c.theory)]);
+    for (const c of needed) suggestions.set(c, c.theory ? suggest?.(c.theory) : undefined);
+  }
+
   let ids: number[] = [];
   if (canSave && !input.dryRun) {
     const at = timestamp(ctx);
@@ -188,6 +157,9 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     });
   }
   const lintFindings = toSave.reduce((n, c) => n + (c.theory ? lintTheoryItem(c.theory, { elementCodes: codes, imagesPresent }).length : 0), 0);
+  const status = (c: Candidate): PreviewStatus =>
+    c.problems.length > 0 ? 'rejected' : c.skipped ? 'skipped' : pending.has(c.where) ? 'pending' : c.theory !== undefined && isUnbound(c.theory) ? 'unbound' : 'ok';
+  const preview: ImportPreview[] = candidates.slice(0, PREVIEW_LIMIT).map((c) => previewOf(c.where, c.kind, c.raw, status(c), suggestions.get(c)));
   const report: ImportReport = {
     file: input.fileName,
     format,
@@ -196,12 +168,14 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     accepted: canSave ? toSave.length : 0,
     rejected: bad.length,
     skipped: candidates.filter((c) => c.skipped).length,
+    unbound: canSave ? unbound.length : 0,
     duplicates,
     problems,
     warnings: fileWarnings,
     lintFindings,
     saved: ids.length > 0,
     ids,
+    preview,
   };
   if (!input.dryRun && !canSave) throw new ImportRejectedError(report);
   return report;

@@ -3,10 +3,12 @@
  * tasks (bound to a 职业功能 of its 内容结构表) and 综合评审 items (levels 1–2). A batch is checked
  * row by row (rules in rules.ts) and saved all-or-nothing (save.ts); every problem is reported with its
  * row (`第12行 选项C: 不能为空`). Edits add versions; the review workflow moves items to 入库 and 停用.
+ * A 待归类 theory item (imported without 鉴定点 or 难度) may be edited as such, is bound by `items.bind`
+ * (or an edit that gives both), and cannot leave 草稿 before (app/domain/workflow.ts).
  */
 import { z } from 'zod';
 import type { ItemState } from '../../domain/bank.js';
-import type { Item, ItemKind } from '../../domain/item.js';
+import { itemGaps, type Item } from '../../domain/item.js';
 import { levelName, needsComprehensiveReview } from '../../domain/level.js';
 import { DomainValidationError, type Problem, type Validated } from '../../domain/validation.js';
 import { inTransaction } from '../../store/database.js';
@@ -35,9 +37,11 @@ import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { itemRefs } from '../refs.js';
 import { comprehensiveValidator, practicalValidator, theoryValidator } from './rules.js';
+import { requireItemInBank, validateOne } from './one.js';
 import { saveItems } from './save.js';
 import { itemsMessages } from './messages.js';
 import { indexItemText } from '../search/handlers.js';
+import { bindHandlers, itemRef } from './bind.js';
 
 const batchInput = z.object({
   bankId: z.number().int().positive(),
@@ -104,21 +108,6 @@ function batchHandler<const N extends string>(
 /** An item's metadata (type, 鉴定点, state, version): no content. */
 export type ItemView = ItemSummary;
 
-/** Validates one item of this kind for this bank (same rules as a batch row). */
-function validateOne(ctx: ServiceContext, bankId: number, kind: ItemKind, body: unknown): Validated<Item> {
-  const as = <T>(r: Validated<T>, toItem: (value: T) => Item): Validated<Item> => (r.ok ? { ...r, value: toItem(r.value) } : r);
-  if (kind === 'theory') return as(theoryValidator(ctx, bankId)(body), (b) => ({ kind, body: b }));
-  if (kind === 'practical') return as(practicalValidator(ctx, bankId)(body), (b) => ({ kind, body: b }));
-  return as(comprehensiveValidator()(body), (b) => ({ kind, body: b }));
-}
-
-function requireItemInBank(ctx: ServiceContext, bankId: number, itemId: number): ItemSummary {
-  const item = getItemSummary(ctx.db, itemId);
-  if (item.bankId !== bankId) throw new ServiceError(itemsMessages.notInBank(itemId, bankId));
-  return item;
-}
-
-const itemRef = z.object({ bankId: z.number().int().positive(), itemId: z.number().int().positive() });
 
 export interface ItemHistory {
   readonly item: ItemView;
@@ -127,7 +116,7 @@ export interface ItemHistory {
 }
 
 export const itemHandlers = handlerMap(
-  /** Editing makes a new version (never changes an old one) and sends the item back to 草稿. */
+  /** Editing makes a new version (never changes an old one) and sends the item back to 草稿; a 待归类 item may stay so. */
   defineHandler({
     name: 'items.save',
     summary: '修改试题（保存新版本）',
@@ -140,7 +129,7 @@ export const itemHandlers = handlerMap(
     run: (ctx, input): { version: number } => {
       const current = requireItemInBank(ctx, input.bankId, input.itemId);
       if (!isEditable(current.state)) throw new ServiceError(itemsMessages.retired(input.itemId));
-      const result = validateOne(ctx, input.bankId, current.kind, input.item);
+      const result = validateOne(ctx, input.bankId, current.kind, input.item, itemGaps(current).length > 0);
       if (!result.ok) throw new DomainValidationError(itemsMessages.item(input.itemId), result.problems);
       const item = result.value;
       const version = inTransaction(ctx.db, () => {
@@ -191,7 +180,7 @@ export const itemHandlers = handlerMap(
     run: (ctx, input): ItemView => {
       const item = requireItemInBank(ctx, input.bankId, input.itemId);
       const bankRoles = ctx.actor.id === null ? [] : rolesInBank(ctx.db, input.bankId, ctx.actor.id);
-      const check = checkTransition(item.state, input.to, bankRoles, input.comment);
+      const check = checkTransition(item.state, input.to, bankRoles, input.comment, itemGaps(item));
       if (!check.ok) throw new PermissionDeniedError(check.message);
       inTransaction(ctx.db, () => setItemState(ctx.db, item.id, input.to, input.comment, ctx.actor.username, timestamp(ctx)));
       return getItemSummary(ctx.db, item.id);
@@ -223,6 +212,8 @@ export const itemHandlers = handlerMap(
     bank: bankOf('manager', 'author', 'reviewer'),
     run: (ctx, input): readonly ItemView[] => listItemSummaries(ctx.db, input.bankId),
   }),
+
+  ...bindHandlers,
 
   batchHandler({ name: 'items.addTheory', summary: '新增理论知识试题' }, (ctx, input, state) => {
     if (!currentTheoryTable(ctx, input.bankId)) throw new ServiceError(itemsMessages.noTheoryTable);

@@ -18,6 +18,10 @@ export const itemsMessages = {
   moduleNotInStructure: (module: string) => `${module} 不在本级别的内容结构表中`,
   pointsMismatch: (points: number, weight: number) => `${points} 与结构表中该职业功能的鉴定比重 ${weight} 不一致`,
   minutesMismatch: (minutes: number, expected: number) => `${minutes} 分钟与结构表中的 ${expected} 分钟不一致`,
+  unboundNotDraft: '待归类的试题（未绑定鉴定点或未定难度）只能保存为草稿',
+  notTheory: (itemId: number) => `试题 ${itemId} 不是理论知识试题，没有鉴定点`,
+  bindNeedsDifficulty: (itemId: number) => `试题 ${itemId} 尚未定难度：绑定鉴定点时请一并给出难度（1～5）`,
+  bindNote: (element: string) => `绑定鉴定点 ${element}`,
   exportFile: (occupation: string, level: string) => `${occupation}${level}_试题.xlsx`,
   templateFile: '试题导入模板.xlsx',
 } as const;

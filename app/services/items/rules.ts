@@ -6,7 +6,7 @@
 import { comprehensiveItemRules, comprehensiveItemSchema, type ComprehensiveItem } from '../../domain/comprehensive-item.js';
 import { listElements } from '../../domain/element-table.js';
 import { practicalTaskRules, practicalTaskSchema, type PracticalTask } from '../../domain/practical-task.js';
-import { theoryItemRules, theoryItemSchema, type TheoryItem } from '../../domain/theory-item.js';
+import { theoryItemDraftSchema, theoryItemRules, theoryItemSchema, UNBOUND_ELEMENT, type TheoryItem } from '../../domain/theory-item.js';
 import { problem, validate, type Problem, type Validated } from '../../domain/validation.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
@@ -14,14 +14,19 @@ import { itemsMessages } from './messages.js';
 
 export type RowValidator<T> = (row: unknown) => Validated<T>;
 
-/** Theory items: bound to a 鉴定点 of the bank's current 细目表; images, when given, must be present. */
-export function theoryValidator(ctx: ServiceContext, bankId: number, imagesPresent?: ReadonlySet<string>): RowValidator<TheoryItem> {
+/**
+ * Theory items: bound to a 鉴定点 of the bank's current 细目表; images, when given, must be present.
+ * With `allowUnbound` (a 草稿 imported or edited while 待归类) the item may also have no 鉴定点 (element '')
+ * and no 难度 (0): theoryItemDraftSchema.
+ */
+export function theoryValidator(ctx: ServiceContext, bankId: number, imagesPresent?: ReadonlySet<string>, allowUnbound = false): RowValidator<TheoryItem> {
   const table = currentTheoryTable(ctx, bankId);
   const codes = new Set(table ? listElements(table).map((e) => e.fullCode) : []);
+  const unboundOk = (item: TheoryItem) => allowUnbound && item.element === UNBOUND_ELEMENT;
   return (row) =>
-    validate(theoryItemSchema, row, (item) => [
+    validate(allowUnbound ? theoryItemDraftSchema : theoryItemSchema, row, (item) => [
       ...theoryItemRules(item),
-      ...(codes.has(item.element) ? [] : [problem(['element'], table ? itemsMessages.elementNotInTable(item.element) : itemsMessages.noTable)]),
+      ...(codes.has(item.element) || unboundOk(item) ? [] : [problem(['element'], table ? itemsMessages.elementNotInTable(item.element) : itemsMessages.noTable)]),
       ...(imagesPresent ? item.images.filter((h) => !imagesPresent.has(h)).map((h) => problem(['images'], itemsMessages.missingImage(h.slice(0, 12)))) : []),
     ]);
 }
