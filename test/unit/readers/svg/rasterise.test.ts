@@ -1,68 +1,13 @@
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ReaderError } from '../../../../app/readers/errors.js';
 import { svgForbiddenLabels, svgMessages } from '../../../../app/readers/svg/messages.js';
 import { rasteriseSvg, SVG_LIMITS } from '../../../../app/readers/svg/rasterise.js';
+import { darkPixels, decodePng } from './png-pixels.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const svg = (body: string, attributes = 'width="200" height="100" viewBox="0 0 200 100"') =>
   `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attributes}>${body}</svg>`;
-
-/** The 8-bit RGBA (colour type 6) or RGB (2) pixels of a non-interlaced PNG: enough for resvg's output. */
-function decodePng(png: Uint8Array): { width: number; height: number; channels: number; rows: Uint8Array[] } {
-  const view = Buffer.from(png);
-  let at = 8;
-  const idat: Buffer[] = [];
-  let width = 0;
-  let height = 0;
-  let channels = 4;
-  while (at < view.length) {
-    const length = view.readUInt32BE(at);
-    const type = view.toString('latin1', at + 4, at + 8);
-    const data = view.subarray(at + 8, at + 8 + length);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      expect(data[8]).toBe(8);
-      channels = data[9] === 6 ? 4 : data[9] === 2 ? 3 : data[9] === 4 ? 2 : 1;
-    }
-    if (type === 'IDAT') idat.push(data);
-    at += 12 + length;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const rows: Uint8Array[] = [];
-  let previous = new Uint8Array(stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)] as number;
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    const out = new Uint8Array(stride);
-    for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? (out[x - channels] as number) : 0;
-      const b = previous[x] as number;
-      const c = x >= channels ? (previous[x - channels] as number) : 0;
-      const p = a + b - c;
-      const pa = Math.abs(p - a);
-      const pb = Math.abs(p - b);
-      const pc = Math.abs(p - c);
-      const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      const predictor = [0, a, b, (a + b) >> 1, paeth][filter] as number;
-      out[x] = ((line[x] as number) + predictor) & 0xff;
-    }
-    rows.push(out);
-    previous = out;
-  }
-  return { width, height, channels, rows };
-}
-
-/** Pixels whose first channel is darker than mid-grey. */
-function darkPixels(png: Uint8Array): number {
-  const { rows, channels } = decodePng(png);
-  let dark = 0;
-  for (const row of rows) for (let x = 0; x < row.length; x += channels) if ((row[x] as number) < 128) dark++;
-  return dark;
-}
 
 function refusal(input: string | Uint8Array, options = {}): string {
   try {
