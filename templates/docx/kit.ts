@@ -71,6 +71,8 @@ export interface ParaStyle extends RunStyle {
   /** Left indent in twips. */
   readonly indentLeft?: number;
   readonly keepNext?: boolean;
+  /** All lines of the paragraph on one page. */
+  readonly keepLines?: boolean;
   readonly pageBreakBefore?: boolean;
   /** Line spacing in 240ths of a line (default 360: 1.5 lines; tables use 240). */
   readonly line?: number;
@@ -90,9 +92,48 @@ export function para(content: string | readonly TextRun[], style: ParaStyle = {}
       ? {}
       : { indent: { ...(style.indentChars === undefined ? {} : { firstLine: Math.round((style.indentChars * size * 20) / 2) }), ...(style.indentLeft === undefined ? {} : { left: style.indentLeft }) } }),
     ...(style.keepNext === true ? { keepNext: true } : {}),
+    ...(style.keepLines === true ? { keepLines: true } : {}),
     ...(style.pageBreakBefore === true ? { pageBreakBefore: true } : {}),
   };
   return new Paragraph(options);
+}
+
+/**
+ * Lines a text takes at `size` half-points in `width` twips, erring long: CJK, full-width and other
+ * wide characters one em, Latin half an em; `indentChars` shortens the first line.
+ */
+export function estimateLines(text: string, size: number = SIZES.小四, width: number = TEXT_WIDTH, indentChars = 0): number {
+  const perLine = Math.max(1, Math.floor(width / (size * 10)));
+  return Math.max(1, Math.ceil((indentChars + textEms(text)) / perLine));
+}
+
+/** Width of a text in ems, erring wide: CJK, full-width and other wide characters 1, Latin 0.65 (the widest serif digits). */
+export function textEms(text: string): number {
+  let ems = 0;
+  for (const ch of text) ems += (ch.codePointAt(0) ?? 0) >= 0x2000 ? 1 : 0.65;
+  return ems;
+}
+
+/**
+ * Widow rule for blocks (items, requirements, notes): the index where the tail of a run of blocks starts
+ * — the last blocks that take at least `minLines` lines together and number at least `minBlocks`. The
+ * caller keeps the tail together (keep-with-next on every block of it but the last), so the last page
+ * never holds a single stray block or a couple of lines.
+ */
+export function tailStart(lines: readonly number[], minLines: number, minBlocks = 2): number {
+  let sum = 0;
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    sum += lines[i] ?? 0;
+    if (sum >= minLines && lines.length - i >= minBlocks) return i;
+  }
+  return 0;
+}
+
+/** Label–blank fields on one centred line, e.g. `姓名____　　准考证号____　　单位____` for a candidate. */
+export function blankFields(fields: readonly { readonly label: string; readonly blank: number }[], style: ParaStyle = {}): Paragraph {
+  const size = style.size ?? SIZES.五号;
+  const runs = fields.flatMap((f, i) => [run(`${i === 0 ? '' : '　　'}${f.label}`, { size }), run('_'.repeat(f.blank), { size })]);
+  return para(runs, { align: 'center', after: 0, ...style, size });
 }
 
 /** Document title: 黑体 二号 (or a given size), centred. */

@@ -9,10 +9,11 @@ import { chineseNumber, formatPoints } from '../../app/domain/format.js';
 import { NOTICE_GROUPS, noticeGroupNames, type PreparationNotice } from '../../app/domain/practical-task.js';
 import { sumPoints, type RubricRow } from '../../app/domain/rubric.js';
 import type { DocumentHeader, DocumentImage, PracticalPaperData, PracticalPaperTask } from '../../app/domain/submission/documents.js';
-import { createDocument, heading, packDocx, para, run, SIZES, table, type Cell, type CellSpec } from './kit.js';
+import { blankFields, createDocument, estimateLines, heading, packDocx, para, run, SIZES, table, tailStart, type Cell, type CellSpec } from './kit.js';
 import { fitImage, imageInfo, type ImageInfo } from './images.js';
 import {
   BLANK,
+  CANDIDATE_FIELDS,
   CANDIDATE_ID_LINE,
   CANDIDATE_NOTICE_INTRO,
   candidateNoticeTitle,
@@ -60,9 +61,9 @@ export function labelLine(label: string, value: string, keepNext = false): Parag
   return para([run(`${label}：`, { bold: true, size: SIZES.小四 }), run(value, { size: SIZES.小四 })], { align: 'left', keepNext });
 }
 
-/** A line of body text with the usual two-character first-line indent. */
-export function bodyLine(text: string, keepNext = false): Paragraph {
-  return para(text, { indentChars: 2, keepNext });
+/** A line of body text with the usual two-character first-line indent; `keepLines`: never split. */
+export function bodyLine(text: string, keepNext = false, keepLines = false): Paragraph {
+  return para(text, { indentChars: 2, keepNext, keepLines });
 }
 
 /** Numbered entries `1. …` (numbers the author typed are replaced). */
@@ -82,8 +83,8 @@ export function figureSize(info: Pick<ImageInfo, 'width' | 'height'>): { width: 
   return fitImage(info, { width: 14, height: 20 });
 }
 
-/** A centred figure with its caption under it; throws on bytes that are not a PNG or JPEG. */
-export function figure(image: DocumentImage, caption: string, where: string): Paragraph[] {
+/** A centred figure with its caption under it (kept with the next when asked); throws on bytes that are not a PNG or JPEG. */
+export function figure(image: DocumentImage, caption: string, where: string, keepNext = false): Paragraph[] {
   const info = imageInfo(image.bytes);
   if (info === undefined) throw new Error(`${where}的附图 ${image.sha256.slice(0, 12)} 不是可识别的 PNG 或 JPEG 图片`);
   const size = figureSize(info);
@@ -94,7 +95,7 @@ export function figure(image: DocumentImage, caption: string, where: string): Pa
       spacing: { before: 120, after: 0 },
       children: [new ImageRun({ type: info.type, data: image.bytes, transformation: size, altText: { name: caption, title: caption, description: `${where} ${caption}` } })],
     }),
-    para(caption, { align: 'center', size: SIZES.五号, after: 120 }),
+    para(caption, { align: 'center', size: SIZES.五号, after: 120, keepNext }),
   ];
 }
 
@@ -178,32 +179,63 @@ export async function practicalCandidateNoticeDocx(data: PracticalPaperData): Pr
 
 // ——————————————————————————————————————————— 试卷 ————————————————————————————————————————————
 
+/** A run of paragraphs the widow rule treats as one: its lines, and its paragraphs kept (or not) with the next. */
+interface Block {
+  readonly lines: number;
+  readonly make: (keepNext: boolean) => Paragraph[];
+}
+
+/** A 试题 ends with at least this many lines on its last page (its blocks kept together), never a stray line or two. */
+const TAIL_LINES = 10;
+/** Lines of 小四 body text per cm of a figure's height (1.5 lines of 12 pt ≈ 0.66 cm). */
+const LINES_PER_CM = 1.5;
+
+function textBlock(text: string): Block {
+  return { lines: estimateLines(text, SIZES.小四, undefined, 2), make: (keep) => [bodyLine(text, keep, true)] };
+}
+
+function figureBlock(t: PracticalPaperTask): Block {
+  const notes = lines(t.task.figureNote);
+  const where = `试题${t.number}`;
+  const imageLines = t.images.reduce((a, image) => {
+    const info = imageInfo(image.bytes);
+    return a + 2 + (info === undefined ? 0 : Math.ceil(((figureSize(info).height / 96) * 2.54 * LINES_PER_CM)));
+  }, 0);
+  return {
+    lines: 1 + notes.reduce((a, l) => a + estimateLines(l, SIZES.小四, undefined, 2), 0) + imageLines,
+    make: (keep) => [
+      para('附图及说明：', { bold: true, align: 'left', before: 120, keepNext: true }),
+      ...notes.map((l, i) => bodyLine(l, keep || i < notes.length - 1 || t.images.length > 0, true)),
+      ...t.images.flatMap((image, i) => figure(image, `图${t.number}-${i + 1}`, where, keep || i < t.images.length - 1)),
+    ],
+  };
+}
+
 function paperTask(t: PracticalPaperTask, first: boolean): FileChild[] {
   const task = t.task;
-  const where = `试题${t.number}`;
-  const out: FileChild[] = [
+  const head: Paragraph[] = [
     para(`试题${t.number}、${task.title}`, { font: 'heading', size: SIZES.四号, align: 'left', before: 200, after: 100, keepNext: true, pageBreakBefore: !first }),
     labelLine('本题分值', `${formatPoints(task.points)}分`, true),
     labelLine('考核时间', `${task.minutes}分钟`, true),
     labelLine('考核形式', task.form, true),
     para('具体考核要求：', { bold: true, align: 'left', keepNext: true }),
-    ...lines(task.description).map((l) => bodyLine(l)),
-    ...numbered(task.requirements),
   ];
-  if (task.figureNote !== '' || t.images.length > 0) {
-    out.push(para('附图及说明：', { bold: true, align: 'left', before: 120, keepNext: true }));
-    out.push(...lines(task.figureNote).map((l) => bodyLine(l)));
-    t.images.forEach((image, i) => out.push(...figure(image, `图${t.number}-${i + 1}`, where)));
-  }
-  return out;
+  const blocks: Block[] = [
+    ...lines(task.description).map(textBlock),
+    ...task.requirements.map((r, i) => textBlock(`${i + 1}. ${stripNumber(r)}`)),
+    ...(task.figureNote !== '' || t.images.length > 0 ? [figureBlock(t)] : []),
+  ];
+  const tail = tailStart(blocks.map((b) => b.lines), TAIL_LINES);
+  return [...head, ...blocks.flatMap((b, i) => b.make(i >= tail && i < blocks.length - 1))];
 }
 
-/** 技能考核试卷 (考生试卷): 注意事项, then each 试题 on its own page with its requirements and figures. */
+/** 技能考核试卷 (考生试卷): the candidate line, 注意事项, then each 试题 on its own page with its requirements and figures. */
 export async function practicalPaperDocx(data: PracticalPaperData): Promise<Uint8Array> {
   taskTotalsCheck(data);
   const t = paperTitle(data.header, data.setLabel);
   const children: FileChild[] = [
     ...twoLineTitle(t),
+    blankFields(CANDIDATE_FIELDS, { size: SIZES.五号, after: 240, keepNext: true }),
     para('注　意　事　项', { font: 'heading', size: SIZES.四号, align: 'center', after: 100, keepNext: true }),
     ...numbered([`考试时间：${data.minutes}分钟。本试卷共 ${data.tasks.length} 道试题，满分 ${formatPoints(data.totalPoints)} 分。`, ...PAPER_NOTES]),
     ...data.tasks.flatMap((task, i) => paperTask(task, i === 0)),
@@ -230,10 +262,13 @@ function candidateTable(paperCode: string) {
 const TOTAL_WIDTHS = [8, 46, 12, 12, 22];
 
 function totalTable(data: PracticalPaperData) {
+  const last = data.tasks.length + 1;
   return table({
     widths: TOTAL_WIDTHS,
     rowHeight: 560,
     size: SIZES.小四,
+    // The last task and 合计 stay with the 统分人 line.
+    keepNext: (r) => r >= last - 1,
     rows: [
       TOTAL_SCORE_COLUMNS.map((c) => c as Cell),
       ...data.tasks.map((t): Cell[] => [center(String(t.number)), `试题${t.number}、${t.task.title}`, center(formatPoints(t.task.points)), '', '']),
@@ -248,8 +283,16 @@ function rubricRow(r: RubricRow, i: number): Cell[] {
   return [center(String(i + 1)), r.content, r.keyPoint, center(formatPoints(r.points)), r.criteria, '', '', r.deductionNote];
 }
 
+/** Rubric rows kept on the page of the 合计 row and the signatures. */
+const SIGNED_ROWS = 2;
+
 function scoreTask(t: PracticalPaperTask): FileChild[] {
   rubricCheck(t);
+  const rows: Cell[][] = [
+    TASK_SCORE_COLUMNS.map((c) => c as Cell),
+    ...t.task.rubric.map(rubricRow),
+    [center('合计', { colSpan: 3, bold: true }), center(formatPoints(t.task.points), { bold: true }), '', '', '', ''],
+  ];
   return [
     para(`试题${t.number}、${t.task.title}`, { font: 'heading', size: SIZES.四号, align: 'left', after: 60, keepNext: true, pageBreakBefore: true }),
     para(`本题分值：${formatPoints(t.task.points)}分　考核时间：${t.task.minutes}分钟　考核形式：${t.task.form}　考件编号：${BLANK}`, { size: SIZES.五号, align: 'left', after: 120, keepNext: true }),
@@ -257,13 +300,11 @@ function scoreTask(t: PracticalPaperTask): FileChild[] {
       widths: TASK_WIDTHS,
       size: SIZES.小五,
       rowHeight: 440,
-      rows: [
-        TASK_SCORE_COLUMNS.map((c) => c as Cell),
-        ...t.task.rubric.map(rubricRow),
-        [center('合计', { colSpan: 3, bold: true }), center(formatPoints(t.task.points), { bold: true }), '', '', '', ''],
-      ],
+      rows,
+      // The signature block never stands alone: the last rubric rows and 合计 go with it to the next page.
+      keepNext: (r) => r >= rows.length - 1 - SIGNED_ROWS,
     }),
-    para(SCORE_SHEET_NOTE, { size: SIZES.五号, font: 'note', align: 'left', before: 60 }),
+    para(SCORE_SHEET_NOTE, { size: SIZES.五号, font: 'note', align: 'left', before: 60, keepNext: true }),
     signatureLine(`${signature('评分人')}　　　${signature('核分人')}`),
   ];
 }

@@ -5,6 +5,7 @@
  */
 import { setName } from '../../app/domain/format.js';
 import type { DocumentHeader } from '../../app/domain/submission/documents.js';
+import { SEAL } from './theory-text.js';
 
 /** Columns of every 设备/工具/量具/材料 table of the 准备通知单. */
 export const NOTICE_COLUMNS = ['序号', '名称', '规格', '单位', '数量', '备注'] as const;
@@ -25,6 +26,9 @@ export const SITE_NOTICE_INTRO =
 export const CANDIDATE_NOTICE_INTRO =
   '本通知单所列工具、量具、材料由考生自备，规格、数量应符合要求；与考核无关的物品（包括资料和电子设备）不得带入考场。';
 export const CANDIDATE_ID_LINE = '考生须携带准考证和身份证（或其他有效身份证件），按规定时间到达考场，凭证入场。';
+
+/** The candidate line under the title of the 技能考核试卷, as on the 理论知识试卷: 姓名, 准考证号, 单位 with blanks. */
+export const CANDIDATE_FIELDS = SEAL.fields;
 
 /** 注意事项 of the 技能考核试卷 after the first (time and points) line. */
 export const PAPER_NOTES = [

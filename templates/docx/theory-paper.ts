@@ -8,7 +8,7 @@ import { AlignmentType, ImageRun, Paragraph, Tab, TabStopType, TextRun, type Fil
 import { chineseNumber } from '../../app/domain/format.js';
 import type { DocumentImage, TheoryPaperData, TheoryPaperItem, TheoryPaperSection } from '../../app/domain/submission/documents.js';
 import { OPTION_LETTERS } from '../../app/domain/theory-item.js';
-import { createDocument, FONTS, packDocx, para, run, SIZES, table, TEXT_WIDTH, title, type RunStyle, type TableSpec } from './kit.js';
+import { blankFields, createDocument, estimateLines, FONTS, packDocx, para, run, SIZES, table, tailStart, TEXT_WIDTH, title, type RunStyle, type TableSpec } from './kit.js';
 import { fitImage, imageInfo } from './images.js';
 import {
   ANSWER_BRACKET,
@@ -73,6 +73,7 @@ function tabbedPara(children: readonly TextRun[], stops: readonly number[], opti
     spacing: { after: 0, before: 0, line: 360 },
     indent: { left: options.indentLeft },
     tabStops: stops.map((position) => ({ type: TabStopType.LEFT, position })),
+    keepLines: true,
     ...(options.keepNext ? { keepNext: true } : {}),
   });
 }
@@ -117,12 +118,7 @@ function displayUnits(text: string): number {
 }
 
 function sealBlock(): Paragraph[] {
-  const style = { size: ITEM_SIZE } as const;
-  const runs: TextRun[] = [];
-  SEAL.fields.forEach((f, i) => {
-    runs.push(run(`${i === 0 ? '' : '　　'}${f.label}`, style), run('_'.repeat(f.blank), style));
-  });
-  return [para(runs, { align: 'center', after: 0, size: ITEM_SIZE }), para(SEAL.line, { align: 'center', size: ITEM_SIZE, after: 240 })];
+  return [blankFields(SEAL.fields, { size: ITEM_SIZE }), para(SEAL.line, { align: 'center', size: ITEM_SIZE, after: 240 })];
 }
 
 function scoreTable(data: TheoryPaperData): Table {
@@ -152,7 +148,7 @@ function markerBox(): Table {
   });
 }
 
-function optionParagraphs(options: readonly string[]): Paragraph[] {
+function optionParagraphs(options: readonly string[], keepAfter: boolean): Paragraph[] {
   const style = { size: ITEM_SIZE } as const;
   const labelled = options.map((o, i) => `${OPTION_LETTERS[i] ?? '?'}. ${o}`);
   const available = TEXT_WIDTH - OPTION_INDENT;
@@ -168,7 +164,7 @@ function optionParagraphs(options: readonly string[]): Paragraph[] {
     tabbedPara(
       line.flatMap((text, k) => (k === 0 ? textRuns(text, style) : [new TextRun({ children: [new Tab()] }), ...textRuns(text, style)])),
       stops,
-      { indentLeft: OPTION_INDENT, keepNext: li < lines.length - 1 },
+      { indentLeft: OPTION_INDENT, keepNext: keepAfter || li < lines.length - 1 },
     ),
   );
 }
@@ -189,22 +185,46 @@ function imageParagraph(image: DocumentImage, number: number, index: number, kee
   });
 }
 
-function itemParagraphs(entry: TheoryPaperItem): Paragraph[] {
+/**
+ * An item: its stem kept with its images and options, each paragraph on one page; `keepAfter` keeps
+ * its last line with the next item too (the widow rule at the end of the paper).
+ */
+function itemParagraphs(entry: TheoryPaperItem, keepAfter = false): Paragraph[] {
   const { item, number, images } = entry;
   const options = item.type === 'trueFalse' ? [] : item.options;
   const hasMore = images.length > 0 || options.length > 0;
   const style = { size: ITEM_SIZE } as const;
-  const stem = para([run(`${number}. `, style), ...stemRuns(stemWithBracket(item.stem), ITEM_SIZE)], { size: ITEM_SIZE, align: 'left', before: 60, after: 0, keepNext: hasMore });
-  const pictures = images.map((img, i) => imageParagraph(img, number, i, i < images.length - 1 || options.length > 0));
-  return [stem, ...pictures, ...(options.length > 0 ? optionParagraphs(options) : [])];
+  const stem = para([run(`${number}. `, style), ...stemRuns(stemWithBracket(item.stem), ITEM_SIZE)], {
+    size: ITEM_SIZE,
+    align: 'left',
+    before: 60,
+    after: 0,
+    keepNext: hasMore || keepAfter,
+    keepLines: true,
+  });
+  const pictures = images.map((img, i) => imageParagraph(img, number, i, i < images.length - 1 || options.length > 0 || keepAfter));
+  return [stem, ...pictures, ...(options.length > 0 ? optionParagraphs(options, keepAfter) : [])];
 }
 
-function sectionChildren(section: TheoryPaperSection, position: number): FileChild[] {
+/** Lines an item takes on the page, erring long (an image counts as the lines of its height). */
+function itemLines(entry: TheoryPaperItem): number {
+  const { item, images } = entry;
+  const options = item.type === 'trueFalse' ? [] : item.options;
+  const stem = estimateLines(`${entry.number}. ${stemWithBracket(item.stem)}`, ITEM_SIZE);
+  const pictures = images.reduce((a, img) => a + Math.ceil((imageDisplaySize(img).height * 0.75) / 15.75), 0);
+  return stem + pictures + optionParagraphs(options, false).length;
+}
+
+/** The paper ends with at least this many lines (and two items) on its last page, never one stray item. */
+const TAIL_LINES = 10;
+
+function sectionChildren(section: TheoryPaperSection, position: number, last: boolean): FileChild[] {
   const header = para(
     [run(sectionName(section, position), { font: 'heading', size: SIZES.小四 }), run(paperSectionNote(section), { size: ITEM_SIZE })],
     { size: ITEM_SIZE, align: 'justify', before: 60, after: 120, keepNext: true },
   );
-  const items = section.items.flatMap(itemParagraphs);
+  const tail = last ? tailStart(section.items.map(itemLines), TAIL_LINES) : section.items.length;
+  const items = section.items.flatMap((entry, i) => itemParagraphs(entry, i >= tail && i < section.items.length - 1));
   return [para('', { size: ITEM_SIZE, after: 0, before: 120, keepNext: true }), markerBox(), header, ...items];
 }
 
@@ -218,7 +238,8 @@ function paperChildren(data: TheoryPaperData): FileChild[] {
   for (const line of noticeLines(data)) children.push(para(line, { size: ITEM_SIZE, after: 0, indentLeft: 0, keepNext: true }));
   children.push(para('', { size: ITEM_SIZE, after: 0 }));
   children.push(scoreTable(data));
-  for (const { section, position } of presentSections(data)) children.push(...sectionChildren(section, position));
+  const sections = presentSections(data);
+  sections.forEach(({ section, position }, i) => children.push(...sectionChildren(section, position, i === sections.length - 1)));
   return children;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDocument, packDocx, table, type TableSpec } from '../../../templates/docx/kit.js';
+import { blankFields, createDocument, estimateLines, packDocx, SIZES, table, tailStart, textEms, type TableSpec } from '../../../templates/docx/kit.js';
+import { teamColumnWidths } from '../../../templates/docx/team-list.js';
 import { docxPart } from '../../helpers/office.js';
 
 /** The table's rows as lists of cells: text, gridSpan and vMerge of each. */
@@ -57,5 +58,38 @@ describe('kit.table', () => {
     expect(() => table({ widths: [1, 1, 1], rows: [['a', 'b']] })).toThrow(/row 0 has too few cells/);
     expect(() => table({ widths: [1, 1], rows: [['a', 'b', 'c']] })).toThrow(/row 0 has too many cells/);
     expect(() => table({ widths: [1, 1], rows: [[{ text: 'a', rowSpan: 2 }, 'b'], ['c', 'd']] })).toThrow(/row 1 has too many cells/);
+  });
+});
+
+describe('kit: widow rules and widths', () => {
+  it('tailStart: the last blocks that take at least the lines asked, and at least two of them', () => {
+    expect(tailStart([3, 3, 6, 2], 8)).toBe(2);
+    expect(tailStart([3, 3, 2, 9], 8)).toBe(2);
+    expect(tailStart([1, 1], 8)).toBe(0);
+    expect(tailStart([], 8)).toBe(0);
+  });
+
+  it('estimateLines: CJK one em, Latin narrower, the first-line indent counted', () => {
+    const width = 20 * SIZES.小四 * 10;
+    expect(estimateLines('一'.repeat(20), SIZES.小四, width)).toBe(1);
+    expect(estimateLines('一'.repeat(21), SIZES.小四, width)).toBe(2);
+    expect(estimateLines('一'.repeat(19), SIZES.小四, width, 2)).toBe(2);
+    expect(textEms('020-8000-0101')).toBeCloseTo(13 * 0.65);
+  });
+
+  it('blankFields: label and underscores, centred', async () => {
+    const xml = await docxPart(await packDocx(createDocument({ mark: '', title: 't', children: [blankFields([{ label: '姓名', blank: 4 }, { label: '单位', blank: 2 }])] })));
+    expect([...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toBe('姓名____　　单位__');
+    expect(xml).toContain('<w:jc w:val="center"/>');
+  });
+
+  it('teamColumnWidths: 职称, 职务 and 联系电话 as wide as their longest entry, 单位 and 备注 sharing the rest', () => {
+    const member = { name: '张伟', unit: '样例职业技能评价中心', title: '高级工程师', position: '教研室主任', phone: '020-8000-0101', work: '命题' };
+    const widths = teamColumnWidths([member, { ...member, title: '讲师', position: '教师' }]);
+    const em = SIZES.五号 * 10;
+    expect(widths[3]).toBeGreaterThanOrEqual(5 * em + 160);
+    expect(widths[4]).toBeGreaterThanOrEqual(5 * em + 160);
+    expect(widths[5]).toBeGreaterThanOrEqual(textEms(member.phone) * em + 160);
+    expect(widths.reduce((a, w) => a + w, 0)).toBeCloseTo(11906 - 2 * 1247, -1);
   });
 });
