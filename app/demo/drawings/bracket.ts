@@ -103,7 +103,7 @@ function mainView(d: Drawing, view: IsoView): void {
     isoLinear(d, view, [14, -35, 0], [14, -35, 40], { toward: X, dist: 10, text: '40' });
     isoCircleNote(d, view, [14, -35, 40], 5.5, Y, Z, 200, [at([14, -35, 40])[0] - 26, at([14, -35, 40])[1] + 20], '2×φ11');
     // Cylinder: 72 from the mounting face, 50 long, φ42, φ25H8; boss φ18 with its top 28 above the axis, M8.
-    isoLinear(d, view, [0, -45, AZ - R], [AX, -25, AZ - R], { toward: mY, dist: 14, dist2: 34, text: '72', textAt: 0.62 });
+    isoLinear(d, view, [0, -45, AZ - R], [AX, -25, AZ - R], { toward: mY, dist: 14, dist2: 34, text: '72', textAt: 0.8 });
     isoLinear(d, view, [AX, -25, AZ + R], [AX, 25, AZ + R], { toward: Z, dist: 24, text: '50', ext: [false, true] });
     isoLinear(d, view, [AX + R, 0, AZ], [AX + 9, 0, AZ + 28], { toward: X, dist: 8, dist2: 20, text: '28' });
     isoCircleNote(d, view, [AX, -25, AZ], R, X, Z, 315, [at([AX + 40, -25, 2])[0], at([AX + 40, -25, 2])[1]], 'φ42');
@@ -126,7 +126,7 @@ function lowerView(d: Drawing, view: IsoView): void {
   d.group('class="dimensions"', () => {
     isoLinear(d, view, [0, -20, 0], [0, 20, 0], { toward: mX, dist: 10, text: '40' });
     isoLinear(d, view, [0, -20, 0], [2, -20, 0], { toward: mZ, dist: 6, text: '2', outside: true, textAt: -2.2 });
-    isoLinear(d, view, [60, -4, AZ - R], [60, 4, AZ - R], { toward: mZ, dist: 10, text: '8', outside: true, textAt: -1.5 });
+    isoLinear(d, view, [60, -4, AZ - R], [60, 4, AZ - R], { toward: mZ, dist: 10, text: '8', outside: true });
   });
 }
 
