@@ -134,6 +134,10 @@ export interface ReviewOpinionData {
   readonly conclusion: string;
   readonly opinion: string;
   readonly experts: readonly ReviewExpert[];
+  /** 审核组长 who signs the form; '' = a blank to fill by hand. */
+  readonly leader: string;
+  /** Which review this is: 1 for the first, 2 for the review of a revised bank, …. */
+  readonly round: number;
 }
 
 /** Items per 题型 in one set, and what the bank holds. */

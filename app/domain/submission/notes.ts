@@ -48,5 +48,9 @@ export const submissionNotesSchema = z.object({
     .default(DEFAULT_REVIEW_CHECKLIST.map((item) => ({ item, result: '' as const }))),
   reviewConclusion: z.enum(REVIEW_CONCLUSIONS).default(''),
   reviewOpinion: z.string().trim().max(3000).default(''),
+  /** 审核组长 named on the review form; '' = left blank to fill by hand. */
+  reviewLeader: z.string().trim().max(50).default(''),
+  /** Which internal review the form records: 1 for the first, 2 after a revision, …. */
+  reviewRound: z.number().int().min(1).max(99).default(1),
 });
 export type SubmissionNotes = z.output<typeof submissionNotesSchema>;

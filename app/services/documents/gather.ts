@@ -210,6 +210,8 @@ export function reviewOpinionData(src: SubmissionSource): ReviewOpinionData {
     conclusion: src.notes.reviewConclusion,
     opinion: src.notes.reviewOpinion,
     experts: src.people.experts,
+    leader: src.notes.reviewLeader,
+    round: src.notes.reviewRound,
   };
 }
 

@@ -14,7 +14,7 @@ import { sampleElementTable, samplePracticalStructure } from '../../../app/demo/
 import { COMPILATION_NOTE_TITLE, compilationNoteDocx, SECTION_HEADINGS } from '../../../templates/docx/compilation-note.js';
 import { practicalSelectionRule, practicalStructureDocx, SIGNATURE_LINE, theoryElementTableDocx } from '../../../templates/docx/element-tables.js';
 import { packDocx } from '../../../templates/docx/kit.js';
-import { CONCLUSION_BOXES, PANEL_RULE, reviewOpinionDocx } from '../../../templates/docx/review-opinion.js';
+import { CONCLUSION_BOXES, LEADER_SIGNATURE, PANEL_RULE, reviewOpinionDocx } from '../../../templates/docx/review-opinion.js';
 import { TEAM_LIST_COLUMNS, teamListDocx } from '../../../templates/docx/team-list.js';
 import { TEAM_SHEET_NAME, teamListXlsx } from '../../../templates/xlsx/team-list.js';
 import { sampleHeader } from '../../helpers/documents.js';
@@ -55,6 +55,8 @@ function reviewData(overrides: Partial<ReviewOpinionData> = {}): ReviewOpinionDa
     conclusion: '',
     opinion: '',
     experts: EXPERTS,
+    leader: '',
+    round: 1,
     ...overrides,
   };
 }
@@ -391,7 +393,7 @@ describe('templates/docx/review-opinion', () => {
     const bytes = await packDocx(reviewOpinionDocx(reviewData()));
     const paragraphs = await docxParagraphs(bytes);
     expect(paragraphs[0]).toBe(title);
-    expectRun(paragraphs, ['职业（工种）', '制图员（机械）', '职业编码', '3-01-02-07', '等级', '四级/中级工', '审核日期', '']);
+    expectRun(paragraphs, ['职业（工种）', '制图员（机械）', '职业编码', '3-01-02-07', '等级', '四级/中级工', '审核日期', '', '审核组长', '', '审核次数', '第 1 次审核']);
     expectRun(paragraphs, ['序号', '审核内容', '审核结论', '1', '细目表与国家职业技能标准一致', '符合', '2', '试题覆盖全部鉴定点', '']);
     expectRun(paragraphs, ['审核结论', CONCLUSION_BOXES, '审核意见', '']);
     await expectPageFurniture(bytes);
@@ -408,6 +410,7 @@ describe('templates/docx/review-opinion', () => {
     const heights = [...(await docxPart(bytes)).matchAll(/<w:trHeight w:val="(\d+)" w:hRule="atLeast"\/>/g)].map((m) => Number(m[1]));
     expect(heights.filter((h) => h >= 510).length).toBeGreaterThanOrEqual(1 + EXPERTS.length);
     expect(paragraphs).toContain(`注：${PANEL_RULE}`);
+    expect(paragraphs.at(-2)).toBe(LEADER_SIGNATURE);
     expect(paragraphs.at(-1)).toBe('审核组织单位（盖章）：样例职业技能评价中心　　　　　　年　　月　　日');
   });
 
@@ -417,6 +420,11 @@ describe('templates/docx/review-opinion', () => {
     expect(paragraphs).not.toContain(CONCLUSION_BOXES);
     expectRun(paragraphs, ['审核结论', '修改后通过', '审核意见', '细目表结构合理。', '个别试题表述需修改。']);
     expectRun(paragraphs, ['3', '周伟', '样例大学机械工程学院', '副教授', '内容专家', '', '', '4', '', '', '', '', '', '', '5', '', '', '', '', '', '']);
+  });
+
+  it('names the 审核组长 and the review round when known', async () => {
+    const paragraphs = await docxParagraphs(await packDocx(reviewOpinionDocx(reviewData({ leader: '赵明', round: 2 }))));
+    expectRun(paragraphs, ['审核组长', '赵明', '审核次数', '第 2 次审核']);
   });
 
   it(
