@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Writes the sample bank's task drawings as SVG and PNG so a person can look at them.
+// Writes the sample bank's task drawings (app/demo/drawings) as SVG and PNG so a person can look at them.
 // Usage (after `npm run build`): node scripts/demo/render-drawings.mjs [folder]   (default /tmp/drawings)
+// DRAWINGS_PX_PER_MM sets the resolution (default 6 px per sheet millimetre); DRAWINGS_DIST another build folder.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
