@@ -3,16 +3,18 @@
  * the same content as the xlsx of `templates/xlsx/element-table/` (domain-formats.md §1, §2):
  * - 细目表: A4 landscape, title, header line `职业：… 职业编码：… 等级：… 鉴定方式：理论知识 鉴定点数：N`, then
  *   鉴定范围 一级/二级/三级(/四级) {代码, 名称, 鉴定比重（%）, 重要程度比例 (X:Y:Z)} and 鉴定点 {代码, 名称,
- *   重要程度}, one row per 鉴定点 with the 鉴定范围 cells merged down their rows (a merged name never cut by a
- *   page break), a 合计 row and the 填表人/审表人 row closing the table.
- * - 结构表 of the bank's level: A4 portrait, one row per 职业功能 {代码, 名称, 选考方式, 鉴定比重, 考试时间,
- *   考核形式}, 合计, and the 选考 rule.
+ *   重要程度} (the columns of the xlsx, `THEORY_COLUMNS`), one row per 鉴定点 with the 鉴定范围 cells merged
+ *   down their rows (a merged name never cut by a page break), a 合计 row and the 填表人/审表人 row closing
+ *   the table.
+ * - 结构表: A4 landscape, the national matrix of the xlsx (`practicalMatrix`): 级别 | 项目 | 职业功能 (名称 over
+ *   代码) … | 合计, four rows per 级别 (选考方式, 鉴定比重, 考试时间, 考核形式), and the note.
  */
 import type { Document } from 'docx';
-import { elementTableStats, formatImportanceRatio, MAX_SCOPE_DEPTH, type ImportanceCounts, type ScopeNode } from '../../app/domain/element-table.js';
-import { levelTotals, type StructureLevel } from '../../app/domain/practical-structure.js';
+import { elementTableStats, formatImportanceRatio, MAX_SCOPE_DEPTH, type ScopeNode } from '../../app/domain/element-table.js';
+import type { StructureLevel } from '../../app/domain/practical-structure.js';
 import { formatNumber } from '../../app/domain/format.js';
 import type { DocumentHeader, ElementTablesData } from '../../app/domain/submission/documents.js';
+import { importanceSummary, PRACTICAL_COLUMNS, PRACTICAL_ROW_LABELS, practicalMatrix, THEORY_COLUMNS } from '../element-table-shared.js';
 import { headedDocument, LANDSCAPE_TEXT_WIDTH, para, SIZES, table, type Cell } from './kit.js';
 import { infoLine, note } from './submission-parts.js';
 
@@ -20,8 +22,9 @@ export const THEORY_TABLE_TITLE = '理论知识考核要素细目表';
 export const PRACTICAL_TABLE_TITLE = '技能考核内容结构表';
 /** Room for handwriting in the 填表人 row (0.9 cm). */
 const SIGNATURE_ROW_HEIGHT = 520;
-const SCOPE_LEVELS = ['一级', '二级', '三级', '四级'] as const;
-const NOT_ASSESSED = '—';
+/** Header labels set on several lines in the narrow columns (joined, they are the label). */
+const LABEL_LINES: Readonly<Record<string, readonly string[]>> = { '鉴定比重(%)': ['鉴定', '比重', '(%)'], 重要程度比例: ['重要程度', '比例'] };
+const labelCell = (label: string): Cell => ({ text: LABEL_LINES[label] ?? label });
 export const SIGNATURE_LINE = '填表人：　　　　　　　　填表日期：　　　　　　　　审表人：　　　　　　　　审表日期：';
 
 /** Fields of a 鉴定范围 level: 代码, 名称, 鉴定比重, 重要程度比例; of a 鉴定点: 代码, 名称, 重要程度. */
@@ -73,10 +76,6 @@ function occupationInfo(header: DocumentHeader): [string, string][] {
   ];
 }
 
-function importanceSummary(n: number, counts: ImportanceCounts, shares: ImportanceCounts): string {
-  return `鉴定点 ${String(n)} 个：X 类 ${String(counts.X)} 个（${formatNumber(shares.X)}%），Y 类 ${String(counts.Y)} 个（${formatNumber(shares.Y)}%），Z 类 ${String(counts.Z)} 个（${formatNumber(shares.Z)}%）`;
-}
-
 /** The 理论知识考核要素细目表 of the bank's level, A4 landscape. */
 export function theoryElementTableDocx(data: ElementTablesData): Document {
   const { header, theory } = data;
@@ -90,16 +89,14 @@ export function theoryElementTableDocx(data: ElementTablesData): Document {
   const scopeColumns = depth * SCOPE_FIELDS;
   const headRows: Cell[][] = [
     [
-      { text: '鉴定范围', colSpan: scopeColumns },
-      { text: '鉴定点', colSpan: ELEMENT_FIELDS },
+      { text: THEORY_COLUMNS.scope, colSpan: scopeColumns },
+      { text: THEORY_COLUMNS.element, colSpan: ELEMENT_FIELDS },
     ],
     [
-      ...SCOPE_LEVELS.slice(0, depth).map((l) => ({ text: l, colSpan: SCOPE_FIELDS })),
-      { text: '代码', rowSpan: 2 },
-      { text: '名称', rowSpan: 2 },
-      { text: '重要程度', rowSpan: 2 },
+      ...THEORY_COLUMNS.levels.slice(0, depth).map((l) => ({ text: l, colSpan: SCOPE_FIELDS })),
+      ...THEORY_COLUMNS.elementFields.map((f) => ({ text: f, rowSpan: 2 })),
     ],
-    Array.from({ length: depth }, (): Cell[] => ['代码', '名称', { text: ['鉴定', '比重', '(%)'] }, { text: ['重要程度', '比例'] }]).flat(),
+    Array.from({ length: depth }, (): Cell[] => THEORY_COLUMNS.scopeFields.map(labelCell)).flat(),
   ];
 
   const body: Cell[][] = Array.from({ length: scopes.reduce((a, n) => a + spanOf(n), 0) }, () => []);
@@ -171,37 +168,46 @@ export function practicalSelectionRule(level: StructureLevel): string {
   return `${required > 0 ? '考生须考全部必考项目，并' : '考生'}从 ${String(optional.length)} 项选考项目中任选 ${String(level.selectCount)} 项参加考核。`;
 }
 
-/** The 技能考核内容结构表 of the bank's level; null when the bank has none or it has no entry for the level. */
+/**
+ * The 技能考核内容结构表 as the national matrix of its xlsx twin (all 级别 of the structure), A4 landscape;
+ * null when the bank has no structure or it has no entry for the bank's level.
+ */
 export function practicalStructureDocx(data: ElementTablesData): Document | null {
   const { header, practical } = data;
   if (practical === null) return null;
   const level = practical.levels.find((l) => l.level === header.level);
   if (level === undefined) return null;
   const heading = `${header.occupationTitle}${header.levelName} ${PRACTICAL_TABLE_TITLE}`;
-  const entries = new Map(level.entries.map((e) => [e.module, e]));
-  const totals = levelTotals(level);
-  const forms = [...new Set(level.entries.map((e) => e.form))].join('、');
-  const missing = practical.modules.some((m) => !entries.has(m.code));
-  const c = (text: string): Cell => ({ text, align: 'center' });
-
+  const matrix = practicalMatrix(practical);
+  const modules = matrix.modules;
+  const c = (text: string | number): Cell => ({ text: typeof text === 'number' ? formatNumber(text) : text, align: 'center' });
   const rows: Cell[][] = [
-    ['职业功能代码', '职业功能名称', '选考方式', '鉴定比重（%）', '考试时间（min）', '考核形式'],
-    ...practical.modules.map((m) => {
-      const e = entries.get(m.code);
-      return [c(m.code), m.name, ...(e ? [c(e.mode), c(formatNumber(e.weight)), c(String(e.minutes)), c(e.form)] : Array.from({ length: 4 }, () => c(NOT_ASSESSED)))];
-    }),
-    [{ text: '合计', colSpan: 2, align: 'center', bold: true }, c(`${String(totals.modules)}项`), c(formatNumber(totals.weight)), c(String(totals.minutes)), c(forms)],
-  ];
-  const notes = [
-    practicalSelectionRule(level),
-    '合计栏为考生所考项目数、鉴定比重之和与考试时间之和。',
-    ...(missing ? [`“${NOT_ASSESSED}”表示本级别不考核该职业功能。`] : []),
+    [
+      { text: PRACTICAL_COLUMNS.level, rowSpan: 3 },
+      { text: PRACTICAL_COLUMNS.item, rowSpan: 3 },
+      { text: PRACTICAL_COLUMNS.modules, colSpan: modules.length },
+      { text: PRACTICAL_COLUMNS.total, rowSpan: 3 },
+    ],
+    modules.map((m) => m.name),
+    modules.map((m) => m.code),
+    ...matrix.levels.flatMap((lv) =>
+      PRACTICAL_ROW_LABELS.map((label, k): Cell[] => [
+        ...(k === 0 ? [{ text: lv.name, rowSpan: PRACTICAL_ROW_LABELS.length, align: 'center' as const }] : []),
+        c(label),
+        ...(lv.rows[k] ?? []).map(c),
+      ]),
+    ),
   ];
 
-  return headedDocument(header, heading, [
-    para(infoLine([...occupationInfo(header), ['鉴定方式', '技能考核']], '　'), { size: SIZES.五号, align: 'left', after: 120 }),
-    table({ widths: [7, 18, 7, 8, 8, 7], rows }),
-    ...notes.map((n, i) => note(`${i === 0 ? '注：' : '　　'}${String(i + 1)}．${n}`)),
-    para(SIGNATURE_LINE, { size: SIZES.五号, align: 'left', before: 200 }),
-  ]);
+  return headedDocument(
+    header,
+    heading,
+    [
+      para(infoLine([...occupationInfo(header), ['鉴定方式', '技能考核']], '　'), { size: SIZES.五号, align: 'left', after: 120 }),
+      table({ widths: [7, 9, ...modules.map(() => 10), 9], rows, headerRows: 3, width: LANDSCAPE_TEXT_WIDTH, keepNext: () => true }),
+      note(matrix.note),
+      para(SIGNATURE_LINE, { size: SIZES.五号, align: 'left', before: 200 }),
+    ],
+    { landscape: true },
+  );
 }

@@ -263,7 +263,7 @@ describe('templates/docx/element-tables', () => {
   describe('#practicalStructureDocx', () => {
     const title = '制图员（机械）四级/中级工 技能考核内容结构表';
 
-    it('has a row per 职业功能, the 合计 and the rule of the level', async () => {
+    it('is the national matrix of the xlsx: 职业功能 as columns over their codes, four rows per 级别, 合计 and the note', async () => {
       const doc = practicalStructureDocx(elementsData());
       expect(doc).not.toBeNull();
       if (doc === null) return;
@@ -271,14 +271,16 @@ describe('templates/docx/element-tables', () => {
       const paragraphs = await docxParagraphs(bytes);
       expect(paragraphs[0]).toBe(title);
       expect(paragraphs[1]).toBe('职业：制图员　职业编码：3-01-02-07　方向：机械　等级：四级/中级工　鉴定方式：技能考核');
-      expectRun(paragraphs, ['职业功能代码', '职业功能名称', '选考方式', '鉴定比重（%）', '考试时间（min）', '考核形式']);
-      expectRun(paragraphs, ['A', '绘制二维图', '必考', '60', '120', '实操', 'B', '绘制三维图', '必考', '30', '60', '实操', 'C', '图档管理', '必考', '10', '20', '实操']);
-      expectRun(paragraphs, ['合计', '3项', '100', '200', '实操']);
-      expect(paragraphs).toContain('注：1．本级别各项职业功能均为必考，考生须全部参加考核。');
+      // Cells merged down from the row above read '' (级别, 项目 and 合计 over three header rows, the 级别 over its four rows).
+      expectRun(paragraphs, ['级别', '项目', '职业功能', '合计', '', '', '绘制二维图', '绘制三维图', '图档管理', '', '', '', 'A', 'B', 'C', '']);
+      expectRun(paragraphs, ['四级/中级工', '选考方式', '必考', '必考', '必考', '3项', '', '鉴定比重（%）', '60', '30', '10', '100']);
+      expectRun(paragraphs, ['', '考试时间（min）', '120', '60', '20', '200', '', '考核形式', '实操', '实操', '实操', '实操']);
+      expect(paragraphs).toContain('注：“—”表示该级别不考核此项职业功能；合计栏为考生所考项目数、鉴定比重之和与考试时间之和。');
+      expect(await docxPart(bytes)).toContain('w:orient="landscape"');
       await expectPageFurniture(bytes);
     });
 
-    it('states the 选考 rule and marks modules the level does not assess with —', async () => {
+    it('marks modules a level does not assess with —, counts the 选考 modules taken and states the rule of each level', async () => {
       const structure = practicalStructureSchema.parse({
         occupationCode: '3-01-02-07',
         modules: [
@@ -306,10 +308,9 @@ describe('templates/docx/element-tables', () => {
       const doc = practicalStructureDocx(elementsData(structure));
       if (doc === null) throw new Error('no document');
       const paragraphs = await docxParagraphs(await packDocx(doc));
-      expectRun(paragraphs, ['D', '培训与指导', '—', '—', '—', '—']);
-      expectRun(paragraphs, ['合计', '2项', '100', '180', '实操、笔试']);
-      expect(paragraphs).toContain('注：1．考生须考全部必考项目，并从 2 项选考项目中任选 1 项参加考核。');
-      expect(paragraphs).toContain('　　3．“—”表示本级别不考核该职业功能。');
+      expectRun(paragraphs, ['四级/中级工', '选考方式', '必考', '选考', '选考', '—', '2项']);
+      expectRun(paragraphs, ['考核形式', '实操', '实操', '笔试', '—', '实操']);
+      expect(paragraphs).toContain('注：“—”表示该级别不考核此项职业功能；合计栏为考生所考项目数、鉴定比重之和与考试时间之和。四级/中级工：考生须考全部必考项目，并从选考项目中任选 1 项。');
     });
 
     it('is skipped without a structure or without an entry for the level', () => {
