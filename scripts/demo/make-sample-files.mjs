@@ -1,7 +1,8 @@
 // Writes the files the demo imports, from the sample JSON (run after `npm run build`; commit the output):
 //   app/demo/sample/files/制图员四级-理论知识考核要素细目表.xlsx, 制图员-技能考核内容结构表.xlsx
 //   app/demo/sample/files/制图员四级-试题导入.xlsx   the writers' template filled with the theory items of
-//                                                             scopes A and B-A (489) and the 9 practical tasks
+//                                                             scopes A and B-A (489) and the 9 practical tasks,
+//                                                             each with its drawing pasted over its row
 //   app/demo/sample/files/制图员四级-三维与图档.docx the 163 items of scopes B-B and B-C laid out as a
 //                                                             paper with 答案/难度/鉴定点/解析 lines, plus 6 items
 //                                                             reworded from the xlsx (near-duplicates) and 2 copied
@@ -43,6 +44,19 @@ writeFileSync(join(outDir, '制图员-技能考核内容结构表.xlsx'), await 
 const { itemsWorkbookXlsx } = await dist('templates/xlsx/item-export.js');
 const { theoryItemSchema } = await dist('app/domain/theory-item.js');
 const { practicalTaskSchema } = await dist('app/domain/practical-task.js');
+const { sampleDrawings } = await dist('app/demo/drawings/index.js');
+const { rasteriseSvg } = await dist('app/readers/svg/rasterise.js');
+const { sha256Hex } = await dist('crypto/digest.js');
+
+// The 附图 of each task, drawn in code (app/demo/drawings), rendered as the workstation renders an SVG
+// upload (170 mm at about 250 dpi) and pasted over the task's row, where a writer pastes a picture.
+const drawings = new Map(sampleDrawings().map((d) => [d.title, rasteriseSvg(d.svg, { widthPx: 1700 }).png]));
+const images = new Map([...drawings.values()].map((png) => [sha256Hex(png), { bytes: png, contentType: 'image/png' }]));
+const withDrawing = (t) => {
+  const png = drawings.get(t.title);
+  if (png === undefined) throw new Error(`no drawing for the task ${t.title}`);
+  return { ...practicalTaskSchema.parse(t), images: [sha256Hex(png)] };
+};
 writeFileSync(
   join(outDir, '制图员四级-试题导入.xlsx'),
   await itemsWorkbookXlsx(
@@ -52,7 +66,8 @@ writeFileSync(
       generatedAt,
       elementCodes: [...new Set(theory.map((i) => i.element))].sort().map((code) => ({ code, name: code })),
     },
-    { theory: xlsxItems.map((i) => theoryItemSchema.parse(i)), practical: tasks.map((t) => practicalTaskSchema.parse(t)) },
+    { theory: xlsxItems.map((i) => theoryItemSchema.parse(i)), practical: tasks.map(withDrawing) },
+    images,
   ),
 );
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listElements, theoryElementTableSchema } from '../../../app/domain/element-table.js';
 import { runDemo } from '../../../app/demo/demo.js';
 import { sampleElementTable, samplePracticalTasks, sampleTheoryItems } from '../../../app/demo/sample-bank.js';
+import { docxPart } from '../../helpers/office.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
 describe('demo', () => {
@@ -70,6 +71,13 @@ describe('demo', () => {
       expect(readFileSync(join(out, d.file)).subarray(0, 2).toString('latin1'), d.file).toBe('PK');
     }
     expect(report.submission).toMatchObject({ folder: 'submission', files: 26 });
+    // The folder lists in 附件6 order by code point and by pinyin, and every practical 试题 carries its drawings.
+    const files = (report.documents as { file: string }[]).map((d) => d.file);
+    expect([...files].sort()).toEqual(files);
+    expect([...files].sort(new Intl.Collator('zh-CN-u-co-pinyin').compare)).toEqual(files);
+    const papers = files.filter((f) => f.endsWith('/3_试题.docx'));
+    expect(papers).toHaveLength(3);
+    for (const f of papers) expect((await docxPart(new Uint8Array(readFileSync(join(out, f))))).match(/<pic:pic\b/g)?.length ?? 0, f).toBe(3);
     // Keys of capabilities that do not exist yet are absent, never faked.
     for (const absent of ['review', 'export']) expect(report).not.toHaveProperty(absent);
   }, 120_000);
