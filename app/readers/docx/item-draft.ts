@@ -47,7 +47,7 @@ export const newDraft = (paragraph: number, section: Section | undefined, number
   last: 'stem',
 });
 
-function addOption(draft: Draft, letter: number, text: string, paragraph: number): void {
+export function addOption(draft: Draft, letter: number, text: string, paragraph: number): void {
   if (draft.options[letter] !== undefined) {
     draft.problems.push(draftProblem(draft, ['options', letter], msg.duplicateOption, paragraph));
     return;
@@ -58,7 +58,7 @@ function addOption(draft: Draft, letter: number, text: string, paragraph: number
 }
 
 /** Options on a line that starts with a marker; false when the line does not. */
-function optionLine(draft: Draft, m: string, line: string, paragraph: number): boolean {
+export function optionLine(draft: Draft, m: string, line: string, paragraph: number): boolean {
   const o = OPTION_RE.exec(m);
   if (!o) return false;
   const lower = o[3] !== undefined;

@@ -30,6 +30,7 @@ import {
   type Section,
 } from './item-layout.js';
 import { applyKeyTable, KEY_TOKEN_RE, keyTableLine, type KeyEntry, type KeyTableState } from './key-table.js';
+import { itemTableHeader, tableRowDraft, type ItemTableColumns } from './table-items.js';
 import { openDocxPackage, readDocxImages, readDocxLines, type ContentHash, type DocxImage, type DocxLine, type DocxPackage } from './package.js';
 
 export type { DocxImage } from './package.js';
@@ -95,6 +96,8 @@ function parseLines(lines: readonly DocxLine[], problems: Problem[], budget: Bud
   let keyBlocks = 0;
   /** In the key table, a heading not yet followed by answers: the next section of items if items follow. */
   let keyHeading: Section | undefined;
+  /** A table of items (one per row) under a header row naming 题干 and 答案. */
+  let itemTable: { table: number; columns: ItemTableColumns } | undefined;
   const keyState: KeyTableState = { section: undefined, context: undefined, pendingNumbers: undefined, entries: [], problems };
   // With 题型 headings above the items, whatever comes before the first one is the paper's title block
   // (注意事项 …). Headings that only appear in the key table at the end do not count.
@@ -173,6 +176,18 @@ function parseLines(lines: readonly DocxLine[], problems: Problem[], budget: Bud
       }
       return;
     }
+    if (line.table !== undefined && itemTable?.table === line.table) {
+      const draft = tableRowDraft(itemTable.columns, line, section, drafts.length + 1);
+      if (draft) drafts.push(draft);
+      current = undefined;
+      return;
+    }
+    const header = line.table === undefined || line.cells === undefined ? undefined : itemTableHeader(line.cells);
+    if (line.table !== undefined && header !== undefined) {
+      itemTable = { table: line.table, columns: header };
+      current = undefined;
+      return;
+    }
     if (m.trim() !== '') {
       const s = sectionOf(m, sections, line.text);
       if (s) {
@@ -217,7 +232,7 @@ export async function parseItemDocx(bytes: Uint8Array, options: DocxReadOptions)
   try {
     pkg = openDocxPackage(bytes, limits, budget);
     if (pkg.xml === undefined) return refused(msg.notDocx);
-    lines = readDocxLines(pkg.xml, budget);
+    lines = readDocxLines(pkg.xml, budget, pkg.numbering);
   } catch (e) {
     return refused(e instanceof ReaderError ? refusalMessage(e, msg.notDocx) : msg.notDocx);
   }

@@ -12,7 +12,8 @@
  * The main part (ECMA-376 Part 1 §17) is read with saxes into paragraphs: text of `w:t`, `w:tab` →
  * space, `w:br`/`w:cr` → line break, `w:sym` (Wingdings ✓/✗) → √/×; a table row becomes one line with
  * its cells separated by tabs; `mc:Fallback` is skipped (its content repeats `mc:Choice`); images
- * through `a:blip r:embed` / `v:imagedata r:id` → relationship → part.
+ * through `a:blip r:embed` / `v:imagedata r:id` → relationship → part. Numbers Word writes itself
+ * (`w:numPr`, directly or by paragraph style) are put in front of the text (docx/numbering.ts).
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { problem, type Problem } from '../../domain/validation.js';
@@ -22,6 +23,7 @@ import { DEFAULT_LIMITS, type ReaderLimits } from '../limits.js';
 import { readerMessages as m } from '../messages.js';
 import { scanXml } from '../xml-guard.js';
 import { openZip, partKey, type ZipArchive } from '../zip.js';
+import { readNumbering, type NumberingResolver } from './numbering.js';
 
 /** Names an image by its bytes (a content hash: the service passes `sha256Hex` of crypto/digest.ts). */
 export type ContentHash = (bytes: Uint8Array) => string;
@@ -36,6 +38,8 @@ export interface DocxImage {
 export interface Relationship {
   target: string;
   external: boolean;
+  /** The relationship type's last segment: `image`, `numbering`, `styles` …. */
+  type: string;
 }
 
 export interface DocxPackage {
@@ -44,6 +48,8 @@ export interface DocxPackage {
   /** The main part's XML, already scanned. */
   readonly xml: string | undefined;
   readonly rels: ReadonlyMap<string, Relationship>;
+  /** The labels of Word's own numbering (numbering and styles parts of the main part). */
+  readonly numbering: NumberingResolver;
 }
 
 const OFFICE_DOCUMENT_REL = /\/officeDocument$/;
@@ -103,10 +109,16 @@ export function openDocxPackage(bytes: Uint8Array, limits: ReaderLimits = DEFAUL
   const relsXml = zip.text(`${mainPart.slice(0, slash + 1)}_rels/${mainPart.slice(slash + 1)}.rels`);
   if (relsXml !== undefined) {
     eachElement(relsXml, (local, a) => {
-      if (local === 'Relationship' && a.Id !== undefined && a.Target !== undefined) rels.set(a.Id, { target: a.Target, external: a.TargetMode === 'External' });
+      if (local === 'Relationship' && a.Id !== undefined && a.Target !== undefined)
+        rels.set(a.Id, { target: a.Target, external: a.TargetMode === 'External', type: (a.Type ?? '').slice((a.Type ?? '').lastIndexOf('/') + 1) });
     });
   }
-  return { zip, mainPart, xml, rels };
+  const part = (type: string) => {
+    const rel = [...rels.values()].find((r) => r.type === type && !r.external);
+    const text = rel === undefined ? undefined : zip.text(resolvePart(dirOf(mainPart), rel.target));
+    return text?.replace(/^\uFEFF/, '');
+  };
+  return { zip, mainPart, xml, rels, numbering: readNumbering(part('numbering'), part('styles')) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -125,9 +137,12 @@ interface Paragraph {
   text: string;
   /** Relationship ids of the images in the paragraph (`link:` prefix for linked, not embedded, ones). */
   images: string[];
-  /** Id of the table row the paragraph is in, and of its cell. */
+  /** Id of the table, table row and cell the paragraph is in. */
+  table: number | undefined;
   row: number | undefined;
   cell: number | undefined;
+  /** Word's numbering of the paragraph (`w:numPr`, `w:pStyle`). */
+  numbering?: { numId?: string; level?: number; style?: string };
 }
 
 /** The main document's paragraphs, in document order. Throws on XML that is not well-formed. */
@@ -135,14 +150,17 @@ function readParagraphs(xml: string, budget: Budget): Paragraph[] {
   const parser = new SaxesParser({ xmlns: true });
   const out: Paragraph[] = [];
   const open: Paragraph[] = [];
+  const tables: number[] = [];
   const rows: number[] = [];
   const cells: number[] = [];
+  let tableIds = 0;
   let count = 0;
   let rowIds = 0;
   let cellIds = 0;
   let runDepth = 0;
   let textDepth = 0;
   let skipDepth = 0;
+  let pPrDepth = 0;
   let root = true;
   const inW = (tag: SaxesTagNS) => W_NS.has(tag.uri);
   const attr = (tag: SaxesTagNS, local: string, namespaces: ReadonlySet<string> | undefined) =>
@@ -178,10 +196,29 @@ function readParagraphs(xml: string, budget: Budget): Paragraph[] {
       return;
     }
     if (!inW(tag)) return;
+    if (tag.local === 'pPrChange' || tag.local === 'rPr') {
+      // A tracked change's old properties, or a run's: not the paragraph's numbering.
+      skipDepth = 1;
+      return;
+    }
+    if (pPrDepth > 0 && top && (tag.local === 'pStyle' || tag.local === 'numId' || tag.local === 'ilvl')) {
+      const value = attr(tag, 'val', undefined) ?? '';
+      top.numbering ??= {};
+      if (tag.local === 'pStyle') top.numbering.style = value;
+      else if (tag.local === 'numId') top.numbering.numId = value;
+      else top.numbering.level = Number(value) || 0;
+      return;
+    }
     switch (tag.local) {
+      case 'pPr':
+        pPrDepth++;
+        break;
       case 'p':
         count++;
-        open.push({ index: count, text: '', images: [], row: rows.at(-1), cell: cells.at(-1) });
+        open.push({ index: count, text: '', images: [], table: tables.at(-1), row: rows.at(-1), cell: cells.at(-1) });
+        break;
+      case 'tbl':
+        tables.push(++tableIds);
         break;
       case 'tr':
         rows.push(++rowIds);
@@ -221,11 +258,17 @@ function readParagraphs(xml: string, budget: Budget): Paragraph[] {
     }
     if (!inW(tag)) return;
     switch (tag.local) {
+      case 'pPr':
+        pPrDepth--;
+        break;
       case 'p': {
         const p = open.pop();
         if (p) out.push(p);
         break;
       }
+      case 'tbl':
+        tables.pop();
+        break;
       case 'tr':
         rows.pop();
         break;
@@ -257,25 +300,37 @@ export interface DocxLine {
   text: string;
   /** Image relationship ids, on the last line of their paragraph or table row. */
   images: string[];
+  /** A table row: the id of its table and the text of each cell. */
+  table?: number;
+  cells?: string[];
+}
+
+/** A paragraph's text with the label of Word's numbering in front (`1. `, `A. `, `一、`). */
+function labelled(p: Paragraph, numbering: NumberingResolver | undefined): string {
+  const label = p.numbering === undefined ? undefined : numbering?.label(p.numbering);
+  return label === undefined ? p.text : `${label}${/[\s、.:：）)]$/.test(label) ? '' : ' '}${p.text}`;
 }
 
 /** Paragraphs to lines: a table row is one line (cells joined by a tab), `w:br` splits a paragraph. */
-function toLines(paragraphs: readonly Paragraph[]): DocxLine[] {
+function toLines(paragraphs: readonly Paragraph[], numbering: NumberingResolver | undefined): DocxLine[] {
   const lines: DocxLine[] = [];
   for (let i = 0; i < paragraphs.length; ) {
     const first = paragraphs[i] as Paragraph;
-    let text = first.text;
+    let text = labelled(first, numbering);
     const images = [...first.images];
     let j = i + 1;
     if (first.row !== undefined) {
       let cell = first.cell;
       for (; j < paragraphs.length && paragraphs[j]?.row === first.row; j++) {
         const p = paragraphs[j] as Paragraph;
-        text += (p.cell === cell ? ' ' : '\t') + p.text;
+        text += (p.cell === cell ? ' ' : '\t') + labelled(p, numbering);
         cell = p.cell;
         images.push(...p.images);
       }
       text = text.replace(/\n/g, ' ');
+      lines.push({ paragraph: first.index, text, images, table: first.table, cells: text.split('\t') });
+      i = j;
+      continue;
     }
     const parts = text.split('\n');
     parts.forEach((t, k) => lines.push({ paragraph: first.index, text: t, images: k === parts.length - 1 ? images : [] }));
@@ -284,9 +339,9 @@ function toLines(paragraphs: readonly Paragraph[]): DocxLine[] {
   return lines;
 }
 
-/** The main part as lines (see `toLines`). Throws on XML that is not well-formed. */
-export function readDocxLines(xml: string, budget: Budget): DocxLine[] {
-  return toLines(readParagraphs(xml, budget));
+/** The main part as lines (see `toLines`), with Word's numbering when given. Throws on XML that is not well-formed. */
+export function readDocxLines(xml: string, budget: Budget, numbering?: NumberingResolver): DocxLine[] {
+  return toLines(readParagraphs(xml, budget), numbering);
 }
 
 // ---------------------------------------------------------------------------------------------------

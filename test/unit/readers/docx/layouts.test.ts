@@ -2,6 +2,7 @@
  * Word papers in the layouts of old item files, generated here with the `docx` package from the sample
  * items: each must read back to the same items (without 鉴定点 and 难度, which these papers lack).
  */
+import { Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { brokenLines, docxOf, LETTERS, parseDocx, raws, rowMessages, someOfEach, tableOf, tfMark, type Block, type SampleTheory } from './fixtures.js';
 
@@ -149,6 +150,41 @@ describe('readers/docx: layouts of old papers', () => {
   });
 
   describe('numbers and options', () => {
+    it('reads headings, items and options numbered by Word itself (automatic numbering)', async () => {
+      const numbered = (text: string, reference: string, level = 0) => new Paragraph({ text, numbering: { reference, level } });
+      const children: Paragraph[] = [new Paragraph('制图员理论知识试卷')];
+      let type = '';
+      for (const i of items) {
+        if (i.type !== type) {
+          type = i.type;
+          children.push(numbered(WORD[i.type], 'headings'));
+        }
+        children.push(numbered(i.stem, 'items'));
+        if (i.type !== 'trueFalse') for (const o of i.options) children.push(numbered(o, 'items', 1));
+        children.push(new Paragraph(`答案：${key(i)}`));
+      }
+      const document = new Document({
+        numbering: {
+          config: [
+            { reference: 'headings', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }] },
+            {
+              reference: 'items',
+              levels: [
+                { level: 0, format: LevelFormat.DECIMAL, text: '%1.' },
+                { level: 1, format: LevelFormat.UPPER_LETTER, text: '%2.' },
+              ],
+            },
+          ],
+        },
+        sections: [{ children }],
+      });
+      const parsed = await parseDocx(new Uint8Array(await Packer.toBuffer(document)));
+      expect(parsed.rows.map(rowMessages).flat()).toEqual([]);
+      expect(raws(parsed)).toEqual(expected(items));
+      expect(parsed.rows.map((r) => r.section)).toEqual(items.map((i) => `${{ trueFalse: '一', singleChoice: '二', multipleChoice: '三' }[i.type]}、${WORD[i.type]}`));
+    });
+
+
     it('reads items numbered 1） and 第1题, and options marked A） or a.', async () => {
       const marked = (number: (n: number) => string, marker: (k: number) => string) =>
         paper((type) => `【${WORD[type]}】`, (i, n) => [`${number(n)}${i.stem}`, ...optionLine(i, marker), `答案：${key(i)}`]);
@@ -167,6 +203,18 @@ describe('readers/docx: layouts of old papers', () => {
         },
       );
       await expectItems(blocks);
+    });
+
+    it('reads items laid out as a table under a header row (题干 … 答案), with their 鉴定点 and 难度 when given', async () => {
+      const full = tableOf([
+        ['题号', '题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '答案', '难度', '鉴定点代码', '解析', '备注'],
+        ...items.map((i, n) => [String(n + 1), WORD[i.type], i.stem, ...[0, 1, 2, 3, 4].map((k) => (i.type === 'trueFalse' ? '' : (i.options[k] ?? ''))), key(i), String(i.difficulty), i.element, i.explanation, '']),
+      ]);
+      const parsed = await parseDocx(await docxOf(['制图员理论知识试题', full]));
+      expect(parsed.rows.map(rowMessages).flat()).toEqual([]);
+      expect(raws(parsed)).toEqual(items.map((i) => ({ ...i, images: [] })));
+      const short = tableOf([['序号', '题目', '选项', '正确答案'], ...items.map((i, n) => [String(n + 1), i.stem, ...optionLine(i), ...(i.type === 'trueFalse' ? ['', key(i)] : [key(i)])])]);
+      await expectItems(['【试题】', short]);
     });
 
     it('reads over 知识点 / 考点 / 分值 lines and takes 【分析】 as the explanation', async () => {

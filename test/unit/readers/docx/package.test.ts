@@ -13,7 +13,7 @@ describe('readers/docx/package', () => {
       const pkg = openDocxPackage(docx({ body: para('1. 甲') + picture('rId10'), media: [{ id: 'rId10', name: 'image1.png', bytes: png(2, 2) }] }));
       expect(pkg.mainPart).toBe('word/document.xml');
       expect(pkg.xml).toContain('1. 甲');
-      expect(pkg.rels.get('rId10')).toEqual({ target: 'media/image1.png', external: false });
+      expect(pkg.rels.get('rId10')).toEqual({ target: 'media/image1.png', external: false, type: 'image' });
     });
 
     it('bounds the paragraphs of the main part', () => {
