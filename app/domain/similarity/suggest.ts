@@ -62,8 +62,6 @@ export interface ElementSuggester {
 export const NAME_WEIGHT = 0.5;
 /** Share of the leaf 鉴定范围's name in the name signal. */
 const SCOPE_SHARE = 0.25;
-/** Nearest bound items of a 鉴定点 averaged (weights 1, ½, …). */
-const NEIGHBOURS = 2;
 /** Below this score nothing is suggested. */
 export const MIN_SUGGESTION_SCORE = 0.05;
 /** Terms in more than this share of the bound items are not looked up (their weight is small anyway). */
@@ -77,10 +75,11 @@ function terms(text: string): string[] {
 
 interface IndexedElement {
   readonly code: string;
-  readonly name: readonly string[];
-  readonly scope: readonly string[];
-  nameWeight: number;
-  scopeWeight: number;
+  /** Terms of its name and of its leaf 鉴定范围's name, with their weights. */
+  readonly name: readonly (readonly [string, number])[];
+  readonly scope: readonly (readonly [string, number])[];
+  readonly nameWeight: number;
+  readonly scopeWeight: number;
 }
 
 /**
@@ -89,9 +88,12 @@ interface IndexedElement {
  * of the item's terms and scores every 鉴定点's name.
  */
 export function createElementSuggester(elements: readonly SuggestableElement[], bound: readonly BoundText[]): ElementSuggester {
-  const codes = new Set(elements.map((e) => e.code));
-  const docs = bound.filter((b) => codes.has(b.element)).map((b) => ({ element: b.element, terms: terms(b.text) }));
-  const indexed: IndexedElement[] = elements.map((e) => ({ code: e.code, name: terms(e.name), scope: terms(e.scopeNames?.at(-1) ?? ''), nameWeight: 0, scopeWeight: 0 }));
+  const index = new Map(elements.map((e, k) => [e.code, k]));
+  const docs = bound.flatMap((b) => {
+    const element = index.get(b.element);
+    return element === undefined ? [] : [{ element, terms: terms(b.text) }];
+  });
+  const names = elements.map((e) => ({ name: terms(e.name), scope: terms(e.scopeNames?.at(-1) ?? '') }));
 
   // Document frequency over the bound items and the names (each leaf 鉴定范围 counted once).
   const df = new Map<string, number>();
@@ -100,20 +102,25 @@ export function createElementSuggester(elements: readonly SuggestableElement[], 
   };
   for (const d of docs) count(d.terms);
   const scopes = new Set<string>();
-  for (const e of indexed) {
-    count(e.name);
-    const key = e.scope.join('\u0000');
+  for (const n of names) {
+    count(n.name);
+    const key = n.scope.join('\u0000');
     if (!scopes.has(key)) {
       scopes.add(key);
-      count(e.scope);
+      count(n.scope);
     }
   }
-  const total = docs.length + indexed.length + scopes.size;
-  const idf = (g: string) => Math.log((total + 1) / ((df.get(g) ?? 0) + 1)) + 1;
-  for (const e of indexed) {
-    e.nameWeight = weightOf(e.name, idf);
-    e.scopeWeight = weightOf(e.scope, idf);
-  }
+  const total = docs.length + names.length + scopes.size;
+  const unseen = Math.log(total + 1) + 1;
+  const weights = new Map<string, number>();
+  for (const [g, n] of df) weights.set(g, Math.log((total + 1) / (n + 1)) + 1);
+  const idf = (g: string) => weights.get(g) ?? unseen;
+  const weighted = (list: readonly string[]) => list.map((g) => [g, idf(g)] as const);
+  const indexed: IndexedElement[] = elements.map((e, k) => {
+    const name = weighted(names[k]?.name ?? []);
+    const scope = weighted(names[k]?.scope ?? []);
+    return { code: e.code, name, scope, nameWeight: sum(name), scopeWeight: sum(scope) };
+  });
 
   // Postings of the bound items (binary tf × idf), with the norm of each item.
   const postings = new Map<string, number[]>();
@@ -133,9 +140,13 @@ export function createElementSuggester(elements: readonly SuggestableElement[], 
   });
   const dots = new Float64Array(docs.length);
   const touched: number[] = [];
+  // The nearest two bound items per 鉴定点, for the query at hand.
+  const first = new Float64Array(elements.length);
+  const second = new Float64Array(elements.length);
+  const seen: number[] = [];
 
-  /** The items signal per 鉴定点: its nearest bound items' cosines, averaged with weights 1, ½, …. */
-  function nearestByElement(query: readonly string[]): Map<string, number> {
+  /** The items signal per 鉴定点 (by index): its nearest bound items' cosines, weighted 1 and ½. */
+  function nearestByElement(query: readonly string[]): void {
     let norm = 0;
     for (const g of query) {
       const w = idf(g);
@@ -146,21 +157,17 @@ export function createElementSuggester(elements: readonly SuggestableElement[], 
       }
     }
     norm = Math.sqrt(norm);
-    const best = new Map<string, number[]>();
     for (const i of touched) {
       const cos = Math.min(1, (dots[i] ?? 0) / (norm * (norms[i] ?? 1) || 1));
       dots[i] = 0;
-      const element = docs[i]?.element ?? '';
-      const top = best.get(element) ?? [];
-      top.push(cos);
-      top.sort((a, b) => b - a);
-      if (top.length > NEIGHBOURS) top.length = NEIGHBOURS;
-      best.set(element, top);
+      const e = docs[i]?.element ?? 0;
+      if (first[e] === 0 && second[e] === 0) seen.push(e);
+      if (cos > (first[e] ?? 0)) {
+        second[e] = first[e] ?? 0;
+        first[e] = cos;
+      } else if (cos > (second[e] ?? 0)) second[e] = cos;
     }
     touched.length = 0;
-    let weights = 0;
-    for (let j = 0; j < NEIGHBOURS; j++) weights += 1 / (j + 1);
-    return new Map([...best].map(([element, top]) => [element, top.reduce((s, c, j) => s + c / (j + 1), 0) / weights]));
   }
 
   return {
@@ -168,31 +175,46 @@ export function createElementSuggester(elements: readonly SuggestableElement[], 
       const query = terms(text);
       if (query.length === 0) return undefined;
       const present = new Set(query);
-      const nearest = nearestByElement(query);
-      const scored: ScoredElement[] = indexed.map((e) => {
-        const own = containment(e.name, e.nameWeight, present, idf);
-        const name = e.scope.length > 0 ? (1 - SCOPE_SHARE) * own + SCOPE_SHARE * containment(e.scope, e.scopeWeight, present, idf) : own;
-        const items = nearest.get(e.code) ?? 0;
+      nearestByElement(query);
+      const score = (k: number): ScoredElement => {
+        const e = indexed[k] as IndexedElement;
+        const own = containment(e.name, e.nameWeight, present);
+        const name = e.scope.length > 0 ? (1 - SCOPE_SHARE) * own + SCOPE_SHARE * containment(e.scope, e.scopeWeight, present) : own;
+        const items = ((first[k] ?? 0) + (second[k] ?? 0) / 2) / 1.5;
         return { element: e.code, score: 1 - (1 - items) * (1 - NAME_WEIGHT * name), name, items };
-      });
-      scored.sort((a, b) => b.score - a.score || (a.element < b.element ? -1 : a.element > b.element ? 1 : 0));
-      const [best, runnerUp] = scored;
+      };
+      // The best two by score, ties to the smaller code.
+      const before = (a: ScoredElement, b: ScoredElement | undefined) => b === undefined || a.score > b.score || (a.score === b.score && a.element < b.element);
+      let best: ScoredElement | undefined;
+      let runnerUp: ScoredElement | undefined;
+      for (let k = 0; k < indexed.length; k++) {
+        const s = score(k);
+        if (before(s, best)) {
+          runnerUp = best;
+          best = s;
+        } else if (before(s, runnerUp)) runnerUp = s;
+      }
+      for (const e of seen) {
+        first[e] = 0;
+        second[e] = 0;
+      }
+      seen.length = 0;
       if (best === undefined || best.score < MIN_SUGGESTION_SCORE) return undefined;
       return runnerUp !== undefined && runnerUp.score >= MIN_SUGGESTION_SCORE ? { best, runnerUp } : { best };
     },
   };
 }
 
-function weightOf(list: readonly string[], idf: (g: string) => number): number {
+function sum(list: readonly (readonly [string, number])[]): number {
   let s = 0;
-  for (const g of list) s += idf(g);
+  for (const [, w] of list) s += w;
   return s;
 }
 
 /** The share of the weight of `list` found in `present`. */
-function containment(list: readonly string[], weight: number, present: ReadonlySet<string>, idf: (g: string) => number): number {
+function containment(list: readonly (readonly [string, number])[], weight: number, present: ReadonlySet<string>): number {
   if (weight === 0) return 0;
   let found = 0;
-  for (const g of list) if (present.has(g)) found += idf(g);
+  for (const [g, w] of list) if (present.has(g)) found += w;
   return found / weight;
 }

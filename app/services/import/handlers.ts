@@ -30,9 +30,9 @@ import { bankSuggester, type Suggestion } from '../items/suggest.js';
 import { checkDefaults, classifyRaw, importDefaults } from './classify.js';
 import { decideDuplicates } from './duplicates.js';
 import { importMessages } from './messages.js';
-import { PREVIEW_LIMIT, previewOf, type ImportPreview, type ImportReport, type PreviewStatus } from './report.js';
+import { PREVIEW_LIMIT, previewOf, type ImportPreview, type ImportReport, type ImportSuggestion, type PreviewStatus } from './report.js';
 
-export type { DuplicateFlag, ImportPreview, ImportReport, PreviewStatus } from './report.js';
+export type { DuplicateFlag, ImportPreview, ImportReport, ImportSuggestion, PreviewStatus } from './report.js';
 
 /** Thrown when a real (not dry) run saves nothing; carries the report for the shells to print. */
 export class ImportRejectedError extends ServiceError {
@@ -136,7 +136,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   // Suggested 鉴定点 of the 待归类 items: from the 细目表, the bank's bound items and the file's.
   const unbound = toSave.filter((c) => c.theory !== undefined && isUnbound(c.theory));
   const suggestions = new Map<Candidate, Suggestion | undefined>();
-  const needed = candidates.slice(0, PREVIEW_LIMIT).filter((c) => c.theory !== undefined && isUnbound(c.theory) && c.problems.length === 0);
+  const needed = candidates.filter((c) => c.theory !== undefined && isUnbound(c.theory) && c.problems.length === 0);
   if (needed.length > 0) {
     const suggest = bankSuggester(ctx, bank.id, [...existing.map((e) => e.body), ...theoryCands.filter((c) => c.problems.length === 0).map((c) => c.theory)]);
     for (const c of needed) suggestions.set(c, c.theory ? suggest?.(c.theory) : undefined);
@@ -159,7 +159,13 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   const lintFindings = toSave.reduce((n, c) => n + (c.theory ? lintTheoryItem(c.theory, { elementCodes: codes, imagesPresent }).length : 0), 0);
   const status = (c: Candidate): PreviewStatus =>
     c.problems.length > 0 ? 'rejected' : c.skipped ? 'skipped' : pending.has(c.where) ? 'pending' : c.theory !== undefined && isUnbound(c.theory) ? 'unbound' : 'ok';
-  const preview: ImportPreview[] = candidates.slice(0, PREVIEW_LIMIT).map((c) => previewOf(c.where, c.kind, c.raw, status(c), suggestions.get(c)));
+  const idOf = new Map(ids.map((id, k) => [toSave[k], id]));
+  const preview: ImportPreview[] = candidates.slice(0, PREVIEW_LIMIT).map((c) => previewOf(c.where, c.kind, c.raw, status(c), suggestions.get(c), idOf.get(c)));
+  const suggested: ImportSuggestion[] = needed.flatMap((c) => {
+    const suggestion = suggestions.get(c);
+    const itemId = idOf.get(c);
+    return suggestion === undefined || c.skipped ? [] : [{ where: c.where, ...(itemId !== undefined ? { itemId } : {}), ...suggestion }];
+  });
   const report: ImportReport = {
     file: input.fileName,
     format,
@@ -176,6 +182,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     saved: ids.length > 0,
     ids,
     preview,
+    suggestions: suggested,
   };
   if (!input.dryRun && !canSave) throw new ImportRejectedError(report);
   return report;

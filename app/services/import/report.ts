@@ -1,7 +1,8 @@
 /**
  * What an import reports: counts, duplicates (against the bank and within the file), problems one per
  * line, and a preview of what was read per item (题型, the head of its stem, options, key, 难度, 鉴定点
- * or, for a 待归类 item, the suggested one with its score and the runner-up), bounded to PREVIEW_LIMIT.
+ * or, for a 待归类 item, the suggested one with its score and the runner-up), bounded to PREVIEW_LIMIT,
+ * and the suggested 鉴定点 of every 待归类 item (with its id once saved).
  */
 import { theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import type { Suggestion } from '../items/suggest.js';
@@ -38,6 +39,15 @@ export interface ImportPreview {
   readonly status: PreviewStatus;
   /** For a 待归类 item: the suggested 鉴定点 with its score and the runner-up. */
   readonly suggestion?: Suggestion;
+  /** The saved item's id (a real import that saved). */
+  readonly itemId?: number;
+}
+
+/** The suggested 鉴定点 of a 待归类 row (items.bind accepts it). */
+export interface ImportSuggestion extends Suggestion {
+  readonly where: string;
+  /** The saved item's id (a real import that saved). */
+  readonly itemId?: number;
 }
 
 export interface ImportReport {
@@ -60,6 +70,8 @@ export interface ImportReport {
   readonly ids: readonly number[];
   /** The first PREVIEW_LIMIT rows as read; `rows` says how many there are. */
   readonly preview: readonly ImportPreview[];
+  /** The suggested 鉴定点 of every 待归类 row that is not skipped, in file order. */
+  readonly suggestions: readonly ImportSuggestion[];
 }
 
 export const PREVIEW_LIMIT = 500;
@@ -80,7 +92,14 @@ function keyText(key: unknown): string {
 }
 
 /** The preview of a row from what the reader made of it (after the file's defaults). */
-export function previewOf(where: string, kind: 'theory' | 'practical', raw: unknown, status: PreviewStatus, suggestion: Suggestion | undefined): ImportPreview {
+export function previewOf(
+  where: string,
+  kind: 'theory' | 'practical',
+  raw: unknown,
+  status: PreviewStatus,
+  suggestion: Suggestion | undefined,
+  itemId: number | undefined,
+): ImportPreview {
   const r = asRecord(raw);
   const typeWord = typeof r.type === 'string' ? r.type : '';
   const type = kind === 'practical' ? importMessages.practicalType : (theoryItemTypeNames[typeWord as TheoryItemType] ?? typeWord);
@@ -96,5 +115,6 @@ export function previewOf(where: string, kind: 'theory' | 'practical', raw: unkn
     element: typeof element === 'string' ? element : '',
     status,
     ...(suggestion ? { suggestion } : {}),
+    ...(itemId !== undefined ? { itemId } : {}),
   };
 }

@@ -65,6 +65,11 @@ describe('import.items: papers without 鉴定点 and 难度', () => {
     expect(real).toMatchObject({ accepted: 12, unbound: 12, saved: true });
     const list = await invoke(ctx, handlers['items.list'], { bankId });
     expect(list.map((i) => [i.state, i.binding, i.difficulty])).toEqual(items.map(() => ['草稿', '', null]));
+    // Every 待归类 item's suggestion, with the id it was saved under (the dry run had the same ones).
+    expect(real.suggestions.map((s) => s.itemId)).toEqual(list.map((i) => i.id));
+    expect(real.suggestions.map((s) => s.element)).toEqual(dry.suggestions.map((s) => s.element));
+    expect(real.preview.map((p) => p.itemId)).toEqual(list.map((i) => i.id));
+    expect(dry.preview[0]?.itemId).toBeUndefined();
     const lint = await invoke(ctx, handlers['lint.item'], { bankId, itemId: list[0]!.id });
     expect(lint.findings.filter((f) => f.rule === 'unbound').map((f) => f.field)).toEqual(['鉴定点代码', '难度']);
   });
