@@ -5,19 +5,40 @@
 import { basename } from 'node:path';
 import { theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { IMPORT_MAX_BYTES } from '../../services/import/file-bounds.js';
-import { ImportRejectedError, type ImportReport } from '../../services/import/handlers.js';
+import { ImportRejectedError, type ImportPreview, type ImportReport } from '../../services/import/handlers.js';
 import { handlers } from '../../services/registry.js';
-import { bankOption, intOption, outOption, readInput, stringOption } from '../command.js';
+import { bankOption, intOption, outOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
 import { arg, call, groupCommand, implied, single } from '../group.js';
 import { bankToolsText } from '../messages/bank-tools.js';
 
 function reportLines(r: ImportReport): string[] {
+  const suggestion = (s: NonNullable<ImportPreview['suggestion']>) => bankToolsText.importSuggestion(s, s.runnerUp);
   return [
     bankToolsText.importReport(bankToolsText.importOutcome(r.dryRun, r.saved), r.file, r.rows, r.accepted, r.rejected, r.skipped, r.lintFindings),
+    ...(r.unbound > 0 ? [bankToolsText.importUnbound(r.unbound, r.dryRun)] : []),
     ...r.duplicates.map((d) => bankToolsText.importDuplicate(d.kind === 'exact', d.where, d.against, d.score, d.decision)),
     ...r.problems,
     ...r.warnings.map((w) => bankToolsText.warning(w)),
+    // A dry run shows what was read per row; a real one the suggested 鉴定点 of each 待归类 item saved.
+    ...(r.dryRun && r.preview.length > 0
+      ? [
+          bankToolsText.importPreviewHeader(r.preview.length, r.rows),
+          ...r.preview.map(
+            (p) =>
+              bankToolsText.importPreview(p.where, p.type, p.stem, p.options, p.key, p.difficulty, p.element, p.status) + (p.suggestion ? suggestion(p.suggestion) : ''),
+          ),
+        ]
+      : []),
+    ...(!r.dryRun && r.saved ? r.suggestions.map((s) => bankToolsText.importSuggested(s.where, s.itemId) + suggestion(s)) : []),
   ];
+}
+
+/** `--default-difficulty 3 --default-element A-B-001`: what the rows that lack them get. */
+function importDefaults(ctx: CommandContext): { difficulty?: number; element?: string } {
+  const difficulty = stringOption(ctx, 'default-difficulty');
+  const element = stringOption(ctx, 'default-element');
+  if (difficulty !== undefined && !/^[1-5]$/.test(difficulty.trim())) throw new UsageError(bankToolsText.badDefaultDifficulty(difficulty));
+  return { ...(difficulty !== undefined ? { difficulty: Number(difficulty) } : {}), ...(element !== undefined ? { element } : {}) };
 }
 
 export const importCommand = implied(
@@ -35,6 +56,7 @@ export const importCommand = implied(
         validOnly: ctx.values['valid-only'] === true,
         nearDuplicates: ctx.values['skip-near'] === true ? 'skip' : ctx.values['keep-near'] === true ? 'keep' : 'ask',
         ...(stringOption(ctx, 'threshold') ? { threshold: Number(stringOption(ctx, 'threshold')) } : {}),
+        defaults: importDefaults(ctx),
       };
       try {
         await call(ctx, s, handlers['import.items'], input, reportLines);
@@ -46,7 +68,16 @@ export const importCommand = implied(
         return 1;
       }
     },
-    { bank: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'valid-only': { type: 'boolean' }, 'skip-near': { type: 'boolean' }, 'keep-near': { type: 'boolean' }, threshold: { type: 'string' } },
+    {
+      bank: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'valid-only': { type: 'boolean' },
+      'skip-near': { type: 'boolean' },
+      'keep-near': { type: 'boolean' },
+      threshold: { type: 'string' },
+      'default-difficulty': { type: 'string' },
+      'default-element': { type: 'string' },
+    },
   ),
 );
 

@@ -1,9 +1,9 @@
-/** `qbank items …`: list, open (调阅), history, diff and the review workflow of a bank's items. */
+/** `qbank items …`: list, open (调阅), history, diff, the review workflow, and binding 待归类 items to a 鉴定点. */
 import { formatKey, theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { handlers } from '../../services/registry.js';
 import type { ItemView } from '../../services/items/handlers.js';
-import { stringOption } from '../command.js';
-import { call, groupCommand, intArg, type SubCommand } from '../group.js';
+import { intOption, stringOption } from '../command.js';
+import { arg, call, groupCommand, intArg, type SubCommand } from '../group.js';
 import { itemsText } from '../messages/items.js';
 
 const typeName = (t: string) => theoryItemTypeNames[t as TheoryItemType] ?? (t === 'practical' ? itemsText.practical : itemsText.comprehensive);
@@ -77,6 +77,41 @@ export const itemsCommand = groupCommand(
           (changes) => (changes.length === 0 ? [itemsText.same] : changes.map((c) => `${c.field}: ${c.inline}`)),
         )),
     },
+    {
+      name: 'bind',
+      usage: itemsText.bindUsage,
+      summary: itemsText.bindSummary,
+      run: async (ctx, s, args) =>
+        void (await call(
+          ctx,
+          s,
+          handlers['items.bind'],
+          {
+            bankId: intArg(args, 0, itemsText.bank),
+            itemId: intArg(args, 1, itemsText.item),
+            element: arg(args, 2, itemsText.element),
+            ...(stringOption(ctx, 'difficulty') !== undefined ? { difficulty: intOption(ctx, 'difficulty', 3) } : {}),
+          },
+          (i) => [itemLine(i)],
+        )),
+    },
+    {
+      name: 'suggest',
+      usage: itemsText.suggestUsage,
+      summary: itemsText.suggestSummary,
+      run: async (ctx, s, args) => {
+        const ids = args.slice(1).map((_, k) => intArg(args, k + 1, itemsText.item));
+        await call(ctx, s, handlers['items.suggest'], { bankId: intArg(args, 0, itemsText.bank), ...(ids.length > 0 ? { itemIds: ids } : {}) }, (list) =>
+          list.length === 0
+            ? [itemsText.noUnbound]
+            : list.map((x) => {
+                const named = (e: { element: string; name: string; score: number } | undefined) => (e ? itemsText.suggested(e.element, e.name, e.score) : '');
+                const gaps = x.gaps.map((g) => itemsText.gaps[g] ?? g).join('、');
+                return itemsText.suggestion(x.itemId, gaps, x.suggestion ? named(x.suggestion) : itemsText.noSuggestion, named(x.suggestion?.runnerUp));
+              }),
+        );
+      },
+    },
     step('submit', '待审', itemsText.submitSummary),
     step('approve', '已审', itemsText.approveSummary),
     step('reject', '草稿', itemsText.rejectSummary),
@@ -84,5 +119,5 @@ export const itemsCommand = groupCommand(
     step('retire', '停用', itemsText.retireSummary),
     step('restore', '入库', itemsText.restoreSummary),
   ],
-  { comment: { type: 'string' } },
+  { comment: { type: 'string' }, difficulty: { type: 'string' } },
 );

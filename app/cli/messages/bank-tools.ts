@@ -1,5 +1,8 @@
 /** Texts of the item writer's tools: `qbank import`, `search`, `duplicates`, `lint`, `coverage`, `elements` and `template`. */
 const DECISIONS = { rejected: '拒绝', skipped: '跳过', kept: '保留', pending: '待决定' } as const;
+const STATUSES = { ok: '可导入', unbound: '待归类', rejected: '有错误', skipped: '跳过', pending: '待决定' } as const;
+type Suggested = { readonly element: string; readonly name: string; readonly score: number };
+const suggested = (s: Suggested) => `${s.element} ${s.name} ${s.score.toFixed(2)}`;
 
 export const bankToolsText = {
   file: '文件',
@@ -7,13 +10,30 @@ export const bankToolsText = {
 
   // qbank import
   importSummary: '导入试题（xlsx 模板或 Word 文档）(import items)',
-  importUsage: '<文件.xlsx|.docx> --bank <题库> [--dry-run] [--valid-only] [--skip-near|--keep-near] [--threshold 0.65]',
+  importUsage:
+    '<文件.xlsx|.docx> --bank <题库> [--dry-run] [--valid-only] [--skip-near|--keep-near] [--threshold 0.65] [--default-difficulty 1-5] [--default-element A-B-C-001]',
   importOutcome: (dryRun: boolean, saved: boolean) => (dryRun ? '试导入（未保存）' : saved ? '已导入' : '未导入'),
   importReport: (outcome: string, file: string, rows: number, accepted: number, rejected: number, skipped: number, lintFindings: number) =>
     `${outcome}：${file}，共 ${rows} 行，可导入 ${accepted}，有错误 ${rejected}，跳过 ${skipped}，质量提示 ${lintFindings} 条`,
   importDuplicate: (exact: boolean, where: string, against: string, score: number, decision: keyof typeof DECISIONS) =>
     `${exact ? '重复' : '疑似重复'}\t${where}\t与${against}\t相似度 ${score}\t${DECISIONS[decision]}`,
   importRejected: '导入未执行，题库未改变（见上方逐行说明）',
+  importUnbound: (count: number, dryRun: boolean) => `待归类 ${count} 道：${dryRun ? '将' : '已'}存为草稿，尚无鉴定点或难度；用 qbank items bind 绑定（建议见下）`,
+  importPreviewHeader: (shown: number, rows: number) => `逐题预览（${shown < rows ? `前 ${shown} 行，共 ${rows} 行` : `共 ${rows} 行`}）：`,
+  importPreview: (
+    where: string,
+    type: string,
+    stem: string,
+    options: number,
+    key: string,
+    difficulty: number | null,
+    element: string,
+    status: keyof typeof STATUSES,
+  ) =>
+    `${where}\t${type || '题型?'}\t${stem}\t选项 ${options}\t答案 ${key || '—'}\t难度 ${difficulty ?? '—'}\t${element ? `鉴定点 ${element}` : '未绑定'}\t${STATUSES[status]}`,
+  importSuggestion: (best: Suggested, runnerUp: Suggested | undefined) => `\t建议 ${suggested(best)}${runnerUp ? `（次选 ${suggested(runnerUp)}）` : ''}`,
+  importSuggested: (where: string, itemId: number | undefined) => `${itemId !== undefined ? `试题 ${itemId}` : where}\t${where}`,
+  badDefaultDifficulty: (value: string) => `--default-difficulty 应为 1～5 的整数，收到 ${value}`,
 
   // qbank search
   searchSummary: '检索试题（调阅）(full-text search)',
