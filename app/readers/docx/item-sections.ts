@@ -57,7 +57,7 @@ const SECTION_WORDS: readonly [string, SectionType][] = (
 export const NUMERALS = '[一二三四五六七八九十]+';
 const ROMAN = '(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|X|IX|IV|VI{0,3}|I{1,3})';
 /** Numbering that makes a heading a heading whatever follows it. */
-const STRONG_NUMBERING = `(?:(?:${NUMERALS}|${ROMAN})\\s*[、.:]|\\(\\s*${NUMERALS}\\s*\\)|第\\s*${NUMERALS}\\s*(?:部分|大题|节|卷)?\\s*[、.:]?|第\\s*\\d{1,2}\\s*(?:部分|大题|节)\\s*[、.:]?)`;
+const STRONG_NUMBERING = `(?:(?:${NUMERALS}|${ROMAN})\\s*[、.:]|\\(\\s*${NUMERALS}\\s*\\)|第\\s*${NUMERALS}\\s*(?:部分|大题|节|卷|题)?\\s*[、.:]?|第\\s*\\d{1,2}\\s*(?:部分|大题|节)\\s*[、.:]?)`;
 const WEAK_NUMBERING = '\\d{1,2}\\s*[、.](?!\\d)';
 /** A word with optional white space between its letters (`判 断 题`). */
 const spaced = (word: string) => [...word].join('\\s*');

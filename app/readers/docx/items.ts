@@ -52,6 +52,9 @@ export interface ParsedDocument {
   problems: Problem[];
 }
 
+/** An answer bracket before an item's number: `（√）1.`, `（ ）2、`, `（B）3.`; groups: the bracket, the number. */
+const BRACKET_BEFORE_NUMBER_RE = /^\s*(\(\s*(?:[A-E]{1,5}|√|×|✓|✗|对|错|正确|错误|X)?\s*\))\s*(\d{1,4}\s*[.、](?!\d)\s*)/;
+
 /** A line of the key table (only numbers, ranges and answers): `1.B 2.C`, `1-5 √×√√×`, `题号 1 2 3`. */
 function isKeyLine(m: string): boolean {
   const rest = m.toUpperCase().replace(KEY_TOKEN_RE, '').replace(/题号|答案|[\s\p{P}]|分/gu, '');
@@ -124,7 +127,13 @@ function parseLines(lines: readonly DocxLine[], problems: Problem[], budget: Bud
   };
 
   /** An item line, or a line of the current item; `text`/`m` may be the rest of a heading's line. */
-  const itemLine = (text: string, m: string, paragraph: number) => {
+  const itemLine = (lineText: string, lineM: string, paragraph: number) => {
+    // `（√）1. 题干` / `（ B ）2. 题干`: the answer in a bracket before the number is the item's key.
+    const before = BRACKET_BEFORE_NUMBER_RE.exec(lineM);
+    const skip = before ? before[0].length - (before[2] ?? '').length : 0;
+    const m = lineM.slice(skip);
+    const text = lineText.slice(skip);
+    const bracketKey = before?.[1]?.replace(/[()\s]/g, '') ?? '';
     const item = ITEM_RE.exec(m);
     const petro = item ? undefined : PETRO_RE.exec(m);
     const numbered = item ? itemNumber(item) : petro ? { number: Number(petro[1]), style: 'plain' as const } : undefined;
@@ -146,8 +155,9 @@ function parseLines(lines: readonly DocxLine[], problems: Problem[], budget: Bud
           offset += tag[0].length;
         } else break;
       }
+      if (bracketKey !== '') current.key = { text: bracketKey, paragraph };
       content(current, m, text, offset, paragraph, true);
-    } else if (current) content(current, m, text, 0, paragraph, false);
+    } else if (current) content(current, lineM, lineText, 0, paragraph, false);
   };
 
   let done = 0;

@@ -1,7 +1,7 @@
 /**
  * Item values as writers write them, read the same way from an Excel cell and from a line of a Word
  * document: 题型 判断题/判断/单选题/单项选择题/单选/多选题/多项选择题/多选; keys A, a, Ａ, `A、C`, `ACD`,
- * `A,C,D`; 判断 keys √ ✓ 对 正确 T true Y 是 / × ✗ 错 错误 F false N 否; 难度 1–5 or 易/较易/中/较难/难;
+ * `A,C,D`, `（B）`, `B。`; 判断 keys √ ✓ 对 正确 T true Y 是 / × ✗ 错 错误 F false N 否; 难度 1–5 or 易/较易/中/较难/难;
  * the full 鉴定点 code an item is bound to; numbers with units.
  */
 import type { TheoryItemType } from '../../domain/theory-item.js';
@@ -37,7 +37,9 @@ export function parseTheoryType(text: string): TheoryItemType | undefined {
 export function parseChoiceKey(text: string): string | undefined {
   const letters = toHalfWidth(text)
     .toUpperCase()
-    .replace(/[\s,，、;；/|和及与]+/g, '');
+    .replace(/[\s,，、;；/|和及与]+/g, '')
+    .replace(/^[(【[]([A-E]+)[)】\]]$/, '$1')
+    .replace(/[。.]$/, '');
   if (!/^[A-E]+$/.test(letters)) return undefined;
   return [...letters].sort().join('');
 }
@@ -48,7 +50,11 @@ const FALSE_TOKENS = new Set(['×', '✗', '✘', 'X', '错', '错误', '否', '
 /** 判断 keys: √ ✓ 对 正确 T true Y 是 → true; × ✗ 错 错误 F false N 否 → false (a boolean cell as it is). */
 export function parseTrueFalseKey(value: string | boolean): boolean | undefined {
   if (typeof value === 'boolean') return value;
-  const t = toHalfWidth(value).replace(/\s+/g, '').toUpperCase();
+  const t = toHalfWidth(value)
+    .replace(/\s+/g, '')
+    .replace(/^[(【[](.+)[)】\]]$/, '$1')
+    .replace(/[。.]$/, '')
+    .toUpperCase();
   if (TRUE_TOKENS.has(t)) return true;
   if (FALSE_TOKENS.has(t)) return false;
   return undefined;

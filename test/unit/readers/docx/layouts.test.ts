@@ -112,6 +112,22 @@ describe('readers/docx: layouts of old papers', () => {
       await expectItems(blocks);
     });
 
+    it('reads the answer bracket written before the number: （√）1. 题干 and （ B ）2. 题干', async () => {
+      const blocks = paper(
+        (type) => `【${WORD[type]}】`,
+        (i, n) => (i.type === 'trueFalse' ? [`（${key(i)}）${n}. ${i.stem}`] : [`（ ${i.key} ）${n}．${i.stem}`, ...optionLine(i)]),
+      );
+      await expectItems(blocks);
+    });
+
+    it('reads answers in brackets or with a full stop on the 答案 line, and headings 第一题 判断题', async () => {
+      const blocks = paper(
+        (type, n) => `第${NUM[n] ?? ''}题 ${WORD[type]}`,
+        (i, n) => [`${n}. ${i.stem}`, ...optionLine(i), n % 2 === 0 ? `答案：（${key(i)}）` : `答案：${key(i)}。`],
+      );
+      await expectItems(blocks);
+    });
+
     it('reads 答案：A on its own line, 答案 A, 答：A, 【答案】A and a value on the next line', async () => {
       const forms = [(k: string) => [`答案：${k}`], (k: string) => [`答案 ${k}`], (k: string) => [`答：${k}`], (k: string) => [`【答案】${k}`], (k: string) => ['【答案】', k], (k: string) => [`正确答案为${k}`]];
       const blocks = paper((type) => `【${WORD[type]}】`, (i, n) => [`${n}. ${i.stem}`, ...optionLine(i), ...(forms[n % forms.length]?.(key(i)) ?? [])]);
