@@ -61,3 +61,15 @@ export function paperRules(paper: Paper): Problem[] {
   }
   return problems;
 }
+
+/** Letter of a paper kind in the 试卷编号: L 理论知识, J 技能考核, Z 综合评审. */
+const PAPER_CODE_LETTERS: Readonly<Record<PaperKind, string>> = { theory: 'L', practical: 'J', comprehensive: 'Z' };
+
+/**
+ * The 试卷编号 printed on a paper, its answers and its 评分记录表: occupation code, level, kind, set —
+ * `3-01-02-07-4-L-甲`. One number per set, so that a page that is separated from its paper still says
+ * which paper it belongs to.
+ */
+export function paperCode(occupationCode: string, level: number, kind: PaperKind, setLabel: string): string {
+  return `${occupationCode}-${String(level)}-${PAPER_CODE_LETTERS[kind]}-${setLabel}`;
+}

@@ -136,6 +136,11 @@ export function blankFields(fields: readonly { readonly label: string; readonly 
   return para(runs, { align: 'center', after: 0, ...style, size });
 }
 
+/** `试卷编号：3-01-02-07-4-L-甲`, right-aligned under a paper's title, kept with what follows. */
+export function paperCodeLine(code: string): Paragraph {
+  return para(`试卷编号：${code}`, { size: SIZES.五号, align: 'right', after: 60, keepNext: true });
+}
+
 /** Document title: 黑体 二号 (or a given size), centred. */
 export function title(text: string, size: number = SIZES.二号): Paragraph {
   return para(text, { font: 'heading', size, align: 'center', after: 240, bold: false, keepNext: true });

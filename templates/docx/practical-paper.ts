@@ -9,7 +9,7 @@ import { chineseNumber, formatPoints } from '../../app/domain/format.js';
 import { NOTICE_GROUPS, noticeGroupNames, type PreparationNotice } from '../../app/domain/practical-task.js';
 import { sumPoints, type RubricRow } from '../../app/domain/rubric.js';
 import type { DocumentHeader, DocumentImage, PracticalPaperData, PracticalPaperTask } from '../../app/domain/submission/documents.js';
-import { blankFields, createDocument, estimateLines, heading, packDocx, para, run, SIZES, table, tailStart, type Cell, type CellSpec } from './kit.js';
+import { blankFields, createDocument, paperCodeLine, estimateLines, heading, packDocx, para, run, SIZES, table, tailStart, type Cell, type CellSpec } from './kit.js';
 import { fitImage, imageInfo, type ImageInfo } from './images.js';
 import {
   BLANK,
@@ -235,6 +235,7 @@ export async function practicalPaperDocx(data: PracticalPaperData): Promise<Uint
   const t = paperTitle(data.header, data.setLabel);
   const children: FileChild[] = [
     ...twoLineTitle(t),
+    paperCodeLine(data.paperCode),
     blankFields(CANDIDATE_FIELDS, { size: SIZES.五号, after: 240, keepNext: true }),
     para('注　意　事　项', { font: 'heading', size: SIZES.四号, align: 'center', after: 100, keepNext: true }),
     ...numbered([`考试时间：${data.minutes}分钟。本试卷共 ${data.tasks.length} 道试题，满分 ${formatPoints(data.totalPoints)} 分。`, ...PAPER_NOTES]),

@@ -6,7 +6,7 @@
 import type { FileChild, Table } from 'docx';
 import type { TheoryPaperData, TheoryPaperSection } from '../../app/domain/submission/documents.js';
 import { formatKey } from '../../app/domain/theory-item.js';
-import { createDocument, packDocx, para, run, SIZES, title, type Cell } from './kit.js';
+import { createDocument, packDocx, paperCodeLine, para, run, SIZES, title, type Cell } from './kit.js';
 import { keptTable } from './theory-paper.js';
 import {
   ANSWERS_SUBTITLE,
@@ -38,6 +38,7 @@ function answersChildren(data: TheoryPaperData): FileChild[] {
   const children: FileChild[] = [
     para(paperTitle(data), { font: 'heading', size: SIZES.三号, align: 'center', after: 0, keepNext: true }),
     title(ANSWERS_SUBTITLE, SIZES.三号),
+    paperCodeLine(data.paperCode),
   ];
   for (const { section, position } of presentSections(data)) {
     children.push(

@@ -8,7 +8,7 @@ import { AlignmentType, ImageRun, Paragraph, Tab, TabStopType, TextRun, type Fil
 import { chineseNumber } from '../../app/domain/format.js';
 import type { DocumentImage, TheoryPaperData, TheoryPaperItem, TheoryPaperSection } from '../../app/domain/submission/documents.js';
 import { OPTION_LETTERS } from '../../app/domain/theory-item.js';
-import { blankFields, createDocument, estimateLines, FONTS, packDocx, para, run, SIZES, table, tailStart, TEXT_WIDTH, title, type RunStyle, type TableSpec } from './kit.js';
+import { blankFields, createDocument, estimateLines, FONTS, packDocx, paperCodeLine, para, run, SIZES, table, tailStart, TEXT_WIDTH, title, type RunStyle, type TableSpec } from './kit.js';
 import { fitImage, imageInfo } from './images.js';
 import {
   ANSWER_BRACKET,
@@ -234,6 +234,7 @@ function paperChildren(data: TheoryPaperData): FileChild[] {
   const children: FileChild[] = [];
   if (data.sealLine) children.push(...sealBlock());
   children.push(title(paperTitle(data), SIZES.三号));
+  children.push(paperCodeLine(data.paperCode));
   children.push(para(NOTICE_HEADING, { font: 'heading', size: SIZES.小四, align: 'left', after: 0, keepNext: true }));
   for (const line of noticeLines(data)) children.push(para(line, { size: ITEM_SIZE, after: 0, indentLeft: 0, keepNext: true }));
   children.push(para('', { size: ITEM_SIZE, after: 0 }));

@@ -65,7 +65,7 @@ export function samplePaper(index: number, header: DocumentHeader = sampleHeader
       .slice(index * s.count, (index + 1) * s.count)
       .map((item) => ({ number: number++, item, images: [] })),
   }));
-  return { header, setLabel: SAMPLE_SETS[index] ?? '甲', minutes: 120, totalPoints: 100, sections, sealLine: true, standardYear: '2019' };
+  return { header, setLabel: SAMPLE_SETS[index] ?? '甲', minutes: 120, totalPoints: 100, sections, sealLine: true, standardYear: '2019', paperCode: `3-01-02-07-4-L-${SAMPLE_SETS[index] ?? '甲'}` };
 }
 
 const MODULE_NAMES: Readonly<Record<string, string>> = { A: '绘制二维图', B: '绘制三维图', C: '图档管理' };

@@ -61,6 +61,8 @@ export interface TheoryPaperData {
   readonly sealLine: boolean;
   /** Year of the 国家职业技能标准 the paper is based on (注意事项 1), '' when unknown. */
   readonly standardYear: string;
+  /** 试卷编号, e.g. `3-01-02-07-4-L-甲` (app/domain/paper.ts paperCode). */
+  readonly paperCode: string;
 }
 
 export interface PracticalPaperTask {

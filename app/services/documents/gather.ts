@@ -12,6 +12,7 @@ import { formatNumber } from '../../domain/format.js';
 import type { ItemBodyOf, ItemKind } from '../../domain/item.js';
 import { levelName } from '../../domain/level.js';
 import { occupationDisplayName } from '../../domain/occupation.js';
+import { paperCode } from '../../domain/paper.js';
 import { beijingDate, personSchema } from '../../domain/person.js';
 import type { PracticalStructure } from '../../domain/practical-structure.js';
 import { secrecyMark } from '../../domain/secrecy.js';
@@ -91,6 +92,7 @@ export function theoryPapers(ctx: ServiceContext, header: DocumentHeader, notes:
       sections: [...sections].map(([type, items]) => ({ type: type as TheoryItemType, pointsEach: points.get(type) ?? 0, items })),
       sealLine: true,
       standardYear: notes.standardYear,
+      paperCode: paperCode(header.occupationCode, header.level, 'theory', paper.setLabel),
     };
   });
 }
@@ -103,7 +105,7 @@ export function practicalPapers(ctx: ServiceContext, header: DocumentHeader, str
     setLabel: paper.setLabel,
     minutes: paper.minutes,
     totalPoints: paper.totalPoints,
-    paperCode: `${header.occupationCode}-${header.level}-J-${paper.setLabel}`,
+    paperCode: paperCode(header.occupationCode, header.level, 'practical', paper.setLabel),
     tasks: listPaperItems(ctx.db, paper.id).map((ref, k) => {
       const task = body(ctx, ref.itemId, ref.version, 'practical');
       const mode = level?.entries.find((e) => e.module === task.module)?.mode ?? '必考';

@@ -86,6 +86,10 @@ describe('documents.generate', () => {
     expect(lines.some((l) => l.includes('（2019年版）') && l.includes('120分钟'))).toBe(true);
     expect(lines.some((l) => l.startsWith('170.'))).toBe(true);
     expect(lines.some((l) => l.startsWith('171.'))).toBe(false);
+    // Every paper, its answers and the practical 试题 carry their 试卷编号.
+    expect(lines).toContain('试卷编号：3-01-02-07-4-L-甲');
+    expect(await docxParagraphs(new Uint8Array(readFileSync(join(out, '03_1_理论知识试题/2_乙套/2_标准答案.docx'))))).toContain('试卷编号：3-01-02-07-4-L-乙');
+    expect(await docxParagraphs(new Uint8Array(readFileSync(join(out, '03_2_技能考核试题/3_丙套/3_试题.docx'))))).toContain('试卷编号：3-01-02-07-4-J-丙');
 
     // 名单: the manager and the author, not the reviewers; 审核意见: the five reviewers.
     const book = new ExcelJS.Workbook();

@@ -30,7 +30,7 @@ function sections(parts: readonly { type: TheoryItemType; count: number; pointsE
 
 function paperData(secs: TheoryPaperSection[], overrides: Partial<TheoryPaperData> = {}): TheoryPaperData {
   const total = secs.reduce((a, s) => a + s.pointsEach * s.items.length, 0);
-  return { header: sampleHeader(), setLabel: '甲', minutes: 120, totalPoints: total, sections: secs, sealLine: true, standardYear: '2019', ...overrides };
+  return { header: sampleHeader(), setLabel: '甲', minutes: 120, totalPoints: total, sections: secs, sealLine: true, standardYear: '2019', paperCode: '3-01-02-07-4-L-甲', ...overrides };
 }
 
 /** 20 判断 × 1 + 140 单选 × 0.5 + 10 多选 × 1 = 100 points, 120 minutes. */
@@ -110,7 +110,8 @@ describe('templates/docx/theory-paper', () => {
       expect(p[0]).toBe('姓名____________　　准考证号____________________　　单位________________________');
       expect(p[1]).toBe('……………………… 考 生 答 题 不 准 超 过 此 线 ………………………');
       expect(p[2]).toBe(TITLE);
-      expect(p.slice(3, 8)).toEqual([
+      expect(p[3]).toBe('试卷编号：3-01-02-07-4-L-甲');
+      expect(p.slice(4, 9)).toEqual([
         '注意事项',
         '1、本试卷依据《制图员》国家职业技能标准（2019年版）命制，考试时间：120分钟。',
         '2、请首先按要求在试卷的标封处填写您的姓名、准考证号和所在单位的名称。',
