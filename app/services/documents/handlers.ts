@@ -20,6 +20,7 @@ import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { setName } from '../../domain/format.js';
+import { noticeConflictFindings } from '../../domain/lint/notice-conflicts.js';
 import { submissionGaps } from '../../domain/submission/completeness.js';
 import type { DocumentHeader } from '../../domain/submission/documents.js';
 import { markText, type DocumentClass } from '../../domain/submission/marking.js';
@@ -156,6 +157,10 @@ function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: 
     standardYearKnown: src.notes.standardYear !== '' || /\d{4}\s*年/.test(src.notes.standard),
     drafts,
   });
+  // A set whose 考生准备通知单 contradicts itself (one task asks for what another forbids) is a gap too.
+  for (const paper of practical) {
+    for (const f of noticeConflictFindings(paper.tasks.map((t) => t.task))) warnings.push(documentsMessages.setWarning(setName(paper.setLabel), f.message));
+  }
   return { planned, sets: { theory: src.theory.length, practical: src.practicalSets.length, comprehensive: src.comprehensive.length }, drafts, warnings };
 }
 

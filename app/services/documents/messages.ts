@@ -42,6 +42,7 @@ export const documentsMessages = {
   noTheorySets: '本题库还没有组好的理论知识试卷，请先组卷（qbank assemble）',
   standard: (occupation: string, year: string) => `《${occupation}国家职业技能标准》${year === '' ? '' : `（${year}年版）`}`,
   edition: (year: string) => (year === '' ? '（待填写：版本年份）' : `（${year}年版）`),
+  setWarning: (set: string, text: string) => `${set}：${text}`,
   noOverlap: '各套试卷之间试题互不重复',
   overlap: (count: number) => `任意两套试卷之间重复试题不超过 ${count} 道`,
   /** Worded for the province: the blueprint's bands, and parallel sets as a bound on the mean estimated p. */
