@@ -13,7 +13,7 @@ const networkPaths = NETWORK_MODULES.flatMap((m) => [m, `node:${m}`]).map((name)
 const networkRegex = `^(node:)?(${NETWORK_MODULES.map((m) => m.replace('/', '\\/')).join('|')})$`;
 
 /** Node-only packages: never in the renderer (Signal-Desktop style runtime classification). */
-export const NODE_ONLY_PACKAGES = ['better-sqlite3-multiple-ciphers', 'node-forge', 'docx', 'exceljs', 'jszip', 'saxes', 'electron'];
+export const NODE_ONLY_PACKAGES = ['better-sqlite3-multiple-ciphers', 'node-forge', 'docx', 'exceljs', 'jszip', 'saxes', '@resvg/resvg-js', 'electron'];
 
 const airGapRules = {
   'no-restricted-imports': ['error', { paths: networkPaths }],
