@@ -18,7 +18,7 @@
 import { percent } from '../format.js';
 import { IMPORTANCE, listElements, type Importance, type TheoryElementTable } from '../element-table.js';
 import { MIN_PARALLEL_SETS } from '../paper.js';
-import { THEORY_ITEM_TYPES, theoryItemTypeNames, type TheoryItem, type TheoryItemType } from '../theory-item.js';
+import { isUnbound, THEORY_ITEM_TYPES, theoryItemTypeNames, type TheoryItem, type TheoryItemType } from '../theory-item.js';
 import { coverage, DEFAULT_PAPER, largestRemainder, type CoverageRow, type PaperShape, type TypeCounts } from './coverage.js';
 import { keyIsLongest, lintTheoryItem, type LintFinding, type LintSeverity } from './item-lint.js';
 import {
@@ -193,8 +193,9 @@ function keyBalance(items: readonly TheoryItem[]): KeyBalance {
   };
 }
 
+/** 待归类 drafts (no 鉴定点 or no 难度 yet) are not part of the bank's structure: the item lint reports them. */
 function isCounted(item: BankItem, eligibleOnly: boolean): boolean {
-  if (item.state === '停用') return false;
+  if (item.state === '停用' || isUnbound(item)) return false;
   return eligibleOnly ? item.state === undefined || item.state === '入库' : true;
 }
 

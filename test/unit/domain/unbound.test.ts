@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eligibility, isAssemblable } from '../../../app/domain/assembly/eligibility.js';
 import { decodeItem, itemColumns, itemGaps } from '../../../app/domain/item.js';
+import { lintBank } from '../../../app/domain/lint/bank-lint.js';
 import { lintTheoryItem } from '../../../app/domain/lint/item-lint.js';
+import { theoryElementTableSchema } from '../../../app/domain/element-table.js';
+import { sampleElementTable, sampleTheoryItems } from '../../../app/demo/sample-bank.js';
 import { classificationGaps, isUnbound, theoryItemDraftSchema, theoryItemSchema, UNBOUND_ELEMENT, UNRATED_DIFFICULTY, type TheoryItem } from '../../../app/domain/theory-item.js';
 import { formatProblem, validate } from '../../../app/domain/validation.js';
 import { checkTransition, isEligibleForPapers } from '../../../app/domain/workflow.js';
@@ -63,4 +66,14 @@ describe('待归类 theory items', () => {
     ]);
     expect(lintTheoryItem(bound, { elementCodes: new Set(['A-B-A-001']) }).filter((f) => f.rule === 'unbound')).toEqual([]);
   });
+
+  it('are left out of the bank lint (no 鉴定点 outside the 细目表, no difficulty 1 they do not have)', () => {
+    const table = theoryElementTableSchema.parse(sampleElementTable());
+    const items = sampleTheoryItems().map((i) => theoryItemSchema.parse(i));
+    const plain = lintBank({ items, table });
+    const withDrafts = lintBank({ items: [...items, { ...unbound, state: '草稿' }, { ...unbound, element: 'A-B-A-001', state: '草稿' }], table });
+    expect(withDrafts.findings).toEqual(plain.findings);
+    expect(withDrafts.difficulty).toEqual(plain.difficulty);
+  });
 });
+
