@@ -92,16 +92,7 @@ export function linear(d: Drawing, p1: Pt, p2: Pt, o: LinearOptions): void {
     return;
   }
   const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
-  const outside = o.outside ?? length < 2 * ARROW_LENGTH + 2;
-  if (outside) {
-    d.line(add(a, u, -(ARROW_LENGTH + 3)), add(b, u, ARROW_LENGTH + 3), 'thin');
-    arrow(d, a, u);
-    arrow(d, b, [-u[0], -u[1]]);
-  } else {
-    d.line(a, b, 'thin');
-    arrow(d, a, [-u[0], -u[1]]);
-    arrow(d, b, u);
-  }
+  dimensionLine(d, a, b, u, o.outside ?? length < 2 * ARROW_LENGTH + 2, ARROW_LENGTH + 3);
   const ordered = a[0] < b[0] - 1e-6 || (Math.abs(a[0] - b[0]) < 1e-6 && a[1] > b[1]);
   const [s, e] = ordered ? [a, b] : [b, a];
   const textAt = o.textAt ?? 0.5;
@@ -171,4 +162,21 @@ export function radius(d: Drawing, c: Pt, r: number, angle: number, text: string
 export function centreCross(d: Drawing, c: Pt, r: number, overshoot = 3, angle = 0): void {
   d.line(polar(c, r + overshoot, angle), polar(c, r + overshoot, angle + 180), 'centre');
   d.line(polar(c, r + overshoot, angle + 90), polar(c, r + overshoot, angle + 270), 'centre');
+}
+
+/**
+ * The dimension line from a to b (direction u) with its two arrows: inside, arrows pointing out to the
+ * extension lines; outside (too short for arrows inside), arrows pointing in and the line running on
+ * by `overrun` beyond both ends.
+ */
+export function dimensionLine(d: Drawing, a: Pt, b: Pt, u: Pt, outside: boolean, overrun: number): void {
+  if (outside) {
+    d.line(add(a, u, -overrun), add(b, u, overrun), 'thin');
+    arrow(d, a, u);
+    arrow(d, b, [-u[0], -u[1]]);
+  } else {
+    d.line(a, b, 'thin');
+    arrow(d, a, [-u[0], -u[1]]);
+    arrow(d, b, u);
+  }
 }

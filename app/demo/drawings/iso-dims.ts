@@ -3,7 +3,7 @@
  * parallel to the measured edge, numbers along the dimension line; diameters across the ellipse along an
  * axis of the circle's plane; notes on leaders.
  */
-import { arrow, DIM_TEXT, leader, textAlong } from './dims.js';
+import { arrow, DIM_TEXT, dimensionLine, leader, textAlong } from './dims.js';
 import { type IsoView, type V3, v3 } from './iso.js';
 import { type Drawing, type Pt, textWidth } from './svg.js';
 
@@ -38,15 +38,7 @@ export function isoLinear(d: Drawing, view: IsoView, p1: V3, p2: V3, o: IsoLinea
   const b = view.at(b3);
   const u = sheetUnit(a, b);
   const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
-  if (o.outside ?? length < 8) {
-    d.line([a[0] - u[0] * 6, a[1] - u[1] * 6], [b[0] + u[0] * 6, b[1] + u[1] * 6], 'thin');
-    arrow(d, a, u);
-    arrow(d, b, [-u[0], -u[1]]);
-  } else {
-    d.line(a, b, 'thin');
-    arrow(d, a, [-u[0], -u[1]]);
-    arrow(d, b, u);
-  }
+  dimensionLine(d, a, b, u, o.outside ?? length < 8, 6);
   const [s, e] = a[0] <= b[0] ? [a, b] : [b, a];
   const t = o.textAt ?? 0.5;
   textAlong(d, s, e, o.text, a[0] <= b[0] ? t : 1 - t);
