@@ -24,11 +24,13 @@ import type { Migration } from './index.js';
  *   their bank), and the program writes part 0 and folds the others into it when it rewrites the
  *   block. So existing databases keep their unigram and bigram blocks as they are, and only the
  *   trigram index is rebuilt, from `search_text`, the current indexed text of every item.
- * - `search_pending (item_id, indexed)`: items whose text changed since their grams were written,
- *   with the text `search_grams` still holds for them (''), so one save writes a handful of pages;
- *   queries check these few items against their current text, and the program folds them into
- *   `search_grams` once there are a few dozen or a batch is indexed. No foreign key: an item may be
- *   deleted once its text is removed while its old grams still wait to be cleared.
+ * - `search_pending (item_id, indexed, text)`: items whose text changed since their grams were
+ *   written, with the text `search_grams` still holds for them and their current text ('' for
+ *   none), so one save writes a handful of pages; queries check these few items by their current
+ *   text (kept here, in a few pages, rather than read from all over `search_text`), and the program
+ *   folds them into `search_grams` once there are a few dozen or a batch is indexed. No foreign
+ *   key: an item may be deleted once its text is removed while its old grams still wait to be
+ *   cleared.
  *
  * `search_attributes`, `search_text` and the triggers of 0100 are unchanged.
  */
@@ -61,7 +63,8 @@ export const migration0170: Migration = {
 
     CREATE TABLE search_pending (
       item_id INTEGER PRIMARY KEY,
-      indexed TEXT NOT NULL
+      indexed TEXT NOT NULL,
+      text    TEXT NOT NULL
     ) STRICT;
   `,
 };

@@ -5,11 +5,13 @@
  *   an FTS5 trigram index that answers terms of three or more characters;
  * - `search_grams` holds, for every unigram and bigram, the items whose text contains it, as
  *   blocks of item ids (search-blocks.ts), for terms of one and two characters;
- * - `search_pending` lists the items whose text changed since `search_grams` was last written for
- *   them, with the text it still holds for them. A single save only adds a row there (a handful of
- *   pages, where rewriting the blocks of forty or more grams touches as many pages), and queries
- *   look at the current text of those few items; once there are more than PENDING_LIMIT, or when
- *   a batch is indexed, all of them are written into `search_grams` at once ("folded").
+ * - `search_pending` lists the items whose text changed since `search_fts` and `search_grams` were
+ *   last written for them, with the text those still hold for them and their current text. A
+ *   single save writes only `search_text` and a row there: a few pages, where updating both
+ *   indexes touches forty pages or more and now and then makes FTS5 merge its segments; queries
+ *   check those few items by their current text, read from this small table. Once there are more
+ *   than PENDING_LIMIT, or when a batch is indexed, all of them are written into both indexes at
+ *   once ("folded"), so that work is done in bulk, once per few dozen saves.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ReadableDB, WritableDB } from '../database.js';
@@ -45,84 +47,87 @@ export function statement(db: ReadableDB, sql: string): Database.Statement {
 // --- writing ---------------------------------------------------------------------------------------
 
 /**
- * Indexes the changed texts: `search_text` and `search_fts` at once, the grams either as pending
- * (a few items) or folded with every pending item into `search_grams` (more than PENDING_LIMIT).
+ * Indexes the changed texts: `search_text` at once, the indexes either later (a few items become
+ * pending) or now, folded with every pending item (more than PENDING_LIMIT in all).
  */
 export function indexTexts(db: WritableDB, changes: readonly TextChange[]): void {
   const pending = statement(db, 'SELECT count(*) FROM search_pending').pluck().get() as number;
-  if (pending + changes.length <= PENDING_LIMIT) {
-    writeTexts(db, changes);
-    // An item already pending keeps the text search_grams holds for it.
-    const add = statement(db, 'INSERT INTO search_pending (item_id, indexed) VALUES (?, ?) ON CONFLICT (item_id) DO NOTHING');
-    for (const c of changes) add.run(c.itemId, c.before);
+  writeTexts(db, changes);
+  if (pending + changes.length > PENDING_LIMIT) {
+    fold(db, changes);
     return;
   }
-  writeTexts(db, changes);
-  foldGrams(db, changes);
+  // An item already pending keeps the text the indexes hold for it.
+  const add = statement(
+    db,
+    'INSERT INTO search_pending (item_id, indexed, text) VALUES (?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET text = excluded.text',
+  );
+  for (const c of changes) add.run(c.itemId, c.before, c.after);
 }
 
-/** Replaces the items' rows of `search_text` and their entries in `search_fts` (its external content). */
+/** Replaces the items' rows of `search_text`. */
 function writeTexts(db: WritableDB, changes: readonly TextChange[]): void {
-  const forget = statement(db, "INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', ?, ?)");
-  const learn = statement(db, 'INSERT INTO search_fts (rowid, text) VALUES (?, ?)');
   const save = statement(db, 'INSERT INTO search_text (item_id, text) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET text = excluded.text');
   const drop = statement(db, 'DELETE FROM search_text WHERE item_id = ?');
-  for (const { itemId, before, after } of changes) {
-    if (before !== '') forget.run(itemId, before);
+  for (const { itemId, after } of changes) {
     if (after === '') drop.run(itemId);
-    else {
-      save.run(itemId, after);
-      learn.run(itemId, after);
-    }
+    else save.run(itemId, after);
+  }
+}
+
+/**
+ * Replaces the items' entries in `search_fts`. Its external content, `search_text`, already holds
+ * the new texts: FTS5 is given the text it indexed to take out (`before`).
+ */
+function writeTrigrams(db: WritableDB, changes: Iterable<TextChange>): void {
+  const forget = statement(db, "INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', ?, ?)");
+  const learn = statement(db, 'INSERT INTO search_fts (rowid, text) VALUES (?, ?)');
+  for (const { itemId, before, after } of changes) {
+    if (before === after) continue;
+    if (before !== '') forget.run(itemId, before);
+    if (after !== '') learn.run(itemId, after);
   }
 }
 
 /** The pending items with their current normalised text ('' when it was removed). */
 export function pendingTexts(db: ReadableDB): [itemId: number, text: string][] {
-  const sql = "SELECT p.item_id, coalesce(t.text, '') FROM search_pending p LEFT JOIN search_text t ON t.item_id = p.item_id";
-  return statement(db, sql).raw().all() as [number, string][];
+  return statement(db, 'SELECT item_id, text FROM search_pending').raw().all() as [number, string][];
 }
 
 /** A block with more changed grams than this is read in one range scan rather than gram by gram. */
 const SCAN_FROM = 1000;
 
 /**
- * Writes the gram changes of `changes` and of every pending item into `search_grams`, each changed
- * posting block once, and empties `search_pending`.
+ * Writes the changes of `changes` and of every pending item into `search_fts` and `search_grams`
+ * (each changed posting block once), and empties `search_pending`.
  */
-export function foldGrams(db: WritableDB, changes: readonly TextChange[] = []): void {
+export function fold(db: WritableDB, changes: readonly TextChange[] = []): void {
   const all = new Map<number, TextChange>(changes.map((c) => [c.itemId, c]));
-  const pending = statement(db, 'SELECT item_id, indexed FROM search_pending').raw().all() as [number, string][];
+  const pending = statement(db, 'SELECT item_id, indexed, text FROM search_pending').raw().all() as [number, string, string][];
   if (pending.length > 0) {
-    const current = statement(db, 'SELECT text FROM search_text WHERE item_id = ?').pluck();
-    for (const [itemId, indexed] of pending) {
-      const after = all.get(itemId)?.after ?? ((current.get(itemId) as string | undefined) ?? '');
-      all.set(itemId, { itemId, before: indexed, after });
-    }
+    for (const [itemId, indexed, text] of pending) all.set(itemId, { itemId, before: indexed, after: all.get(itemId)?.after ?? text });
     statement(db, 'DELETE FROM search_pending').run();
   }
+  // In ascending order of id: FTS5 writes out its pending segment whenever a rowid goes back.
+  writeTrigrams(db, [...all.values()].sort((a, b) => a.itemId - b.itemId));
+  const writer = new BlockWriter(db);
+  const used = statement(db, 'SELECT EXISTS (SELECT 1 FROM search_grams WHERE block = ?)').pluck();
   for (const [block, grams] of blockChanges(all.values())) {
-    const stored = grams.length >= SCAN_FROM ? storedBlocks(db, block) : undefined;
-    for (const change of grams) writeGram(db, block, change, stored ? (stored.get(change.gram) ?? []) : undefined);
+    // A block that holds no gram yet needs no look-up; one with many changes is read at once.
+    const fresh = used.get(block) === 0;
+    const stored = !fresh && grams.length >= SCAN_FROM ? storedBlocks(db, block) : undefined;
+    for (const change of grams) {
+      const parts = fresh ? NONE : stored ? (stored.get(change.gram) ?? NONE) : (statement(db, PARTS).raw().all(block, change.gram) as [number, Buffer][]);
+      writer.write(block, change, parts);
+    }
   }
+  writer.flush();
 }
 
 // --- posting blocks --------------------------------------------------------------------------------------
 
-/** The stored block of sorted offsets. */
-function blockOf(offsets: readonly number[]): Buffer | undefined {
-  if (offsets.length >= ARRAY_LIMIT) {
-    const words = new Uint32Array(WORDS);
-    for (const offset of offsets) setBit(words, offset, true);
-    return encodeBlock(words);
-  }
-  const blob = Buffer.alloc(2 * offsets.length);
-  offsets.forEach((offset, k) => {
-    blob[2 * k] = offset & 0xff;
-    blob[2 * k + 1] = offset >>> 8;
-  });
-  return blob;
-}
+const PARTS = 'SELECT part, ids FROM search_grams WHERE block = ? AND gram = ?';
+const NONE: readonly [number, Buffer][] = [];
 
 /** Every stored part of block `block` of every gram, read in one range scan of the primary key. */
 function storedBlocks(db: WritableDB, block: number): Map<string, [number, Buffer][]> {
@@ -136,24 +141,85 @@ function storedBlocks(db: WritableDB, block: number): Map<string, [number, Buffe
 }
 
 /**
- * Sets and clears bits of one posting block. Its parts are OR-ed together and written back as
- * part 0 (migration 0170 carried the per-bank blocks of 0100 over as parts).
+ * The stored block of the offsets to set of `change`, when it sets bits only (in ascending order,
+ * an offset possibly repeated): written straight from them, without a bitmap in between.
  */
-function writeGram(db: WritableDB, block: number, { gram, add, remove }: GramChange, stored?: [number, Buffer][]): void {
-  const parts = stored ?? (statement(db, 'SELECT part, ids FROM search_grams WHERE block = ? AND gram = ?').raw().all(block, gram) as [number, Buffer][]);
-  let blob: Buffer | undefined;
-  if (parts.length === 0 && remove.length === 0) blob = blockOf(add);
-  else {
-    const words = new Uint32Array(WORDS);
-    for (const [, ids] of parts) decodeInto(words, ids);
-    for (const offset of remove) setBit(words, offset, false);
-    for (const offset of add) setBit(words, offset, true);
-    blob = encodeBlock(words);
+function blockOf({ values, from, to }: GramChange, words: Uint32Array): Buffer | undefined {
+  let n = 0;
+  for (let k = from, last = -1; k < to; k++) {
+    if (values[k] === last) continue;
+    last = values[k] ?? 0;
+    n++;
   }
-  const hasPart0 = parts.some(([part]) => part === 0);
-  if (parts.length > (hasPart0 ? 1 : 0)) statement(db, 'DELETE FROM search_grams WHERE block = ? AND gram = ? AND part <> 0').run(block, gram);
-  if (!blob) {
-    if (hasPart0) statement(db, 'DELETE FROM search_grams WHERE block = ? AND gram = ? AND part = 0').run(block, gram);
-  } else if (hasPart0) statement(db, 'UPDATE search_grams SET ids = ? WHERE block = ? AND gram = ? AND part = 0').run(blob, block, gram);
-  else statement(db, 'INSERT INTO search_grams (block, gram, part, ids) VALUES (?, ?, 0, ?)').run(block, gram, blob);
+  if (n >= ARRAY_LIMIT) {
+    words.fill(0);
+    for (let k = from; k < to; k++) setBit(words, values[k] ?? 0, true);
+    return encodeBlock(words);
+  }
+  const blob = Buffer.allocUnsafe(2 * n);
+  let at = 0;
+  for (let k = from, last = -1; k < to; k++) {
+    const offset = values[k] ?? 0;
+    if (offset === last) continue;
+    last = offset;
+    blob[at++] = offset & 0xff;
+    blob[at++] = offset >>> 8;
+  }
+  return blob;
+}
+
+/** Rows written per INSERT statement: one statement per row costs twice as much per row. */
+const ROWS_PER_STATEMENT = 32;
+const upsert = (rows: number) =>
+  `INSERT INTO search_grams (block, gram, part, ids) VALUES ${Array.from({ length: rows }, () => '(?, ?, 0, ?)').join(', ')}
+   ON CONFLICT (block, gram, part) DO UPDATE SET ids = excluded.ids`;
+const UPSERT_MANY = upsert(ROWS_PER_STATEMENT);
+const UPSERT_ONE = upsert(1);
+
+/**
+ * Writes posting blocks: a block's parts are OR-ed together, its bits set and cleared, and the
+ * result written back as part 0 (migration 0170 carried the per-bank blocks of 0100 over as parts).
+ * Blocks to store are written ROWS_PER_STATEMENT at a time (each block at most once per fold).
+ */
+class BlockWriter {
+  private readonly rows: (number | string | Buffer)[] = [];
+  private readonly words = new Uint32Array(WORDS);
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+
+  constructor(private readonly db: WritableDB) {
+    this.many = statement(db, UPSERT_MANY);
+    this.one = statement(db, UPSERT_ONE);
+  }
+
+  write(block: number, change: GramChange, parts: readonly [number, Buffer][]): void {
+    const { gram, values, from, to } = change;
+    let clears = false;
+    for (let k = from; k < to && !clears; k++) clears = (values[k] ?? 0) < 0;
+    let blob: Buffer | undefined;
+    if (parts.length === 0 && !clears) blob = blockOf(change, this.words);
+    else {
+      const words = this.words.fill(0);
+      for (const [, ids] of parts) decodeInto(words, ids);
+      for (let k = from; k < to; k++) {
+        const value = values[k] ?? 0;
+        setBit(words, value < 0 ? -1 - value : value, value >= 0);
+      }
+      blob = encodeBlock(words);
+    }
+    let hasPart0 = false;
+    for (const [part] of parts) hasPart0 ||= part === 0;
+    if (parts.length > (hasPart0 ? 1 : 0)) statement(this.db, 'DELETE FROM search_grams WHERE block = ? AND gram = ? AND part <> 0').run(block, gram);
+    if (blob) {
+      this.rows.push(block, gram, blob);
+      if (this.rows.length === 3 * ROWS_PER_STATEMENT) this.flush();
+    } else if (hasPart0) statement(this.db, 'DELETE FROM search_grams WHERE block = ? AND gram = ? AND part = 0').run(block, gram);
+  }
+
+  flush(): void {
+    const rows = this.rows.length / 3;
+    if (rows === ROWS_PER_STATEMENT) this.many.run(this.rows);
+    else for (let r = 0; r < rows; r++) this.one.run(this.rows.slice(3 * r, 3 * r + 3));
+    this.rows.length = 0;
+  }
 }

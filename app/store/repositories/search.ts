@@ -4,10 +4,11 @@
  *
  * Text is normalised (NFKC, lower case, whitespace, control and format characters removed). A query
  * is split on whitespace into terms that must all occur (AND):
- * - a term of one or two characters is one gram: its blocks of item ids in `search_grams`, with the
- *   few items whose text changed since then (`search_pending`) checked against their current text;
+ * - a term of one or two characters is one gram: its blocks of item ids in `search_grams`;
  * - a term of three or more characters is a phrase of trigrams in the FTS5 table `search_fts`, which
- *   matches exactly where the text contains the term.
+ *   matches exactly where the text contains the term;
+ * - the few items saved one at a time since both were last written (`search_pending`) are judged
+ *   by their current text instead.
  * Filters (type, state, difficulty, element prefix, current version) and the bank itself are bitmaps
  * of the same shape in `search_attributes`, kept in step with `items` by triggers. A query intersects
  * a few sets in memory, so a term found in most of a bank costs little more than a rare one, and the
@@ -19,7 +20,7 @@ import { toSearchText } from '../../domain/text/normalise.js';
 import type { ReadableDB, WritableDB } from '../database.js';
 import { NotFoundError } from '../errors.js';
 import { decodeInto, idSetOf, idsOf, intersect, setId, sizeOf, WORDS, type IdSet } from './search-blocks.js';
-import { foldGrams, indexTexts, pendingTexts, statement, type TextChange } from './search-index.js';
+import { fold, indexTexts, pendingTexts, statement, type TextChange } from './search-index.js';
 
 export interface SearchQuery {
   readonly bankId: number;
@@ -66,6 +67,8 @@ export function searchTerms(text: string): string[] {
 
 // --- writing -------------------------------------------------------------------------------------------
 
+const KNOWN = 'SELECT i.id, t.text FROM json_each(?) j JOIN items i ON i.id = j.value LEFT JOIN search_text t ON t.item_id = i.id';
+
 /**
  * Indexes each text as the searchable text of its item, replacing what was indexed before, in one
  * transaction (use it for imports and re-indexing: every touched gram block is written once). An
@@ -75,13 +78,13 @@ export function replaceSearchTexts(db: WritableDB, texts: Iterable<SearchText>):
   db.transaction(() => {
     const latest = new Map<number, string>();
     for (const { itemId, text } of texts) latest.set(itemId, toSearchText(text));
-    const exists = statement(db, 'SELECT 1 FROM items WHERE id = ?').pluck();
-    const previousOf = statement(db, 'SELECT text FROM search_text WHERE item_id = ?').pluck();
+    // The items that exist, with the text indexed so far, in one statement.
+    const known = new Map(statement(db, KNOWN).raw().all(JSON.stringify([...latest.keys()])) as [number, string | null][]);
     const changes: TextChange[] = [];
     for (const [itemId, after] of latest) {
-      if (exists.get(itemId) === undefined) throw new NotFoundError(`试题 ${itemId} 不存在，无法更新检索索引`);
-      const before = (previousOf.get(itemId) as string | undefined) ?? '';
-      if (before !== after) changes.push({ itemId, before, after });
+      const before = known.get(itemId);
+      if (before === undefined) throw new NotFoundError(`试题 ${itemId} 不存在，无法更新检索索引`);
+      if ((before ?? '') !== after) changes.push({ itemId, before: before ?? '', after });
     }
     if (changes.length > 0) indexTexts(db, changes);
   })();
@@ -102,11 +105,11 @@ export function removeSearchText(db: WritableDB, itemId: number): void {
 }
 
 /**
- * Writes the grams of the items saved one at a time since the last batch into the gram blocks
- * (saves do it themselves every few dozen items; searches are exact either way).
+ * Writes the index entries of the items saved one at a time since the last fold into the trigram
+ * and gram indexes (saves do it themselves every few dozen items; searches are exact either way).
  */
 export function flushSearchIndex(db: WritableDB): void {
-  db.transaction(() => foldGrams(db))();
+  db.transaction(() => fold(db))();
 }
 
 // --- searching -----------------------------------------------------------------------------------------
@@ -144,10 +147,9 @@ const PHRASES = 'SELECT rowid FROM search_fts WHERE search_fts MATCH ?';
 /** An FTS5 query that matches texts containing every term (each a quoted string: no syntax). */
 const phrases = (terms: readonly string[]) => terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 
-/** The items whose text contains a short `term`: its gram blocks, corrected by the pending items. */
-function gramSet(db: ReadableDB, bankId: number, term: string, pending: () => [number, string][]): IdSet {
-  const set = readBlocks(db, GRAMS, term, bankId);
-  for (const [itemId, text] of pending()) setId(set, itemId, text.includes(term));
+/** `set` with the pending items in or out as their current text contains every one of `terms`. */
+function withPending(set: IdSet, terms: readonly string[], pending: readonly [number, string][]): IdSet {
+  for (const [itemId, text] of pending) setId(set, itemId, terms.every((t) => text.includes(t)));
   return set;
 }
 
@@ -162,12 +164,14 @@ export function searchItems(db: ReadableDB, query: SearchQuery): SearchResult {
   const terms = searchTerms(query.text);
   const short = terms.filter((t) => Array.from(t).length <= MAX_GRAM);
   const long = terms.filter((t) => Array.from(t).length > MAX_GRAM);
-  let pending: [number, string][] | undefined;
+  // The indexes are behind on the few items saved one at a time since the last fold: these are
+  // judged by their current text.
+  const pending = terms.length > 0 ? pendingTexts(db) : [];
   const sets: (() => IdSet)[] = [
     ...attributesOf(query).map((a) => () => readBlocks(db, ATTRIBUTES, query.bankId, a)),
-    ...short.map((t) => () => gramSet(db, query.bankId, t, () => (pending ??= pendingTexts(db)))),
+    ...short.map((t) => () => withPending(readBlocks(db, GRAMS, t, query.bankId), [t], pending)),
   ];
-  if (long.length > 0) sets.push(() => idSetOf(statement(db, PHRASES).pluck().all(phrases(long)) as number[]));
+  if (long.length > 0) sets.push(() => withPending(idSetOf(statement(db, PHRASES).pluck().all(phrases(long)) as number[]), long, pending));
   let found: IdSet | undefined;
   for (const next of sets) {
     found = found ? intersect(found, next()) : next();

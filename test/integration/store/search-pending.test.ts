@@ -1,8 +1,8 @@
 /**
- * Single saves (migration 0170): a saved text goes to the FTS5 index at once and its unigrams and
- * bigrams wait in `search_pending` until a few dozen have gathered or a batch is indexed. Searches
- * must answer the same in both states — for one- and two-character terms, specs and full-width
- * input above all, which the pending items are checked for by their text.
+ * Single saves (migration 0170): a saved text goes to `search_text` at once, while its entries in
+ * the trigram and gram indexes wait in `search_pending` until a few dozen have gathered or a batch
+ * is indexed. Searches must answer the same in both states — for one- and two-character terms,
+ * longer ones, specs and full-width input — the pending items being judged by their text.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, type WritableDB } from '../../../app/store/database.js';
@@ -69,6 +69,8 @@ describe('search of single saves (pending grams)', () => {
       expect(find(db, '尺寸')).toEqual([part]);
       expect(find(db, '的 图')).toEqual([front, part]);
       expect(find(db, '齿轮 模数')).toEqual([gear]);
+      expect(find(db, '主视图')).toEqual([front]);
+      expect(find(db, '的单位')).toEqual([part]);
     });
     replaceSearchText(db, front, '俯视图反映宽度。');
     replaceSearchText(db, front, '左视图反映宽度和高度。');
@@ -81,6 +83,9 @@ describe('search of single saves (pending grams)', () => {
       expect(find(db, '齿')).toEqual([]);
       expect(find(db, '高度')).toEqual([front]);
       expect(find(db, '长度')).toEqual([]);
+      expect(find(db, '主视图')).toEqual([]);
+      expect(find(db, '左视图 宽度')).toEqual([front]);
+      expect(find(db, '齿轮的模数')).toEqual([]);
       expect(find(db, '', { limit: 10 })).toEqual([front, part, gear]);
     });
   });

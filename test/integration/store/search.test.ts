@@ -339,9 +339,10 @@ describe('search repository', () => {
     };
     /** The unigrams and bigrams in the gram blocks and the trigrams in the FTS5 index. */
     const gramsOf = (db: WritableDB) => {
+      const grams = postingsOf(db).map((p) => p.gram);
       db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, search_fts, row)');
       const trigrams = db.prepare('SELECT term FROM temp.search_vocabulary').pluck().all() as string[];
-      return [...new Set(postingsOf(db).map((p) => p.gram)), ...trigrams].sort();
+      return [...new Set(grams), ...trigrams].sort();
     };
 
     it('indexes every distinct unigram, bigram and trigram of the normalised text', () => {
