@@ -77,7 +77,8 @@ export interface DemoReport {
     readonly practical: { readonly seconds: number; readonly deviation: number; readonly overlapMatrix: readonly (readonly number[])[] };
   };
   readonly documents: readonly { readonly part: string; readonly file: string; readonly bytes: number; readonly sha256: string }[];
-  readonly submission: { readonly folder: string; readonly files: number; readonly seconds: number };
+  /** `warnings`: what the rules would still reject (app/domain/submission/completeness.ts). */
+  readonly submission: { readonly folder: string; readonly files: number; readonly seconds: number; readonly warnings: readonly string[] };
   readonly registers: readonly { readonly part: string; readonly file: string }[];
   readonly audit: { readonly entries: number; readonly verified: boolean; readonly head: string; readonly checkpoint: string; readonly checkpoints: number };
   readonly seconds: number;
@@ -251,7 +252,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     });
     note(
       demoText.submissionStep,
-      demoText.submission(submission.files.length, shown(join(outDir, DEMO_SUBMISSION)), formatSeconds(submission.seconds), [...new Set(submission.files.map((f) => f.part))]),
+      demoText.submission(submission.files.length, shown(join(outDir, DEMO_SUBMISSION)), formatSeconds(submission.seconds), [...new Set(submission.files.map((f) => f.part))], submission.warnings),
     );
 
     // A 命题人员 opens an item (调阅) — and is refused a bank that is not theirs.
@@ -349,7 +350,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         practical: { seconds: roundTo(practical.seconds, 3), deviation: practical.deviation, overlapMatrix: practical.statistics.overlap },
       },
       documents: submission.files.map((f) => ({ part: f.part, file: relative(outDir, f.absolutePath), bytes: f.bytes, sha256: f.sha256 })),
-      submission: { folder: DEMO_SUBMISSION, files: submission.files.length, seconds: roundTo(submission.seconds, 3) },
+      submission: { folder: DEMO_SUBMISSION, files: submission.files.length, seconds: roundTo(submission.seconds, 3), warnings: submission.warnings },
       registers,
       audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastSigned, checkpoints: audit.checkpoints },
       seconds: Math.round((performance.now() - started) / 10) / 100,

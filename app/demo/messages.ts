@@ -30,7 +30,8 @@ export const demoText = {
   assembly: (theorySets: readonly string[], deviation: string, bound: string, gap: string, seconds: string, practicalSets: readonly string[]) =>
     `理论知识 ${theorySets.join('，')}，各套难度最大偏差 ${deviation}（下界 ${bound}，差距 ${gap}），${seconds} 秒；技能考核 ${practicalSets.join('，')}；已审定锁定`,
   submissionStep: '申报材料',
-  submission: (files: number, folder: string, seconds: string, parts: readonly string[]) => `${files} 个文件写入 ${folder}（${seconds} 秒）：${parts.join('、')}`,
+  submission: (files: number, folder: string, seconds: string, parts: readonly string[], warnings: readonly string[]) =>
+    `${files} 个文件写入 ${folder}（${seconds} 秒）：${parts.join('、')}${warnings.length > 0 ? `；报送前须处理：${warnings.join('；')}` : ''}`,
   bankStep: '题库',
   bank: (
     name: string,

@@ -71,6 +71,8 @@ describe('demo', () => {
       expect(readFileSync(join(out, d.file)).subarray(0, 2).toString('latin1'), d.file).toBe('PK');
     }
     expect(report.submission).toMatchObject({ folder: 'submission', files: 26 });
+    // The sample's notes name no edition of the national standard: the submission says so instead of inventing one.
+    expect(report.submission.warnings).toEqual(['编制说明引用的国家职业技能标准没有版本年份（qbank documents notes 填写 standardYear）']);
     // The folder lists in 附件6 order by code point and by pinyin, and every practical 试题 carries its drawings.
     const files = (report.documents as { file: string }[]).map((d) => d.file);
     expect([...files].sort()).toEqual(files);
