@@ -2,35 +2,38 @@ import type { Migration } from './index.js';
 
 /**
  * Search index, second form (replaces the trigram postings of migration 0100). Migration 0100 kept,
- * per bank, a block of item ids for every distinct unigram, bigram and trigram of every text: about
- * 390 000 posting rows per 20 000 items (1.9 MB per 1 000 items with its text and filters), written
- * by the program one block at a time (1 300 items/s), and a saved edit rewrote the blocks of some
- * 130 grams (p95 31 ms). Trigrams, most of them found in one or two items, were two thirds of it.
+ * per bank, a block of item ids for every distinct unigram, bigram and trigram of every text: some
+ * 52 posting rows per item, written by the program one block at a time. In the benchmark
+ * (scripts/bench/search.mjs, 100 000 items) that was 187 MB per 100 000 items with text and filters,
+ * 2.8 times a plain FTS5 trigram table of the same texts, built at a twelfth of its speed, and a
+ * saved edit rewrote the blocks of a hundred grams or more (p95 31–59 ms). Trigrams, most of them
+ * found in one or two items, were two thirds of the rows.
  *
- * - `search_fts`: an FTS5 table with the trigram tokenizer (SQLite ≥ 3.34; case-sensitive, since
- *   the text is already folded) over `search_text` as its external content, so the text is stored
- *   once. It answers terms of three or more characters as phrases of trigrams, which match exactly
- *   where the text contains the term: no check against the text is needed. Its index is compressed
- *   doclists written by SQLite in bulk: about 0.43 MB per 1 000 items. `hashsize` lets one batch
- *   of a few thousand items be written as one segment (16 MiB of pending index in memory instead of
- *   1 MiB), which halves the time to build and merge.
- * - `search_grams (gram, block, part, ids)`: for every unigram and bigram, the items (of any bank)
- *   whose text contains it, as blocks of 4096 ids (format in repositories/search-blocks.ts): FTS5
+ * - `search_fts`: an FTS5 table with the trigram tokenizer (SQLite ≥ 3.34; case-sensitive, since the
+ *   text is already folded) over `search_text` as its external content, so the text is stored once.
+ *   It answers terms of three or more characters as phrases of trigrams, which match exactly where
+ *   the text contains the term: no check against the text is needed. `hashsize` lets a batch of a
+ *   few thousand items be written as one segment (16 MiB of new index in memory instead of 1 MiB),
+ *   which halves the time to build and merge it and makes it smaller.
+ * - `search_grams (block, gram, part, ids)`: for every unigram and bigram, the items (of any bank)
+ *   whose text contains it, as blocks of 4096 ids (format in repositories/search-blocks.ts). FTS5
  *   cannot look up one or two characters, and most Chinese terms are that short and common (的,
- *   视图), so a query must read their items as a few bitmaps, not row by row. Without the bank in
- *   the key there are a third as many rows as before; the bank is the `*` bitmap of
- *   `search_attributes`, intersected with every query. A block may be stored in several rows
- *   (`part`) whose ids are OR-ed: the per-bank blocks of 0100 are carried over as parts (part =
- *   their bank), and the program writes part 0 and folds the others into it when it rewrites the
- *   block. So existing databases keep their unigram and bigram blocks as they are, and only the
- *   trigram index is rebuilt, from `search_text`, the current indexed text of every item.
- * - `search_pending (item_id, indexed, text)`: items whose text changed since their grams were
- *   written, with the text `search_grams` still holds for them and their current text ('' for
- *   none), so one save writes a handful of pages; queries check these few items by their current
- *   text (kept here, in a few pages, rather than read from all over `search_text`), and the program
- *   folds them into `search_grams` once there are a few dozen or a batch is indexed. No foreign
- *   key: an item may be deleted once its text is removed while its old grams still wait to be
- *   cleared.
+ *   视图), so a query must get their items as a few bitmaps, not row by row. Without the bank in the
+ *   key there are a third as many rows as in 0100; the bank is the `*` bitmap of
+ *   `search_attributes`, intersected with every query, whose blocks are also the only ones read.
+ *   The key starts with the block, so a batch of new items appends its rows. A block may be stored
+ *   in several rows (`part`) whose ids are OR-ed: the per-bank blocks of 0100 are carried over as
+ *   parts (part = their bank), and the program writes part 0 and folds the others into it whenever
+ *   it rewrites the block. So existing databases keep their unigram and bigram blocks as they are,
+ *   and only the trigram index is built, from `search_text`, the current indexed text of every item.
+ * - `search_pending (item_id, indexed, text)`: items whose text changed since `search_fts` and
+ *   `search_grams` were last written for them, with the text those still hold (`indexed`, '' for
+ *   none) and the current one (`text`, '' when removed). A single save writes `search_text` and one
+ *   row here, a few pages; queries judge these few items by `text`, read from this small table, and
+ *   the program writes them into both indexes in bulk once there are a few dozen or a batch is
+ *   indexed. Until then `search_fts` is behind `search_text` for them (an FTS5 'integrity-check'
+ *   holds once they are written). No foreign key: an item may be deleted once its text is removed,
+ *   while its entries still wait to be taken out.
  *
  * `search_attributes`, `search_text` and the triggers of 0100 are unchanged.
  */

@@ -94,9 +94,6 @@ export function pendingTexts(db: ReadableDB): [itemId: number, text: string][] {
   return statement(db, 'SELECT item_id, text FROM search_pending').raw().all() as [number, string][];
 }
 
-/** A block with more changed grams than this is read in one range scan rather than gram by gram. */
-const SCAN_FROM = 1000;
-
 /**
  * Writes the changes of `changes` and of every pending item into `search_fts` and `search_grams`
  * (each changed posting block once), and empties `search_pending`.
@@ -112,33 +109,18 @@ export function fold(db: WritableDB, changes: readonly TextChange[] = []): void 
   writeTrigrams(db, [...all.values()].sort((a, b) => a.itemId - b.itemId));
   const writer = new BlockWriter(db);
   const used = statement(db, 'SELECT EXISTS (SELECT 1 FROM search_grams WHERE block = ?)').pluck();
+  const parts = statement(db, 'SELECT part, ids FROM search_grams WHERE block = ? AND gram = ?').raw();
   for (const [block, grams] of blockChanges(all.values())) {
-    // A block that holds no gram yet needs no look-up; one with many changes is read at once.
+    // A block that holds no gram yet needs no look-up (reading a whole block at once is no faster).
     const fresh = used.get(block) === 0;
-    const stored = !fresh && grams.length >= SCAN_FROM ? storedBlocks(db, block) : undefined;
-    for (const change of grams) {
-      const parts = fresh ? NONE : stored ? (stored.get(change.gram) ?? NONE) : (statement(db, PARTS).raw().all(block, change.gram) as [number, Buffer][]);
-      writer.write(block, change, parts);
-    }
+    for (const change of grams) writer.write(block, change, fresh ? NONE : (parts.all(block, change.gram) as [number, Buffer][]));
   }
   writer.flush();
 }
 
 // --- posting blocks --------------------------------------------------------------------------------------
 
-const PARTS = 'SELECT part, ids FROM search_grams WHERE block = ? AND gram = ?';
 const NONE: readonly [number, Buffer][] = [];
-
-/** Every stored part of block `block` of every gram, read in one range scan of the primary key. */
-function storedBlocks(db: WritableDB, block: number): Map<string, [number, Buffer][]> {
-  const stored = new Map<string, [number, Buffer][]>();
-  for (const [gram, part, ids] of statement(db, 'SELECT gram, part, ids FROM search_grams WHERE block = ?').raw().all(block) as [string, number, Buffer][]) {
-    const parts = stored.get(gram);
-    if (parts) parts.push([part, ids]);
-    else stored.set(gram, [[part, ids]]);
-  }
-  return stored;
-}
 
 /**
  * The stored block of the offsets to set of `change`, when it sets bits only (in ascending order,
@@ -196,17 +178,7 @@ class BlockWriter {
     const { gram, values, from, to } = change;
     let clears = false;
     for (let k = from; k < to && !clears; k++) clears = (values[k] ?? 0) < 0;
-    let blob: Buffer | undefined;
-    if (parts.length === 0 && !clears) blob = blockOf(change, this.words);
-    else {
-      const words = this.words.fill(0);
-      for (const [, ids] of parts) decodeInto(words, ids);
-      for (let k = from; k < to; k++) {
-        const value = values[k] ?? 0;
-        setBit(words, value < 0 ? -1 - value : value, value >= 0);
-      }
-      blob = encodeBlock(words);
-    }
+    const blob = !clears && parts.length === 0 ? blockOf(change, this.words) : this.merged(parts, change);
     let hasPart0 = false;
     for (const [part] of parts) hasPart0 ||= part === 0;
     if (parts.length > (hasPart0 ? 1 : 0)) statement(this.db, 'DELETE FROM search_grams WHERE block = ? AND gram = ? AND part <> 0').run(block, gram);
@@ -214,6 +186,17 @@ class BlockWriter {
       this.rows.push(block, gram, blob);
       if (this.rows.length === 3 * ROWS_PER_STATEMENT) this.flush();
     } else if (hasPart0) statement(this.db, 'DELETE FROM search_grams WHERE block = ? AND gram = ? AND part = 0').run(block, gram);
+  }
+
+  /** The parts OR-ed together with the change's bits set and cleared. */
+  private merged(parts: readonly [number, Buffer][], { values, from, to }: GramChange): Buffer | undefined {
+    const words = this.words.fill(0);
+    for (const [, ids] of parts) decodeInto(words, ids);
+    for (let k = from; k < to; k++) {
+      const value = values[k] ?? 0;
+      setBit(words, value < 0 ? -1 - value : value, value >= 0);
+    }
+    return encodeBlock(words);
   }
 
   flush(): void {
