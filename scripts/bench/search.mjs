@@ -248,7 +248,7 @@ try {
       ['2 characters', '2'],
       ['3+ characters', '3+'],
       ['  of which 3 (one trigram)', '3'],
-      ['  of which 4+ (text checked)', '4+'],
+      ['  of which 4+ (trigram phrase)', '4+'],
       ['two terms', 'multi'],
       ['with filters (any class)', 'filtered'],
       ['overall', 'all'],
@@ -268,7 +268,7 @@ try {
       ['图 的 + state 入库 + element B', { text: '图 的', state: '入库', element: 'B' }],
       ['视图', { text: '视图' }],
       ['剖视图', { text: '剖视图' }],
-      ['基本视图 (text checked)', { text: '基本视图' }],
+      ['基本视图 (trigram phrase)', { text: '基本视图' }],
       ['filters only: state 入库', { text: '', state: '入库' }],
       ['everything, offset 5000', { text: '', offset: 5000 }],
     ]) {
