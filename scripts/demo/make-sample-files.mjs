@@ -45,12 +45,12 @@ const { itemsWorkbookXlsx } = await dist('templates/xlsx/item-export.js');
 const { theoryItemSchema } = await dist('app/domain/theory-item.js');
 const { practicalTaskSchema } = await dist('app/domain/practical-task.js');
 const { sampleDrawings } = await dist('app/demo/drawings/index.js');
-const { rasteriseSvg } = await dist('app/readers/svg/rasterise.js');
+const { PRINT_WIDTH_PX, rasteriseSvg } = await dist('app/readers/svg/rasterise.js');
 const { sha256Hex } = await dist('crypto/digest.js');
 
 // The 附图 of each task, drawn in code (app/demo/drawings), rendered as the workstation renders an SVG
-// upload (170 mm at about 250 dpi) and pasted over the task's row, where a writer pastes a picture.
-const drawings = new Map(sampleDrawings().map((d) => [d.title, rasteriseSvg(d.svg, { widthPx: 1700 }).png]));
+// upload (PRINT_WIDTH_PX) and pasted over the task's row, where a writer pastes a picture.
+const drawings = new Map(sampleDrawings().map((d) => [d.title, rasteriseSvg(d.svg, { widthPx: PRINT_WIDTH_PX }).png]));
 const images = new Map([...drawings.values()].map((png) => [sha256Hex(png), { bytes: png, contentType: 'image/png' }]));
 const withDrawing = (t) => {
   const png = drawings.get(t.title);

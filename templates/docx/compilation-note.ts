@@ -8,15 +8,13 @@
 import type { Document, FileChild } from 'docx';
 import { formatImportanceRatio } from '../../app/domain/element-table.js';
 import { formatNumber, percent, setName } from '../../app/domain/format.js';
-import { MIN_SETS } from '../../app/domain/submission/completeness.js';
+import { MIN_PARALLEL_SETS as MIN_SETS } from '../../app/domain/paper.js';
 import type { CompilationNoteData, ItemCountRow, ReviewExpert, TeamMember } from '../../app/domain/submission/documents.js';
 import { createDocument, heading, para, table, title, type Cell, type TableSpec } from './kit.js';
 import { caption, textLines, withoutFullStop } from './submission-parts.js';
 
 export const COMPILATION_NOTE_TITLE = '题库编制说明';
 export const SECTION_HEADINGS = ['一、职业概况', '二、编制依据', '三、题库结构', '四、试题数量统计', '五、组卷规则与试卷结构', '六、开发组织与过程', '七、保密措施'] as const;
-/** The rule the 套 count is checked against (app/domain/submission/completeness.ts). */
-export { MIN_SETS };
 export const SETS_RULE_SOURCE = '《广东省社会培训评价组织培育辅导期试题开发要求》（粤人社函〔2023〕134号附件6）';
 const EXPERT_CATEGORIES = ['方法专家', '内容专家', '实际工作专家'] as const;
 

@@ -3,9 +3,14 @@
  * generated, so that nobody sends a folder the province would reject. Pure; the service gathers the facts.
  */
 import type { Level } from '../level.js';
+import { MIN_PARALLEL_SETS as MIN_SETS } from '../paper.js';
 
-export const MIN_SETS = 3;
 export const MIN_REVIEWERS = 5;
+
+/** Whether a standard's title already names its edition, e.g. `《制图员国家职业技能标准》（2019年版）`. */
+export function namesEdition(title: string): boolean {
+  return /\d{4}\s*年/.test(title);
+}
 
 export interface SubmissionFacts {
   readonly level: Level;

@@ -35,6 +35,9 @@ export interface RasterisedSvg {
 const MiB = 1024 * 1024;
 
 /** The bounds of one rasterisation. */
+/** 170 mm of A4 text width at about 250 dpi: the width a drawing for a paper is rendered at, sharp in print. */
+export const PRINT_WIDTH_PX = 1700;
+
 export const SVG_LIMITS = Object.freeze({
   /** Bytes of the SVG text. */
   bytes: 2 * MiB,

@@ -31,6 +31,7 @@ import type {
   TheoryPaperData,
 } from '../../domain/submission/documents.js';
 import type { SubmissionNotes } from '../../domain/submission/notes.js';
+import { namesEdition } from '../../domain/submission/completeness.js';
 import { theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { getAccount } from '../../store/repositories/accounts.js';
 import { listMembers } from '../../store/repositories/bank-members.js';
@@ -256,8 +257,8 @@ function countRows(
  * what a reviewer circles).
  */
 function citedStandard(occupationName: string, title: string, year: string): string {
-  const name = title !== '' ? title : documentsMessages.standard(occupationName, '');
-  if (/\d{4}\s*年/.test(name)) return name;
+  const name = title !== '' ? title : documentsMessages.standard(occupationName);
+  if (namesEdition(name)) return name;
   return `${name.replace(/[。；;]$/, '')}${documentsMessages.edition(year)}`;
 }
 

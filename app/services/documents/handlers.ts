@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { setName } from '../../domain/format.js';
 import { noticeConflictFindings } from '../../domain/lint/notice-conflicts.js';
-import { submissionGaps } from '../../domain/submission/completeness.js';
+import { namesEdition, submissionGaps } from '../../domain/submission/completeness.js';
 import type { DocumentHeader } from '../../domain/submission/documents.js';
 import { markText, type DocumentClass } from '../../domain/submission/marking.js';
 import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submission/notes.js';
@@ -154,7 +154,7 @@ function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: 
     practicalSets: src.practicalSets.length,
     comprehensiveSets: src.comprehensive.length,
     reviewers: src.people.experts.length,
-    standardYearKnown: src.notes.standardYear !== '' || /\d{4}\s*年/.test(src.notes.standard),
+    standardYearKnown: src.notes.standardYear !== '' || namesEdition(src.notes.standard),
     drafts,
   });
   // A set whose 考生准备通知单 contradicts itself (one task asks for what another forbids) is a gap too.

@@ -40,7 +40,7 @@ export const documentsMessages = {
   date: (y: number | string, m: number | string, d: number | string) => `${y}年${m}月${d}日`,
   noTheoryTable: '本题库还没有理论知识考核要素细目表，不能生成申报材料',
   noTheorySets: '本题库还没有组好的理论知识试卷，请先组卷（qbank assemble）',
-  standard: (occupation: string, year: string) => `《${occupation}国家职业技能标准》${year === '' ? '' : `（${year}年版）`}`,
+  standard: (occupation: string) => `《${occupation}国家职业技能标准》`,
   edition: (year: string) => (year === '' ? '（待填写：版本年份）' : `（${year}年版）`),
   setWarning: (set: string, text: string) => `${set}：${text}`,
   noOverlap: '各套试卷之间试题互不重复',

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { acceptImage, sniffImage } from '../../readers/images.js';
-import { rasteriseSvg } from '../../readers/svg/rasterise.js';
+import { PRINT_WIDTH_PX, rasteriseSvg } from '../../readers/svg/rasterise.js';
 import { ReaderError } from '../../readers/errors.js';
 import { getImage, putImage } from '../../store/repositories/images.js';
 import { sha256Hex } from '../../../crypto/digest.js';
@@ -20,8 +20,6 @@ import { imagesMessages as M } from './messages.js';
 
 const bankId = z.number().int().positive();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-/** 170 mm of A4 text width at about 250 dpi: sharp in print, small enough to store. */
-const DEFAULT_SVG_WIDTH_PX = 1700;
 
 export interface StoredImage {
   readonly sha256: string;
@@ -39,7 +37,7 @@ export const imageHandlers = handlerMap(
       bankId,
       bytes: z.instanceof(Uint8Array),
       /** Width in pixels an SVG is rendered at (default: A4 text width at about 250 dpi). */
-      svgWidthPx: z.number().int().min(100).max(8000).default(DEFAULT_SVG_WIDTH_PX),
+      svgWidthPx: z.number().int().min(100).max(8000).default(PRINT_WIDTH_PX),
     }),
     roles: ['manager', 'author'],
     register: '',
