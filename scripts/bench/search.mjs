@@ -1,4 +1,4 @@
-// Benchmark of issue [C] part 7: full-text search of item text (migrations 0100 and 0170,
+// Benchmark of issue [C] part 7: full-text search of item text (migrations 0100, 0170 and 0180,
 // repositories/search.ts). Builds 100 000 items (argv[2] to change) in an encrypted database in a temp
 // folder — several banks of different sizes, every item type, state and difficulty, some later
 // versions — with text made from the sample bank (stems, options and explanations of

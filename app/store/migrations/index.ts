@@ -20,6 +20,7 @@ import { migration0140 } from './0140-role-separation.js';
 import { migration0150 } from './0150-account-keys.js';
 import { migration0160 } from './0160-audit-canonical.js';
 import { migration0170 } from './0170-search-fts.js';
+import { migration0180 } from './0180-search-parts.js';
 
 export interface Migration {
   readonly version: number;
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0150,
   migration0160,
   migration0170,
+  migration0180,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -189,16 +189,34 @@ export interface TextChange {
   readonly after: string;
 }
 
+/** The changes to one block's postings. */
+export interface BlockChange {
+  readonly block: number;
+  /** Gram by gram, in the order of the table's primary key. */
+  readonly grams: GramChange[];
+  /** Items whose text is new to the index (`before` is ''): their bits are only set. */
+  readonly added: number;
+  /** Items whose indexed text changes or is removed: bits may be cleared. */
+  readonly replaced: number;
+}
+
 /** The posting changes, per block in ascending order, that turn every item's `before` into its `after`. */
-export function blockChanges(changes: Iterable<TextChange>): [block: number, grams: GramChange[]][] {
-  const tables = new Map<number, BlockTable>();
+export function blockChanges(changes: Iterable<TextChange>): BlockChange[] {
+  const tables = new Map<number, { table: BlockTable; added: number; replaced: number }>();
   for (const { itemId, before, after } of [...changes].sort((a, b) => a.itemId - b.itemId)) {
     if (before === after) continue;
     const block = Math.floor(itemId / (1 << BLOCK_BITS));
-    let table = tables.get(block);
-    if (!table) tables.set(block, (table = new BlockTable()));
-    if (before === '') table.addText(after, itemId & BLOCK_MASK);
-    else table.replaceText(before, after, itemId & BLOCK_MASK);
+    let entry = tables.get(block);
+    if (!entry) tables.set(block, (entry = { table: new BlockTable(), added: 0, replaced: 0 }));
+    if (before === '') {
+      entry.table.addText(after, itemId & BLOCK_MASK);
+      entry.added++;
+    } else {
+      entry.table.replaceText(before, after, itemId & BLOCK_MASK);
+      entry.replaced++;
+    }
   }
-  return [...tables].sort(([a], [b]) => a - b).map(([block, table]) => [block, table.changes()]);
+  return [...tables]
+    .sort(([a], [b]) => a - b)
+    .map(([block, { table, added, replaced }]) => ({ block, grams: table.changes(), added, replaced }));
 }

@@ -1,10 +1,12 @@
 /**
- * Writing the search index of item text (tables of migrations 0100 and 0170; read by search.ts):
+ * Writing the search index of item text (tables of migrations 0100, 0170 and 0180; read by
+ * search.ts):
  *
  * - `search_text` holds each item's normalised text and is the external content of `search_fts`,
  *   an FTS5 trigram index that answers terms of three or more characters;
  * - `search_grams` holds, for every unigram and bigram, the items whose text contains it, as
- *   blocks of item ids (search-blocks.ts), for terms of one and two characters;
+ *   blocks of item ids (search-blocks.ts), for terms of one and two characters; a block may be
+ *   stored in a few parts, OR-ed when read, and `search_blocks` holds the highest part in use;
  * - `search_pending` lists the items whose text changed since `search_fts` and `search_grams` were
  *   last written for them, with the text those still hold for them and their current text. A
  *   single save writes only `search_text` and a row there: a few pages, where updating both
@@ -95,8 +97,27 @@ export function pendingTexts(db: ReadableDB): [itemId: number, text: string][] {
 }
 
 /**
+ * Parts a block of `search_grams` may hold (0 … MAX_TOP) before a batch appending to it merges it
+ * back into part 0; queries read every part of a gram's block, so this bounds their rows.
+ */
+export const MAX_TOP = 3;
+
+/**
+ * Fewest new items a batch must add to a block for their grams to be written as a new part. Fewer
+ * touch few grams, and merging those into part 0 at once keeps the block in one part.
+ */
+export const APPEND_MIN = 256;
+
+/**
  * Writes the changes of `changes` and of every pending item into `search_fts` and `search_grams`
- * (each changed posting block once), and empties `search_pending`.
+ * (each changed posting block once), and empties `search_pending`. A block is written in one of
+ * three ways:
+ * - it holds nothing yet: its grams are written as part 0;
+ * - the batch adds at least APPEND_MIN new items to it and changes none: their grams are written as
+ *   a new part, top + 1, without reading the block (a batch of thousands of items touches a block
+ *   written by the batch before it; merging into its rows was half of the time to index);
+ * - otherwise each changed gram is merged into part 0 with its other parts, or, when an append
+ *   would pass MAX_TOP, the whole block is.
  */
 export function fold(db: WritableDB, changes: readonly TextChange[] = []): void {
   const all = new Map<number, TextChange>(changes.map((c) => [c.itemId, c]));
@@ -108,19 +129,28 @@ export function fold(db: WritableDB, changes: readonly TextChange[] = []): void 
   // In ascending order of id: FTS5 writes out its pending segment whenever a rowid goes back.
   writeTrigrams(db, [...all.values()].sort((a, b) => a.itemId - b.itemId));
   const writer = new BlockWriter(db);
-  const used = statement(db, 'SELECT EXISTS (SELECT 1 FROM search_grams WHERE block = ?)').pluck();
+  const topOf = statement(db, 'SELECT top FROM search_blocks WHERE block = ?').pluck();
+  const setTop = statement(db, 'INSERT INTO search_blocks (block, top) VALUES (?, ?) ON CONFLICT (block) DO UPDATE SET top = excluded.top');
   const parts = statement(db, 'SELECT part, ids FROM search_grams WHERE block = ? AND gram = ?').raw();
-  for (const [block, grams] of blockChanges(all.values())) {
-    // A block that holds no gram yet needs no look-up (reading a whole block at once is no faster).
-    const fresh = used.get(block) === 0;
-    for (const change of grams) writer.write(block, change, fresh ? NONE : (parts.all(block, change.gram) as [number, Buffer][]));
+  for (const { block, grams, added, replaced } of blockChanges(all.values())) {
+    const top = topOf.get(block) as number | undefined;
+    if (top === undefined) {
+      for (const change of grams) writer.add(block, 0, change);
+      setTop.run(block, 0);
+    } else if (replaced > 0 || added < APPEND_MIN) {
+      for (const change of grams) writer.merge(block, change.gram, parts.all(block, change.gram) as [number, Buffer][], change);
+    } else if (top < MAX_TOP) {
+      for (const change of grams) writer.add(block, top + 1, change);
+      setTop.run(block, top + 1);
+    } else {
+      writer.mergeBlock(block, grams);
+      setTop.run(block, 0);
+    }
   }
   writer.flush();
 }
 
 // --- posting blocks --------------------------------------------------------------------------------------
-
-const NONE: readonly [number, Buffer][] = [];
 
 /**
  * The stored block of the offsets to set of `change`, when it sets bits only (in ascending order,
@@ -133,6 +163,7 @@ function blockOf({ values, from, to }: GramChange, words: Uint32Array): Buffer |
     last = values[k] ?? 0;
     n++;
   }
+  if (n === 0) return undefined;
   if (n >= ARRAY_LIMIT) {
     words.fill(0);
     for (let k = from; k < to; k++) setBit(words, values[k] ?? 0, true);
@@ -153,15 +184,17 @@ function blockOf({ values, from, to }: GramChange, words: Uint32Array): Buffer |
 /** Rows written per INSERT statement: one statement per row costs twice as much per row. */
 const ROWS_PER_STATEMENT = 32;
 const upsert = (rows: number) =>
-  `INSERT INTO search_grams (block, gram, part, ids) VALUES ${Array.from({ length: rows }, () => '(?, ?, 0, ?)').join(', ')}
+  `INSERT INTO search_grams (block, part, gram, ids) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}
    ON CONFLICT (block, gram, part) DO UPDATE SET ids = excluded.ids`;
 const UPSERT_MANY = upsert(ROWS_PER_STATEMENT);
 const UPSERT_ONE = upsert(1);
+const FIELDS = 4;
 
 /**
- * Writes posting blocks: a block's parts are OR-ed together, its bits set and cleared, and the
- * result written back as part 0 (migration 0170 carried the per-bank blocks of 0100 over as parts).
- * Blocks to store are written ROWS_PER_STATEMENT at a time (each block at most once per fold).
+ * Writes posting blocks: new parts straight from a change that only sets bits, or a gram's parts
+ * OR-ed together with the change's bits set and cleared, written back as part 0 (migration 0170
+ * carried the per-bank blocks of 0100 over as parts; batches append parts, migration 0180). Rows
+ * to store are written ROWS_PER_STATEMENT at a time (each at most once per fold).
  */
 class BlockWriter {
   private readonly rows: (number | string | Buffer)[] = [];
@@ -174,35 +207,69 @@ class BlockWriter {
     this.one = statement(db, UPSERT_ONE);
   }
 
-  write(block: number, change: GramChange, parts: readonly [number, Buffer][]): void {
-    const { gram, values, from, to } = change;
+  /** Writes the bits the change sets as the gram's `part` of the block, which holds nothing yet. */
+  add(block: number, part: number, change: GramChange): void {
     let clears = false;
-    for (let k = from; k < to && !clears; k++) clears = (values[k] ?? 0) < 0;
-    const blob = !clears && parts.length === 0 ? blockOf(change, this.words) : this.merged(parts, change);
+    for (let k = change.from; k < change.to && !clears; k++) clears = (change.values[k] ?? 0) < 0;
+    // A block that holds nothing has nothing to clear; a change that would is applied as a merge.
+    const blob = clears ? this.merged([], change) : blockOf(change, this.words);
+    if (blob) this.push(block, part, change.gram, blob);
+  }
+
+  /**
+   * Writes the gram's `parts` of the block OR-ed together, with the change applied, as part 0, and
+   * deletes the other parts (unless `othersGone`: the caller deleted every other part of the block).
+   */
+  merge(block: number, gram: string, parts: readonly [number, Buffer][], change: GramChange | undefined, othersGone = false): void {
+    const blob = this.merged(parts, change);
     let hasPart0 = false;
     for (const [part] of parts) hasPart0 ||= part === 0;
-    if (parts.length > (hasPart0 ? 1 : 0)) statement(this.db, 'DELETE FROM search_grams WHERE block = ? AND gram = ? AND part <> 0').run(block, gram);
-    if (blob) {
-      this.rows.push(block, gram, blob);
-      if (this.rows.length === 3 * ROWS_PER_STATEMENT) this.flush();
-    } else if (hasPart0) statement(this.db, 'DELETE FROM search_grams WHERE block = ? AND gram = ? AND part = 0').run(block, gram);
+    if (!othersGone && parts.length > (hasPart0 ? 1 : 0)) statement(this.db, 'DELETE FROM search_grams WHERE block = ? AND gram = ? AND part <> 0').run(block, gram);
+    if (blob) this.push(block, 0, gram, blob);
+    else if (hasPart0) statement(this.db, 'DELETE FROM search_grams WHERE block = ? AND gram = ? AND part = 0').run(block, gram);
+  }
+
+  /** Merges every gram of the block, changed or not, into part 0, with the changes applied. */
+  mergeBlock(block: number, changes: readonly GramChange[]): void {
+    const stored = new Map<string, [number, Buffer][]>();
+    for (const [gram, part, ids] of statement(this.db, 'SELECT gram, part, ids FROM search_grams WHERE block = ?').raw().all(block) as [string, number, Buffer][]) {
+      const parts = stored.get(gram);
+      if (parts) parts.push([part, ids]);
+      else stored.set(gram, [[part, ids]]);
+    }
+    statement(this.db, 'DELETE FROM search_grams WHERE block = ? AND part <> 0').run(block);
+    const changed = new Map(changes.map((c) => [c.gram, c]));
+    for (const gram of new Set([...stored.keys(), ...changed.keys()])) {
+      const parts = stored.get(gram) ?? [];
+      // A gram held in part 0 alone and not changed stays as it is.
+      if (!changed.has(gram) && parts.length === 1 && parts[0]?.[0] === 0) continue;
+      this.merge(block, gram, parts, changed.get(gram), true);
+    }
   }
 
   /** The parts OR-ed together with the change's bits set and cleared. */
-  private merged(parts: readonly [number, Buffer][], { values, from, to }: GramChange): Buffer | undefined {
+  private merged(parts: readonly [number, Buffer][], change: GramChange | undefined): Buffer | undefined {
     const words = this.words.fill(0);
     for (const [, ids] of parts) decodeInto(words, ids);
-    for (let k = from; k < to; k++) {
-      const value = values[k] ?? 0;
-      setBit(words, value < 0 ? -1 - value : value, value >= 0);
+    if (change) {
+      const { values, from, to } = change;
+      for (let k = from; k < to; k++) {
+        const value = values[k] ?? 0;
+        setBit(words, value < 0 ? -1 - value : value, value >= 0);
+      }
     }
     return encodeBlock(words);
   }
 
+  private push(block: number, part: number, gram: string, blob: Buffer): void {
+    this.rows.push(block, part, gram, blob);
+    if (this.rows.length === FIELDS * ROWS_PER_STATEMENT) this.flush();
+  }
+
   flush(): void {
-    const rows = this.rows.length / 3;
+    const rows = this.rows.length / FIELDS;
     if (rows === ROWS_PER_STATEMENT) this.many.run(this.rows);
-    else for (let r = 0; r < rows; r++) this.one.run(this.rows.slice(3 * r, 3 * r + 3));
+    else for (let r = 0; r < rows; r++) this.one.run(this.rows.slice(FIELDS * r, FIELDS * r + FIELDS));
     this.rows.length = 0;
   }
 }

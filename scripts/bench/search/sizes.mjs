@@ -9,7 +9,7 @@ export function bytesOf(db, names) {
 
 /** The tables of the search index by role (the FTS5 table's shadow tables hold its index). */
 export const INDEX_TABLES = {
-  grams: ['search_grams', 'search_pending'],
+  grams: ['search_grams', 'search_blocks', 'search_pending'],
   trigrams: ['search_fts_data', 'search_fts_idx', 'search_fts_config', 'search_fts_docsize'],
   text: ['search_text'],
   filters: ['search_attributes'],

@@ -1,5 +1,5 @@
 /**
- * Shared by the search tests of migration 0170: an encrypted database at a given schema version,
+ * Shared by the search tests of migrations 0170 and 0180: an encrypted database at a given schema version,
  * items with varied texts from the sample bank (spread over several id blocks and banks), the query
  * list, and a brute-force answer to compare the index with.
  */
@@ -52,8 +52,11 @@ const TYPES = ['trueFalse', 'singleChoice', 'multipleChoice'] as const;
 const STATES = ['草稿', '待审', '已审', '入库', '停用'] as const;
 const BINDINGS = ['B-A-A-001', 'B-A-B-002', 'B-B-A-001', 'A-A-001', 'A'];
 
-/** Banks 1–3 and `count` items with ids spread over several blocks of 4096 (3 000 … 9 000 and 70 000 up). */
-export function addItems(db: WritableDB, count: number, random: (n: number) => number): Fixture[] {
+/** Ids spread over several blocks of 4096: 3 000 … 9 000 and 70 000 up. */
+const spreadId = (i: number) => (i % 5 === 4 ? 70_000 + i : 3_000 + i * 7);
+
+/** Banks 1–3 and `count` items with ids `idOf(0 … count − 1)`, by default spread over several blocks. */
+export function addItems(db: WritableDB, count: number, random: (n: number) => number, idOf = spreadId): Fixture[] {
   for (const bank of [1, 2, 3]) {
     db.prepare(
       `INSERT INTO banks (id, name, occupation_code, occupation_name, track, level, secrecy, created_at, created_by, updated_at)
@@ -67,7 +70,7 @@ export function addItems(db: WritableDB, count: number, random: (n: number) => n
   const items: Fixture[] = [];
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
-      const id = i % 5 === 4 ? 70_000 + i : 3_000 + i * 7;
+      const id = idOf(i);
       const bank = 1 + random(3);
       insert.run(id, bank, TYPES[random(3)], BINDINGS[random(5)], STATES[random(5)], 1 + random(5), 1 + random(2), T, T);
       items.push({ id, bank });
