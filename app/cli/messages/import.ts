@@ -1,13 +1,10 @@
-/** Texts of the item writer's tools: `qbank import`, `search`, `duplicates`, `lint`, `coverage`, `elements` and `template`. */
+/** Texts of `qbank import`. */
 const DECISIONS = { rejected: '拒绝', skipped: '跳过', kept: '保留', pending: '待决定' } as const;
 const STATUSES = { ok: '可导入', unbound: '待归类', rejected: '有错误', skipped: '跳过', pending: '待决定' } as const;
 type Suggested = { readonly element: string; readonly name: string; readonly score: number };
 const suggested = (s: Suggested) => `${s.element} ${s.name} ${s.score.toFixed(2)}`;
 
-export const bankToolsText = {
-  file: '文件',
-  warning: (text: string) => `提示: ${text}`,
-
+export const importText = {
   // qbank import
   importSummary: '导入试题（xlsx 模板或 Word 文档）(import items)',
   importUsage:
@@ -34,44 +31,4 @@ export const bankToolsText = {
   importSuggestion: (best: Suggested, runnerUp: Suggested | undefined) => `\t建议 ${suggested(best)}${runnerUp ? `（次选 ${suggested(runnerUp)}）` : ''}`,
   importSuggested: (where: string, itemId: number | undefined) => `${itemId !== undefined ? `试题 ${itemId}` : where}\t${where}`,
   badDefaultDifficulty: (value: string) => `--default-difficulty 应为 1～5 的整数，收到 ${value}`,
-
-  // qbank search
-  searchSummary: '检索试题（调阅）(full-text search)',
-  searchUsage: '<词…> --bank <题库> [--type 题型] [--state 状态] [--difficulty N] [--element A-B] [--limit N]',
-  searchTotal: (total: number) => `共 ${total} 道`,
-
-  // qbank duplicates
-  duplicatesSummary: '查找重复与近似重复试题 (near-duplicates)',
-  duplicatesUsage: '--bank <题库> [--threshold 0.65]',
-  duplicatesTotal: (items: number, threshold: number, pairs: number) => `${items} 道试题，相似度 ≥ ${threshold} 的有 ${pairs} 对`,
-  duplicateKind: (exact: boolean) => (exact ? '完全重复' : '高度相似'),
-
-  // qbank lint
-  lintSummary: '试题与题库质量检查 (quality lint)',
-  lintUsage: '--bank <题库> [--item <试题>] [--sets 3]',
-  lintClean: (itemId: number) => `试题 ${itemId}: 未发现问题`,
-  lintItem: (itemId: number) => `试题 ${itemId}`,
-
-  // qbank coverage
-  coverageSummary: '细目表覆盖：各节点已有试题与 N 套所需 (coverage)',
-  coverageUsage: '--bank <题库> [--sets 3] [--all-states]',
-  coverageHeader: '鉴定范围\t名称\t比重\t已有\t需要\t判断/单选/多选 已有(需要)',
-  coverageShort: '\t不足',
-
-  // qbank elements
-  elementsSummary: '细目表与内容结构表的 Excel 导入导出 (element tables)',
-  elementsImportUsage: 'import <文件.xlsx> --bank <题库> [--practical]',
-  elementsImportSummary: '导入细目表（或 --practical 内容结构表）',
-  elementsSaved: (version: number) => `已保存第 ${version} 版`,
-  elementsExportUsage: 'export --bank <题库> --out <目录>',
-  elementsExportSummary: '导出细目表和内容结构表',
-  exported: (path: string) => `已导出 ${path}`,
-
-  // qbank template
-  templateSummary: '生成填写模板 (templates)',
-  templateElementsUsage: 'elements --out <目录>',
-  templateElementsSummary: '理论知识考核要素细目表模板',
-  templateItemsUsage: 'items --bank <题库> --out <目录>',
-  templateItemsSummary: '试题导入模板（含本题库鉴定点代码）',
-  generated: (path: string) => `已生成 ${path}`,
 } as const;

@@ -1,0 +1,19 @@
+/** Texts of `qbank elements` and `qbank template`. */
+export const elementsText = {
+  // qbank elements
+  elementsSummary: '细目表与内容结构表的 Excel 导入导出 (element tables)',
+  elementsImportUsage: 'import <文件.xlsx> --bank <题库> [--practical]',
+  elementsImportSummary: '导入细目表（或 --practical 内容结构表）',
+  elementsSaved: (version: number) => `已保存第 ${version} 版`,
+  elementsExportUsage: 'export --bank <题库> --out <目录>',
+  elementsExportSummary: '导出细目表和内容结构表',
+  exported: (path: string) => `已导出 ${path}`,
+
+  // qbank template
+  templateSummary: '生成填写模板 (templates)',
+  templateElementsUsage: 'elements --out <目录>',
+  templateElementsSummary: '理论知识考核要素细目表模板',
+  templateItemsUsage: 'items --bank <题库> --out <目录>',
+  templateItemsSummary: '试题导入模板（含本题库鉴定点代码）',
+  generated: (path: string) => `已生成 ${path}`,
+} as const;
