@@ -7,12 +7,16 @@
  *   `TRUE`/`FALSE` (what Excel shows; readers of 判断 keys take 是/否 and TRUE/FALSE alike), a date as
  *   `YYYY-MM-DD`.
  * The loader runs the pre-scan of xlsx/package.ts (ZIP structure, CRC-32, sizes, XML depth and text, rows,
- * cells, merged ranges) before exceljs sees the bytes, within the file's time budget.
+ * cells, merged ranges; the parts the import reads, found by the relationships), then hands exceljs only
+ * those parts under the names it expects (xlsx/repack.ts), within the file's time budget: a workbook
+ * Excel, WPS, LibreOffice or openpyxl re-saved loads the same as the template it came from.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Budget, ReaderError, refusalMessage } from '../errors.js';
 import { DEFAULT_LIMITS, type ReadOptions } from '../limits.js';
+import { readerMessages } from '../messages.js';
 import { checkXlsxPackage } from './package.js';
+import { loadXlsxPackage, shortReason } from './repack.js';
 
 export type CellScalar = string | number | boolean | Date | null | undefined;
 
@@ -58,19 +62,20 @@ export interface LoadedWorkbook {
 
 /**
  * The workbook, or the file-level message when it is refused: `notKind` for a file that is not a
- * workbook (`不是有效的 Excel 文件（.xlsx）`), the bound it passes, or `notKind：reason` for damage.
+ * workbook (`不是有效的 Excel 文件（.xlsx）`: no ZIP, or a package without a workbook), the bound it
+ * passes, or `notKind：reason` for damage — the reason names the part that cannot be read
+ * (`xl/worksheets/sheet2.xml（工作表“理论知识试题”）无法读取（…）`).
  */
 export async function loadWorkbook(bytes: Uint8Array, options: ReadOptions, notKind: string): Promise<LoadedWorkbook | string> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const budget = new Budget(limits, options.clock);
-  const workbook = new ExcelJS.Workbook();
   try {
-    checkXlsxPackage(bytes, limits, budget);
-    // exceljs types `load` as taking its own `Buffer extends ArrayBuffer`; an exact-length copy is that.
-    await workbook.xlsx.load(bytes.slice().buffer);
+    const pkg = checkXlsxPackage(bytes, limits, budget);
+    if (pkg.workbook === undefined) return notKind;
+    const workbook = await loadXlsxPackage(pkg, budget);
     budget.check();
+    return { workbook, budget };
   } catch (e) {
-    return e instanceof ReaderError ? refusalMessage(e, notKind) : notKind;
+    return refusalMessage(e instanceof ReaderError ? e : new ReaderError(readerMessages.workbookUnreadable(shortReason(e))), notKind);
   }
-  return { workbook, budget };
 }
