@@ -96,6 +96,15 @@ export const readerMessages = {
   csvLine: (line: number) => `第 ${String(line)} 行`,
   sheetPart: (name: string) => `工作表 ${name}`,
   validationArea: (sheet: string) => `${sheet} 的数据有效性区域`,
+  /** A part of a workbook that relationships name but the package lacks. */
+  missingPart: (part: string, what: string) => `${what}的部件 ${part} 不存在，文件不完整或已损坏`,
+  sheetNamed: (name: string) => `工作表“${name}”`,
+  sheetPictures: (name: string) => `工作表“${name}”的图片`,
+  /** A part of a workbook, with the sheet it belongs to when known: `xl/worksheets/sheet2.xml（工作表“理论知识试题”）`. */
+  partOfSheet: (part: string, sheet: string) => `${part}（工作表“${sheet}”）`,
+  /** A part the spreadsheet library could not read (its message, shortened), or the workbook as a whole when no single part is to blame. */
+  partUnreadable: (part: string, reason: string) => `${part} 无法读取（${reason}），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入`,
+  workbookUnreadable: (reason: string) => `工作簿无法读取（${reason}），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入`,
   /** A file refused for a bound: the bound's message and what happened to the file. */
   notRead: (limitMessage: string) => `${limitMessage}，文件未读取`,
 } as const;
