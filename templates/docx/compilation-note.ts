@@ -9,6 +9,8 @@ import type { Document, FileChild } from 'docx';
 import { formatImportanceRatio } from '../../app/domain/element-table.js';
 import { formatNumber, percent, setName } from '../../app/domain/format.js';
 import { MIN_PARALLEL_SETS as MIN_SETS } from '../../app/domain/paper.js';
+import { assessmentMethodNames, assessmentMethods, assessmentMethodsText, MIN_REVIEWERS } from '../../app/domain/submission/completeness.js';
+import type { Level } from '../../app/domain/level.js';
 import type { CompilationNoteData, ItemCountRow, ReviewExpert, TeamMember } from '../../app/domain/submission/documents.js';
 import { createDocument, heading, para, table, title, type Cell, type TableSpec } from './kit.js';
 import { caption, textLines, withoutFullStop } from './submission-parts.js';
@@ -56,12 +58,15 @@ function countCells(type: string, rows: readonly ItemCountRow[], labels: readonl
 }
 
 /**
- * Whether 综合评审 applies, said in so many words: it is a method of levels 二级/技师 and 一级/高级技师 only
- * (附件6 三(三)); a level-1/2 bank without it is incomplete and the note says so.
+ * The 鉴定方式 of the level, said in so many words (levels 1–2: 理论知识考试、技能考核和综合评审, 附件6
+ * 三(三); levels 3–5: 理论知识考试和技能考核), and which of them this bank still lacks.
  */
-function comprehensiveSentence(level: number, present: boolean): string {
-  if (level >= 3) return '综合评审仅适用于二级/技师和一级/高级技师，本等级不设综合评审，本题库不含综合评审试题。';
-  return present ? '' : '本等级须进行综合评审，本题库尚缺综合评审试题，须补足后报送。';
+function methodsSentence(level: Level, present: { readonly practical: boolean; readonly comprehensive: boolean }): string {
+  const methods = `本等级的鉴定方式为${assessmentMethodsText(level)}。`;
+  const missing = assessmentMethods(level).filter((m) => m !== 'theory' && !present[m]).map((m) => assessmentMethodNames[m]);
+  const lacks = missing.length > 0 ? `本题库尚缺${missing.join('、')}试题，须补足后报送。` : '';
+  const notApplicable = assessmentMethods(level).includes('comprehensive') ? '' : '综合评审仅适用于二级/技师和一级/高级技师，本等级不设综合评审，本题库不含综合评审试题。';
+  return `${methods}${lacks}${notApplicable}`;
 }
 
 /** A small table kept on one page with its caption. */
@@ -71,18 +76,46 @@ function keptTable(spec: TableSpec): FileChild {
 
 const totalLabel: Cell = { text: '合计', colSpan: 2, align: 'center', bold: true };
 
+/** Numbered empty rows up to `upTo` after `filled` rows: who is missing is a line to fill by hand, not a zero. */
+const blankRows = (filled: number, upTo: number): Cell[][] =>
+  Array.from({ length: Math.max(0, upTo - filled) }, (_, k): Cell[] => [centred(String(filled + k + 1)), '', '', '', '']);
+
+/** Rows to fill by hand when the team list is empty. */
+const TEAM_BLANK_ROWS = 3;
+
 function teamTable(team: readonly TeamMember[]): FileChild {
   return keptTable({
     widths: [5, 7, 18, 9, 12],
-    rows: [['序号', '姓名', '单位', '职称', '分工'], ...team.map((m, i): Cell[] => [centred(String(i + 1)), centred(m.name), m.unit, centred(m.title), m.work])],
+    rows: [
+      ['序号', '姓名', '单位', '职称', '分工'],
+      ...team.map((m, i): Cell[] => [centred(String(i + 1)), centred(m.name), m.unit, centred(m.title), m.work]),
+      ...(team.length === 0 ? blankRows(0, TEAM_BLANK_ROWS) : []),
+    ],
   });
 }
 
+/** The experts, with numbered blank rows up to the five the rules ask for. */
 function reviewerTable(reviewers: readonly ReviewExpert[]): FileChild {
   return keptTable({
     widths: [5, 7, 18, 9, 10],
-    rows: [['序号', '姓名', '单位', '职称', '专家类别'], ...reviewers.map((e, i): Cell[] => [centred(String(i + 1)), centred(e.name), e.unit, centred(e.title), centred(e.category)])],
+    rows: [
+      ['序号', '姓名', '单位', '职称', '专家类别'],
+      ...reviewers.map((e, i): Cell[] => [centred(String(i + 1)), centred(e.name), e.unit, centred(e.title), centred(e.category)]),
+      ...blankRows(reviewers.length, MIN_REVIEWERS),
+    ],
   });
+}
+
+/** The sentence on the internal review: never `由 0 名专家`; a short panel says what is missing. */
+function reviewSentence(reviewers: readonly ReviewExpert[], team: readonly TeamMember[], tableRef: string): string {
+  if (reviewers.length === 0) {
+    return `题库由${placeholder(`不少于 ${String(MIN_REVIEWERS)} 名专家的姓名`)}进行内部审核（方法专家、内容专家、实际工作专家，均不属题库开发组），审核专家见${tableRef}（待填写）。`;
+  }
+  const byCategory = EXPERT_CATEGORIES.map((c) => `${c} ${String(reviewers.filter((e) => e.category === c).length)} 人`);
+  const teamNames = new Set(team.map((m) => m.name));
+  const independent = reviewers.every((e) => !teamNames.has(e.name));
+  const short = reviewers.length < MIN_REVIEWERS ? placeholder(`尚缺 ${String(MIN_REVIEWERS - reviewers.length)} 名，须不少于 ${String(MIN_REVIEWERS)} 名`) : '';
+  return `题库由 ${String(reviewers.length)} 名专家${short}进行内部审核，其中${byCategory.join('、')}${independent ? '，审核专家均不是题库开发组成员' : ''}。审核专家见${tableRef}。`;
 }
 
 /** The 编制说明 as a Word document, A4 portrait. */
@@ -134,8 +167,7 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
 
   // 三、题库结构
   children.push(heading(SECTION_HEADINGS[2]));
-  const methods = ['理论知识考试', ...(structure.practicalModules.length > 0 || counts.practical !== null ? ['技能考核'] : []), ...(counts.comprehensive !== null ? ['综合评审'] : [])];
-  children.push(prose(`本题库鉴定方式为${methods.join('、')}。${comprehensiveSentence(header.level, counts.comprehensive !== null)}`));
+  children.push(prose(methodsSentence(header.level, { practical: structure.practicalModules.length > 0 || counts.practical !== null, comprehensive: counts.comprehensive !== null })));
   children.push(heading('（一）理论知识', 2));
   const { X, Y, Z } = structure.importance;
   const n = structure.elements;
@@ -263,18 +295,19 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
   // 六、开发组织与过程
   children.push(heading(SECTION_HEADINGS[5]));
   children.push(heading('（一）题库开发组', 2));
-  children.push(lead(`本题库由${header.institution}组织开发。题库开发组共 ${String(organisation.team.length)} 人，成员及分工见表${String(tableNo + 1)}。`));
+  const institution = header.institution.trim() === '' ? placeholder('开发单位') : header.institution;
+  const teamRef = `表${String(tableNo + 1)}`;
+  children.push(
+    lead(
+      organisation.team.length === 0
+        ? `本题库由${institution}组织开发。题库开发组成员及分工见${teamRef}（待填写）。`
+        : `本题库由${institution}组织开发。题库开发组共 ${String(organisation.team.length)} 人，成员及分工见${teamRef}。`,
+    ),
+  );
   children.push(nextCaption('题库开发组成员'));
   children.push(teamTable(organisation.team));
   children.push(heading('（二）内部审核', 2));
-  const byCategory = EXPERT_CATEGORIES.map((c) => `${c} ${String(organisation.reviewers.filter((e) => e.category === c).length)} 人`);
-  const teamNames = new Set(organisation.team.map((m) => m.name));
-  const independent = organisation.reviewers.length > 0 && organisation.reviewers.every((e) => !teamNames.has(e.name));
-  children.push(
-    lead(
-      `题库由 ${String(organisation.reviewers.length)} 名专家进行内部审核，其中${byCategory.join('、')}${independent ? '，审核专家均不是题库开发组成员' : ''}。审核专家见表${String(tableNo + 1)}。`,
-    ),
-  );
+  children.push(lead(reviewSentence(organisation.reviewers, organisation.team, `表${String(tableNo + 1)}`)));
   children.push(nextCaption('内部审核专家'));
   children.push(reviewerTable(organisation.reviewers));
   children.push(heading('（三）开发过程', 2));
@@ -286,7 +319,7 @@ export function compilationNoteDocx(data: CompilationNoteData): Document {
   const secrecy = textLines(data.secrecyMeasures);
   for (const line of secrecy.length > 0 ? secrecy : [placeholder('保密措施')]) children.push(prose(line));
 
-  children.push(para(header.institution, { align: 'right', before: 600 }));
+  children.push(para(header.institution.trim() === '' ? placeholder('开发单位') : header.institution, { align: 'right', before: 600 }));
   children.push(para(data.date.trim() === '' ? '年　　月　　日' : data.date, { align: 'right' }));
 
   return createDocument({ mark: header.mark, note: header.sampleNote, title: heading0, children });

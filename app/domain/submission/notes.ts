@@ -5,9 +5,23 @@
  * Stored with the bank and edited by its 题库管理员; every field has a sensible default.
  */
 import { z } from 'zod';
+import { labelPath, type Problem } from '../validation.js';
+import { standardEdition, standardMessages } from './standard.js';
 
 export const REVIEW_RESULTS = ['', '符合', '基本符合', '不符合'] as const;
 export const REVIEW_CONCLUSIONS = ['', '通过', '修改后通过', '不通过'] as const;
+
+const M = {
+  /** The bad value and the values allowed (the key is named by the field label). */
+  notOneOf: (value: unknown, allowed: readonly string[]) =>
+    `“${typeof value === 'string' ? value : JSON.stringify(value)}”不是可用的值；可用：${allowed.filter((v) => v !== '').join('、')}，或留空（""，手写填）`,
+  year: (value: unknown) => `“${String(value)}”不是四位数字的年份（如 2019），标准年份应为四位数字；不知道时留空（""）`,
+  unknownKey: (key: string, known: readonly string[]) => `没有这一项（键名“${key}”）；可填的键：${known.join('、')}`,
+} as const;
+
+/** One of a fixed list; the message names the bad value and lists the good ones. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => M.notOneOf(issue.input, values) });
 
 /** What internal review panels check (design/domain-formats.md §8). */
 export const DEFAULT_REVIEW_CHECKLIST = [
@@ -36,17 +50,17 @@ export const submissionNotesSchema = z.object({
   standardYear: z
     .string()
     .trim()
-    .regex(/^(\d{4})?$/, { error: '标准年份应为四位数字' })
+    .regex(/^(\d{4})?$/, { error: (issue) => M.year(issue.input) })
     .default(''),
   otherBasis: z.string().trim().max(1000).default(''),
   /** 开发过程: dates, meetings, who did what. */
   process: z.string().trim().max(3000).default(''),
   secrecyMeasures: z.string().trim().max(3000).default(DEFAULT_SECRECY_MEASURES),
   reviewChecklist: z
-    .array(z.object({ item: z.string().trim().min(1).max(200), result: z.enum(REVIEW_RESULTS).default('') }))
+    .array(z.object({ item: z.string().trim().min(1).max(200), result: oneOf(REVIEW_RESULTS).default('') }))
     .max(30)
     .default(DEFAULT_REVIEW_CHECKLIST.map((item) => ({ item, result: '' as const }))),
-  reviewConclusion: z.enum(REVIEW_CONCLUSIONS).default(''),
+  reviewConclusion: oneOf(REVIEW_CONCLUSIONS).default(''),
   reviewOpinion: z.string().trim().max(3000).default(''),
   /** 审核组长 named on the review form; '' = left blank to fill by hand. */
   reviewLeader: z.string().trim().max(50).default(''),
@@ -54,3 +68,38 @@ export const submissionNotesSchema = z.object({
   reviewRound: z.number().int().min(1).max(99).default(1),
 });
 export type SubmissionNotes = z.output<typeof submissionNotesSchema>;
+
+/** The keys of the notes as the JSON file names them, with what each is (for messages naming a key). */
+export const notesFieldLabels: Readonly<Record<string, string>> = {
+  institution: 'institution（开发单位）',
+  definition: 'definition（职业定义）',
+  standard: 'standard（国家职业技能标准名称）',
+  standardYear: 'standardYear（标准年份）',
+  otherBasis: 'otherBasis（其他编制依据）',
+  process: 'process（开发过程）',
+  secrecyMeasures: 'secrecyMeasures（保密措施）',
+  reviewChecklist: 'reviewChecklist（审核内容）',
+  item: 'item（审核内容）',
+  result: 'result（审核结论）',
+  reviewConclusion: 'reviewConclusion（审核结论）',
+  reviewOpinion: 'reviewOpinion（审核意见）',
+  reviewLeader: 'reviewLeader（审核组长）',
+  reviewRound: 'reviewRound（审核次数）',
+};
+
+const noteProblem = (path: readonly (string | number)[], message: string): Problem => ({ severity: 'error', path, field: labelPath(path, notesFieldLabels), message });
+
+export const NOTE_KEYS = Object.keys(submissionNotesSchema.shape) as readonly (keyof SubmissionNotes)[];
+
+/** Keys of a notes file that are not notes (a typo would otherwise be dropped without a word). */
+export function unknownNoteKeys(input: Readonly<Record<string, unknown>>): Problem[] {
+  return Object.keys(input)
+    .filter((k) => !(NOTE_KEYS as readonly string[]).includes(k))
+    .map((k) => noteProblem([k], M.unknownKey(k, NOTE_KEYS)));
+}
+
+/** Rules across the fields of saved notes: the standard's title and year name one edition. */
+export function notesRules(notes: SubmissionNotes): Problem[] {
+  const conflict = standardEdition('', notes).conflict;
+  return conflict === undefined ? [] : [noteProblem(['standardYear'], standardMessages.conflict(conflict[0], conflict[1]))];
+}

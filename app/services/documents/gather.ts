@@ -31,7 +31,7 @@ import type {
   TheoryPaperData,
 } from '../../domain/submission/documents.js';
 import type { SubmissionNotes } from '../../domain/submission/notes.js';
-import { namesEdition } from '../../domain/submission/completeness.js';
+import { citedStandard, standardEdition } from '../../domain/submission/standard.js';
 import { theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { getAccount } from '../../store/repositories/accounts.js';
 import { listMembers } from '../../store/repositories/bank-members.js';
@@ -73,6 +73,8 @@ function body<K extends ItemKind>(ctx: ServiceContext, itemId: number, version: 
 }
 
 export function theoryPapers(ctx: ServiceContext, header: DocumentHeader, notes: SubmissionNotes, papers: readonly PaperRecord[]): TheoryPaperData[] {
+  // The edition the 编制说明 cites (one rule: app/domain/submission/standard.ts).
+  const { year } = standardEdition(header.occupationName, notes);
   return papers.map((paper) => {
     const sections = new Map<string, TheoryPaperData['sections'][number]['items'][number][]>();
     const points = new Map<string, number>();
@@ -92,7 +94,7 @@ export function theoryPapers(ctx: ServiceContext, header: DocumentHeader, notes:
       totalPoints: paper.totalPoints,
       sections: [...sections].map(([type, items]) => ({ type: type as TheoryItemType, pointsEach: points.get(type) ?? 0, items })),
       sealLine: true,
-      standardYear: notes.standardYear,
+      standardYear: year,
       paperCode: paperCode(header.occupationCode, header.level, 'theory', paper.setLabel),
     };
   });
@@ -124,6 +126,12 @@ export function comprehensivePapers(ctx: ServiceContext, header: DocumentHeader,
 export interface People {
   readonly team: TeamMember[];
   readonly experts: ReviewExpert[];
+  /** Reviewers of the bank who are also its managers or authors (names): listed in the team only. */
+  readonly reviewersOnTeam: string[];
+  /** Reviewers registered without an 专家类别 (names): in neither list. */
+  readonly reviewersWithoutCategory: string[];
+  /** Members whose account is linked to no registered person (usernames): in neither list. */
+  readonly unlinked: string[];
 }
 
 /** Order of the lists: the 题库管理员 (who leads the work) first, then the authors, then the reviewers. */
@@ -133,16 +141,26 @@ const ROLE_ORDER: Readonly<Record<BankRole, number>> = { manager: 0, author: 1, 
  * Team = the bank's managers and authors; experts = its reviewers registered with an 专家类别. Each person
  * once (a person with several memberships under the first role in ROLE_ORDER); within a role in the
  * order of the personnel register, so the lists do not depend on when the accounts were created.
+ * Who is left out of both lists, and why, is returned too: the submission says so.
  */
 export function bankPeople(ctx: ServiceContext, bankId: number): People {
   const team: TeamMember[] = [];
   const experts: ReviewExpert[] = [];
+  const reviewersOnTeam: string[] = [];
+  const reviewersWithoutCategory: string[] = [];
+  const unlinked: string[] = [];
   const seen = new Set<number>();
   const members = listMembers(ctx.db, bankId).flatMap((m) => {
-    const personId = getAccount(ctx.db, m.accountId)?.personId ?? null;
-    return personId === null ? [] : [{ role: m.role, personId }];
+    const account = getAccount(ctx.db, m.accountId);
+    const personId = account?.personId ?? null;
+    if (personId === null) {
+      if (account !== undefined && !unlinked.includes(account.username)) unlinked.push(account.username);
+      return [];
+    }
+    return [{ role: m.role, personId }];
   });
   members.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.personId - b.personId);
+  const reviewerIds = new Set(members.filter((m) => m.role === 'reviewer').map((m) => m.personId));
   for (const m of members) {
     if (seen.has(m.personId)) continue;
     const record = getPerson(ctx.db, m.personId);
@@ -151,11 +169,13 @@ export function bankPeople(ctx: ServiceContext, bankId: number): People {
     seen.add(m.personId);
     if (m.role === 'reviewer') {
       if (person.expertRole !== undefined) experts.push({ name: person.name, unit: person.unit, title: person.title, category: person.expertRole });
+      else reviewersWithoutCategory.push(person.name);
     } else {
+      if (reviewerIds.has(m.personId)) reviewersOnTeam.push(person.name);
       team.push({ name: person.name, unit: person.unit, title: person.title, position: person.position, phone: person.phone, work: person.workTypes.join('、') });
     }
   }
-  return { team, experts };
+  return { team, experts, reviewersOnTeam, reviewersWithoutCategory, unlinked };
 }
 
 /** `2026年11月23日` (Beijing date). */
@@ -252,17 +272,6 @@ function countRows(
 }
 
 /**
- * The national standard as the 编制说明 cites it: always with its edition year — the one written in the
- * notes' title, else the notes' year, else a visible blank to fill (a citation without an edition is
- * what a reviewer circles).
- */
-function citedStandard(occupationName: string, title: string, year: string): string {
-  const name = title !== '' ? title : documentsMessages.standard(occupationName);
-  if (namesEdition(name)) return name;
-  return `${name.replace(/[。；;]$/, '')}${documentsMessages.edition(year)}`;
-}
-
-/**
  * The difficulty gap stated in the 编制说明: the assembler bounds the sum of estimated p per set; the
  * province reads a mean. The stated bound is that mean gap rounded up to a round figure (0.001 at least),
  * so the sentence is true and does not read as program output.
@@ -297,7 +306,7 @@ export function compilationNoteData(ctx: ServiceContext, src: SubmissionSource):
       tracks: occupation?.tracks.map((t) => t.name) ?? [],
     },
     basis: {
-      standard: citedStandard(bank.occupationName, notes.standard, notes.standardYear),
+      standard: citedStandard(standardEdition(bank.occupationName, notes)),
       other: notes.otherBasis,
     },
     structure: {

@@ -21,11 +21,13 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { setName } from '../../domain/format.js';
 import { noticeConflictFindings } from '../../domain/lint/notice-conflicts.js';
-import { namesEdition, submissionGaps } from '../../domain/submission/completeness.js';
+import { submissionGaps } from '../../domain/submission/completeness.js';
 import type { DocumentHeader } from '../../domain/submission/documents.js';
 import { markText, type DocumentClass } from '../../domain/submission/marking.js';
-import { submissionNotesSchema, type SubmissionNotes } from '../../domain/submission/notes.js';
-import { validateOrThrow } from '../../domain/validation.js';
+import { notesFieldLabels, notesRules, submissionNotesSchema, unknownNoteKeys, type SubmissionNotes } from '../../domain/submission/notes.js';
+import { standardEdition } from '../../domain/submission/standard.js';
+import { DomainValidationError, validateOrThrow } from '../../domain/validation.js';
+import { countEligible } from '../../store/repositories/items.js';
 import { saveSubmissionNotes } from '../../store/repositories/submission-notes.js';
 import { compilationNoteDocx } from '../../../templates/docx/compilation-note.js';
 import { comprehensivePaperDocx } from '../../../templates/docx/comprehensive-paper.js';
@@ -40,6 +42,7 @@ import { practicalStructureXlsx, theoryElementTableXlsx } from '../../../templat
 import { teamListXlsx } from '../../../templates/xlsx/team-list.js';
 import { notesOf, requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { guardOutput } from '../output/write.js';
 import { getMarkingPolicy } from '../policy/read.js';
@@ -148,13 +151,23 @@ function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: 
   );
   const all = [...src.theory, ...src.practicalSets, ...src.comprehensive];
   const drafts = all.filter((p) => p.status === '草稿').length;
+  const { notes, people } = src;
+  const edition = standardEdition(bank.occupationName, notes);
+  const blank = (['institution', 'definition', 'process', 'secrecyMeasures'] as const).filter((k) => notes[k].trim() === '').map((k) => notesFieldLabels[k] ?? k);
   const warnings = submissionGaps({
     level: bank.level,
     theorySets: src.theory.length,
     practicalSets: src.practicalSets.length,
     comprehensiveSets: src.comprehensive.length,
-    reviewers: src.people.experts.length,
-    standardYearKnown: src.notes.standardYear !== '' || namesEdition(src.notes.standard),
+    comprehensiveItems: countEligible(ctx.db, bank.id).comprehensive ?? 0,
+    reviewers: people.experts.length,
+    reviewersOnTeam: people.reviewersOnTeam,
+    reviewersWithoutCategory: people.reviewersWithoutCategory,
+    unlinkedMembers: people.unlinked,
+    teamMembers: people.team.length,
+    standardYearKnown: edition.year !== '',
+    standardConflict: edition.conflict,
+    blankTexts: blank,
     drafts,
   });
   // A set whose 考生准备通知单 contradicts itself (one task asks for what another forbids) is a gap too.
@@ -164,17 +177,27 @@ function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: 
   return { planned, sets: { theory: src.theory.length, practical: src.practicalSets.length, comprehensive: src.comprehensive.length }, drafts, warnings };
 }
 
+/** A submission with gaps, refused in strict mode before anything is written; `gaps` as in `warnings`. */
+export class IncompleteSubmissionError extends ServiceError {
+  override name = 'IncompleteSubmissionError';
+  constructor(readonly gaps: readonly string[]) {
+    super(documentsMessages.strictRefused(gaps));
+  }
+}
+
 /** For tests: the folder output's probe and rename hook. */
 export type GenerateTestOptions = Pick<OutputFolderOptions, 'probe' | 'beforeRename'>;
 
 export async function generateSubmission(
   ctx: ServiceContext,
-  input: { bankId: number; outDir: string; replace?: boolean | undefined },
+  input: { bankId: number; outDir: string; replace?: boolean | undefined; strict?: boolean | undefined },
   testOptions: GenerateTestOptions = {},
 ): Promise<SubmissionResult> {
   const started = performance.now();
   guardOutput(ctx, input.outDir, [`folder:${basename(resolve(input.outDir))}`], testOptions.probe);
   const { planned, sets, drafts, warnings } = plan(ctx, input.bankId);
+  // Strict: a submission the rules would reject is not written at all.
+  if (input.strict === true && warnings.length > 0) throw new IncompleteSubmissionError(warnings);
   // Make every document before writing any; the folder appears only when all are written.
   const made: (Planned & { bytes: Uint8Array })[] = [];
   for (const p of planned) made.push({ ...p, bytes: await p.make() });
@@ -226,7 +249,10 @@ export const documentHandlers = handlerMap(
     bank: managers,
     run: (ctx, input): SubmissionNotes => {
       requireBank(ctx, input.bankId);
-      const merged = validateOrThrow(documentsMessages.notes, submissionNotesSchema, { ...notesOf(ctx, input.bankId), ...stripUndefined(input.notes) });
+      // A key that is not a note (a typo) is named, not dropped; then the merged notes are checked as a whole.
+      const unknown = unknownNoteKeys(input.notes);
+      if (unknown.length > 0) throw new DomainValidationError(documentsMessages.notes, unknown);
+      const merged = validateOrThrow(documentsMessages.notes, submissionNotesSchema, { ...notesOf(ctx, input.bankId), ...stripUndefined(input.notes) }, notesRules, notesFieldLabels);
       saveSubmissionNotes(ctx.db, input.bankId, merged, ctx.actor.username, timestamp(ctx));
       return merged;
     },
@@ -234,7 +260,8 @@ export const documentHandlers = handlerMap(
   defineHandler({
     name: 'documents.generate',
     summary: '生成试题审核备案申报材料',
-    input: z.object({ bankId, outDir: z.string().trim().min(1), replace: z.boolean().optional() }),
+    /** `strict`: refuse, writing nothing, when the submission has any gap (the `warnings`). */
+    input: z.object({ bankId, outDir: z.string().trim().min(1), replace: z.boolean().optional(), strict: z.boolean().optional() }),
     roles: ['manager'],
     register: '调阅',
     secret: true,

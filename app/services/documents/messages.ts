@@ -40,8 +40,9 @@ export const documentsMessages = {
   date: (y: number | string, m: number | string, d: number | string) => `${y}年${m}月${d}日`,
   noTheoryTable: '本题库还没有理论知识考核要素细目表，不能生成申报材料',
   noTheorySets: '本题库还没有组好的理论知识试卷，请先组卷（qbank assemble）',
-  standard: (occupation: string) => `《${occupation}国家职业技能标准》`,
-  edition: (year: string) => (year === '' ? '（待填写：版本年份）' : `（${year}年版）`),
+  /** Strict mode: the gaps, numbered, and that nothing was written. */
+  strictRefused: (gaps: readonly string[]) =>
+    `申报材料有 ${String(gaps.length)} 处不符合要求，严格模式（strict）下未写入任何文件：${gaps.map((g, i) => `${String(i + 1)}. ${g}`).join('；')}`,
   setWarning: (set: string, text: string) => `${set}：${text}`,
   noOverlap: '各套试卷之间试题互不重复',
   overlap: (count: number) => `任意两套试卷之间重复试题不超过 ${count} 道`,

@@ -46,7 +46,7 @@ describe('documents.generate', () => {
   it('writes the whole submission in 附件6 order, numbers agreeing with the bank, every file registered', async () => {
     const ws = workstation();
     const { ctx, bankId } = await assembledBank(ws);
-    await invoke(ctx, handlers['documents.notes.set'], { bankId, notes: { institution: '测试评价中心', standardYear: '2019', reviewConclusion: '通过' } });
+    await invoke(ctx, handlers['documents.notes.set'], { bankId, notes: { institution: '测试评价中心', definition: '从事测试的人员', process: '两轮审核', standardYear: '2019', reviewConclusion: '通过' } });
     const out = join(ws.dir, 'submission');
     const r = await invoke(ctx, handlers['documents.generate'], { bankId, outDir: out });
 
