@@ -2,46 +2,40 @@
  * Adding items to a bank: theory items (bound to a 鉴定点 of the bank's current 细目表), practical
  * tasks (bound to a 职业功能 of its 内容结构表) and 综合评审 items (levels 1–2). A batch is checked
  * row by row (rules in rules.ts) and saved all-or-nothing (save.ts); every problem is reported with its
- * row (`第12行 选项C: 不能为空`). Edits add versions; the review workflow moves items to 入库 and 停用.
+ * row (`第12行 选项C: 不能为空`). Edits add versions (edit.ts); the review workflow moves items to 入库 and
+ * 停用, one or many at a time, approvals under the 四眼原则 (workflow.ts).
  * A 待归类 theory item (imported without 鉴定点 or 难度) may be edited as such, is bound by `items.bind`
  * (or an edit that gives both), and cannot leave 草稿 before (app/domain/workflow.ts).
  */
 import { z } from 'zod';
 import type { ItemState } from '../../domain/bank.js';
-import { itemGaps, type Item } from '../../domain/item.js';
+import type { Item } from '../../domain/item.js';
 import { levelName, needsComprehensiveReview } from '../../domain/level.js';
 import { DomainValidationError, type Problem, type Validated } from '../../domain/validation.js';
-import { inTransaction } from '../../store/database.js';
 import {
-  addVersion,
   getItem,
-  getItemSummary,
   getVersion,
   listItemSummaries,
   listTransitions,
   listVersions,
-  setItemState,
   type ItemRecord,
   type ItemSummary,
   type TransitionRecord,
   type VersionInfo,
 } from '../../store/repositories/items.js';
-import { rolesInBank } from '../../store/repositories/bank-members.js';
-import { ITEM_STATES } from '../../domain/bank.js';
 import { diffItems, type FieldChange } from '../../domain/item-diff.js';
-import { checkTransition, isEditable } from '../../domain/workflow.js';
-import { PermissionDeniedError } from '../errors.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
-import { timestamp, type ServiceContext } from '../context.js';
+import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { itemRefs } from '../refs.js';
 import { comprehensiveValidator, practicalValidator, theoryValidator } from './rules.js';
-import { requireItemInBank, validateOne } from './one.js';
+import { requireItemInBank } from './one.js';
 import { saveItems } from './save.js';
 import { itemsMessages } from './messages.js';
-import { indexItemText } from '../search/handlers.js';
 import { bindHandlers, itemRef } from './bind.js';
+import { editHandlers } from './edit.js';
+import { transitionHandler, transitionManyHandler } from './workflow.js';
 
 const batchInput = z.object({
   bankId: z.number().int().positive(),
@@ -116,30 +110,7 @@ export interface ItemHistory {
 }
 
 export const itemHandlers = handlerMap(
-  /** Editing makes a new version (never changes an old one) and sends the item back to 草稿; a 待归类 item may stay so. */
-  defineHandler({
-    name: 'items.save',
-    summary: '修改试题（保存新版本）',
-    input: itemRef.extend({ item: z.unknown(), note: z.string().max(200).default('') }),
-    roles: ['manager', 'author'],
-    register: '',
-    secret: true,
-    bank: bankOf('manager', 'author'),
-    objects: (i, out: { version: number }) => [`bank:${i.bankId}`, `item:${i.itemId}@${out.version}`],
-    run: (ctx, input): { version: number } => {
-      const current = requireItemInBank(ctx, input.bankId, input.itemId);
-      if (!isEditable(current.state)) throw new ServiceError(itemsMessages.retired(input.itemId));
-      const result = validateOne(ctx, input.bankId, current.kind, input.item, itemGaps(current).length > 0);
-      if (!result.ok) throw new DomainValidationError(itemsMessages.item(input.itemId), result.problems);
-      const item = result.value;
-      const version = inTransaction(ctx.db, () => {
-        const v = addVersion(ctx.db, input.itemId, { item, state: '草稿', note: input.note }, ctx.actor.username, timestamp(ctx));
-        indexItemText(ctx.db, input.itemId, item);
-        return v;
-      });
-      return { version };
-    },
-  }),
+  ...editHandlers,
   /** Versions and workflow of an item (no content: metadata only). */
   defineHandler({
     name: 'items.history',
@@ -168,24 +139,9 @@ export const itemHandlers = handlerMap(
       return diffItems(getVersion(ctx.db, input.itemId, input.from).body, getVersion(ctx.db, input.itemId, input.to).body);
     },
   }),
-  /** A workflow step (提交审核, 审核通过, 退回修改, 入库, 停用, 恢复入库) with its comment. */
-  defineHandler({
-    name: 'items.transition',
-    summary: '改变试题状态',
-    input: itemRef.extend({ to: z.enum(ITEM_STATES), comment: z.string().max(500).default('') }),
-    roles: ['manager', 'author', 'reviewer'],
-    register: '',
-    bank: bankOf('manager', 'author', 'reviewer'),
-    objects: (i) => [`bank:${i.bankId}`, `item:${i.itemId}`, `state:${i.to}`],
-    run: (ctx, input): ItemView => {
-      const item = requireItemInBank(ctx, input.bankId, input.itemId);
-      const bankRoles = ctx.actor.id === null ? [] : rolesInBank(ctx.db, input.bankId, ctx.actor.id);
-      const check = checkTransition(item.state, input.to, bankRoles, input.comment, itemGaps(item));
-      if (!check.ok) throw new PermissionDeniedError(check.message);
-      inTransaction(ctx.db, () => setItemState(ctx.db, item.id, input.to, input.comment, ctx.actor.username, timestamp(ctx)));
-      return getItemSummary(ctx.db, item.id);
-    },
-  }),
+  /** A workflow step (提交审核, 审核通过, 退回修改, 入库, 停用, 恢复入库) with its comment, for one item or many. */
+  transitionHandler,
+  transitionManyHandler,
   /** Opening an item's content is a 调阅 (规程第十四条). */
   defineHandler({
     name: 'items.get',

@@ -22,6 +22,23 @@ export const itemsMessages = {
   notTheory: (itemId: number) => `试题 ${itemId} 不是理论知识试题，没有鉴定点`,
   bindNeedsDifficulty: (itemId: number) => `试题 ${itemId} 尚未定难度：绑定鉴定点时请一并给出难度（1～5）`,
   bindNote: (element: string) => `绑定鉴定点 ${element}`,
+  refused: (itemId: number, reason: string) => `试题 ${itemId}：${reason}`,
+  changeTo: (to: string) => `改为“${to}”`,
+  notFrom: (itemId: number, state: string, verb: string, from: readonly string[]) =>
+    `试题 ${itemId}：当前为“${state}”，“${verb}”只用于${from.map((s) => `“${s}”`).join('或')}的试题`,
+  batchNothing: '请给出试题编号，或筛选条件（状态、鉴定点前缀、质量检查无错误和警告）',
+  filterStateNotFrom: (state: string, verb: string, from: readonly string[]) =>
+    `筛选的状态“${state}”不适用：“${verb}”只用于${from.map((s) => `“${s}”`).join('或')}的试题`,
+  batchDetail: (moved: number, refused: readonly number[]) =>
+    `移动 ${moved} 道，拒绝 ${refused.length} 道${refused.length > 0 ? `（试题 ${refused.slice(0, 50).join('、')}${refused.length > 50 ? ' 等' : ''}）` : ''}`,
+  unchanged: (itemId: number, version: number) => `试题 ${itemId} 的内容与当前第${version}版相同，未保存新版本`,
+  otherKind: (itemId: number, kind: string, given: string) => `试题 ${itemId} 是${kind}试题，给出的内容是${given}试题`,
+  patchNothing: '没有要修改的字段',
+  patchTheoryOnly: (itemId: number, kind: string) => `试题 ${itemId} 是${kind}试题：按字段修改只用于理论知识试题，请给出完整的试题内容（JSON）`,
+  noOptions: '判断题没有选项',
+  optionGap: (count: number, next: string) => `本题只有 ${count} 个选项，新增的选项只能是 ${next}`,
+  optionRemoveLast: (last: string) => `只能删去最后一个选项（${last}）`,
+  trueFalseKey: '判断题答案应为 √（正确）或 ×（错误）',
   exportFile: (occupation: string, level: string) => `${occupation}${level}_试题.xlsx`,
   templateFile: '试题导入模板.xlsx',
 } as const;

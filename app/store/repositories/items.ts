@@ -203,6 +203,11 @@ export function listVersions(db: ReadableDB, itemId: number): VersionInfo[] {
   ).map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.created_by, note: r.note }));
 }
 
+/** The accounts (usernames) that created any version of the item — its authors (四眼原则, domain workflow.ts). */
+export function itemAuthors(db: ReadableDB, itemId: number): string[] {
+  return db.prepare('SELECT DISTINCT created_by FROM item_versions WHERE item_id = ? ORDER BY created_by').pluck().all(itemId) as string[];
+}
+
 export interface TransitionRecord {
   readonly itemId: number;
   readonly version: number;

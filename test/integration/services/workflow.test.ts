@@ -36,10 +36,10 @@ describe('item versions and workflow', () => {
     const move = (ctx: typeof author, to: string, comment = '') => invoke(ctx, handlers['items.transition'], { bankId, itemId, to, comment });
     await expect(move(author, '已审')).rejects.toThrow('试题状态不能从“草稿”改为“已审”；可以：提交审核（→待审）');
     expect((await move(author, '待审')).state).toBe('待审');
-    await expect(move(author, '已审')).rejects.toThrow('“审核通过”需要审核专家或题库管理员身份');
+    await expect(move(author, '已审')).rejects.toThrow('“审核通过”需要本题库的审核专家身份（四眼原则：');
     await expect(move(reviewer, '草稿')).rejects.toThrow('“退回修改”须填写意见');
     expect((await move(reviewer, '已审', '符合要求')).state).toBe('已审');
-    await expect(move(reviewer, '入库')).rejects.toThrow('需要题库管理员身份');
+    await expect(move(reviewer, '入库')).rejects.toThrow('“入库”需要本题库的题库管理员身份');
     expect((await move(manager, '入库')).state).toBe('入库');
     await expect(move(manager, '停用')).rejects.toThrow('须填写意见');
     expect((await move(manager, '停用', '考点已过时')).state).toBe('停用');

@@ -40,12 +40,12 @@ describe('待归类 theory items', () => {
 
   it('cannot leave 草稿, whoever asks, and are never eligible for papers', () => {
     const gaps = classificationGaps(unbound);
-    expect(checkTransition('草稿', '待审', ['author'], '', gaps)).toEqual({
+    expect(checkTransition('草稿', '待审', { roles: ['author'], isAuthor: true }, '', gaps)).toEqual({
       ok: false,
       message: '试题待归类（未绑定鉴定点、未定难度），不能提交审核：请先绑定鉴定点并给出难度',
     });
-    expect(checkTransition('草稿', '待审', ['manager'], '', ['element'])).toEqual({ ok: false, message: '试题待归类（未绑定鉴定点），不能提交审核：请先绑定鉴定点' });
-    expect(checkTransition('草稿', '待审', ['author'], '', [])).toMatchObject({ ok: true });
+    expect(checkTransition('草稿', '待审', { roles: ['manager'], isAuthor: false }, '', ['element'])).toEqual({ ok: false, message: '试题待归类（未绑定鉴定点），不能提交审核：请先绑定鉴定点' });
+    expect(checkTransition('草稿', '待审', { roles: ['author'], isAuthor: true }, '', [])).toMatchObject({ ok: true });
     expect(isEligibleForPapers('入库', gaps)).toBe(false);
     expect(isEligibleForPapers('入库')).toBe(true);
   });
