@@ -1,14 +1,16 @@
 /**
- * A bank's items written into the writers' import template (试题导入模板), so that what the
- * workstation exports it can import again unchanged (round trip), and writers can work offline on
- * a copy. Pure: the same items give the same bytes. Images of items (a task's 附图, a theory figure) are
+ * A bank's items written into the writers' import template (试题导入模板): theory items, practical tasks
+ * and 综合评审 items, each below the template's example rows, so that what the workstation exports it
+ * can import again unchanged (round trip), and writers can work offline on a copy. Pure: the same items give the same bytes. Images of items (a task's 附图, a theory figure) are
  * pasted over the item's row, right of its last column, where the import reads them back.
  */
 import ExcelJS from 'exceljs';
+import type { ComprehensiveItem } from '../../app/domain/comprehensive-item.js';
 import type { PracticalTask } from '../../app/domain/practical-task.js';
 import type { TheoryItem } from '../../app/domain/theory-item.js';
 import { PRACTICAL_HEADERS, THEORY_HEADERS } from '../../app/domain/item-workbook.js';
 import { ITEM_TEMPLATE_SHEETS, itemTemplateXlsx, type ItemTemplateInput } from './item-template.js';
+import { COMPREHENSIVE_FIRST_ROW, comprehensiveRow, comprehensiveRubricRows, scoreSheetRows } from './item-template/comprehensive.js';
 import { toBytes } from './workbook.js';
 
 const TYPE_NAMES = { trueFalse: '判断题', singleChoice: '单选题', multipleChoice: '多选题' } as const;
@@ -56,10 +58,13 @@ function pastePictures(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, col
   }
 }
 
-/** The template (row 4 on for theory items, row 2 on for the practical sheets) filled with items. */
+/**
+ * The template filled with items: row 4 on for theory items (below the two examples), row 2 on for the
+ * practical sheets, below the example item on the 综合评审 sheets.
+ */
 export async function itemsWorkbookXlsx(
   template: ItemTemplateInput,
-  items: { readonly theory: readonly TheoryItem[]; readonly practical: readonly PracticalTask[] },
+  items: { readonly theory: readonly TheoryItem[]; readonly practical: readonly PracticalTask[]; readonly comprehensive?: readonly ComprehensiveItem[] },
   images: ItemImages = new Map(),
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -90,6 +95,10 @@ export async function itemsWorkbookXlsx(
       ]),
     );
   }
+  const comprehensive = items.comprehensive ?? [];
+  writeRows(sheet(ITEM_TEMPLATE_SHEETS.comprehensive), COMPREHENSIVE_FIRST_ROW.main, comprehensive.map((c) => comprehensiveRow(c)));
+  writeRows(sheet(ITEM_TEMPLATE_SHEETS.comprehensiveRubric), COMPREHENSIVE_FIRST_ROW.rubric, comprehensive.flatMap(comprehensiveRubricRows));
+  writeRows(sheet(ITEM_TEMPLATE_SHEETS.comprehensiveScore), COMPREHENSIVE_FIRST_ROW.score, comprehensive.flatMap(scoreSheetRows));
   workbook.created = template.generatedAt;
   workbook.modified = template.generatedAt;
   return toBytes(workbook);

@@ -5,7 +5,10 @@
  * - `理论知识试题` — one row per 判断/单选/多选 item (题型, 题干, 选项A–E, 答案, 难度, 鉴定点代码, 解析, 备注),
  *   with drop-down lists for 题型, 难度 and 鉴定点代码 and two example rows;
  * - `技能考核试题` — one row per practical task; `评分标准`, `考场准备`, `考生准备` — rows joined to their task
- *   by 试题名称 (domain: app/domain/practical-task.ts, rubric.ts);
+ *   by 试题名称 (item-template/practical.ts; domain: app/domain/practical-task.ts, rubric.ts);
+ * - `综合评审试题` — one row per 综合评审 item (levels 1–2); `综合评审评分标准`, `综合评审评分表` — rows joined
+ *   to their item by 试题名称, one example item (item-template/comprehensive.ts; domain:
+ *   app/domain/comprehensive-item.ts);
  * - `鉴定点` (hidden) — the 鉴定点 codes and names of the bank's 细目表, source of the 鉴定点代码 list.
  *
  * Example rows are recognised by the text `示例` in the 备注 column (they are also set in grey italics,
@@ -14,27 +17,51 @@
  * Pure: no clock, no file system — the same input gives the same bytes (`toBytes`).
  */
 import type ExcelJS from 'exceljs';
-import { newWorkbook, solidFill, toBytes } from './workbook.js';
+import { newWorkbook, toBytes } from './workbook.js';
 
 // The layout shared with the reader lives in the domain; re-exported for the template's users.
 import {
+  COMPREHENSIVE_HEADERS,
   EXAMPLE_MARK,
   ITEM_CELL_MAX_CHARS,
   ITEM_TEMPLATE_SHEETS,
   NOTICE_HEADERS,
   PRACTICAL_HEADERS,
   RUBRIC_HEADERS,
+  SCORE_SHEET_HEADERS,
   THEORY_HEADERS,
 } from '../../app/domain/item-workbook.js';
+import { addComprehensiveSheets, comprehensiveGuideLines } from './item-template/comprehensive.js';
+import { addPracticalSheets, NOTICE_CATEGORIES } from './item-template/practical.js';
+import {
+  addDataSheet,
+  CHARSET_GB2312,
+  listValidation,
+  numberValidation,
+  promptOnly,
+  quoted,
+  SONG,
+  validateColumn,
+  writeExampleRows,
+  type Column,
+} from './item-template/sheets.js';
 
-export { EXAMPLE_MARK, ITEM_TEMPLATE_SHEETS, NOTICE_HEADERS, PRACTICAL_HEADERS, RUBRIC_HEADERS, THEORY_HEADERS };
+export {
+  COMPREHENSIVE_HEADERS,
+  EXAMPLE_MARK,
+  ITEM_TEMPLATE_SHEETS,
+  NOTICE_HEADERS,
+  PRACTICAL_HEADERS,
+  RUBRIC_HEADERS,
+  SCORE_SHEET_HEADERS,
+  THEORY_HEADERS,
+};
+export { COMPREHENSIVE_EXAMPLE } from './item-template/comprehensive.js';
+export { NOTICE_CATEGORIES } from './item-template/practical.js';
+export { LAST_TEMPLATE_ROW } from './item-template/sheets.js';
 
 /** 题型 values offered by the drop-down list (the parser accepts more spellings). */
 export const THEORY_TYPE_CHOICES = ['判断题', '单选题', '多选题'] as const;
-/** 类别 values of the notice sheets: the four groups of a 准备通知单, and 其他要求 (text in 名称). */
-export const NOTICE_CATEGORIES = ['设备', '工具', '量具', '材料', '其他要求'] as const;
-/** Data validations cover the rows 2 … LAST_TEMPLATE_ROW. */
-export const LAST_TEMPLATE_ROW = 5001;
 /** The reader cuts longer cells and reports them; said in 填写说明. */
 export const TEMPLATE_MAX_CELL_CHARS = ITEM_CELL_MAX_CHARS;
 
@@ -44,101 +71,6 @@ export interface ItemTemplateInput {
   generatedAt: Date;
   elementCodes: readonly { code: string; name: string }[];
 }
-
-interface Column {
-  header: string;
-  width: number;
-  wrap?: boolean;
-  /** Excel number format `@` (text), so that codes and keys are never turned into numbers or dates. */
-  text?: boolean;
-  note?: string;
-}
-
-const SONG = '宋体';
-const CHARSET_GB2312 = 134;
-const HEADER_FILL = 'FFD9E1F2';
-const EXAMPLE_GREY = 'FF808080';
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-
-/**
- * exceljs writes range validations (`A2:A5001`, one `<dataValidation sqref>`), but its typings only
- * expose per-cell validations; this is the documented runtime object (`lib/doc/data-validations.js`).
- */
-interface RangeValidations {
-  add(range: string, validation: ExcelJS.DataValidation): void;
-}
-function validations(worksheet: ExcelJS.Worksheet): RangeValidations {
-  return (worksheet as unknown as { dataValidations: RangeValidations }).dataValidations;
-}
-
-function columnLetter(index: number): string {
-  let n = index;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** The data range of column `index` (1-based): `C2:C5001`. */
-function dataRange(index: number): string {
-  const c = columnLetter(index);
-  return `${c}2:${c}${String(LAST_TEMPLATE_ROW)}`;
-}
-
-/** A data sheet: header in row 1 (frozen, repeated when printed), column widths and text formats. */
-function addDataSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly Column[]): ExcelJS.Worksheet {
-  const worksheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
-  });
-  worksheet.columns = columns.map((c) => ({
-    width: c.width,
-    style: {
-      font: { name: SONG, size: 10.5, charset: CHARSET_GB2312 },
-      alignment: { vertical: 'top', wrapText: c.wrap === true },
-      ...(c.text === true ? { numFmt: '@' } : {}),
-    },
-  }));
-  const header = worksheet.getRow(1);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: SONG, size: 10.5, charset: CHARSET_GB2312, bold: true };
-    cell.fill = solidFill(HEADER_FILL);
-    cell.border = THIN;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    if (c.note !== undefined) cell.note = c.note;
-  });
-  header.height = 20;
-  return worksheet;
-}
-
-/** What every validation of the template shares: blank allowed, the prompt shown, a wrong value stopped. */
-function stopping(prompt: string, error: string) {
-  return { allowBlank: true, showInputMessage: true, prompt, showErrorMessage: true, errorStyle: 'stop', errorTitle: '输入有误', error } as const;
-}
-
-function listValidation(formula: string, prompt: string, error: string): ExcelJS.DataValidation {
-  return { type: 'list', formulae: [formula], ...stopping(prompt, error) };
-}
-
-function numberValidation(type: 'whole' | 'decimal', min: number, max: number, prompt: string, error: string): ExcelJS.DataValidation {
-  return { type, operator: 'between', formulae: [min, max], ...stopping(prompt, error) };
-}
-
-function promptOnly(prompt: string): ExcelJS.DataValidation {
-  return { type: 'custom', allowBlank: true, formulae: ['TRUE'], showInputMessage: true, prompt };
-}
-
-const quoted = (values: readonly string[]) => `"${values.join(',')}"`;
 
 const THEORY_COLUMNS: readonly Column[] = [
   { header: THEORY_HEADERS.type, width: 10 },
@@ -153,36 +85,6 @@ const THEORY_COLUMNS: readonly Column[] = [
   { header: THEORY_HEADERS.element, width: 14, text: true },
   { header: THEORY_HEADERS.explanation, width: 36, wrap: true },
   { header: THEORY_HEADERS.remark, width: 8, note: `填“${EXAMPLE_MARK}”的行是示例，导入时跳过` },
-];
-
-const PRACTICAL_COLUMNS: readonly Column[] = [
-  { header: PRACTICAL_HEADERS.module, width: 12, text: true },
-  { header: PRACTICAL_HEADERS.title, width: 24, wrap: true },
-  { header: PRACTICAL_HEADERS.points, width: 8 },
-  { header: PRACTICAL_HEADERS.minutes, width: 10 },
-  { header: PRACTICAL_HEADERS.form, width: 10 },
-  { header: PRACTICAL_HEADERS.description, width: 40, wrap: true },
-  { header: PRACTICAL_HEADERS.requirements, width: 50, wrap: true, note: '每条要求占一行（单元格内按 Alt+Enter 换行）' },
-  { header: PRACTICAL_HEADERS.figureNote, width: 30, wrap: true },
-];
-
-const RUBRIC_COLUMNS: readonly Column[] = [
-  { header: RUBRIC_HEADERS.title, width: 24, wrap: true },
-  { header: RUBRIC_HEADERS.content, width: 16, wrap: true },
-  { header: RUBRIC_HEADERS.keyPoint, width: 36, wrap: true },
-  { header: RUBRIC_HEADERS.points, width: 8 },
-  { header: RUBRIC_HEADERS.criteria, width: 40, wrap: true },
-  { header: RUBRIC_HEADERS.deductionNote, width: 20, wrap: true },
-];
-
-const NOTICE_COLUMNS: readonly Column[] = [
-  { header: NOTICE_HEADERS.title, width: 24, wrap: true },
-  { header: NOTICE_HEADERS.category, width: 10 },
-  { header: NOTICE_HEADERS.name, width: 24, wrap: true },
-  { header: NOTICE_HEADERS.spec, width: 24, wrap: true },
-  { header: NOTICE_HEADERS.unit, width: 8 },
-  { header: NOTICE_HEADERS.quantity, width: 8, text: true },
-  { header: NOTICE_HEADERS.remark, width: 24, wrap: true },
 ];
 
 /** The two example rows of the theory sheet, in header order. */
@@ -204,7 +106,7 @@ function guideLines(input: ItemTemplateInput): string[] {
     '一、通用要求',
     '1. 不要修改工作表名称和第 1 行的列名；列的顺序可以调整，多出的列导入时忽略。',
     `2. 每个单元格不超过 ${String(TEMPLATE_MAX_CELL_CHARS)} 字；单元格内换行用 Alt+Enter。`,
-    '3. 可以只填写理论知识试题，或只填写技能考核试题；没有内容的工作表保持空白即可。',
+    '3. 可以只填写其中一类试题（理论知识、技能考核或综合评审）；没有内容的工作表保持空白即可。',
     `二、工作表“${ITEM_TEMPLATE_SHEETS.theory}”：每行一道试题`,
     `1. ${t.type}：判断题、单选题或多选题（从下拉列表选择）。`,
     `2. ${t.stem}：判断题写成完整的陈述句，句尾用句号；选择题在题干中留出括号“（ ）”。`,
@@ -223,6 +125,7 @@ function guideLines(input: ItemTemplateInput): string[] {
     `五、工作表“${ITEM_TEMPLATE_SHEETS.site}”（考场准备通知单）和“${ITEM_TEMPLATE_SHEETS.candidate}”（考生准备通知单）：每行一项准备内容。`,
     `1. ${NOTICE_HEADERS.category}：${NOTICE_CATEGORIES.join('、')}。`,
     `2. 类别为“其他要求”的行，把要求写在“${NOTICE_HEADERS.name}”列，其余列不填。`,
+    ...comprehensiveGuideLines('六'),
   ];
 }
 
@@ -240,46 +143,17 @@ function addGuideSheet(workbook: ExcelJS.Workbook, input: ItemTemplateInput): vo
 
 function addTheorySheet(workbook: ExcelJS.Workbook, input: ItemTemplateInput): void {
   const worksheet = addDataSheet(workbook, ITEM_TEMPLATE_SHEETS.theory, THEORY_COLUMNS);
-  exampleRows(input.elementCodes).forEach((values, r) => {
-    const row = worksheet.getRow(2 + r);
-    values.forEach((v, c) => {
-      const cell = row.getCell(c + 1);
-      cell.value = v === '' ? null : v;
-      cell.font = { name: SONG, size: 10.5, charset: CHARSET_GB2312, italic: true, color: { argb: EXAMPLE_GREY } };
-    });
-  });
-  const col = (header: string) => THEORY_COLUMNS.findIndex((c) => c.header === header) + 1;
-  const dv = validations(worksheet);
-  dv.add(dataRange(col(THEORY_HEADERS.type)), listValidation(quoted(THEORY_TYPE_CHOICES), '判断题、单选题或多选题', '请从列表中选择题型'));
-  dv.add(
-    dataRange(col(THEORY_HEADERS.key)),
-    promptOnly('判断题填 √ 或 ×；单选题填一个字母；多选题填两个或以上字母，如 ACD'),
-  );
-  dv.add(dataRange(col(THEORY_HEADERS.difficulty)), numberValidation('whole', 1, 5, '1 易 … 5 难', '难度应为 1～5 的整数'));
+  writeExampleRows(worksheet, exampleRows(input.elementCodes));
+  const add = (header: string, validation: ExcelJS.DataValidation) => validateColumn(worksheet, THEORY_COLUMNS, header, validation);
+  add(THEORY_HEADERS.type, listValidation(quoted(THEORY_TYPE_CHOICES), '判断题、单选题或多选题', '请从列表中选择题型'));
+  add(THEORY_HEADERS.key, promptOnly('判断题填 √ 或 ×；单选题填一个字母；多选题填两个或以上字母，如 ACD'));
+  add(THEORY_HEADERS.difficulty, numberValidation('whole', 1, 5, '1 易 … 5 难', '难度应为 1～5 的整数'));
   if (input.elementCodes.length > 0) {
     const last = 1 + input.elementCodes.length;
-    dv.add(
-      dataRange(col(THEORY_HEADERS.element)),
+    add(
+      THEORY_HEADERS.element,
       listValidation(`'${ITEM_TEMPLATE_SHEETS.elements}'!$A$2:$A$${String(last)}`, '从列表选择鉴定点代码', '请从列表中选择鉴定点代码'),
     );
-  }
-}
-
-function addPracticalSheets(workbook: ExcelJS.Workbook): void {
-  const practical = addDataSheet(workbook, ITEM_TEMPLATE_SHEETS.practical, PRACTICAL_COLUMNS);
-  const pcol = (header: string) => PRACTICAL_COLUMNS.findIndex((c) => c.header === header) + 1;
-  validations(practical).add(dataRange(pcol(PRACTICAL_HEADERS.points)), numberValidation('decimal', 0.5, 100, '本题分值，0.5 分的整数倍', '配分应在 0.5～100 之间'));
-  validations(practical).add(dataRange(pcol(PRACTICAL_HEADERS.minutes)), numberValidation('whole', 1, 600, '考核时间（分钟）', '考核时间应为 1～600 分钟'));
-  validations(practical).add(dataRange(pcol(PRACTICAL_HEADERS.form)), listValidation('"实操,笔试"', '实操或笔试', '请从列表中选择考核形式'));
-
-  const rubric = addDataSheet(workbook, ITEM_TEMPLATE_SHEETS.rubric, RUBRIC_COLUMNS);
-  const rcol = RUBRIC_COLUMNS.findIndex((c) => c.header === RUBRIC_HEADERS.points) + 1;
-  validations(rubric).add(dataRange(rcol), numberValidation('decimal', 0.5, 100, '本项配分', '配分应在 0.5～100 之间'));
-
-  for (const name of [ITEM_TEMPLATE_SHEETS.site, ITEM_TEMPLATE_SHEETS.candidate]) {
-    const sheet = addDataSheet(workbook, name, NOTICE_COLUMNS);
-    const ccol = NOTICE_COLUMNS.findIndex((c) => c.header === NOTICE_HEADERS.category) + 1;
-    validations(sheet).add(dataRange(ccol), listValidation(quoted(NOTICE_CATEGORIES), NOTICE_CATEGORIES.join('、'), '请从列表中选择类别'));
   }
 }
 
@@ -300,6 +174,7 @@ export async function itemTemplateXlsx(input: ItemTemplateInput): Promise<Uint8A
   addGuideSheet(workbook, input);
   addTheorySheet(workbook, input);
   addPracticalSheets(workbook);
+  addComprehensiveSheets(workbook);
   addElementSheet(workbook, input.elementCodes);
   // Open on the theory sheet, where most of the writing happens.
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];

@@ -1,4 +1,4 @@
-/** User-facing texts of the item readers (zh-CN): the Excel template and Word documents of theory and practical items. */
+/** User-facing texts of the item readers (zh-CN): the Excel template (theory, practical and 综合评审 items) and Word documents. */
 
 const quote = (text: string) => `“${text}”`;
 
@@ -22,7 +22,7 @@ export const itemReaderMessages = {
     `工作表${quote(sheet)}有 ${String(count)} 个公式单元格（${cells}），已按文件中保存的计算结果导入，请核对`,
   /** A formula in the 答案 column: its cached result cannot be trusted as the key. */
   formulaKey: '答案单元格是公式，不能作为答案导入：请改为直接填写答案（如 B 或 √）',
-  missingItemSheets: (theory: string, practical: string) => `缺少工作表${quote(theory)}或${quote(practical)}`,
+  missingItemSheets: (sheets: readonly string[]) => `缺少工作表${sheets.slice(0, -1).map(quote).join('、')}或${quote(sheets.at(-1) ?? '')}`,
   trueFalseOptionsInCells: '判断题不应填写选项',
   singleKeyInCells: (key: string) => `单选题只能有一个答案，填写的是${quote(key)}`,
 
@@ -35,6 +35,9 @@ export const itemReaderMessages = {
   rowWithoutTitle: (sheet: string, row: number) => `工作表${quote(sheet)}第 ${String(row)} 行：缺少试题名称，该行未读取`,
   rowOfUnknownTask: (sheet: string, row: number, title: string, practical: string) =>
     `工作表${quote(sheet)}第 ${String(row)} 行：试题名称${quote(title)}在工作表${quote(practical)}中不存在，该行未读取`,
+
+  // 综合评审 items.
+  comprehensiveForm: (text: string, forms: readonly string[]) => `无法识别${quote(text)}（应为${forms.join('、')}）`,
 
   // Word documents.
   atParagraph: (message: string, paragraph: number) => `${message}（第${String(paragraph)}段）`,

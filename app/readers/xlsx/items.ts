@@ -2,7 +2,8 @@
  * Reading items from an Excel workbook (issue [C] part 4a): the writers' import template
  * (templates/xlsx/item-template.ts, layout in app/domain/item-workbook.ts) and the look-alike sheets
  * writers already keep. Parsing only: every row becomes a raw object in the shape of the domain schema
- * (app/domain/theory-item.ts, practical-task.ts) plus the problems found while reading it; validation,
+ * (app/domain/theory-item.ts, practical-task.ts, comprehensive-item.ts; the practical and 综合评审 sheets
+ * in practical-items.ts and comprehensive-items.ts) plus the problems found while reading it; validation,
  * dedupe and saving are the import service's job. Never throws on bad input: a file that is not an
  * .xlsx is a file-level problem.
  *
@@ -22,6 +23,7 @@ import type { ReadOptions } from '../limits.js';
 import { itemReaderMessages as m } from '../items/messages.js';
 import { parseChoiceKey, parseDifficulty, parseFullElementCode, parseTheoryType, parseTrueFalseKey, trueFalseFromLetter, trueFalseOptionPair } from '../items/values.js';
 import { loadWorkbook } from './cells.js';
+import { findComprehensiveSheets, readComprehensive } from './comprehensive-items.js';
 import { readPractical } from './practical-items.js';
 import { readRowImages, type ReadImage } from './row-images.js';
 import type { ContentHash } from '../docx/package.js';
@@ -31,8 +33,8 @@ export interface ImportRow {
   sheet: string;
   /** 1-based Excel row. */
   row: number;
-  kind: 'theory' | 'practical';
-  /** Object for the domain schema (theoryItemSchema / practicalTaskSchema). */
+  kind: 'theory' | 'practical' | 'comprehensive';
+  /** Object for the domain schema (theoryItemSchema / practicalTaskSchema / comprehensiveItemSchema). */
   raw: unknown;
   /** Parse problems: unknown 题型, key not parseable, cell too long … */
   problems: Problem[];
@@ -152,8 +154,10 @@ export async function parseItemWorkbook(bytes: Uint8Array, options: ReadOptions 
   if (theory) taken.add(theory);
   const practical = findSheet(workbook, ITEM_TEMPLATE_SHEETS.practical, ['技能考核', '技能试题', '操作技能'], taken);
   if (practical) taken.add(practical);
-  if (!theory && !practical) {
-    problems.push(problem([], m.missingItemSheets(ITEM_TEMPLATE_SHEETS.theory, ITEM_TEMPLATE_SHEETS.practical)));
+  // Before the practical 评分标准 is looked for: its loose search must not land on 综合评审评分标准.
+  const comprehensive = findComprehensiveSheets(workbook, taken);
+  if (!theory && !practical && !comprehensive) {
+    problems.push(problem([], m.missingItemSheets([ITEM_TEMPLATE_SHEETS.theory, ITEM_TEMPLATE_SHEETS.practical, ITEM_TEMPLATE_SHEETS.comprehensive])));
     return { rows: [], images: [], problems };
   }
   const rows: ImportRow[] = [];
@@ -161,6 +165,7 @@ export async function parseItemWorkbook(bytes: Uint8Array, options: ReadOptions 
   try {
     if (theory) rows.push(...withImages(workbook, theory, readTheory(theory, problems, budget), images, options, budget));
     if (practical) rows.push(...withImages(workbook, practical, readPractical(workbook, practical, taken, problems, budget), images, options, budget));
+    if (comprehensive) rows.push(...readComprehensive(comprehensive, problems, budget));
   } catch (e) {
     if (e instanceof ReaderError) return { rows: [], images: [], problems: [problem([], refusalMessage(e, m.notXlsx))] };
     throw e;

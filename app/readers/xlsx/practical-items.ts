@@ -25,7 +25,8 @@ const PRACTICAL_SPECS: readonly ColumnSpec<keyof typeof PRACTICAL_HEADERS>[] = [
   { field: 'figureNote', header: PRACTICAL_HEADERS.figureNote, aliases: ['附图'], required: false },
 ];
 
-const RUBRIC_SPECS: readonly ColumnSpec<keyof typeof RUBRIC_HEADERS>[] = [
+/** The 评分标准 columns, shared with the 综合评审 评分标准 sheet (comprehensive-items.ts). */
+export const RUBRIC_SPECS: readonly ColumnSpec<keyof typeof RUBRIC_HEADERS>[] = [
   { field: 'title', header: RUBRIC_HEADERS.title, required: true },
   { field: 'content', header: RUBRIC_HEADERS.content, required: true },
   { field: 'keyPoint', header: RUBRIC_HEADERS.keyPoint, aliases: ['考核要求'], required: true },
@@ -75,7 +76,7 @@ interface Notice {
 const emptyNotice = (): Notice => ({ equipment: [], tools: [], measuring: [], materials: [], notes: [] });
 
 /** `60` / `60分` → 60; unreadable text stays text (the schema names it) with a parse problem. */
-function numberField(path: (string | number)[], text: string, scalar: CellScalar, problems: Problem[], where = ''): unknown {
+export function numberField(path: (string | number)[], text: string, scalar: CellScalar, problems: Problem[], where = ''): unknown {
   if (text === '') return undefined;
   const n = typeof scalar === 'number' ? scalar : parseNumber(text);
   if (Number.isNaN(n)) {

@@ -1,5 +1,6 @@
 /**
- * Duplicates of an import, decided once for the bank and the file alike:
+ * Duplicates of an import, decided once for the bank and the file alike, within one kind of item (theory
+ * items against theory items, 综合评审 items against 综合评审 items; comparableOf says what is compared):
  * - exact (same normalised stem and options): refused, whether the first is in the bank or earlier in
  *   the file;
  * - near (Jaccard of bigrams ≥ threshold, app/domain/similarity/near-duplicates.ts): flagged, then
@@ -9,7 +10,8 @@
  *   items the first is the one saved; the flags are the same whatever the decision.
  */
 import { roundTo } from '../../domain/format.js';
-import { exactKey, itemComparisonText } from '../../domain/similarity/fingerprint.js';
+import type { ComprehensiveItem } from '../../domain/comprehensive-item.js';
+import { exactKey, itemComparisonText, type ComparableItem } from '../../domain/similarity/fingerprint.js';
 import { findDuplicatesAgainst, findNearDuplicates, type DuplicatePair } from '../../domain/similarity/near-duplicates.js';
 import type { TheoryItem } from '../../domain/theory-item.js';
 import { problem, type Problem } from '../../domain/validation.js';
@@ -17,12 +19,20 @@ import { itemsMessages } from '../items/messages.js';
 import { importMessages } from './messages.js';
 import type { DuplicateFlag } from './report.js';
 
-/** An incoming theory item that passed validation. */
+/** An incoming item that passed validation, by what is compared of it. */
 export interface DuplicateCandidate {
   readonly where: string;
-  readonly theory: TheoryItem;
+  readonly compared: ComparableItem;
   problems: Problem[];
   skipped: boolean;
+}
+
+/**
+ * What duplicate detection compares: a theory item's stem and options; a 综合评审 item's title and
+ * question (the 考核说明 and 评分标准 of 综合评审 items are alike by nature, the question is the item).
+ */
+export function comparableOf(item: { kind: 'theory'; body: TheoryItem } | { kind: 'comprehensive'; body: ComprehensiveItem }): ComparableItem {
+  return item.kind === 'theory' ? item.body : { stem: `${item.body.title}\n${item.body.question}` };
 }
 
 export interface DuplicateOptions {
@@ -36,7 +46,7 @@ export interface DuplicateOptions {
  */
 export function decideDuplicates(
   candidates: readonly DuplicateCandidate[],
-  existing: readonly { readonly id: number; readonly body: TheoryItem }[],
+  existing: readonly { readonly id: number; readonly compared: ComparableItem }[],
   options: DuplicateOptions,
 ): DuplicateFlag[] {
   const flags: DuplicateFlag[] = [];
@@ -50,10 +60,10 @@ export function decideDuplicates(
   };
 
   // Exact: the bank first, then the first of the file.
-  const byExact = new Map(existing.map((e) => [exactKey(e.body), e.id]));
+  const byExact = new Map(existing.map((e) => [exactKey(e.compared), e.id]));
   const seen = new Map<string, string>();
   candidates.forEach((c, k) => {
-    const key = exactKey(c.theory);
+    const key = exactKey(c.compared);
     const inBank = byExact.get(key);
     const inFile = seen.get(key);
     if (inBank === undefined && inFile === undefined) {
@@ -68,8 +78,8 @@ export function decideDuplicates(
 
   // Near, against the bank.
   const open = (k: number) => !flagged.has(k) && (candidates[k]?.problems.length ?? 1) === 0;
-  const incoming = candidates.map((c, k) => ({ id: k, text: itemComparisonText(c.theory) }));
-  const bankTexts = existing.map((e, k) => ({ id: k, text: itemComparisonText(e.body) }));
+  const incoming = candidates.map((c, k) => ({ id: k, text: itemComparisonText(c.compared) }));
+  const bankTexts = existing.map((e, k) => ({ id: k, text: itemComparisonText(e.compared) }));
   for (const pair of findDuplicatesAgainst(incoming, bankTexts, { threshold: options.threshold })) {
     if (pair.kind === 'exact' || pair.against !== 'existing' || !open(pair.a)) continue;
     near(pair.a, itemsMessages.item(existing[pair.b]?.id ?? 0), pair.score, 'bank');

@@ -1,7 +1,8 @@
 /**
  * Importing items from the writers' Excel template or Word documents: parse (app/readers), fill what
- * a row lacks from the file's defaults, validate every row with the domain rules of this bank, decide
- * duplicates against the bank and within the file (duplicates.ts), then save all-or-nothing (or the
+ * a row lacks from the file's defaults, validate every row with the domain rules of this bank (综合评审
+ * items only at levels 1–2), decide duplicates of theory and 综合评审 items against the bank and within
+ * the file (duplicates.ts), then save all-or-nothing (or the
  * valid rows only, when asked). A dry run returns the same report without saving. Every import is
  * audited; the saved items are drafts (a sample bank may load them as 入库). Items without 鉴定点 (or
  * 难度) are saved as 待归类 drafts, each with a suggested 鉴定点 in the report (classify.ts,
@@ -9,11 +10,14 @@
  */
 import { z } from 'zod';
 import { listElements } from '../../domain/element-table.js';
+import { itemKindNames } from '../../domain/item.js';
+import { levelName, needsComprehensiveReview } from '../../domain/level.js';
 import { lintTheoryItem } from '../../domain/lint/item-lint.js';
 import { DEFAULT_SIMILARITY_OPTIONS } from '../../domain/similarity/near-duplicates.js';
 import type { Item } from '../../domain/item.js';
 import { isUnbound, type TheoryItem } from '../../domain/theory-item.js';
-import { formatProblem, type Problem } from '../../domain/validation.js';
+import type { ComparableItem } from '../../domain/similarity/fingerprint.js';
+import { formatProblem, problem, type Problem } from '../../domain/validation.js';
 import { inTransaction } from '../../store/database.js';
 import { putImage } from '../../store/repositories/images.js';
 import { listItems } from '../../store/repositories/items.js';
@@ -25,10 +29,11 @@ import { sha256Hex } from '../../../crypto/digest.js';
 import { parseItemDocx } from '../../readers/docx/items.js';
 import { parseItemWorkbook } from '../../readers/xlsx/items.js';
 import { saveItems } from '../items/save.js';
-import { practicalValidator, theoryValidator } from '../items/rules.js';
+import { itemsMessages } from '../items/messages.js';
+import { comprehensiveValidator, practicalValidator, theoryValidator } from '../items/rules.js';
 import { bankSuggester, type Suggestion } from '../items/suggest.js';
 import { checkDefaults, classifyRaw, importDefaults } from './classify.js';
-import { decideDuplicates } from './duplicates.js';
+import { comparableOf, decideDuplicates } from './duplicates.js';
 import { importMessages } from './messages.js';
 import { PREVIEW_LIMIT, previewOf, type ImportPreview, type ImportReport, type ImportSuggestion, type PreviewStatus } from './report.js';
 
@@ -62,12 +67,14 @@ type ImportInput = z.output<typeof importInput>;
 
 interface Candidate {
   readonly where: string;
-  readonly kind: 'theory' | 'practical';
+  readonly kind: Item['kind'];
   /** The row as read, after the file's defaults (for the preview). */
   readonly raw: unknown;
   /** Absent when the row has problems. */
   readonly item?: Item;
   readonly theory?: TheoryItem;
+  /** What duplicate detection compares, for theory and 综合评审 items that passed validation. */
+  readonly compared?: ComparableItem;
   problems: Problem[];
   skipped: boolean;
 }
@@ -82,6 +89,12 @@ async function readRows(input: ImportInput, format: 'xlsx' | 'docx') {
   const parsed = await parseItemDocx(input.bytes, { contentHash: sha256Hex });
   const rows = parsed.rows.map((r) => ({ where: importMessages.paragraph(r.paragraph), kind: 'theory' as const, raw: r.raw, problems: r.problems }));
   return { rows, images: parsed.images, problems: parsed.problems };
+}
+
+/** The preview of a row; a 综合评审 row reads like a practical task (its title, no key), under its own 题型. */
+function previewRow(c: Candidate, status: PreviewStatus, suggestion: Suggestion | undefined, itemId: number | undefined): ImportPreview {
+  if (c.kind !== 'comprehensive') return previewOf(c.where, c.kind, c.raw, status, suggestion, itemId);
+  return { ...previewOf(c.where, 'practical', c.raw, status, undefined, itemId), type: itemKindNames.comprehensive, element: '' };
 }
 
 async function runImport(ctx: ServiceContext, input: ImportInput): Promise<ImportReport> {
@@ -103,15 +116,25 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   const imagesPresent = new Set(images.map((i) => i.sha256));
   const checkTheory = theoryValidator(ctx, bank.id, imagesPresent, allowUnbound);
   const checkPractical = practicalValidator(ctx, bank.id);
+  const checkComprehensive = comprehensiveValidator();
+  const noComprehensive = needsComprehensiveReview(bank.level) ? undefined : problem([], itemsMessages.noComprehensive(levelName(bank.level)));
 
   const candidates: Candidate[] = parsed.rows.map((row): Candidate => {
     const raw = row.kind === 'theory' ? classifyRaw(row.raw, input.defaults, allowUnbound) : row.raw;
     const base = { where: row.where, kind: row.kind, raw, skipped: false };
+    // A bank of levels 3–5 has no 综合评审: that is the one thing to say of such a row.
+    if (row.kind === 'comprehensive' && noComprehensive !== undefined) return { ...base, problems: [noComprehensive] };
     if (row.problems.length > 0) return { ...base, problems: [...row.problems] };
     if (row.kind === 'theory') {
       const r = checkTheory(raw);
       if (!r.ok) return { ...base, problems: r.problems.filter((p) => p.severity === 'error') };
-      return { ...base, theory: r.value, item: { kind: 'theory', body: r.value }, problems: [] };
+      return { ...base, theory: r.value, item: { kind: 'theory', body: r.value }, compared: r.value, problems: [] };
+    }
+    if (row.kind === 'comprehensive') {
+      const r = checkComprehensive(raw);
+      if (!r.ok) return { ...base, problems: r.problems.filter((p) => p.severity === 'error') };
+      const item = { kind: 'comprehensive', body: r.value } as const;
+      return { ...base, item, compared: comparableOf(item), problems: [] };
     }
     const r = checkPractical(raw);
     if (!r.ok) return { ...base, problems: r.problems.filter((p) => p.severity === 'error') };
@@ -119,9 +142,16 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   });
 
   // Duplicates: exact ones are refused; near ones (against the bank or within the file) wait for a decision unless skip/keep was given.
+  // Theory items are compared with theory items, 综合评审 items with 综合评审 items; practical tasks are not compared.
   const existing = listItems(ctx.db, bank.id, { kind: 'theory' });
   const theoryCands = candidates.filter((c): c is Candidate & { theory: TheoryItem } => c.theory !== undefined);
-  const duplicates = decideDuplicates(theoryCands, existing, input);
+  const compared = (kind: Item['kind']) => candidates.filter((c): c is Candidate & { compared: ComparableItem } => c.kind === kind && c.compared !== undefined);
+  const comprehensiveCands = compared('comprehensive');
+  const existingComprehensive = comprehensiveCands.length === 0 ? [] : listItems(ctx.db, bank.id, { kind: 'comprehensive' });
+  const duplicates = [
+    ...decideDuplicates(compared('theory'), existing.map((e) => ({ id: e.id, compared: e.body })), input),
+    ...decideDuplicates(comprehensiveCands, existingComprehensive.map((e) => ({ id: e.id, compared: comparableOf(e) })), input),
+  ];
 
   const bad = candidates.filter((c) => c.problems.length > 0);
   const pending = new Set(duplicates.filter((d) => d.decision === 'pending').map((d) => d.where));
@@ -160,7 +190,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   const status = (c: Candidate): PreviewStatus =>
     c.problems.length > 0 ? 'rejected' : c.skipped ? 'skipped' : pending.has(c.where) ? 'pending' : c.theory !== undefined && isUnbound(c.theory) ? 'unbound' : 'ok';
   const idOf = new Map(ids.map((id, k) => [toSave[k], id]));
-  const preview: ImportPreview[] = candidates.slice(0, PREVIEW_LIMIT).map((c) => previewOf(c.where, c.kind, c.raw, status(c), suggestions.get(c), idOf.get(c)));
+  const preview: ImportPreview[] = candidates.slice(0, PREVIEW_LIMIT).map((c) => previewRow(c, status(c), suggestions.get(c), idOf.get(c)));
   const suggested: ImportSuggestion[] = needed.flatMap((c) => {
     const suggestion = suggestions.get(c);
     const itemId = idOf.get(c);

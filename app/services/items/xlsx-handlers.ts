@@ -1,4 +1,7 @@
-/** The bank's items as Excel: the writers' blank import template and the export of current items. */
+/**
+ * The bank's items as Excel: the writers' blank import template (theory, practical and 综合评审 sheets) and
+ * the export of current items into it.
+ */
 import { z } from 'zod';
 import { ITEM_STATES } from '../../domain/bank.js';
 import { listElements } from '../../domain/element-table.js';
@@ -30,6 +33,7 @@ export const itemFileHandlers = handlerMap(
       const filter = input.state ? { state: input.state } : {};
       const theory = listItems(ctx.db, bank.id, { kind: 'theory', ...filter }).map((r) => r.body);
       const practical = listItems(ctx.db, bank.id, { kind: 'practical', ...filter }).map((r) => r.body);
+      const comprehensive = listItems(ctx.db, bank.id, { kind: 'comprehensive', ...filter }).map((r) => r.body);
       const table = currentTheoryTable(ctx, bank.id);
       const bytes = await itemsWorkbookXlsx(
         {
@@ -38,7 +42,7 @@ export const itemFileHandlers = handlerMap(
           generatedAt: ctx.now(),
           elementCodes: table ? listElements(table).map((e) => ({ code: e.fullCode, name: e.name })) : [],
         },
-        { theory, practical },
+        { theory, practical, comprehensive },
         new Map(
           [...new Set([...theory, ...practical].flatMap((item) => item.images))].flatMap((hash) => {
             const image = getImage(ctx.db, hash);
@@ -51,7 +55,7 @@ export const itemFileHandlers = handlerMap(
   }),
   defineHandler({
     name: 'templates.items',
-    summary: '生成试题导入 Excel 模板',
+    summary: '生成试题导入 Excel 模板（理论知识、技能考核、综合评审）',
     input: outInput,
     roles: ['manager', 'author'],
     register: '',

@@ -32,10 +32,12 @@ const headerOf = (sheet: ExcelJS.Worksheet) =>
 
 describe('templates/xlsx/item-template', () => {
   describe('#itemTemplateXlsx', () => {
-    it('has the guide, the five data sheets and the hidden 鉴定点 sheet', async () => {
+    it('has the guide, the eight data sheets and the hidden 鉴定点 sheet', async () => {
       const workbook = await load(await itemTemplateXlsx(INPUT));
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['填写说明', '理论知识试题', '技能考核试题', '评分标准', '考场准备', '考生准备', '鉴定点']);
-      expect(workbook.worksheets.map((s) => s.state)).toEqual(['visible', 'visible', 'visible', 'visible', 'visible', 'visible', 'hidden']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual([
+        '填写说明', '理论知识试题', '技能考核试题', '评分标准', '考场准备', '考生准备', '综合评审试题', '综合评审评分标准', '综合评审评分表', '鉴定点',
+      ]);
+      expect(workbook.worksheets.map((s) => s.state)).toEqual([...Array<string>(9).fill('visible'), 'hidden']);
     });
 
     it('writes the header rows the importer looks for', async () => {

@@ -212,9 +212,9 @@ describe('readers/xlsx/items', () => {
       expect(fileMessages(parsed)).toEqual(['工作表“理论知识试题”缺少列：答案、难度（第 1 行应为列名），该工作表未读取']);
     });
 
-    it('reports a workbook with neither a theory nor a practical sheet', async () => {
+    it('reports a workbook with neither a theory, a practical nor a 综合评审 sheet', async () => {
       const parsed = await parseItemWorkbook(await workbookOf({ 成绩: [['姓名', '分数'], ['张三', 90]] }));
-      expect(fileMessages(parsed)).toEqual(['缺少工作表“理论知识试题”或“技能考核试题”']);
+      expect(fileMessages(parsed)).toEqual(['缺少工作表“理论知识试题”、“技能考核试题”或“综合评审试题”']);
     });
 
     it('reports a cell over 5 000 characters for its row, cuts it and reads on', async () => {
