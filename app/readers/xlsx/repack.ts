@@ -43,10 +43,13 @@ const IGNORED_NODES = [
   'rowBreaks',
 ];
 
-/** Empty stand-ins for a part under suspicion. */
+/** Empty stand-ins for a part under suspicion (the shared strings keep their number: cells refer to them by index). */
 const EMPTY = {
   worksheet: `${HEAD}<worksheet xmlns="${SML}"><sheetData/></worksheet>`,
-  sharedStrings: `${HEAD}<sst xmlns="${SML}" count="0" uniqueCount="0"/>`,
+  sharedStrings: (xml: string) => {
+    const count = (xml.match(/<(?:[\w.-]+:)?si[\s/>]/g) ?? []).length;
+    return `${HEAD}<sst xmlns="${SML}" count="${count}" uniqueCount="${count}">${'<si><t></t></si>'.repeat(count)}</sst>`;
+  },
   styles:
     `${HEAD}<styleSheet xmlns="${SML}"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>` +
     '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf/></cellXfs></styleSheet>',
@@ -120,7 +123,8 @@ export async function repack(pkg: XlsxPackage, stub?: string): Promise<Uint8Arra
     [pkg.styles, 'styles'],
   ] as const) {
     if (part === undefined) continue;
-    files.set(`xl/${kind}.xml`, part === stub ? EMPTY[kind] : bytesOf(part));
+    const stand = kind === 'styles' ? EMPTY.styles : EMPTY.sharedStrings(decoder.decode(bytesOf(part)));
+    files.set(`xl/${kind}.xml`, part === stub ? stand : bytesOf(part));
     bookRels.push(rel(`rId${kind}`, kind, `${kind}.xml`));
   }
   files.set('xl/_rels/workbook.xml.rels', relsXml(bookRels));
