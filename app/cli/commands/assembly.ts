@@ -3,6 +3,7 @@
  * and `qbank papers` (structure, statistics import, list, 调阅, approve, void).
  */
 import type { Blueprint } from '../../domain/assembly/blueprint.js';
+import { sortedSections, theoryItemCount, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
 import type { AssemblyStatistics } from '../../domain/assembly/set-statistics.js';
 import { formatDifficulty, formatSeconds, setName, setOrdinal } from '../../domain/format.js';
 import { paperKindNames, type PaperKind } from '../../domain/paper.js';
@@ -83,6 +84,51 @@ function bandOption(ctx: CommandContext): number[] | null | undefined {
   const parts = v.split(/[:：]/).map(Number);
   if (parts.length !== 5 || parts.some((n) => !Number.isFinite(n) || n < 0)) throw new UsageError(assemblyText.badBands(v));
   return parts;
+}
+
+/** `--type 单选:60:1`: one section of a structure of one's own (题型:题量:每题分值). */
+function sectionOption(text: string): { type: string; count: number; pointsEach: number } {
+  const m = /^\s*([^:：\s]+)\s*[:：]\s*([^:：\s]+)\s*[:：]\s*([^:：\s]+)\s*$/.exec(text);
+  const count = Number(m?.[2]);
+  const pointsEach = Number(m?.[3]);
+  if (!m || !Number.isFinite(count) || !Number.isFinite(pointsEach)) throw new UsageError(assemblyText.badSection(text));
+  return { type: m[1] ?? '', count, pointsEach };
+}
+
+/** What `papers structure` is to store: a preset, `--type … --minutes …`, `--file 结构.json`, or nothing (show). */
+function structureValue(ctx: CommandContext): { preset: string } | { structure: unknown } | undefined {
+  const preset = stringOption(ctx, 'preset');
+  const types = ctx.values.type;
+  const sections = (Array.isArray(types) ? types : types === undefined ? [] : [types]).map((t) => sectionOption(String(t)));
+  const file = stringOption(ctx, 'file');
+  const minutes = stringOption(ctx, 'minutes');
+  if ([preset !== undefined, sections.length > 0, file !== undefined].filter(Boolean).length > 1) throw new UsageError(assemblyText.oneStructureSource);
+  if (minutes !== undefined && sections.length === 0) throw new UsageError(assemblyText.minutesWithoutTypes);
+  if (preset !== undefined) return { preset };
+  if (sections.length > 0) {
+    if (minutes === undefined) throw new UsageError(assemblyText.missingMinutes);
+    const n = Number(minutes);
+    if (!Number.isFinite(n)) throw new UsageError(assemblyText.notANumber('minutes', minutes));
+    return { structure: { minutes: n, sections } };
+  }
+  if (file !== undefined) {
+    try {
+      return { structure: JSON.parse(Buffer.from(readInput(ctx, file, STRUCTURE_MAX_BYTES)).toString('utf8')) as unknown };
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(assemblyText.badStructureFile(file, (e as Error).message));
+    }
+  }
+  return undefined;
+}
+
+/** A structure file is a few lines of JSON. */
+const STRUCTURE_MAX_BYTES = 64 * 1024;
+
+/** `判断 20×1 + 单选 60×1 + 多选 10×2 = 100 分，每套 90 道，90 分钟`. */
+function structureText(st: TheoryStructure): string {
+  const sections = sortedSections(st).map((x) => assemblyText.section(typeLabel(x.type), x.count, x.pointsEach));
+  return assemblyText.structureLine(sections, st.totalPoints, theoryItemCount(st), st.minutes);
 }
 
 function assemblyInput(ctx: CommandContext) {
@@ -222,22 +268,16 @@ export const papersCommand = groupCommand(
       usage: assemblyText.structureUsage,
       summary: assemblyText.structureSummary,
       run: async (ctx, s) => {
-        const preset = stringOption(ctx, 'preset');
-        if (preset !== undefined) {
-          await call(ctx, s, handlers['assembly.structure.set'], { bankId: bankOption(ctx), value: { preset } }, (st) => [
-            assemblyText.structureSet(st.sections.map((x) => assemblyText.section(typeLabel(x.type), x.count, x.pointsEach)), st.minutes),
-          ]);
+        const value = structureValue(ctx);
+        if (value !== undefined) {
+          await call(ctx, s, handlers['assembly.structure.set'], { bankId: bankOption(ctx), value }, (st) => [assemblyText.structureSet(structureText(st))]);
           return;
         }
         await call(ctx, s, handlers['assembly.structure.get'], { bankId: bankOption(ctx) }, (r) => [
-          assemblyText.structure(
-            r.stored,
-            r.structure.sections.map((x) => assemblyText.section(typeLabel(x.type), x.count, x.pointsEach)),
-            r.structure.totalPoints,
-            r.structure.minutes,
-          ),
+          assemblyText.structure(r.stored, structureText(r.structure), r.preset),
           assemblyText.presetsTitle,
           ...r.presets.map((p) => `  ${p.key}\t${p.name}`),
+          assemblyText.customHint,
         ]);
       },
     },
@@ -301,5 +341,15 @@ export const papersCommand = groupCommand(
         )),
     },
   ],
-  { bank: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string' }, preset: { type: 'string' }, run: { type: 'string' }, comment: { type: 'string' } },
+  {
+    bank: { type: 'string' },
+    kind: { type: 'string' },
+    status: { type: 'string' },
+    preset: { type: 'string' },
+    type: { type: 'string', multiple: true },
+    minutes: { type: 'string' },
+    file: { type: 'string' },
+    run: { type: 'string' },
+    comment: { type: 'string' },
+  },
 );

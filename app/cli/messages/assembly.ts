@@ -39,7 +39,7 @@ export const assemblyText = {
   deviation: (deviation: string, bound: string, gap: string, tolerance: number, certified: boolean) =>
     `最大偏差 ${deviation}，下界 ${bound}，绝对差距 ${gap}（容差 ${tolerance}）${certified ? '：已证明在容差内最优' : ''}`,
   voided: (count: number) => `此前的 ${count} 份草稿试卷已作废`,
-  approveHint: (runId: number) => '草稿试卷须审定后锁定：qbank papers approve --bank … --run ' + String(runId),
+  approveHint: (runId: number) => `草稿试卷须由本题库的审核专家（组卷人以外）审定后锁定：qbank papers approve --bank … --run ${runId}`,
 
   // qbank assemble
   assembleSummary: '组卷：按细目表组 N≥3 套平行试卷 (assemble parallel sets)',
@@ -48,13 +48,23 @@ export const assemblyText = {
 
   // qbank papers
   papersSummary: '试卷：结构、统计参数、列表、调阅、审定、作废 (papers)',
-  structureUsage: 'structure --bank <题库> [--preset standard-170|classic-200|compact-90]',
-  structureSummary: '查看或设置理论知识试卷结构',
+  structureUsage:
+    'structure --bank <题库> [--preset standard-170|classic-200|compact-90 | --type 题型:题量:每题分值 … --minutes 分钟 | --file 结构.json]',
+  structureSummary: '查看或设置理论知识试卷结构（预设或自定义：各题型题量、每题分值，总分 100 分，考试时间 90～240 分钟）',
   section: (type: string, count: number, pointsEach: number) => `${type} ${count}×${pointsEach}`,
-  structureSet: (sections: readonly string[], minutes: number) => `已设置：${sections.join(' + ')}，${minutes} 分钟`,
-  structure: (stored: boolean, sections: readonly string[], totalPoints: number, minutes: number) =>
-    `${stored ? '本题库' : '默认'}结构：${sections.join(' + ')} = ${totalPoints} 分，${minutes} 分钟`,
-  presetsTitle: '可选：',
+  structureLine: (sections: readonly string[], totalPoints: number, items: number, minutes: number) =>
+    `${sections.join(' + ')} = ${totalPoints} 分，每套 ${items} 道，${minutes} 分钟`,
+  structureSet: (structure: string) => `已设置：${structure}`,
+  structure: (stored: boolean, structure: string, preset: string | null) =>
+    `${stored ? '本题库试卷结构' : '默认试卷结构（本题库未设置）'}：${structure}${preset === null ? '（自定义）' : `（预设 ${preset}）`}`,
+  presetsTitle: '可选预设（--preset）：',
+  customHint:
+    '自定义：--type 判断:20:1 --type 单选:60:1 --type 多选:10:2 --minutes 90，或 --file 结构.json（{"minutes":90,"sections":[{"type":"判断","count":20,"pointsEach":1},…]}）',
+  badSection: (value: string) => `--type 应写成 题型:题量:每题分值，如 单选:60:1，收到 ${value}`,
+  oneStructureSource: '--preset、--type（与 --minutes）和 --file 只能给出其中一种',
+  minutesWithoutTypes: '--minutes 须与 --type 一起给出（各题型的题量和每题分值）',
+  missingMinutes: '自定义试卷结构须给出 --minutes 考试时间（分钟）',
+  badStructureFile: (file: string, reason: string) => `${file} 不是有效的 JSON 试卷结构文件：${reason}`,
   statsImportUsage: 'stats-import <文件.csv> --bank <题库>',
   statsImportSummary: '导入试题统计参数（试题编号, 通过率, 样本量[, 区分度][, 来源]）',
   file: '文件',
@@ -69,7 +79,7 @@ export const assemblyText = {
     `试卷 ${id}：${kind} ${set}，${status}，${items} 道，${points} 分，${minutes} 分钟`,
   paperItem: (position: number, section: string, itemId: number, version: number, points: number) => `${position}\t${section}\t试题 ${itemId} 第${version}版\t${points} 分`,
   approveUsage: 'approve --bank <题库> --run <组卷编号>',
-  approveSummary: '审定一次组卷的全部草稿试卷（锁定）',
+  approveSummary: '审定一次组卷的全部草稿试卷并锁定（四眼原则：由本题库的审核专家审定，组卷人不能审定自己组的试卷）',
   missingRun: '缺少 --run <组卷编号>',
   approved: (papers: readonly number[]) => `已审定并锁定 ${papers.length} 份试卷：${papers.join('、')}`,
   voidUsage: 'void <试卷编号> --bank <题库> --comment <原因>',

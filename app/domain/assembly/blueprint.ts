@@ -2,30 +2,29 @@
  * 组卷蓝图 (blueprint): turns a 细目表 (or 内容结构表), a paper structure and the eligible items of a
  * bank into the assembly problem, and into the figures shown to the user before anything is drawn.
  *
- * Theory (分布规则): each leaf 鉴定范围 gets items in proportion to its 鉴定比重, split by 题型, with the
- * top-down largest-remainder apportionment of `coverage()` (children always add up to their parent).
- * Per 鉴定点 a set takes at most `pointCap` items: 1 when every leaf has at least as many 鉴定点 as
- * items, else the smallest cap that fits the 细目表; a 鉴定范围 or 鉴定点 may set its own cap for the 鉴定点
- * beneath it (`point-caps.ts`: the most specific node wins). Items of X points are preferred (the heuristic
- * draws them first) and every set holds at least minX % X-items and at most maxZ % Z-items. Difficulty
- * bands 1…5 are shared by a ratio (default 1:2:4:2:1) with largest remainders. Each set aims at the
- * same Σp: the sum over bands of (band count × mean p of the eligible items of that band), or
- * n × the requested mean difficulty.
+ * Theory (分布规则): what the sets need — items per leaf 鉴定范围 × 题型 by 鉴定比重, the cap of items per
+ * 鉴定点 (automatic, the user's, or set at nodes of the 细目表), the difficulty bands (default 1:2:4:2:1),
+ * at least minX % X-items and at most maxZ % Z-items (a minimum rounded up, a cap down) — comes from
+ * `theorySetNeeds` (set-needs.ts), the same answer the coverage view and the bank lint give. Items of
+ * X points are preferred (the heuristic draws them first). Each set aims at the same Σp: the sum over
+ * bands of (band count × mean p of the eligible items of that band), or n × the requested mean difficulty.
  *
  * p of an item: from item statistics where known, else estimated from its difficulty level.
  */
 import { IMPORTANCE_LIMITS, listElements, type TheoryElementTable } from '../element-table.js';
 import type { ItemKind } from '../item.js';
-import { coverage, largestRemainder, type PaperShape, type TypeCounts } from '../lint/coverage.js';
+import { coverage, type TypeCounts } from '../lint/coverage.js';
 import type { StructureLevel } from '../practical-structure.js';
 import { THEORY_ITEM_TYPES, theoryItemTypeNames } from '../theory-item.js';
-import { practicalSlots, theoryItemCount, type PracticalSlot, type TheoryStructure } from './paper-structure.js';
-import { resolvePointCaps, type PointCapOverride } from './point-caps.js';
+import { practicalSlots, type PracticalSlot, type TheoryStructure } from './paper-structure.js';
+import type { PointCapOverride } from './point-caps.js';
 import type { AssemblyItem, AssemblyProblem, ItemImportance, PinnedItem } from './problem.js';
+import { DEFAULT_BAND_RATIO, theorySetNeeds, type TheorySetNeeds } from './set-needs.js';
+
+export { DEFAULT_BAND_RATIO };
 
 /** Difficulty index (proportion correct) assumed for a difficulty level when no statistics exist. */
 export const ESTIMATED_P: Readonly<Record<number, number>> = { 1: 0.9, 2: 0.78, 3: 0.63, 4: 0.48, 5: 0.33 };
-export const DEFAULT_BAND_RATIO = [1, 2, 4, 2, 1] as const;
 export const DEFAULT_TOLERANCE = 0.0005;
 
 export function estimatedP(difficulty: number | null): number {
@@ -132,11 +131,6 @@ export interface TheoryBlueprintInput {
   readonly settings: AssemblySettings;
 }
 
-function paperShape(structure: TheoryStructure): PaperShape {
-  const count = (t: string) => structure.sections.find((s) => s.type === t)?.count ?? 0;
-  return { trueFalse: count('trueFalse'), singleChoice: count('singleChoice'), multipleChoice: count('multipleChoice') };
-}
-
 const repeat = <T>(n: number, value: T): T[] => Array.from({ length: n }, () => value);
 
 type SharedSettings = Pick<AssemblySettings, 'overlap' | 'enemies' | 'pinned' | 'excluded' | 'penalised' | 'tolerance' | 'seed'>;
@@ -159,25 +153,33 @@ function naturalTarget(items: readonly AssemblyItem[], bands: readonly number[] 
   }, 0);
 }
 
-export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Blueprint; problem: AssemblyProblem } {
+/** The needs of the sets the settings ask for (the one answer coverage and the bank lint read too). */
+export function theoryNeeds(input: Pick<TheoryBlueprintInput, 'table' | 'structure' | 'settings'>): TheorySetNeeds {
+  const { settings } = input;
+  return theorySetNeeds({
+    table: input.table,
+    structure: input.structure,
+    sets: settings.sets,
+    pointCap: settings.pointCap,
+    pointCapAt: settings.pointCapAt,
+    bandRatio: settings.bandRatio,
+    minXPercent: settings.minXPercent,
+    maxZPercent: settings.maxZPercent,
+  });
+}
+
+export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Blueprint; problem: AssemblyProblem; needs: TheorySetNeeds } {
   const { settings, structure } = input;
-  const n = theoryItemCount(structure);
+  const needs = theoryNeeds(input);
+  const n = needs.perSet;
   const elements = new Map(listElements(input.table).map((e) => [e.fullCode, e]));
   const rows = coverage({
     table: input.table,
     items: input.items.filter((i) => (THEORY_ITEM_TYPES as readonly string[]).includes(i.type)).map((i) => ({ element: i.binding, type: i.type as (typeof THEORY_ITEM_TYPES)[number] })),
-    sets: settings.sets,
-    paper: paperShape(structure),
+    needs,
   });
   const leaves = rows.filter((r) => r.isLeaf);
-  const pointsPerLeaf = new Map<string, number>();
-  for (const e of elements.values()) {
-    const path = e.scopeCodes.join('-');
-    pointsPerLeaf.set(path, (pointsPerLeaf.get(path) ?? 0) + 1);
-  }
-  const autoCap = Math.max(1, ...leaves.map((r) => Math.ceil(r.neededPerSet / Math.max(1, pointsPerLeaf.get(r.path) ?? 0))));
-  const pointCap = settings.pointCap ?? autoCap;
-  const ownCaps = resolvePointCaps(input.table, settings.pointCapAt ?? {});
+  const pointCap = needs.pointCap;
   const pointsEach = new Map(structure.sections.map((s) => [s.type as string, s.pointsEach]));
 
   const items: AssemblyItem[] = [];
@@ -199,9 +201,7 @@ export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Bluep
     });
   }
 
-  const bands = settings.bandRatio === null ? null : largestRemainder(settings.bandRatio, n);
-  const minX = Math.floor((n * settings.minXPercent) / 100);
-  const maxZ = Math.ceil((n * settings.maxZPercent) / 100);
+  const { bands, minX, maxZ } = needs;
   const target = settings.difficultyMean !== undefined ? n * settings.difficultyMean : naturalTarget(items, bands, n);
   const requiredPoints = settings.coverXPoints ? [...elements.values()].filter((e) => e.importance === 'X').map((e) => e.fullCode) : [];
 
@@ -216,7 +216,7 @@ export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Bluep
     importance: { minX: repeat(settings.sets, minX), maxZ: repeat(settings.sets, maxZ) },
     totalPoints: repeat(settings.sets, structure.totalPoints),
     pointCap,
-    ...(Object.keys(ownCaps.caps).length > 0 ? { pointCaps: ownCaps.caps } : {}),
+    ...(Object.keys(needs.pointCaps).length > 0 ? { pointCaps: { ...needs.pointCaps } } : {}),
     pointMin: requiredPoints.map((point) => ({ point, min: 1 })),
     ...sharedRules(settings),
     target: repeat(settings.sets, target),
@@ -238,8 +238,8 @@ export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Bluep
       availableByType: r.availableByType,
     })),
     pointCap,
-    pointCapAutomatic: settings.pointCap === undefined,
-    pointCapOverrides: ownCaps.overrides,
+    pointCapAutomatic: needs.pointCapAutomatic,
+    pointCapOverrides: [...needs.pointCapOverrides],
     bands,
     minX,
     maxZ,
@@ -247,7 +247,7 @@ export function theoryBlueprint(input: TheoryBlueprintInput): { blueprint: Bluep
     targetMean: n === 0 ? 0 : target / n,
     requiredPoints,
   };
-  return { blueprint, problem };
+  return { blueprint, problem, needs };
 }
 
 export interface PracticalBlueprintInput {

@@ -7,9 +7,10 @@
  * - 单选 key position: each of A/B/C/D should hold 18–32 % of the keys (25 % ± 7); the key should not be
  *   the strictly longest option in more than 35 % of the items (chance level is 25 %).
  * - 判断 key: √ between 35 % and 65 %.
- * - Per 鉴定点: N disjoint sets need N × cap items, where cap is the per-set cap of items per 鉴定点:
- *   1 when a paper has no more items than the table has points, else the smallest cap that fits
- *   (⌈paper items / points⌉).
+ * What N sets need is not decided here: it comes from `theorySetNeeds` (assembly/set-needs.ts) for the
+ * bank's paper structure, the same answer the coverage view and the 组卷 dry run read.
+ * - Per 鉴定点: N disjoint sets can take N × cap items, cap being the per-set cap of items per 鉴定点
+ *   the blueprint uses (automatic: the smallest that fits every leaf of the 细目表).
  * - X/Y/Z coverage: share of points with at least one item; an X point without items is a warning.
  * - Difficulty 1–5 against 1:2:4:2:1 (domain-formats.md §1, 命题技术标准 — not verified), ± 5 points;
  *   and enough items of each difficulty for N papers with that mix.
@@ -17,9 +18,11 @@
  */
 import { percent } from '../format.js';
 import { IMPORTANCE, listElements, type Importance, type TheoryElementTable } from '../element-table.js';
+import { DEFAULT_THEORY_PRESET, THEORY_PRESETS, type TheoryStructure } from '../assembly/paper-structure.js';
+import { pointCapIn, theorySetNeeds, type TheorySetNeeds } from '../assembly/set-needs.js';
 import { MIN_PARALLEL_SETS } from '../paper.js';
 import { isUnbound, THEORY_ITEM_TYPES, theoryItemTypeNames, type TheoryItem, type TheoryItemType } from '../theory-item.js';
-import { coverage, DEFAULT_PAPER, largestRemainder, type CoverageRow, type PaperShape, type TypeCounts } from './coverage.js';
+import { coverage, largestRemainder, type CoverageRow, type PaperShape, type TypeCounts } from './coverage.js';
 import { keyIsLongest, lintTheoryItem, type LintFinding, type LintSeverity } from './item-lint.js';
 import {
   bankFields as F,
@@ -38,10 +41,12 @@ export type BankItem = TheoryItem & { readonly state?: string };
 export interface LintBankInput {
   readonly items: readonly BankItem[];
   readonly table: TheoryElementTable;
-  /** Parallel sets to plan for; default 3 (附件6 §二). */
+  /**
+   * What the sets need (`theorySetNeeds` of the bank's paper structure); default: 3 sets (附件6 §二)
+   * of the default structure (判断 20 / 单选 140 / 多选 10), or `sets` of them.
+   */
+  readonly needs?: TheorySetNeeds;
   readonly sets?: number;
-  /** Items per 题型 of one paper; default 判断 20 / 单选 140 / 多选 10. */
-  readonly paper?: PaperShape;
   /**
    * true: count only items that may go into papers (state 入库; items without a state count as
    * eligible). false (default): count every item given except those in state 停用.
@@ -97,7 +102,7 @@ export interface ElementRow {
   readonly importance: Importance;
   readonly items: number;
   readonly byType: TypeCounts;
-  /** Items N disjoint sets need from this point (`sets × cap`). */
+  /** Items N disjoint sets can take from this point (`sets × cap`). */
   readonly needed: number;
 }
 
@@ -129,10 +134,12 @@ export interface BankReport {
   /** Items counted (after the eligibility filter). */
   readonly items: number;
   readonly sets: number;
+  /** The paper structure the needs were computed for, and its items per 题型. */
+  readonly structure: TheoryStructure;
   readonly paper: PaperShape;
   readonly findings: LintFinding[];
   readonly keyBalance: KeyBalance;
-  /** Per-set cap of items per 鉴定点 used for `perElement[].needed`. */
+  /** Per-set cap of items per 鉴定点 (the blueprint's) used for `perElement[].needed`. */
   readonly perElementCap: number;
   readonly perElement: ElementRow[];
   readonly coverage: Record<Importance, ImportanceCoverage> & { readonly uncoveredX: string[] };
@@ -201,8 +208,8 @@ function isCounted(item: BankItem, eligibleOnly: boolean): boolean {
 
 /** The bank report: statistics, findings and per-node coverage for `sets` parallel papers. */
 export function lintBank(input: LintBankInput): BankReport {
-  const sets = input.sets ?? MIN_PARALLEL_SETS;
-  const paper = input.paper ?? DEFAULT_PAPER;
+  const needs = input.needs ?? theorySetNeeds({ table: input.table, structure: THEORY_PRESETS[DEFAULT_THEORY_PRESET].structure, sets: input.sets ?? MIN_PARALLEL_SETS });
+  const { sets, paper } = needs;
   const items = input.items.filter((i) => isCounted(i, input.eligibleOnly ?? false));
   const findings: LintFinding[] = [];
   const add = (rule: BankRule, severity: LintSeverity, field: string, message: string) => findings.push({ rule, severity, field, message });
@@ -225,9 +232,7 @@ export function lintBank(input: LintBankInput): BankReport {
 
   // Per 鉴定点.
   const elements = listElements(input.table);
-  const paperTotal = THEORY_ITEM_TYPES.reduce((a, t) => a + paper[t], 0);
-  const cap = elements.length === 0 || paperTotal <= elements.length ? 1 : Math.ceil(paperTotal / elements.length);
-  const needed = sets * cap;
+  const cap = needs.pointCap;
   const byCode = new Map(elements.map((e) => [e.fullCode, { items: 0, byType: { trueFalse: 0, singleChoice: 0, multipleChoice: 0 } as TypeCounts }]));
   const unboundCodes: string[] = [];
   let unbound = 0;
@@ -244,10 +249,10 @@ export function lintBank(input: LintBankInput): BankReport {
   }
   const perElement: ElementRow[] = elements.map((e) => {
     const row = byCode.get(e.fullCode) ?? { items: 0, byType: { trueFalse: 0, singleChoice: 0, multipleChoice: 0 } };
-    return { code: e.fullCode, name: e.name, importance: e.importance, items: row.items, byType: row.byType, needed };
+    return { code: e.fullCode, name: e.name, importance: e.importance, items: row.items, byType: row.byType, needed: sets * pointCapIn(needs, e.fullCode) };
   });
   const short = perElement.filter((e) => e.items < e.needed);
-  if (short.length > 0) add('element-short', 'warning', F.elements, M.elementShort(short.map((e) => `${e.code}（${e.items}）`), needed, sets, cap));
+  if (short.length > 0) add('element-short', 'warning', F.elements, M.elementShort(short.map((e) => `${e.code}（${e.items}）`), sets * cap, sets, cap));
   if (unbound > 0) add('element-unbound', 'error', F.elements, M.elementUnbound(unbound, unboundCodes));
 
   // X/Y/Z coverage.
@@ -271,7 +276,7 @@ export function lintBank(input: LintBankInput): BankReport {
   const ratioSum = ratio.reduce((a, b) => a + b, 0);
   const difficultyTarget = ratio.map((r) => percent(r, ratioSum));
   const difficultyShares = difficulty.map((d) => percent(d, items.length));
-  const difficultyNeeded = largestRemainder(ratio, paperTotal).map((n) => n * sets);
+  const difficultyNeeded = [...(needs.bandsTotal ?? largestRemainder(ratio, needs.perSet).map((n) => n * sets))];
   if (items.length > 0) {
     difficultyShares.forEach((share, i) => {
       const target = difficultyTarget[i] ?? 0;
@@ -288,13 +293,14 @@ export function lintBank(input: LintBankInput): BankReport {
   const perType: TypeRow[] = THEORY_ITEM_TYPES.map((type) => {
     const available = items.filter((i) => i.type === type).length;
     const perSet = paper[type];
-    return { type, name: theoryItemTypeNames[type], available, perSet, needed: perSet * sets, short: available < perSet * sets };
+    const needed = needs.byType[type];
+    return { type, name: theoryItemTypeNames[type], available, perSet, needed, short: available < needed };
   });
   for (const t of perType) if (t.short) add('type-short', 'error', F.type(t.name), M.typeShort(t.available, t.needed, sets, t.perSet));
 
   // Per scope of the 细目表: leaves only in the findings (a short parent has a short leaf below it,
   // unless the shortfall comes from the 题型 split alone, which the leaves then show too).
-  const scopes = coverage({ table: input.table, items, sets, paper });
+  const scopes = coverage({ table: input.table, items, needs });
   for (const row of scopes) {
     if (row.isLeaf && row.short)
       add('scope-short', 'warning', F.scope(row.path, row.name), M.scopeShort(row.available, row.needed, sets, row.shortTypes.map((t) => theoryItemTypeNames[t]).join('、')));
@@ -320,6 +326,7 @@ export function lintBank(input: LintBankInput): BankReport {
   return {
     items: items.length,
     sets,
+    structure: needs.structure,
     paper: { trueFalse: paper.trueFalse, singleChoice: paper.singleChoice, multipleChoice: paper.multipleChoice },
     findings,
     keyBalance: keys,

@@ -44,12 +44,37 @@ export interface CoverageItem {
   readonly state?: string;
 }
 
-export interface CoverageInput {
+/** What one set takes from a node of the 细目表 (apportioned by weight, see the module comment). */
+export interface ScopeNeed {
+  /** Scope codes joined by `-`, e.g. `B-A-C`. */
+  readonly path: string;
+  readonly name: string;
+  /** 1 for the top level. */
+  readonly depth: number;
+  readonly isLeaf: boolean;
+  /** 鉴定比重 (% of the paper). */
+  readonly weight: number;
+  /** Items one set takes from this node. */
+  readonly perSet: number;
+  readonly perSetByType: TypeCounts;
+}
+
+/** What N disjoint sets take from the nodes of a 细目表: `sets` × each node's `perSet`. */
+export interface ScopeNeeds {
+  readonly sets: number;
+  /** Pre-order: a parent before its children. */
+  readonly nodes: readonly ScopeNeed[];
+}
+
+/**
+ * The 细目表 and what the sets need from it: the needs of the bank (`theorySetNeeds` in
+ * assembly/set-needs.ts, the one source the services use), or a paper shape and a number of sets
+ * (apportioned here with the same `scopeNeeds`).
+ */
+export type CoverageInput = {
   readonly table: Pick<TheoryElementTable, 'scopes'>;
   readonly items: readonly CoverageItem[];
-  readonly sets: number;
-  readonly paper: PaperShape;
-}
+} & ({ readonly needs: ScopeNeeds } | { readonly sets: number; readonly paper: PaperShape });
 
 export interface CoverageRow {
   /** Scope codes joined by `-`, e.g. `B-A-C`. */
@@ -209,7 +234,7 @@ const toTypeCounts = (v: readonly number[]): TypeCounts => {
   return out;
 };
 
-/** Items a paper takes from each top-level scope, split by 题型 (see the module comment). */
+/** Items a paper takes from each scope of one level, split by 题型 (see the module comment). */
 function apportion(nodes: readonly ScopeNode[], perSet: number, perSetByType: readonly number[]) {
   const totals = largestRemainder(
     nodes.map((n) => n.weight),
@@ -219,9 +244,26 @@ function apportion(nodes: readonly ScopeNode[], perSet: number, perSetByType: re
   return nodes.map((node, i) => ({ node, perSet: totals[i] ?? 0, perSetByType: byType[i] ?? [] }));
 }
 
+/** What one paper of the shape `paper` takes from every node of the 细目表, pre-order (see the module comment). */
+export function scopeNeeds(table: Pick<TheoryElementTable, 'scopes'>, paper: PaperShape): ScopeNeed[] {
+  const out: ScopeNeed[] = [];
+  const visit = (nodes: readonly ScopeNode[], perSet: number, perSetByType: readonly number[], codes: readonly string[]) => {
+    for (const { node, perSet: own, perSetByType: ownByType } of apportion(nodes, perSet, perSetByType)) {
+      const path = [...codes, node.code];
+      const children = node.children ?? [];
+      out.push({ path: path.join('-'), name: node.name, depth: path.length, isLeaf: children.length === 0, weight: node.weight, perSet: own, perSetByType: toTypeCounts(ownByType) });
+      if (children.length > 0) visit(children, own, ownByType, path);
+    }
+  };
+  const byType = typeVector(paper);
+  visit(table.scopes, byType.reduce((a, b) => a + b, 0), byType, []);
+  return out;
+}
+
 /** Items available and needed per node of the 细目表, pre-order (a parent before its children). */
 export function coverage(input: CoverageInput): CoverageRow[] {
-  if (!Number.isInteger(input.sets) || input.sets < 1) throw new RangeError(`sets must be a whole number ≥ 1, got ${String(input.sets)}`);
+  const { sets, nodes } = 'needs' in input ? input.needs : { sets: input.sets, nodes: scopeNeeds(input.table, input.paper) };
+  if (!Number.isInteger(sets) || sets < 1) throw new RangeError(`sets must be a whole number ≥ 1, got ${String(sets)}`);
   const elements = new Map(listElements(input.table).map((e) => [e.fullCode, e]));
 
   interface Tally {
@@ -261,39 +303,28 @@ export function coverage(input: CoverageInput): CoverageRow[] {
     }
   }
 
-  const rows: CoverageRow[] = [];
-  const paperByType = typeVector(input.paper);
-  const paperTotal = paperByType.reduce((a, b) => a + b, 0);
-  const visit = (nodes: readonly ScopeNode[], perSet: number, perSetByType: readonly number[], codes: readonly string[]) => {
-    for (const { node, perSet: own, perSetByType: ownByType } of apportion(nodes, perSet, perSetByType)) {
-      const path = [...codes, node.code];
-      const key = path.join('-');
-      const t = tallies.get(key) ?? { points: importanceCounts(), covered: 0, byImportance: importanceCounts(), byType: typeCounts() };
-      const neededPerSetByType = toTypeCounts(ownByType);
-      const neededByType = toTypeCounts(ownByType.map((n) => n * input.sets));
-      const shortTypes = THEORY_ITEM_TYPES.filter((type) => t.byType[type] < neededByType[type]);
-      const children = node.children ?? [];
-      rows.push({
-        path: key,
-        name: node.name,
-        depth: path.length,
-        isLeaf: children.length === 0,
-        weight: node.weight,
-        points: t.points,
-        coveredPoints: t.covered,
-        available: t.byType.trueFalse + t.byType.singleChoice + t.byType.multipleChoice,
-        availableByImportance: t.byImportance,
-        availableByType: t.byType,
-        neededPerSet: own,
-        neededPerSetByType,
-        needed: own * input.sets,
-        neededByType,
-        shortTypes,
-        short: shortTypes.length > 0,
-      });
-      if (children.length > 0) visit(children, own, ownByType, path);
-    }
-  };
-  visit(input.table.scopes, paperTotal, paperByType, []);
-  return rows;
+  const empty = { points: importanceCounts(), covered: 0, byImportance: importanceCounts(), byType: typeCounts() };
+  return nodes.map((node): CoverageRow => {
+    const t = tallies.get(node.path) ?? empty;
+    const neededByType = toTypeCounts(THEORY_ITEM_TYPES.map((type) => node.perSetByType[type] * sets));
+    const shortTypes = THEORY_ITEM_TYPES.filter((type) => t.byType[type] < neededByType[type]);
+    return {
+      path: node.path,
+      name: node.name,
+      depth: node.depth,
+      isLeaf: node.isLeaf,
+      weight: node.weight,
+      points: t.points,
+      coveredPoints: t.covered,
+      available: t.byType.trueFalse + t.byType.singleChoice + t.byType.multipleChoice,
+      availableByImportance: t.byImportance,
+      availableByType: t.byType,
+      neededPerSet: node.perSet,
+      neededPerSetByType: node.perSetByType,
+      needed: node.perSet * sets,
+      neededByType,
+      shortTypes,
+      short: shortTypes.length > 0,
+    };
+  });
 }

@@ -8,9 +8,12 @@ import { z } from 'zod';
 import type { Blueprint } from '../../domain/assembly/blueprint.js';
 import { precheck } from '../../domain/assembly/precheck/index.js';
 import { assemblyStatistics, type AssemblyStatistics, type SetStatistics } from '../../domain/assembly/set-statistics.js';
-import { sortedSections, THEORY_PRESETS, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
+import { parseTheoryStructure, presetOf, sortedSections, THEORY_PRESETS, theoryPreset, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
+import { DomainValidationError } from '../../domain/validation.js';
+import { paperStructureMessages } from '../../domain/assembly/messages.js';
 import type { AssemblyItem } from '../../domain/assembly/problem.js';
 import { setLabel } from '../../domain/format.js';
+import type { Level } from '../../domain/level.js';
 import { PAPER_KINDS, type PaperKind } from '../../domain/paper.js';
 import { ReaderError } from '../../readers/errors.js';
 import { parseStatisticsCsv, type StatisticsRow } from '../../readers/statistics/csv.js';
@@ -30,10 +33,12 @@ import {
   type PaperItemRecord,
   type PaperRecord,
   type PaperStatus,
+  type RunRecord,
 } from '../../store/repositories/papers.js';
+import { rolesInBank } from '../../store/repositories/bank-members.js';
 import { requireBank, theoryStructureOf } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
-import { ServiceError } from '../errors.js';
+import { PermissionDeniedError, ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { itemsMessages } from '../items/messages.js';
 import { solveAssembly, type EngineName } from './engine.js';
@@ -203,6 +208,30 @@ function statisticsFile(bytes: Uint8Array): StatisticsRow[] {
   }
 }
 
+/**
+ * 四眼原则 for papers: a set is approved (审定) by a reviewer of its bank (bank role 审核专家), never by
+ * the account that assembled it (the run's, or any of its papers', creator) — whatever other roles the
+ * approver holds.
+ */
+function requireFourEyes(ctx: ServiceContext, bankId: number, run: RunRecord, drafts: readonly PaperRecord[]): void {
+  const me = ctx.actor.username;
+  const inBank = ctx.actor.id === null ? [] : rolesInBank(ctx.db, bankId, ctx.actor.id);
+  if (!inBank.includes('reviewer')) throw new PermissionDeniedError(assemblyMessages.approveNeedsReviewer(me, bankId));
+  if ([run.createdBy, ...drafts.map((p) => p.createdBy)].includes(me)) throw new PermissionDeniedError(assemblyMessages.approveOwnRun(me, run.id));
+}
+
+/** The structure a `assembly.structure.set` call names: a preset by its key, or a structure of its own. */
+function chosenStructure(value: z.output<typeof theoryStructureInput>, level: Level): TheoryStructure {
+  if (value.preset !== undefined) {
+    const found = theoryPreset(value.preset);
+    if (!found.ok) throw new ServiceError(found.message);
+    return THEORY_PRESETS[found.preset].structure;
+  }
+  const parsed = parseTheoryStructure(value.structure, level);
+  if (!parsed.ok) throw new DomainValidationError(paperStructureMessages.subject, parsed.problems);
+  return parsed.value;
+}
+
 export const assemblyHandlers = handlerMap(
   defineHandler({
     name: 'assembly.structure.get',
@@ -213,7 +242,8 @@ export const assemblyHandlers = handlerMap(
     bank: members,
     run: (ctx, input) => {
       requireBank(ctx, input.bankId);
-      return { ...theoryStructureOf(ctx, input.bankId), presets: Object.entries(THEORY_PRESETS).map(([key, p]) => ({ key, name: p.name })) };
+      const current = theoryStructureOf(ctx, input.bankId);
+      return { ...current, preset: presetOf(current.structure) ?? null, presets: Object.entries(THEORY_PRESETS).map(([key, p]) => ({ key, name: p.name })) };
     },
   }),
   defineHandler({
@@ -225,8 +255,8 @@ export const assemblyHandlers = handlerMap(
     bank: managers,
     detail: (input) => JSON.stringify(input.value),
     run: (ctx, input): TheoryStructure => {
-      requireBank(ctx, input.bankId);
-      const structure = 'preset' in input.value ? (THEORY_PRESETS[input.value.preset].structure) : input.value.structure;
+      const bank = requireBank(ctx, input.bankId);
+      const structure = chosenStructure(input.value, bank.level);
       checkTheoryStructure(structure);
       savePaperStructure(ctx.db, input.bankId, 'theory', structure, ctx.actor.username, timestamp(ctx));
       return structure;
@@ -324,15 +354,18 @@ export const assemblyHandlers = handlerMap(
     name: 'papers.approve',
     summary: '审定试卷（锁定）',
     input: z.object({ bankId, runId: z.number().int().positive() }),
-    roles: ['manager'],
+    // 四眼原则: a reviewer of the bank approves, never the account that assembled the sets. The manager
+    // passes the role gate only to be told the rule (`requireFourEyes`).
+    roles: ['reviewer', 'manager'],
     register: '组卷',
     secret: true,
-    bank: managers,
+    bank: bankOf('reviewer', 'manager'),
     objects: (input, out: { papers: number[] }) => [`bank:${input.bankId}`, `run:${input.runId}`, ...out.papers.map((id) => `paper:${id}`)],
     run: (ctx, input) => {
       const run = getRun(ctx.db, input.runId);
       if (run.bankId !== input.bankId) throw new ServiceError(assemblyMessages.runNotInBank(input.runId, input.bankId));
       const drafts = listPapers(ctx.db, input.bankId, { runId: input.runId, status: '草稿' });
+      requireFourEyes(ctx, input.bankId, run, drafts);
       if (drafts.length === 0) throw new ServiceError(assemblyMessages.noDrafts(input.runId));
       const at = timestamp(ctx);
       inTransaction(ctx.db, () => drafts.forEach((p) => approvePaper(ctx.db, p.id, ctx.actor.username, at)));

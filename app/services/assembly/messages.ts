@@ -9,6 +9,10 @@ export const assemblyMessages = {
   statisticsSource: '应提供统计文件或统计行之一',
   runNotInBank: (runId: number, bankId: number) => `组卷记录 ${runId} 不属于题库 ${bankId}`,
   noDrafts: (runId: number) => `第 ${runId} 次组卷没有待审定的草稿试卷`,
+  approveNeedsReviewer: (username: string, bankId: number) =>
+    `四眼原则：试卷须由题库 ${bankId} 的审核专家审定（组卷人以外）；${username} 不是该题库的审核专家，不能审定试卷`,
+  approveOwnRun: (username: string, runId: number) =>
+    `四眼原则：试卷须由组卷人以外的审核专家审定；第 ${runId} 次组卷由 ${username} 完成，${username} 不能审定这些试卷`,
   voidReason: '作废须说明原因',
   alreadyVoid: (paperId: number) => `试卷 ${paperId} 已作废`,
   // the problem builder

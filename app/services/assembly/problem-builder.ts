@@ -12,13 +12,8 @@ import {
   type Blueprint,
   type CandidateItem,
 } from '../../domain/assembly/blueprint.js';
-import {
-  COMPREHENSIVE_STRUCTURE,
-  THEORY_PRESETS,
-  theoryStructureRules,
-  theoryStructureSchema,
-  type TheoryStructure,
-} from '../../domain/assembly/paper-structure.js';
+import { paperStructureMessages } from '../../domain/assembly/messages.js';
+import { COMPREHENSIVE_STRUCTURE, theoryStructureRules, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
 import { POINT_CAP_RANGE, resolvePointCaps } from '../../domain/assembly/point-caps.js';
 import type { AssemblyProblem } from '../../domain/assembly/problem.js';
 import { needsComprehensiveReview, levelName } from '../../domain/level.js';
@@ -79,10 +74,14 @@ export const assemblyOptionsSchema = z.object({
 });
 export type AssemblyOptions = z.output<typeof assemblyOptionsSchema>;
 
-export const theoryStructureInput = z.union([
-  z.object({ preset: z.enum(Object.keys(THEORY_PRESETS) as [keyof typeof THEORY_PRESETS]) }),
-  z.object({ structure: theoryStructureSchema }),
-]);
+/**
+ * A theory structure to store: a preset by its key (`compact-90`), or a structure of its own (题型 by
+ * name or key, count, points per item, minutes) that the domain checks (`parseTheoryStructure`), so
+ * that a wrong value is refused naming the section and the rule, and an unknown preset lists the presets.
+ */
+export const theoryStructureInput = z
+  .object({ preset: z.string().trim().min(1).max(40).optional(), structure: z.unknown().optional() })
+  .refine((v) => (v.preset === undefined) !== (v.structure === undefined), { error: paperStructureMessages.presetOrStructure });
 
 export function checkTheoryStructure(structure: TheoryStructure): void {
   const problems = theoryStructureRules(structure);

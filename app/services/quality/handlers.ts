@@ -1,28 +1,29 @@
 /**
  * Quality of a bank: lint findings per item and as a bank report, coverage of the 细目表 against what
- * N parallel sets need, and near-duplicate pairs. Findings name fields, never quote content; the
+ * N parallel sets need (for the bank's stored paper structure, as 组卷 reckons it), and near-duplicate pairs. Findings name fields, never quote content; the
  * duplicate list gives ids and scores only, so none of these is a 调阅.
  */
 import { z } from 'zod';
+import { theorySetNeeds, type TheorySetNeeds } from '../../domain/assembly/set-needs.js';
+import type { TheoryElementTable } from '../../domain/element-table.js';
 import { lintBank, type BankReport } from '../../domain/lint/bank-lint.js';
 import { coverage, type CoverageRow } from '../../domain/lint/coverage.js';
+import { MIN_PARALLEL_SETS } from '../../domain/paper.js';
 import { lintPracticalTask, lintTheoryItem, type LintFinding } from '../../domain/lint/item-lint.js';
 import { listElements } from '../../domain/element-table.js';
 import { itemComparisonText } from '../../domain/similarity/fingerprint.js';
 import { DEFAULT_SIMILARITY_OPTIONS, findNearDuplicates, type DuplicatePair } from '../../domain/similarity/near-duplicates.js';
 import { existingImages } from '../../store/repositories/images.js';
 import { getItem, listItems, listItemSummaries } from '../../store/repositories/items.js';
-import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
+import { currentPracticalStructure, currentTheoryTable, requireBank, theoryStructureOf } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { itemsMessages } from '../items/messages.js';
 import { qualityMessages } from './messages.js';
 
-const paperShape = z.object({ trueFalse: z.number().int().min(0), singleChoice: z.number().int().min(0), multipleChoice: z.number().int().min(0) });
-export const DEFAULT_PAPER = { trueFalse: 20, singleChoice: 140, multipleChoice: 10 } as const;
-
 const bankInput = z.object({ bankId: z.number().int().positive() });
+const setsInput = z.number().int().min(1).max(10).default(MIN_PARALLEL_SETS);
 const gate = bankOf('manager', 'author', 'reviewer');
 
 const theoryFilter = (onlyInBank: boolean) => ({ kind: 'theory' as const, ...(onlyInBank ? { state: '入库' as const } : {}) });
@@ -35,6 +36,14 @@ function requireTable(ctx: ServiceContext, bankId: number) {
   const table = currentTheoryTable(ctx, bankId);
   if (!table) throw new ServiceError(qualityMessages.noTheoryTable);
   return table;
+}
+
+/**
+ * What `sets` sets of the bank need, for its stored paper structure (the default preset when none is
+ * stored): the same `theorySetNeeds` the 组卷 blueprint and its dry run read.
+ */
+function bankNeeds(ctx: ServiceContext, bankId: number, table: TheoryElementTable, sets: number): TheorySetNeeds {
+  return theorySetNeeds({ table, structure: theoryStructureOf(ctx, bankId).structure, sets });
 }
 
 export interface ItemLint {
@@ -76,7 +85,7 @@ export const qualityHandlers = handlerMap(
   defineHandler({
     name: 'lint.bank',
     summary: '题库质量报告',
-    input: bankInput.extend({ sets: z.number().int().min(1).max(10).default(3), onlyInBank: z.boolean().default(false), paper: paperShape.default(DEFAULT_PAPER) }),
+    input: bankInput.extend({ sets: setsInput, onlyInBank: z.boolean().default(false) }),
     roles: ['manager', 'author', 'reviewer'],
     register: '',
     bank: gate,
@@ -89,20 +98,20 @@ export const qualityHandlers = handlerMap(
       const perItem = records
         .map((r) => ({ itemId: r.id, findings: lintTheoryItem(r.body, { elementCodes: codes, imagesPresent: images }) }))
         .filter((x) => x.findings.length > 0);
-      return { ...lintBank({ items, table, sets: input.sets, paper: input.paper }), perItem };
+      return { ...lintBank({ items, table, needs: bankNeeds(ctx, input.bankId, table, input.sets) }), perItem };
     },
   }),
   defineHandler({
     name: 'coverage.get',
     summary: '细目表覆盖情况',
-    input: bankInput.extend({ sets: z.number().int().min(1).max(10).default(3), onlyInBank: z.boolean().default(true), paper: paperShape.default(DEFAULT_PAPER) }),
+    input: bankInput.extend({ sets: setsInput, onlyInBank: z.boolean().default(true) }),
     roles: ['manager', 'author', 'reviewer'],
     register: '',
     bank: gate,
     run: (ctx, input): readonly CoverageRow[] => {
       const table = requireTable(ctx, input.bankId);
       const items = listItemSummaries(ctx.db, input.bankId, theoryFilter(input.onlyInBank)).map((r) => ({ element: r.binding, type: r.type, state: r.state }));
-      return coverage({ table, items, sets: input.sets, paper: input.paper });
+      return coverage({ table, items, needs: bankNeeds(ctx, input.bankId, table, input.sets) });
     },
   }),
   defineHandler({

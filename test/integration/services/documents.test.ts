@@ -26,8 +26,10 @@ async function assembledBank(ws: TestWorkstation) {
   const { ctx, bankId } = await sampleBank(ws);
   const sec = ws.as('sec', ['secadmin']);
   await invoke(sec, handlers['access.grant'], { bankId, username: 'writer', role: 'author' });
+  // 四眼原则: a reviewer of the bank approves the sets the manager assembled.
+  let reviewer = ctx;
   for (const [username, role] of EXPERTS) {
-    ws.as(username, ['reviewer']);
+    reviewer = ws.as(username, ['reviewer']);
     const personId = findAccount(ws.db, username)?.personId ?? 0;
     const person = getPerson(ws.db, personId)!;
     updatePerson(ws.db, personId, { ...person, expertRole: role }, new Date().toISOString());
@@ -35,7 +37,7 @@ async function assembledBank(ws: TestWorkstation) {
   }
   for (const kind of ['theory', 'practical'] as const) {
     const run = await invoke(ctx, handlers['assembly.run'], { bankId, kind });
-    await invoke(ctx, handlers['papers.approve'], { bankId, runId: run.runId });
+    await invoke(reviewer, handlers['papers.approve'], { bankId, runId: run.runId });
   }
   return { ctx, bankId };
 }
