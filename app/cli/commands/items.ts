@@ -1,32 +1,16 @@
-/** `qbank items …`: list, open (调阅), history, diff, the review workflow, and binding 待归类 items to a 鉴定点. */
-import { formatKey, theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
+/**
+ * `qbank items …`: list, open (调阅), history, diff, add and edit (items-edit.ts), the review workflow for
+ * one item or many (items-workflow.ts), and binding 待归类 items to a 鉴定点.
+ */
 import { handlers } from '../../services/registry.js';
-import type { ItemView } from '../../services/items/handlers.js';
 import { intOption, stringOption } from '../command.js';
-import { arg, call, groupCommand, intArg, type SubCommand } from '../group.js';
+import { arg, AUTH_HELP, call, groupCommand, intArg } from '../group.js';
 import { itemsText } from '../messages/items.js';
+import { addCommand, editCommand } from './items-edit.js';
+import { shownLines } from './items-show.js';
+import { itemLine, step } from './items-workflow.js';
 
-const typeName = (t: string) => theoryItemTypeNames[t as TheoryItemType] ?? (t === 'practical' ? itemsText.practical : itemsText.comprehensive);
-const itemLine = (i: ItemView) => `${i.id}\t${typeName(i.type)}\t${i.binding || '—'}\t${itemsText.version(i.version)}\t${i.state}\t${itemsText.difficulty(String(i.difficulty ?? '—'))}`;
-
-/** A workflow step: `qbank items <verb> <题库> <试题> [--comment 意见]`. */
-function step(name: string, to: string, summary: string): SubCommand {
-  return {
-    name,
-    usage: itemsText.stepUsage(name),
-    summary,
-    run: async (ctx, s, args) =>
-      void (await call(
-        ctx,
-        s,
-        handlers['items.transition'],
-        { bankId: intArg(args, 0, itemsText.bank), itemId: intArg(args, 1, itemsText.item), to, comment: stringOption(ctx, 'comment') ?? '' },
-        (i) => [itemLine(i)],
-      )),
-  };
-}
-
-export const itemsCommand = groupCommand(
+const group = groupCommand(
   'items',
   itemsText.summary,
   [
@@ -41,17 +25,7 @@ export const itemsCommand = groupCommand(
       usage: itemsText.showUsage,
       summary: itemsText.showSummary,
       run: async (ctx, s, args) =>
-        void (await call(ctx, s, handlers['items.get'], { bankId: intArg(args, 0, itemsText.bank), itemId: intArg(args, 1, itemsText.item) }, (item) => {
-          if (item.kind !== 'theory') return [JSON.stringify(item.body, null, 2)];
-          const t = item.body;
-          return [
-            itemsText.showTitle(item.id, typeName(t.type), t.element, t.difficulty, item.version, item.state),
-            t.stem,
-            ...(t.type === 'trueFalse' ? [] : t.options.map((o, i) => `${String.fromCharCode(65 + i)}. ${o}`)),
-            itemsText.key(formatKey(t)),
-            ...(t.explanation ? [itemsText.explanation(t.explanation)] : []),
-          ];
-        })),
+        void (await call(ctx, s, handlers['items.get'], { bankId: intArg(args, 0, itemsText.bank), itemId: intArg(args, 1, itemsText.item) }, shownLines)),
     },
     {
       name: 'history',
@@ -112,12 +86,30 @@ export const itemsCommand = groupCommand(
         );
       },
     },
-    step('submit', '待审', itemsText.submitSummary),
-    step('approve', '已审', itemsText.approveSummary),
-    step('reject', '草稿', itemsText.rejectSummary),
-    step('accept', '入库', itemsText.acceptSummary),
-    step('retire', '停用', itemsText.retireSummary),
-    step('restore', '入库', itemsText.restoreSummary),
+    editCommand,
+    addCommand,
+    step('submit', '提交审核', ['草稿'], '待审', itemsText.submitSummary),
+    step('approve', '审核通过', ['待审'], '已审', itemsText.approveSummary),
+    step('reject', '退回修改', ['待审', '已审'], '草稿', itemsText.rejectSummary),
+    step('accept', '入库', ['已审'], '入库', itemsText.acceptSummary),
+    step('retire', '停用', ['入库'], '停用', itemsText.retireSummary),
+    step('restore', '恢复入库', ['停用'], '入库', itemsText.restoreSummary),
   ],
-  { comment: { type: 'string' }, difficulty: { type: 'string' } },
+  {
+    comment: { type: 'string' },
+    difficulty: { type: 'string' },
+    file: { type: 'string' },
+    kind: { type: 'string' },
+    stem: { type: 'string' },
+    option: { type: 'string', multiple: true },
+    key: { type: 'string' },
+    explanation: { type: 'string' },
+    element: { type: 'string' },
+    note: { type: 'string' },
+    state: { type: 'string' },
+    'lint-clean': { type: 'boolean' },
+  },
 );
+
+/** The help adds the workflow's rules (四眼原则, batches) before the login options. */
+export const itemsCommand = { ...group, help: group.help.replace(AUTH_HELP, `${itemsText.workflowHelp}\n\n${AUTH_HELP}`) };

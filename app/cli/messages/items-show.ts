@@ -1,0 +1,23 @@
+/** Texts of `qbank items show` for a 技能考核 试题 and a 综合评审 试题 (the wording of the printed documents). */
+export const itemsShowText = {
+  practicalTitle: (id: number, module: string, version: number, state: string) => `${id}　技能考核　职业功能 ${module}　第${version}版　${state}`,
+  practicalHead: (title: string, points: string, minutes: number, form: string) => `试题名称：${title}　分值 ${points} 分　时间 ${minutes} 分钟　形式 ${form}`,
+  comprehensiveTitle: (id: number, version: number, state: string) => `${id}　综合评审　第${version}版　${state}`,
+  comprehensiveHead: (title: string, form: string, points: string, minutes: number) => `试题名称：${title}　形式 ${form}　分值 ${points} 分　时间 ${minutes} 分钟`,
+  question: '【试题】',
+  requirements: '具体考核要求：',
+  figureNote: (text: string) => `附图说明：${text}`,
+  figures: (count: number) => `附图 ${count} 幅（调阅图片请导出试题 xlsx 或生成试卷）`,
+  siteNotice: '【考场准备通知单】',
+  candidateNotice: '【考生准备通知单】',
+  noSitePreparation: '本题无需考场另行准备。',
+  noCandidatePreparation: '本题无需考生另行准备。',
+  noticeColumns: '序号\t名称\t规格\t单位\t数量\t备注',
+  noticeNote: (text: string) => `说明：${text}`,
+  rubric: '【评分标准】',
+  rubricColumns: '序号\t考核内容\t考核要点\t配分\t评分标准\t扣分说明',
+  instructions: '【考核说明】',
+  scoreSheet: '【评分表】',
+  scoreSheetColumns: '序号\t评价项目\t评分要点\t配分',
+  total: (points: string) => `合计\t${points} 分`,
+} as const;
