@@ -22,6 +22,9 @@ function findOpenpyxl(): string | undefined {
 /** A Python interpreter that imports openpyxl, or undefined. */
 export const OPENPYXL_PYTHON = findOpenpyxl();
 export const NO_OPENPYXL = 'skipped: no python3 with openpyxl (apt-get install python3-openpyxl)';
+/** Whether that openpyxl can insert pictures (it needs Pillow: python3-pil). */
+export const OPENPYXL_PICTURES = OPENPYXL_PYTHON !== undefined && spawnSync(OPENPYXL_PYTHON, ['-c', 'import PIL'], { timeout: 60_000 }).status === 0;
+export const NO_OPENPYXL_PICTURES = 'skipped: openpyxl cannot insert pictures without Pillow (apt-get install python3-pil)';
 export const NO_SOFFICE = 'skipped: LibreOffice (soffice) is not installed';
 
 /**
