@@ -42,6 +42,12 @@ export const templateCommand = groupCommand(
       run: async (ctx, s) => void (await call(ctx, s, handlers['templates.elements'], { outDir: outOption(ctx) }, (f) => [elementsText.generated(f.absolutePath)])),
     },
     {
+      name: 'structure',
+      usage: elementsText.templateStructureUsage,
+      summary: elementsText.templateStructureSummary,
+      run: async (ctx, s) => void (await call(ctx, s, handlers['templates.structure'], { outDir: outOption(ctx) }, (f) => [elementsText.generated(f.absolutePath)])),
+    },
+    {
       name: 'items',
       usage: elementsText.templateItemsUsage,
       summary: elementsText.templateItemsSummary,

@@ -13,7 +13,9 @@ export const elementsText = {
   templateSummary: '生成填写模板 (templates)',
   templateElementsUsage: 'elements --out <目录>',
   templateElementsSummary: '理论知识考核要素细目表模板',
+  templateStructureUsage: 'structure --out <目录>',
+  templateStructureSummary: '技能考核内容结构表模板（空白表、填写说明和示例；用 elements import --practical 导入）',
   templateItemsUsage: 'items --bank <题库> --out <目录>',
-  templateItemsSummary: '试题导入模板（含本题库鉴定点代码）',
+  templateItemsSummary: '试题导入模板：理论知识、技能考核、综合评审（二级/一级）试题，含本题库鉴定点代码',
   generated: (path: string) => `已生成 ${path}`,
 } as const;

@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { DomainValidationError, type Problem } from '../../domain/validation.js';
 import { levelName } from '../../domain/level.js';
 import { secrecyMark } from '../../domain/secrecy.js';
-import { elementTableTemplateXlsx, practicalStructureXlsx, theoryElementTableXlsx } from '../../../templates/xlsx/element-table/index.js';
+import {
+  elementTableTemplateXlsx,
+  practicalStructureTemplateXlsx,
+  practicalStructureXlsx,
+  STRUCTURE_EXAMPLE_MARK,
+  theoryElementTableXlsx,
+} from '../../../templates/xlsx/element-table/index.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
@@ -68,6 +74,8 @@ export const elementHandlers = handlerMap(
       const bank = requireBank(ctx, input.bankId);
       const parsed = await parsePracticalStructureXlsx(input.bytes);
       refuseIfProblems(elementsMessages.practicalStructure, parsed.problems);
+      // The 示例 sheet of the blank template (`qbank template structure`) imported as it is.
+      if (JSON.stringify(parsed.structure ?? {}).includes(STRUCTURE_EXAMPLE_MARK)) throw new ServiceError(elementsMessages.structureExampleLeft);
       const structure = { occupationCode: bank.occupationCode, track: bank.track, ...(parsed.structure as object) };
       return savePracticalStructure(ctx, bank, structure);
     },
@@ -107,5 +115,15 @@ export const elementHandlers = handlerMap(
     objects: (_i, out: WrittenFile) => [`file:${out.path}`],
     run: async (ctx, input): Promise<WrittenFile> =>
       writeOutputFile(ctx, input.outDir, elementsMessages.templateFile, await elementTableTemplateXlsx({ generatedAt: ctx.now() }), { classified: false }),
+  }),
+  defineHandler({
+    name: 'templates.structure',
+    summary: '生成技能考核内容结构表 Excel 模板',
+    input: z.object({ outDir: z.string().min(1) }),
+    roles: ['manager', 'author'],
+    register: '',
+    objects: (_i, out: WrittenFile) => [`file:${out.path}`],
+    run: async (ctx, input): Promise<WrittenFile> =>
+      writeOutputFile(ctx, input.outDir, elementsMessages.structureTemplateFile, await practicalStructureTemplateXlsx({ generatedAt: ctx.now() }), { classified: false }),
   }),
 );

@@ -13,8 +13,10 @@ export const elementsMessages = {
   /** Marks the example rows of the blank template. */
   exampleMarker: '（示例）',
   exampleRowsLeft: '细目表中还有模板的示例行（名称含“（示例）”），请删除或改写后再导入',
+  structureExampleLeft: '内容结构表中还有模板示例的职业功能（名称含“（示例）”）：请在模板的第一张工作表中填写本职业的内容，或把示例改写后再导入',
   noTables: '本题库还没有细目表或内容结构表',
   theoryTableFile: (level: string) => `理论知识考核要素细目表_${level}.xlsx`,
   practicalStructureFile: '技能考核内容结构表.xlsx',
   templateFile: '理论知识考核要素细目表_模板.xlsx',
+  structureTemplateFile: '技能考核内容结构表_模板.xlsx',
 } as const;

@@ -112,6 +112,7 @@ export function styleBody(cell: ExcelJS.Cell, horizontal: 'left' | 'center' = 'c
 
 export function heading(ws: ExcelJS.Worksheet, row: number, col: number, text: string, bottom = row, right = col): void {
   for (let r = row; r <= bottom; r += 1) for (let c = col; c <= right; c += 1) styleHeading(ws.getCell(r, c));
-  ws.getCell(row, col).value = text;
+  // A blank heading (a 职业功能 column of the blank template) stays an empty cell.
+  if (text !== '') ws.getCell(row, col).value = text;
   merge(ws, row, col, bottom, right);
 }

@@ -2,6 +2,7 @@
  * The blank 细目表 for `qbank template elements`: the 理论知识考核要素细目表 layout (`theory.ts`) with two
  * example rows, and a 填写说明 sheet with one rule per line.
  */
+import type ExcelJS from 'exceljs';
 import type { ScopeNode } from '../../../app/domain/element-table.js';
 import { levelName, type Level } from '../../../app/domain/level.js';
 import { displayWidth, newWorkbook, toBytes } from '../workbook.js';
@@ -61,6 +62,30 @@ export const TEMPLATE_INSTRUCTIONS: readonly string[] = [
   '理论知识鉴定点数量一般为比重的 2 倍以上；每个鉴定点下的试题一般不少于 4 道。',
 ];
 
+/** A 填写说明 sheet: the heading, then one numbered rule per row (序号 | 说明). */
+export function addInstructionsSheet(workbook: ExcelJS.Workbook, title: string, lines: readonly string[]): void {
+  const textWidth = 110;
+  const ws = addPrintSheet(workbook, INSTRUCTIONS_SHEET_NAME, [6, textWidth], [2, 2], undefined);
+  const titleCell = ws.getCell(1, 1);
+  titleCell.value = title;
+  titleCell.font = font(14, { bold: true }, HEI);
+  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
+  merge(ws, 1, 1, 1, 2);
+  ws.getRow(1).height = 28;
+  heading(ws, 2, 1, '序号');
+  heading(ws, 2, 2, '说明');
+  lines.forEach((text, i) => {
+    const no = ws.getCell(3 + i, 1);
+    no.value = i + 1;
+    styleBody(no);
+    const cell = ws.getCell(3 + i, 2);
+    cell.value = text;
+    styleBody(cell, 'left');
+    // Wrapped text does not grow its row in every reader: the height is estimated from the width.
+    ws.getRow(3 + i).height = 15 * Math.max(1, Math.ceil(displayWidth(text) / (textWidth - 4))) + 4;
+  });
+}
+
 /** The blank 细目表 for `qbank template elements`: the theory layout with two example rows and 填写说明. */
 export async function elementTableTemplateXlsx(input: ElementTableTemplateXlsxInput): Promise<Uint8Array> {
   const workbook = newWorkbook(input.generatedAt);
@@ -80,25 +105,6 @@ export async function elementTableTemplateXlsx(input: ElementTableTemplateXlsxIn
     depth: 3,
   });
 
-  const textWidth = 110;
-  const ws = addPrintSheet(workbook, INSTRUCTIONS_SHEET_NAME, [6, textWidth], [2, 2], undefined);
-  const title2 = ws.getCell(1, 1);
-  title2.value = `${THEORY_SHEET_NAME} 填写说明`;
-  title2.font = font(14, { bold: true }, HEI);
-  title2.alignment = { horizontal: 'center', vertical: 'middle' };
-  merge(ws, 1, 1, 1, 2);
-  ws.getRow(1).height = 28;
-  heading(ws, 2, 1, '序号');
-  heading(ws, 2, 2, '说明');
-  TEMPLATE_INSTRUCTIONS.forEach((text, i) => {
-    const no = ws.getCell(3 + i, 1);
-    no.value = i + 1;
-    styleBody(no);
-    const cell = ws.getCell(3 + i, 2);
-    cell.value = text;
-    styleBody(cell, 'left');
-    // Wrapped text does not grow its row in every reader: the height is estimated from the width.
-    ws.getRow(3 + i).height = 15 * Math.max(1, Math.ceil(displayWidth(text) / (textWidth - 4))) + 4;
-  });
+  addInstructionsSheet(workbook, `${THEORY_SHEET_NAME} 填写说明`, TEMPLATE_INSTRUCTIONS);
   return toBytes(workbook);
 }
