@@ -70,7 +70,7 @@ describe('theorySetNeeds', () => {
     expect(coverage({ table, items, needs }).map((r) => [r.path, r.needed, r.neededByType])).toEqual(
       needs.nodes.map((n) => [n.path, n.perSet * 3, { trueFalse: n.perSetByType.trueFalse * 3, singleChoice: n.perSetByType.singleChoice * 3, multipleChoice: n.perSetByType.multipleChoice * 3 }]),
     );
-    const report = lintBank({ items: [], table, needs });
+    const report = lintBank({ items: [], table: { occupationCode: '3-01-02-07', level: 4, track: '', scopes }, needs });
     expect(report.perType.map((t) => t.needed)).toEqual([60, 180, 30]);
     expect(report.perElementCap).toBe(4);
     expect(report.perElement.every((e) => e.needed === 12)).toBe(true);
