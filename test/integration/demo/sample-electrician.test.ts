@@ -9,6 +9,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { comprehensiveItemRules, comprehensiveItemSchema } from '../../../app/domain/comprehensive-item.js';
 import { elementTableRules, elementTableStats, listElements, theoryElementTableSchema } from '../../../app/domain/element-table.js';
+import { lintPracticalTask, lintTheoryItem } from '../../../app/domain/lint/item-lint.js';
+import { noticeConflicts } from '../../../app/domain/lint/notice-conflicts.js';
 import { practicalStructureRules, practicalStructureSchema } from '../../../app/domain/practical-structure.js';
 import { practicalTaskRules, practicalTaskSchema } from '../../../app/domain/practical-task.js';
 import { EXPERT_ROLES, personSchema } from '../../../app/domain/person.js';
@@ -82,6 +84,11 @@ describe('sample bank 电工 二级/技师: data files', () => {
     // every 鉴定点 has items; no stem twice
     expect([...codes].filter((c) => !items.some((i) => i.element === c))).toEqual([]);
     expect(new Set(items.map((i) => i.stem)).size).toBe(items.length);
+    // the item-writing rules of the quality lint (answer brackets, 「」 on negations, key not clearly longest, …)
+    expect(items.flatMap((i) => lintTheoryItem(i, { elementCodes: codes }).map((f) => `${i.element} ${i.stem.slice(0, 12)} ${f.message}`))).toEqual([]);
+    // 判断 √ between 35 % and 65 %, 单选 keys spread over A–D
+    expect(count((i) => i.type === 'trueFalse' && i.key === true)).toBe(41);
+    expect(['A', 'B', 'C', 'D'].map((k) => count((i) => i.type === 'singleChoice' && i.key === k))).toEqual([36, 35, 35, 36]);
   });
 
   it('has a 内容结构表 for 二级 and practical tasks that fit it (points, minutes, rubric sums)', () => {
@@ -104,6 +111,13 @@ describe('sample bank 电工 二级/技师: data files', () => {
       expect(t.siteNotice.equipment.length + t.siteNotice.materials.length, t.title).toBeGreaterThan(0);
     }
     expect(tasks.map((t) => t.module).join('')).toBe('AAABBBCCDD');
+    const moduleCodes = new Set(structure.modules.map((m) => m.code));
+    expect(tasks.flatMap((t) => lintPracticalTask(t, { moduleCodes }).map((f) => `${t.title} ${f.field}: ${f.message}`))).toEqual([]);
+    // whatever set the tasks end up in (A + B + C or D), the candidates' notices never contradict each other
+    const of = (m: string) => tasks.filter((t) => t.module === m);
+    const sets = of('A').flatMap((a) => of('B').flatMap((b) => [...of('C'), ...of('D')].map((x) => [a, b, x])));
+    expect(sets).toHaveLength(36);
+    expect(sets.flatMap((set) => noticeConflicts(set))).toEqual([]);
   });
 
   it('has 综合评审 items of 100 points, ≥ 30 minutes, whose 评分标准 and 评分表 add up', () => {
