@@ -2,18 +2,14 @@
  * `qbank assemble` (组卷: N ≥ 3 parallel sets from the 细目表, with statistics and the certificate)
  * and `qbank papers` (structure, statistics import, list, 调阅, approve, void).
  */
-import type { Blueprint } from '../../domain/assembly/blueprint.js';
-import { sortedSections, theoryItemCount, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
-import type { AssemblyStatistics } from '../../domain/assembly/set-statistics.js';
-import { formatDifficulty, formatSeconds, setName, setOrdinal } from '../../domain/format.js';
 import { paperKindNames, type PaperKind } from '../../domain/paper.js';
-import { theoryItemTypeNames } from '../../domain/theory-item.js';
-import type { AssemblyRunResult } from '../../services/assembly/handlers.js';
+import { setName } from '../../domain/format.js';
 import { STATISTICS_MAX_BYTES } from '../../services/import/file-bounds.js';
 import { handlers } from '../../services/registry.js';
 import { bankOption, intOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
 import { arg, call, groupCommand, implied, intArg, single } from '../group.js';
 import { assemblyText } from '../messages/assembly.js';
+import { blueprintLines, runLines, structureText, typeLabel } from './assembly-lines.js';
 
 const KINDS: Readonly<Record<string, PaperKind>> = { theory: 'theory', practical: 'practical', comprehensive: 'comprehensive', 理论: 'theory', 技能: 'practical', 综合: 'comprehensive' };
 
@@ -125,12 +121,6 @@ function structureValue(ctx: CommandContext): { preset: string } | { structure: 
 /** A structure file is a few lines of JSON. */
 const STRUCTURE_MAX_BYTES = 64 * 1024;
 
-/** `判断 20×1 + 单选 60×1 + 多选 10×2 = 100 分，每套 90 道，90 分钟`. */
-function structureText(st: TheoryStructure): string {
-  const sections = sortedSections(st).map((x) => assemblyText.section(typeLabel(x.type), x.count, x.pointsEach));
-  return assemblyText.structureLine(sections, st.totalPoints, theoryItemCount(st), st.minutes);
-}
-
 function assemblyInput(ctx: CommandContext) {
   const optional = <T>(key: string, value: T | undefined) => (value === undefined ? {} : { [key]: value });
   return {
@@ -154,63 +144,6 @@ function assemblyInput(ctx: CommandContext) {
     timeLimitSeconds: numberOption(ctx, 'time-limit') ?? 30,
     seed: numberOption(ctx, 'seed') ?? 1,
   };
-}
-
-const typeLabel = (t: string) => {
-  const name = (theoryItemTypeNames as Record<string, string>)[t];
-  return name === undefined ? t : assemblyText.shortTypeName(name);
-};
-
-export function blueprintLines(b: Blueprint): string[] {
-  const lines = [assemblyText.blueprintTitle(b.sets, b.itemsPerSet, b.kind === 'theory')];
-  if (b.kind === 'theory') {
-    lines.push(assemblyText.blueprintHeader);
-    for (const n of b.nodes) {
-      lines.push(`${'  '.repeat(n.depth - 1)}${n.path}\t${n.name}\t${n.weight}\t${n.perSet}\t${n.perSetByType.trueFalse}/${n.perSetByType.singleChoice}/${n.perSetByType.multipleChoice}\t${n.available}`);
-    }
-    lines.push(assemblyText.pointCap(b.pointCap, b.pointCapAutomatic, b.minX ?? 0, b.maxZ ?? '—'));
-    for (const o of b.pointCapOverrides) lines.push(assemblyText.pointCapOverride(o.code, o.name, o.cap, o.points));
-    lines.push(assemblyText.bands(b.bands === null ? assemblyText.noBands : b.bands.join(' / '), (b.target[0] ?? 0).toFixed(3), b.targetMean.toFixed(3)));
-    if (b.requiredPoints.length > 0) lines.push(assemblyText.requiredPoints(b.requiredPoints.length));
-  } else {
-    (b.slots ?? []).forEach((slots, s) => lines.push(assemblyText.slots(setOrdinal(s), slots.map((x) => assemblyText.slot(x.module, x.mode, x.points, x.minutes)))));
-    lines.push(assemblyText.available(b.nodes.map((n) => assemblyText.availableNode(n.path, n.name, n.available))));
-  }
-  return lines;
-}
-
-export function statisticsLines(st: AssemblyStatistics): string[] {
-  const types = [...new Set(st.sets.flatMap((s) => Object.keys(s.byType)))];
-  const lines = [
-    assemblyText.statisticsHeader(types.map(typeLabel)),
-    ...st.sets.map((s) =>
-      [
-        s.label,
-        s.items,
-        s.points,
-        ...types.map((t) => s.byType[t] ?? 0),
-        `${s.importance.X}/${s.importance.Y}/${s.importance.Z}`,
-        s.bands.join('/'),
-        formatDifficulty(s.sumP),
-        formatDifficulty(s.meanP),
-        formatDifficulty(s.deviation),
-      ].join('\t'),
-    ),
-    assemblyText.overlapTitle,
-    ...st.overlap.map((row, i) => `  ${st.sets[i]?.label ?? i + 1}\t${row.join('\t')}`),
-  ];
-  return lines;
-}
-
-function runLines(r: AssemblyRunResult): string[] {
-  return [
-    assemblyText.assembled(r.papers.length, paperKindNames[r.kind], r.runId, assemblyText.engine(r.engine), formatSeconds(r.seconds)),
-    ...r.papers.map((p) => assemblyText.runPaper(p.id, setName(p.label), p.items, p.points, p.minutes)),
-    ...statisticsLines(r.statistics),
-    assemblyText.deviation(r.deviation.toFixed(6), r.bound.toFixed(6), r.gap.toFixed(6), r.tolerance, r.certified),
-    ...(r.voided > 0 ? [assemblyText.voided(r.voided)] : []),
-    assemblyText.approveHint(r.runId),
-  ];
 }
 
 const ASSEMBLE_OPTIONS = {

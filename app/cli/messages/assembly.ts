@@ -20,8 +20,10 @@ export const assemblyText = {
   noBands: '不限',
   bands: (bands: string, target: string, mean: string) => `难度 1～5 级每套：${bands}；目标难度（Σp）${target}，平均 ${mean}`,
   requiredPoints: (count: number) => `每套须覆盖 ${count} 个核心鉴定点`,
-  slot: (module: string, mode: string, points: number, minutes: number) => `${module}（${mode}，${points} 分，${minutes} 分钟）`,
-  slots: (set: string, slots: readonly string[]) => `${set}：${slots.join('，')}`,
+  slot: (module: string, name: string, mode: string, points: number, minutes: number) => `${module} ${name}（${mode}，${points} 分，${minutes} 分钟）`,
+  slots: (set: string, slots: readonly string[], points: number, minutes: number) => `${set}：${slots.join('，')}；合计 ${points} 分，${minutes} 分钟`,
+  optionalRule: (modules: readonly string[], perSet: number) =>
+    `选考：每套含 ${perSet} 项选考职业功能，由组卷按套轮换确定（${modules.join('、')}），考生按所抽到的试卷考核`,
   availableNode: (path: string, name: string, available: number) => `${path} ${name} ${available} 道`,
   available: (nodes: readonly string[]) => `可用试题：${nodes.join('，')}`,
   eligible: (eligible: number, enemyPairs: number) => `已入库试题 ${eligible} 道；互斥试题 ${enemyPairs} 对`,
@@ -31,6 +33,10 @@ export const assemblyText = {
   // Statistics of the sets.
   statisticsHeader: (types: readonly string[]) => ['套别', '题量', '分值', ...types, 'X/Y/Z', '难度1～5', 'Σp', '平均p', '偏差'].join('\t'),
   overlapTitle: '套间重复题量：',
+  /** 技能考核 / 综合评审 sets: per set the tasks per 职业功能, points, minutes (and the 选考 modules). */
+  taskHeader: (modules: readonly string[], optional: boolean) =>
+    ['套别', '试题', '分值', '考试时间（分钟）', ...modules, ...(optional ? ['所含选考项目'] : [])].join('\t'),
+  notInSet: '—',
 
   // The result of a run.
   engine: (engine: string) => (engine === 'heuristic' ? '构造+交换搜索' : engine === 'highs' ? 'HiGHS' : '构造+交换搜索，HiGHS 改进'),
@@ -51,9 +57,7 @@ export const assemblyText = {
   structureUsage:
     'structure --bank <题库> [--preset standard-170|classic-200|compact-90 | --type 题型:题量:每题分值 … --minutes 分钟 | --file 结构.json]',
   structureSummary: '查看或设置理论知识试卷结构（预设或自定义：各题型题量、每题分值，总分 100 分，考试时间 90～240 分钟）',
-  section: (type: string, count: number, pointsEach: number) => `${type} ${count}×${pointsEach}`,
-  structureLine: (sections: readonly string[], totalPoints: number, items: number, minutes: number) =>
-    `${sections.join(' + ')} = ${totalPoints} 分，每套 ${items} 道，${minutes} 分钟`,
+  structureLine: (name: string, totalPoints: number, items: number) => `${name}（共 ${totalPoints} 分，每套 ${items} 道）`,
   structureSet: (structure: string) => `已设置：${structure}`,
   structure: (stored: boolean, structure: string, preset: string | null) =>
     `${stored ? '本题库试卷结构' : '默认试卷结构（本题库未设置）'}：${structure}${preset === null ? '（自定义）' : `（预设 ${preset}）`}`,

@@ -31,19 +31,33 @@ export type TheorySection = z.output<typeof theorySectionSchema>;
 
 export const theoryStructureSchema = z.object({
   minutes: z.number().int({ error: M.minutesInteger }).min(L.minutes.min, { error: M.minutesMin(L.minutes.min) }).max(L.minutes.max, { error: M.minutesMax(L.minutes.max) }),
-  totalPoints: z.number().default(L.totalPoints).refine((v) => v === L.totalPoints, { error: M.totalPoints(L.totalPoints) }),
+  totalPoints: z.number().default(L.totalPoints).refine((v): boolean => v === L.totalPoints, { error: M.totalPoints(L.totalPoints) }),
   sections: z.array(theorySectionSchema).min(1, { error: M.sectionsMin }).max(THEORY_ITEM_TYPES.length, { error: M.sectionsMax(THEORY_ITEM_TYPES.length) }),
 });
 export type TheoryStructure = z.output<typeof theoryStructureSchema>;
 
+/** Section order on the paper: 判断, 单选, 多选 (as the 得分表 一、二、三 lists them). */
+const TYPE_ORDER: Readonly<Record<TheoryItemType, number>> = { trueFalse: 0, singleChoice: 1, multipleChoice: 2 };
+
+export function sortedSections(structure: TheoryStructure): TheorySection[] {
+  return [...structure.sections].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]);
+}
+
+export function theoryItemCount(structure: TheoryStructure): number {
+  return structure.sections.reduce((a, s) => a + s.count, 0);
+}
+
 const SHORT_TYPE_NAMES: Readonly<Record<TheoryItemType, string>> = { trueFalse: '判断', singleChoice: '单选', multipleChoice: '多选' };
 
-/** A preset from its sections (题型, count, points each), named as users read it: `判断20×1分 + …，120分钟`. */
+/** A structure as users read it, in paper order: `判断20×1分 + 单选140×0.5分 + 多选10×1分，120分钟`. */
+export function structureName(structure: TheoryStructure): string {
+  return `${sortedSections(structure).map((s) => `${SHORT_TYPE_NAMES[s.type]}${s.count}×${s.pointsEach}分`).join(' + ')}，${structure.minutes}分钟`;
+}
+
+/** A preset from its sections (题型, count, points each), named by `structureName`. */
 function preset(minutes: number, sections: readonly (readonly [TheoryItemType, number, number])[]): { name: string; structure: TheoryStructure } {
-  return {
-    name: `${sections.map(([type, count, points]) => `${SHORT_TYPE_NAMES[type]}${count}×${points}分`).join(' + ')}，${minutes}分钟`,
-    structure: { minutes, totalPoints: 100, sections: sections.map(([type, count, pointsEach]) => ({ type, count, pointsEach })) },
-  };
+  const structure = { minutes, totalPoints: 100, sections: sections.map(([type, count, pointsEach]) => ({ type, count, pointsEach })) };
+  return { name: structureName(structure), structure };
 }
 
 export const THEORY_PRESETS = {
@@ -56,17 +70,6 @@ export const THEORY_PRESETS = {
 } as const satisfies Record<string, { name: string; structure: TheoryStructure }>;
 export type TheoryPreset = keyof typeof THEORY_PRESETS;
 export const DEFAULT_THEORY_PRESET: TheoryPreset = 'standard-170';
-
-/** Section order on the paper: 判断, 单选, 多选 (as the 得分表 一、二、三 lists them). */
-const TYPE_ORDER: Readonly<Record<TheoryItemType, number>> = { trueFalse: 0, singleChoice: 1, multipleChoice: 2 };
-
-export function sortedSections(structure: TheoryStructure): TheorySection[] {
-  return [...structure.sections].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]);
-}
-
-export function theoryItemCount(structure: TheoryStructure): number {
-  return structure.sections.reduce((a, s) => a + s.count, 0);
-}
 
 /** Cross-field rules: one section per 题型, Σ count × points = total. */
 export function theoryStructureRules(structure: TheoryStructure): Problem[] {
