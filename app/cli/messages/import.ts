@@ -15,6 +15,21 @@ export const importText = {
   importDuplicate: (exact: boolean, where: string, against: string, score: number, decision: keyof typeof DECISIONS) =>
     `${exact ? '重复' : '疑似重复'}\t${where}\t与${against}\t相似度 ${score}\t${DECISIONS[decision]}`,
   importRejected: '导入未执行，题库未改变（见上方逐行说明）',
+  /** The one line on stderr of a dry run that found what the real import would refuse. */
+  dryRunRefused: (fileFailed: boolean, rejected: number, pending: boolean, rows: number) =>
+    `试导入发现问题：${
+      fileFailed ? '文件未通过检查' : rejected > 0 ? `${rejected} 行有错误` : pending ? '有疑似重复试题待决定' : rows === 0 ? '文件中没有试题' : '没有可导入的试题'
+    }${rejected > 0 && pending ? '，有疑似重复试题待决定' : ''}，正式导入将不会执行（见上方逐行说明）`,
+  importHelp: [
+    '试导入（--dry-run）只读取和检查，不保存：逐行列出错误、质量提示和读到的内容。',
+    '退出码：0 已导入，或试导入未发现阻止导入的问题；',
+    '        1 导入被拒绝、题库未改变（文件未通过检查、有错误的行（未加 --valid-only）、疑似重复待决定、没有可导入的试题），',
+    '          试导入发现这些问题时同样为 1（加或不加 --json），标准错误输出一行说明；',
+    '        2 用法错误。',
+  ].join('\n'),
+  importLintHeader: '质量提示（不阻止导入，按规则列出）：',
+  importLintRule: (title: string, rule: string, count: number) => `${title}（${rule}）${count} 条`,
+  importLintFinding: (where: string, severity: string, field: string, message: string) => `\t${where}\t${severity}\t${field ? `${field}: ` : ''}${message}`,
   importUnbound: (count: number, dryRun: boolean) => `待归类 ${count} 道：${dryRun ? '将' : '已'}存为草稿，尚无鉴定点或难度；用 qbank items bind 绑定（建议见下）`,
   importPreviewHeader: (shown: number, rows: number) => `逐题预览（${shown < rows ? `前 ${shown} 行，共 ${rows} 行` : `共 ${rows} 行`}）：`,
   importPreview: (

@@ -1,10 +1,14 @@
 /**
  * What an import reports: counts, duplicates (against the bank and within the file), problems one per
- * line, and a preview of what was read per item (题型, the head of its stem, options, key, 难度, 鉴定点
- * or, for a 待归类 item, the suggested one with its score and the runner-up), bounded to PREVIEW_LIMIT,
- * and the suggested 鉴定点 of every 待归类 item (with its id once saved).
+ * line, the quality lint findings of the rows that are (or would be) saved, each with its row, a
+ * preview of what was read per item (题型, the head of its stem, options, key, 难度, 鉴定点 or, for a
+ * 待归类 item, the suggested one with its score and the runner-up), bounded to PREVIEW_LIMIT, and the
+ * suggested 鉴定点 of every 待归类 item (with its id once saved). Whether the import is refused (or, in
+ * a dry run, would be) follows from the report: `importRefused`.
  */
-import { theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
+import { lintTheoryItem, type LintFinding, type TheoryLintContext } from '../../domain/lint/item-lint.js';
+import { theoryItemRuleTitles } from '../../domain/lint/messages.js';
+import { theoryItemTypeNames, type TheoryItem, type TheoryItemType } from '../../domain/theory-item.js';
 import type { Suggestion } from '../items/suggest.js';
 import { importMessages } from './messages.js';
 
@@ -50,6 +54,14 @@ export interface ImportSuggestion extends Suggestion {
   readonly itemId?: number;
 }
 
+/** A quality lint finding of an imported row (app/domain/lint/item-lint.ts): it does not block the import. */
+export interface ImportLintFinding extends LintFinding {
+  /** Where the item is: `理论知识试题 第12行` / `第40段`. */
+  readonly where: string;
+  /** The rule's Chinese title (`正确选项明显最长`). */
+  readonly title: string;
+}
+
 export interface ImportReport {
   readonly file: string;
   readonly format: 'xlsx' | 'docx';
@@ -65,7 +77,10 @@ export interface ImportReport {
   readonly problems: readonly string[];
   /** Notes that do not block the import (e.g. an optional sheet missing). */
   readonly warnings: readonly string[];
+  /** How many lint findings (`lint`) the rows to be saved have. */
   readonly lintFindings: number;
+  /** The lint findings, in file order (absent from reports of older programs). */
+  readonly lint?: readonly ImportLintFinding[];
   readonly saved: boolean;
   readonly ids: readonly number[];
   /** The first PREVIEW_LIMIT rows as read; `rows` says how many there are. */
@@ -117,4 +132,25 @@ export function previewOf(
     ...(suggestion ? { suggestion } : {}),
     ...(itemId !== undefined ? { itemId } : {}),
   };
+}
+
+/**
+ * The lint findings of the rows to be saved (theory items; practical tasks and 综合评审 items are linted
+ * on their own screens), in file order, each with its row and the rule's title.
+ */
+export function lintFindingsOf(rows: readonly { readonly where: string; readonly theory?: TheoryItem }[], context: TheoryLintContext): ImportLintFinding[] {
+  return rows.flatMap((row) =>
+    row.theory === undefined
+      ? []
+      : lintTheoryItem(row.theory, context).map((f) => ({ where: row.where, ...f, title: (theoryItemRuleTitles as Readonly<Record<string, string>>)[f.rule] ?? f.rule })),
+  );
+}
+
+/**
+ * Whether the import is refused — or, for a dry run, would be: nothing is (would be) saved, because the
+ * file failed its checks, rows have errors (without validOnly), near-duplicates wait for a decision, or
+ * there is nothing to import. The shells exit 1 then, for a dry run as for the real one.
+ */
+export function importRefused(report: Pick<ImportReport, 'accepted'>): boolean {
+  return report.accepted === 0;
 }
