@@ -17,7 +17,7 @@
  * Pure: no clock, no file system — the same input gives the same bytes (`toBytes`).
  */
 import type ExcelJS from 'exceljs';
-import { newWorkbook, toBytes } from './workbook.js';
+import { displayWidth, newWorkbook, toBytes } from './workbook.js';
 
 // The layout shared with the reader lives in the domain; re-exported for the template's users.
 import {
@@ -129,15 +129,22 @@ function guideLines(input: ItemTemplateInput): string[] {
   ];
 }
 
+const GUIDE_WIDTH = 110;
+
 function addGuideSheet(workbook: ExcelJS.Workbook, input: ItemTemplateInput): void {
-  const worksheet = workbook.addWorksheet(ITEM_TEMPLATE_SHEETS.guide);
-  worksheet.columns = [{ width: 110 }];
+  const worksheet = workbook.addWorksheet(ITEM_TEMPLATE_SHEETS.guide, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  worksheet.columns = [{ width: GUIDE_WIDTH }];
   guideLines(input).forEach((line, i) => {
     const cell = worksheet.getCell(i + 1, 1);
     cell.value = line;
     const heading = i === 0 || /^[一二三四五六七八九十]、/.test(line);
     cell.font = { name: SONG, size: i === 0 ? 14 : 10.5, charset: CHARSET_GB2312, bold: heading, ...(i === 2 ? { color: { argb: 'FFC00000' } } : {}) };
     cell.alignment = { vertical: 'top', wrapText: true };
+    // Wrapped text does not grow its row in every reader (LibreOffice prints one line): the height is estimated from the width.
+    const lines = Math.ceil(displayWidth(line) / (GUIDE_WIDTH - 6));
+    if (i > 0 && lines > 1) worksheet.getRow(i + 1).height = 14 * lines + 2;
   });
 }
 

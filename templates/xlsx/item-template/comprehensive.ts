@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import { COMPREHENSIVE_FORMS, type ComprehensiveItem } from '../../../app/domain/comprehensive-item.js';
 import { COMPREHENSIVE_HEADERS, EXAMPLE_MARK, ITEM_TEMPLATE_SHEETS, RUBRIC_HEADERS, SCORE_SHEET_HEADERS } from '../../../app/domain/item-workbook.js';
-import { addRubricSheet } from './practical.js';
+import { addRubricSheet, RUBRIC_COLUMNS } from './practical.js';
 import { addDataSheet, listValidation, numberValidation, quoted, validateColumn, writeExampleRows, type Column } from './sheets.js';
 
 type Cell = string | number;
@@ -81,16 +81,16 @@ export const COMPREHENSIVE_FIRST_ROW = {
 
 export function addComprehensiveSheets(workbook: ExcelJS.Workbook): void {
   const main = addDataSheet(workbook, ITEM_TEMPLATE_SHEETS.comprehensive, COMPREHENSIVE_COLUMNS);
-  writeExampleRows(main, [comprehensiveRow(COMPREHENSIVE_EXAMPLE, EXAMPLE_MARK)]);
+  writeExampleRows(main, [comprehensiveRow(COMPREHENSIVE_EXAMPLE, EXAMPLE_MARK)], COMPREHENSIVE_COLUMNS);
   const h = COMPREHENSIVE_HEADERS;
   validateColumn(main, COMPREHENSIVE_COLUMNS, h.form, listValidation(quoted(COMPREHENSIVE_FORMS), COMPREHENSIVE_FORMS.join('、'), '请从列表中选择考核形式'));
   validateColumn(main, COMPREHENSIVE_COLUMNS, h.points, numberValidation('decimal', 0.5, 100, '本题分值，一般为 100 分（不填按 100 分）', '配分应在 0.5～100 之间'));
   validateColumn(main, COMPREHENSIVE_COLUMNS, h.minutes, numberValidation('whole', 30, 600, '考核时间（分钟），不少于 30 分钟', '考核时间应为 30～600 分钟'));
 
-  writeExampleRows(addRubricSheet(workbook, ITEM_TEMPLATE_SHEETS.comprehensiveRubric), comprehensiveRubricRows(COMPREHENSIVE_EXAMPLE));
+  writeExampleRows(addRubricSheet(workbook, ITEM_TEMPLATE_SHEETS.comprehensiveRubric), comprehensiveRubricRows(COMPREHENSIVE_EXAMPLE), RUBRIC_COLUMNS);
 
   const score = addDataSheet(workbook, ITEM_TEMPLATE_SHEETS.comprehensiveScore, SCORE_COLUMNS);
-  writeExampleRows(score, scoreSheetRows(COMPREHENSIVE_EXAMPLE));
+  writeExampleRows(score, scoreSheetRows(COMPREHENSIVE_EXAMPLE), SCORE_COLUMNS);
   validateColumn(score, SCORE_COLUMNS, SCORE_SHEET_HEADERS.points, numberValidation('decimal', 0.5, 100, '本项配分', '配分应在 0.5～100 之间'));
 }
 

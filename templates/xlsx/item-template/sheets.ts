@@ -4,7 +4,7 @@
  * ranges, prompts) over the rows 2 … LAST_TEMPLATE_ROW, and example rows in grey italics.
  */
 import type ExcelJS from 'exceljs';
-import { solidFill } from '../workbook.js';
+import { displayWidth, solidFill } from '../workbook.js';
 
 /** Data validations cover the rows 2 … LAST_TEMPLATE_ROW. */
 export const LAST_TEMPLATE_ROW = 5001;
@@ -97,15 +97,25 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, columns: 
   return worksheet;
 }
 
-/** Example rows from row 2 on, in grey italics (a blank value leaves its cell empty). */
-export function writeExampleRows(worksheet: ExcelJS.Worksheet, rows: readonly (readonly (string | number)[])[]): void {
+/**
+ * Example rows from row 2 on, in grey italics (a blank value leaves its cell empty). With `columns`, a row
+ * whose text needs several lines (line breaks, or wrapping in its column) is made that tall: not every
+ * program grows a row for wrapped text by itself.
+ */
+export function writeExampleRows(worksheet: ExcelJS.Worksheet, rows: readonly (readonly (string | number)[])[], columns?: readonly Column[]): void {
   rows.forEach((values, r) => {
     const row = worksheet.getRow(2 + r);
+    let lines = 1;
     values.forEach((v, c) => {
       const cell = row.getCell(c + 1);
       cell.value = v === '' ? null : v;
       cell.font = { name: SONG, size: 10.5, charset: CHARSET_GB2312, italic: true, color: { argb: EXAMPLE_GREY } };
+      const column = columns?.[c];
+      if (typeof v === 'string' && column?.wrap === true) {
+        lines = Math.max(lines, v.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / (column.width - 2))), 0));
+      }
     });
+    if (lines > 1) row.height = 14 * lines + 2;
   });
 }
 

@@ -52,6 +52,8 @@ describe('templates/xlsx/item-template: the 综合评审 sheets', () => {
       COMPREHENSIVE_EXAMPLE.title, '技术总结答辩', 100, 40, COMPREHENSIVE_EXAMPLE.instructions.join('\n'), COMPREHENSIVE_EXAMPLE.question, EXAMPLE_MARK,
     ]);
     expect(main.getCell('A2').font).toMatchObject({ italic: true, color: { argb: 'FF808080' } });
+    // Tall enough for its three 考核说明 lines, which not every program grows a row for.
+    expect(main.getRow(2).height).toBeGreaterThanOrEqual(14 * COMPREHENSIVE_EXAMPLE.instructions.length);
     expect(main.getRow(3).hasValues).toBe(false);
     const rubric = sheetOf(workbook, S.comprehensiveRubric);
     expect(Array.from({ length: 4 }, (_, k) => rowOf(rubric, 2 + k)[0])).toEqual(Array(4).fill(COMPREHENSIVE_EXAMPLE.title));
@@ -67,5 +69,9 @@ describe('templates/xlsx/item-template: the 综合评审 sheets', () => {
     expect(text).toContain(COMPREHENSIVE_FORMS.join('、'));
     expect(text).toContain('不少于 30 分钟');
     expect(text).toContain('理论知识、技能考核或综合评审');
+    // Long lines get room to wrap, and the sheet prints one page wide.
+    const long = guide.getSheetValues().findIndex((row) => Array.isArray(row) && typeof row[1] === 'string' && row[1].startsWith('六、'));
+    expect(guide.getRow(long).height).toBeGreaterThan(20);
+    expect(guide.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, orientation: 'landscape' });
   });
 });
