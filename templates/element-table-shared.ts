@@ -49,6 +49,10 @@ export interface PracticalMatrix {
   readonly note: string;
 }
 
+/** The note's sentence on the 选考 modules of one level. */
+const optionalRule = (level: Level, required: boolean, count: number) =>
+  `${levelName(level)}：每套试卷含${required ? '全部必考项目和' : ''} ${String(count)} 项选考项目，选考项目由组卷时按套轮换确定，考生按所抽到的试卷考核，不自行选择`;
+
 /**
  * The 技能考核内容结构表 as the national matrix (domain-formats.md §2), the content of both twins: 职业功能 as
  * columns, per 级别 the rows 选考方式, 鉴定比重, 考试时间 and 考核形式; the 合计 of what a candidate takes
@@ -75,10 +79,10 @@ export function practicalMatrix(structure: PracticalStructure): PracticalMatrix 
       ],
     };
   });
-  // How many 选考 modules a candidate takes, per level that has any.
-  const rules = structure.levels
-    .filter((lv) => lv.entries.some((e) => e.mode === '选考'))
-    .map((lv) => `${levelName(lv.level)}：考生须考全部必考项目，并从选考项目中任选 ${String(lv.selectCount)} 项`);
+  // Which 选考 modules a candidate takes, per level that has any: the program fixes them per set (组卷
+  // rotates the 选考 modules over the parallel sets, paper-structure.ts `practicalSlots`), so candidates
+  // do not choose; they take the modules of the set they draw.
+  const rules = structure.levels.filter((lv) => lv.entries.some((e) => e.mode === '选考')).map((lv) => optionalRule(lv.level, lv.entries.some((e) => e.mode === '必考'), lv.selectCount));
   const note = `注：“${NOT_ASSESSED}”表示该级别不考核此项职业功能；合计栏为考生所考项目数、鉴定比重之和与考试时间之和。${rules.length > 0 ? `${rules.join('；')}。` : ''}`;
   return { modules: structure.modules.map((m) => ({ code: m.code, name: m.name })), levels, note };
 }

@@ -233,7 +233,9 @@ describe('templates/xlsx/element-table', () => {
       expect(rowValues(ws, 6)).toEqual(['三级/高级工', '选考方式', '必考', '选考', '选考', '2项']);
       expect(rowValues(ws, 9, 6)).toEqual(['实操、笔试']);
       expect(rowValues(ws, 10)).toEqual(['五级/初级工', '选考方式', '必考', '—', '—', '1项']);
-      expect(String(ws.getCell('A15').value)).toContain('三级/高级工：考生须考全部必考项目，并从选考项目中任选 1 项');
+      // The program fixes the 选考 module of each set (rotated over the sets): the note says so, candidates do not choose.
+      expect(String(ws.getCell('A15').value)).toContain('三级/高级工：每套试卷含全部必考项目和 1 项选考项目，选考项目由组卷时按套轮换确定，考生按所抽到的试卷考核，不自行选择');
+      expect(String(ws.getCell('A15').value)).not.toContain('任选');
     });
   });
 

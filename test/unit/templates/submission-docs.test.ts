@@ -310,7 +310,9 @@ describe('templates/docx/element-tables', () => {
       const paragraphs = await docxParagraphs(await packDocx(doc));
       expectRun(paragraphs, ['四级/中级工', '选考方式', '必考', '选考', '选考', '—', '2项']);
       expectRun(paragraphs, ['考核形式', '实操', '实操', '笔试', '—', '实操']);
-      expect(paragraphs).toContain('注：“—”表示该级别不考核此项职业功能；合计栏为考生所考项目数、鉴定比重之和与考试时间之和。四级/中级工：考生须考全部必考项目，并从选考项目中任选 1 项。');
+      expect(paragraphs).toContain(
+        '注：“—”表示该级别不考核此项职业功能；合计栏为考生所考项目数、鉴定比重之和与考试时间之和。四级/中级工：每套试卷含全部必考项目和 1 项选考项目，选考项目由组卷时按套轮换确定，考生按所抽到的试卷考核，不自行选择。',
+      );
     });
 
     it('is skipped without a structure or without an entry for the level', () => {
