@@ -69,11 +69,50 @@ export const ITEM_LINT_LIMITS = {
 export const NEGATIVE_WORDS = ['不是', '不正确', '不属于', '不能', '不应', '不得', '没有', '无关', '错误', '不'] as const;
 
 /**
- * Words beginning with 不 that are not a negation of the question: terms (不锈钢, 不通孔, 不加工表面) and
- * limits (不大于, 不超过) read as one word and need no emphasis.
+ * Words with 不 or 没 in them that are words of their own, not a negation of the statement, and need no
+ * emphasis: terms (不锈钢, 不对称, 不通孔, 不加工表面), limits (不大于, 不超过), connectives (不仅, 不论),
+ * and words in which 没 means “sink, cover” (淹没, 埋没) or 不 makes no negation of the question
+ * (差不多, 不得不). A 不 or 没 inside one of them is not flagged (`negationAt`).
  */
-const NOT_NEGATION =
-  /^不(?:同|锈|等|变|规则|断|仅|但|论|管|久|少于|多于|大于|小于|超过|低于|高于|足|去除|通孔|加工|可见|透明)/;
+export const NOT_NEGATION_WORDS = [
+  // terms: the property is the thing named
+  ...['锈', '对称', '平衡', '均匀', '规则', '连续', '稳定', '完全定位', '完全互换', '确定度', '合格品', '良', '干胶', '间断', '通孔', '加工', '去除', '可见', '透明'].map(
+    (w) => `不${w}`,
+  ),
+  ...['同', '等', '变', '定'].map((w) => `不${w}`),
+  // limits
+  ...['大于', '小于', '少于', '多于', '超过', '低于', '高于', '足'].map((w) => `不${w}`),
+  // connectives and adverbs
+  ...['仅', '但', '论', '管', '久', '断', '然', '妨'].map((w) => `不${w}`),
+  // 没 as “sink, cover”, and 不 that negates nothing of the question
+  ...['淹没', '埋没', '沉没', '湮没', '吞没', '出没', '隐没', '差不多', '了不起', '对不起', '不得不'],
+] as const;
+
+/**
+ * 错误 is a negation of the statement where it judges the answer (`下列说法错误的是`, `…是错误（ ）`), not where
+ * it is a noun: the object of a verb (`出现错误时`, `纠正错误`) or a noun's attribute (`错误代码`, `错误操作`).
+ */
+const ERROR_OBJECT_OF = /(?:出现|发生|产生|纠正|改正|修正|避免|防止|排除|发现|存在|造成|导致|引起|减少|消除|检查|查找|找出|报告|提示|显示|犯)$/;
+const ERROR_JUDGES = /^(?:的|是|为|之处|[（(_＿\s，,。；;：:？?！!]|$)/;
+
+/** Positions of `text` inside one of the NOT_NEGATION_WORDS. */
+function insideWords(text: string): boolean[] {
+  const inside = new Array<boolean>(text.length).fill(false);
+  for (const word of NOT_NEGATION_WORDS) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) inside.fill(true, at, at + word.length);
+  }
+  return inside;
+}
+
+/** Whether the negative `word` found at `i` of `text` negates the statement (see NOT_NEGATION_WORDS). */
+function negationAt(text: string, i: number, word: string, inside: readonly boolean[]): boolean {
+  if (inside[i] === true) return false;
+  if (word === '错误') return !ERROR_OBJECT_OF.test(text.slice(0, i)) && ERROR_JUDGES.test(text.slice(i + word.length));
+  // A-不-A, A-没-A: a yes/no question (是不是, 能不能, 有没有), not a negation.
+  const before = text[i - 1];
+  if ((word.startsWith('不') || word.startsWith('没')) && before !== undefined && before === text[i + 1]) return false;
+  return true;
+}
 
 const BLANK = /[（(][\s\u3000]*[)）]|_{2,}|＿{2,}/;
 const EMPHASIS = /「[^「」]*」/g;
@@ -120,13 +159,13 @@ export function keyIsClearlyLongest(item: TheoryItem): boolean {
 /** Negative words of a stem outside 「」 emphasis (empty when every negation is emphasised). */
 export function unemphasisedNegatives(stem: string): string[] {
   const plain = stem.replace(EMPHASIS, '「」');
+  const inside = insideWords(plain);
   const found: string[] = [];
   for (let i = 0; i < plain.length; i++) {
     const rest = plain.slice(i);
     const word = NEGATIVE_WORDS.find((w) => rest.startsWith(w));
     if (word === undefined) continue;
-    if (word === '不' && NOT_NEGATION.test(rest)) continue;
-    if (!found.includes(word)) found.push(word);
+    if (negationAt(plain, i, word, inside) && !found.includes(word)) found.push(word);
     i += word.length - 1;
   }
   return found;

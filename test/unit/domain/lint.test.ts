@@ -8,6 +8,7 @@ import {
   lintPracticalTask,
   lintTheoryItem,
   requirementNumber,
+  NOT_NEGATION_WORDS,
   unemphasisedNegatives,
   type LintFinding,
 } from '../../../app/domain/lint/item-lint.js';
@@ -120,6 +121,37 @@ describe('lint', () => {
       // 不 inside terms and limits is not a negation of the question.
       expect(unemphasisedNegatives('不锈钢零件的不加工表面粗糙度不大于（ ）。')).toEqual([]);
       expect(unemphasisedNegatives('下列说法中错误的是（ ）。')).toEqual(['错误']);
+    });
+
+    it('flags negations of the statement, not words that contain 不, 没 or 错误', () => {
+      // Negations: the question asks for what does not hold.
+      for (const [stem, words] of [
+        ['下列图形中，主视图不是对称图形的是（ ）。', ['不是']],
+        ['下列零件中，不对称布置的孔不能用简化画法的是（ ）。', ['不能']],
+        ['程序出现错误时，下列处理方法中错误的是（ ）。', ['错误']],
+        ['下列说法中，（ ）是错误的。', ['错误']],
+        ['以下做法错误（ ）。', ['错误']],
+        ['机床导轨没有润滑时不应（ ）。', ['没有', '不应']],
+        ['下列尺寸中，不完全正确的是（ ）。', ['不']],
+        ['电动机运行中不过热的原因是（ ）。', ['不']],
+      ] as const)
+        expect(unemphasisedNegatives(stem), stem).toEqual(words);
+      // Words: terms, limits, nouns and A-不-A questions.
+      for (const stem of [
+        '不对称零件的主视图应选择（ ）。',
+        '数控程序出现错误时，系统首先（ ）。',
+        '错误代码 E21 表示（ ）。',
+        '防止错误操作的措施是（ ）。',
+        '被水淹没有可能损坏的部件是（ ）。',
+        '判断零件是不是合格品，应检查（ ）。',
+        '量具有没有校准，应查看（ ）。',
+        '不通孔的深度不小于（ ）。',
+        '不平衡量的单位是（ ）。',
+        '不完全定位是指（ ）。',
+        '装配时不得不拆下的零件是（ ）。',
+      ])
+        expect(unemphasisedNegatives(stem), stem).toEqual([]);
+      expect(NOT_NEGATION_WORDS).toContain('不对称');
     });
 
     it('marks a key that is clearly the longest option as info', () => {
