@@ -13,7 +13,9 @@
  * and whose column sums are the parent's 题型 counts — a controlled rounding (Cox & Ernst 1982) — so
  * that for every 题型 too the children add up to the parent and the top level to the paper.
  *
- * Sets are disjoint (no item in two sets), so N sets need N times the items of one set.
+ * Sets are disjoint (no item in two sets), so N sets need N times the items of one set. The services do
+ * not pick a paper shape here: they pass the needs of the bank (`theorySetNeeds` in assembly/set-needs.ts,
+ * built on `scopeNeeds` for the bank's stored paper structure), the same the bank lint and 组卷 read.
  */
 import {
   listElements,
