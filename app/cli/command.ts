@@ -56,6 +56,19 @@ export function readInput(ctx: CommandContext, path: string, maxBytes?: number):
   }
 }
 
+/** Largest JSON file the CLI reads (notes, element tables): far above any real one. */
+export const JSON_MAX_BYTES = 10 * 1024 * 1024;
+
+/** A JSON file named on the command line, parsed; a file that is not JSON is a usage error naming it. */
+export function readJsonFile(ctx: CommandContext, path: string): unknown {
+  const bytes = readInput(ctx, path, JSON_MAX_BYTES);
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '')) as unknown;
+  } catch (e) {
+    throw new UsageError(usageText.badJson(path, (e as Error).message));
+  }
+}
+
 /** `--bank <题库编号>`, required. */
 export function bankOption(ctx: CommandContext): number {
   const v = stringOption(ctx, 'bank');

@@ -8,11 +8,15 @@ import { assembleCommand, papersCommand } from './commands/assembly.js';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type Command, type OptionSpec } from './command.js';
+import { extendGroup } from './group.js';
 import { accessCommand } from './commands/access.js';
 import { accountsCommand } from './commands/accounts.js';
 import { auditCommand } from './commands/audit.js';
 import { banksCommand } from './commands/banks.js';
+import { elementFileOptions, elementFileSubcommands } from './commands/element-files.js';
 import { elementsCommand, templateCommand } from './commands/elements.js';
+import { imagesCommand } from './commands/images.js';
+import { itemFileOptions, itemFileSubcommands } from './commands/items-files.js';
 import { importCommand } from './commands/import.js';
 import { coverageCommand, lintCommand } from './commands/quality.js';
 import { duplicatesCommand, searchCommand } from './commands/search.js';
@@ -37,7 +41,9 @@ export const COMMANDS: readonly Command[] = [
   auditCommand,
   rekeyCommand,
   banksCommand,
-  itemsCommand,
+  // `items export` and `elements set` live in files of their own (items-files.ts, element-files.ts).
+  extendGroup(itemsCommand, itemFileSubcommands, itemFileOptions),
+  imagesCommand,
   importCommand,
   searchCommand,
   duplicatesCommand,
@@ -46,7 +52,7 @@ export const COMMANDS: readonly Command[] = [
   assembleCommand,
   papersCommand,
   documentsCommand,
-  elementsCommand,
+  extendGroup(elementsCommand, elementFileSubcommands, elementFileOptions),
   templateCommand,
   occupationsCommand,
   demoCommand,
@@ -67,23 +73,56 @@ function globalHelp(): string {
   return [programText.programSummary, '', programText.usage, '', programText.commandsTitle, ...lines, '', programText.globalOptions, ''].join('\n');
 }
 
-/** The command name: the first argument that is neither an option nor an option's value. */
-function findCommandName(argv: readonly string[]): { name: string | undefined; index: number } {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--db') {
-      i++;
-      continue;
-    }
-    if (!a.startsWith('-')) return { name: a, index: i };
+/** Index in `argv` of the first argument that is neither an option nor an option's value, given these options. */
+function firstPositional(argv: readonly string[], options: OptionSpec): number {
+  const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
+  return tokens.find((t) => t.kind === 'positional')?.index ?? -1;
+}
+
+/** Every option any command takes, string-valued when one command takes a value for it. */
+function allOptions(): OptionSpec {
+  const all: OptionSpec = { ...GLOBAL_OPTIONS };
+  for (const c of COMMANDS) {
+    for (const [key, spec] of Object.entries(c.options)) if (all[key]?.type !== 'string') all[key] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}) };
   }
-  return { name: undefined, index: -1 };
+  return all;
+}
+
+/** `argv` without the command name, parsed with the command's options (throws on a bad option). */
+function parseCommandLine(argv: readonly string[], command: Command, index: number) {
+  const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
+  return parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true });
+}
+
+/**
+ * The command and where it stands. Options may come before or after it — global ones (`--db`,
+ * `--debug`) and the command's own (`qbank --user wang banks list`) — so the command is one whose name
+ * is the first positional argument once its own options and their values are set aside; when several
+ * could be (`--name demo people add`), the one whose options the whole line fits.
+ */
+function findCommand(argv: readonly string[]): { command: Command | undefined; name: string | undefined; index: number } {
+  const candidates = COMMANDS.flatMap((command) => {
+    const index = firstPositional(argv, { ...GLOBAL_OPTIONS, ...command.options });
+    return index >= 0 && argv[index] === command.name ? [{ command, name: command.name, index }] : [];
+  });
+  const fits = (c: (typeof candidates)[number]) => {
+    try {
+      parseCommandLine(argv, c.command, c.index);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const found = candidates.find(fits) ?? candidates[0];
+  if (found) return found;
+  const index = firstPositional(argv, allOptions());
+  return { command: undefined, name: index >= 0 ? argv[index] : undefined, index };
 }
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    const { name, index } = findCommandName(argv);
+    const { command, name, index } = findCommand(argv);
     if (name === undefined) {
       const parsed = parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, strict: true, allowPositionals: false });
       if (parsed.values.version === true) {
@@ -95,10 +134,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       io.err(`qbank: ${programText.noCommand}\n`);
       return 2;
     }
-    const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(programText.unknownCommandLine(name));
-    const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
-    const parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true });
+    const parsed = parseCommandLine(argv, command, index);
     if (parsed.values.help === true) {
       io.out(`${command.summary}\n\n${command.help}\n\n${programText.globalOptions}\n`);
       return 0;

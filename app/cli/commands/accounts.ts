@@ -94,4 +94,5 @@ export const accountsCommand = groupCommand(
     },
   ],
   { name: { type: 'string' } },
+  accountsText.rolesHelp(ROLES.map((r) => [r, roleNames[r]] as const)),
 );

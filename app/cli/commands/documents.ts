@@ -4,21 +4,40 @@
  */
 import { resolve } from 'node:path';
 import { formatSeconds } from '../../domain/format.js';
-import type { SubmissionResult } from '../../services/documents/handlers.js';
+import type { ServiceContext } from '../../services/context.js';
+import { IncompleteSubmissionError, type SubmissionResult } from '../../services/documents/handlers.js';
 import { handlers } from '../../services/registry.js';
-import { bankOption, outOption, readInput, stringOption, UsageError } from '../command.js';
+import { bankOption, outOption, readJsonFile, stringOption, type CommandContext } from '../command.js';
 import { call, groupCommand } from '../group.js';
 import { documentsText } from '../messages/documents.js';
 
 function resultLines(r: SubmissionResult, cwd: string): string[] {
   return [
     documentsText.generated(r.files.length, r.sets.theory, r.sets.practical, r.sets.comprehensive, formatSeconds(r.seconds), resolve(cwd, r.folder)),
-    ...r.warnings.map((w) => documentsText.warning(w)),
     ...(r.incomplete !== '' ? [documentsText.incomplete(r.incomplete)] : []),
     ...(r.replaced ? [documentsText.replaced] : []),
     ...r.files.map((f) => documentsText.file(f.path, f.bytes)),
     documentsText.manifest(r.manifest),
   ];
+}
+
+/** The gaps on stderr, one `警告：` line each, and their count last: loud even when stdout goes to a file. */
+function warn(ctx: CommandContext, gaps: readonly string[], refused: boolean): void {
+  if (gaps.length === 0) return;
+  ctx.io.err([...gaps.map((g) => documentsText.warning(g)), refused ? documentsText.strictRefused(gaps.length) : documentsText.warningCount(gaps.length)].map((l) => `${l}\n`).join(''));
+}
+
+async function generate(ctx: CommandContext, s: ServiceContext): Promise<number> {
+  const input = { bankId: bankOption(ctx), outDir: outOption(ctx), replace: ctx.values.replace === true, strict: ctx.values.strict === true };
+  try {
+    const r = await call(ctx, s, handlers['documents.generate'], input, (out) => resultLines(out, ctx.io.cwd));
+    warn(ctx, r.warnings, false);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof IncompleteSubmissionError)) throw e;
+    warn(ctx, e.gaps, true);
+    return 1;
+  }
 }
 
 export const documentsCommand = groupCommand(
@@ -29,14 +48,7 @@ export const documentsCommand = groupCommand(
       name: 'generate',
       usage: documentsText.generateUsage,
       summary: documentsText.generateSummary,
-      run: async (ctx, s) =>
-        void (await call(
-          ctx,
-          s,
-          handlers['documents.generate'],
-          { bankId: bankOption(ctx), outDir: outOption(ctx), replace: ctx.values.replace === true },
-          (r) => resultLines(r, ctx.io.cwd),
-        )),
+      run: generate,
     },
     {
       name: 'notes',
@@ -48,16 +60,10 @@ export const documentsCommand = groupCommand(
           await call(ctx, s, handlers['documents.notes.get'], { bankId: bankOption(ctx) }, (n) => [JSON.stringify(n, null, 2)]);
           return;
         }
-        let notes: unknown;
-        try {
-          notes = JSON.parse(Buffer.from(readInput(ctx, file)).toString('utf8'));
-        } catch (e) {
-          if (e instanceof UsageError) throw e;
-          throw new UsageError(documentsText.badJson(file, (e as Error).message));
-        }
+        const notes = readJsonFile(ctx, file);
         await call(ctx, s, handlers['documents.notes.set'], { bankId: bankOption(ctx), notes }, () => [documentsText.saved]);
       },
     },
   ],
-  { bank: { type: 'string' }, out: { type: 'string' }, file: { type: 'string' }, replace: { type: 'boolean' } },
+  { bank: { type: 'string' }, out: { type: 'string' }, file: { type: 'string' }, replace: { type: 'boolean' }, strict: { type: 'boolean' } },
 );

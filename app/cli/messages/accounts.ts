@@ -32,4 +32,13 @@ export const accountsText = {
   disableSummary: '停用账号（系统管理员）',
   enableUsage: 'enable <用户名>',
   enableSummary: '启用账号（系统管理员）',
+  /** The roles for grant and revoke: the key to type and the Chinese name (either is accepted). */
+  rolesHelp: (roles: readonly (readonly [string, string])[]) => {
+    const width = Math.max(...roles.map(([key]) => key.length));
+    return [
+      '角色 (roles)：grant / revoke 写键名或中文名均可，grant 可用逗号写多个（如 manager,author 或 题库管理员、命题人员）',
+      ...roles.map(([key, name]) => `  ${key.padEnd(width)}  ${name}`),
+      '三员（系统管理员、安全保密管理员、安全审计员）互不兼任，也不兼任题库管理员、命题人员、审核专家。',
+    ].join('\n');
+  },
 } as const;

@@ -12,6 +12,7 @@ export const programText = {
     '  --debug       出错时显示调用栈 (print stack traces)',
     '  --help, -h    显示帮助 (help)',
     '  --version     显示版本 (version)',
+    '  全局选项和命令自己的选项可写在命令名之前或之后 (options may come before or after the command)',
   ].join('\n'),
   helpHint,
   unknownCommand,

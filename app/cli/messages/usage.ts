@@ -4,6 +4,7 @@ export const usageText = {
   positiveIntegerOption: (name: string, value: string) => `--${name} 必须是正整数，收到 ${value}`,
   fileTooLarge: (path: string, megabytes: string) => `文件 ${path} 超过大小上限 ${megabytes} MB，未读取`,
   unreadableFile: (path: string, reason: string) => `无法读取文件 ${path}：${reason}`,
+  badJson: (path: string, reason: string) => `${path} 不是有效的 JSON：${reason}`,
   missingBank: '缺少 --bank <题库编号>',
   missingOut: '缺少 --out <目录>',
 

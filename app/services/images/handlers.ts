@@ -4,7 +4,8 @@
  * the byte, side and pixel bounds), never by its name; the item then refers to it by SHA-256. A vector
  * drawing (SVG, as CAD programs export it) is rendered to a PNG first (app/readers/svg: no scripts, no
  * outside references, bounded) at print resolution, and the PNG is what is stored. Reading an image back
- * is a 调阅 of item content.
+ * is a 调阅 of item content; so is exporting it to a file (`images.export`), which leaves through
+ * app/services/output like every file the program writes (write-target check, 存档 register).
  */
 import { z } from 'zod';
 import { acceptImage, sniffImage } from '../../readers/images.js';
@@ -16,6 +17,7 @@ import { requireBank } from '../banks/context.js';
 import { timestamp } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { writeOutputFile, type WrittenFile } from '../output/write.js';
 import { imagesMessages as M } from './messages.js';
 
 const bankId = z.number().int().positive();
@@ -74,6 +76,22 @@ export const imageHandlers = handlerMap(
       const image = getImage(ctx.db, input.sha256);
       if (image === undefined) throw new ServiceError(M.notFound(input.sha256));
       return image;
+    },
+  }),
+  defineHandler({
+    name: 'images.export',
+    summary: '导出试题图片（写入文件）',
+    input: z.object({ bankId, sha256, outDir: z.string().trim().min(1) }),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '调阅',
+    secret: true,
+    bank: bankOf('manager', 'author', 'reviewer'),
+    objects: (i, out: WrittenFile) => [`bank:${String(i.bankId)}`, `image:${i.sha256.slice(0, 16)}`, `file:${out.path}`],
+    run: (ctx, input): WrittenFile => {
+      requireBank(ctx, input.bankId);
+      const image = getImage(ctx.db, input.sha256);
+      if (image === undefined) throw new ServiceError(M.notFound(input.sha256));
+      return writeOutputFile(ctx, input.outDir, M.fileName(input.sha256, image.contentType === 'image/png' ? 'png' : 'jpg'), image.bytes, { classified: true });
     },
   }),
 );

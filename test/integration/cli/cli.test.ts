@@ -124,7 +124,9 @@ describe('qbank CLI', () => {
 
     // … and writes the submission folder (the practical run above is the newest draft; the approved sets win).
     const docs = await run(['documents', 'generate', '--bank', '1', '--out', 'sub'], dir, env);
-    expect(docs).toMatchObject({ code: 0, err: '' });
+    expect(docs.code).toBe(0);
+    // What the rules would still reject is said on stderr, counted last (the sample names no edition year).
+    expect(docs.err).toBe('警告：编制说明引用的国家职业技能标准没有版本年份（qbank documents notes 填写 standardYear）\n警告：共 1 条，报送前须处理（用 --strict 时有警告即不生成）\n');
     expect(docs.out).toMatch(/已生成申报材料 26 个文件/);
     expect(existsSync(join(dir, 'sub', '03_1_理论知识试题', '3_丙套', '2_标准答案.docx'))).toBe(true);
     const noOut = await run(['documents', 'generate', '--bank', '1'], dir, env);
