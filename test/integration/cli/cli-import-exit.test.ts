@@ -112,14 +112,20 @@ describe(`qbank import: templates re-saved by openpyxl and Calc, exit codes, qua
     const sheet = await zip.file(part)!.async('string');
     zip.file(part, sheet.replace(/<\/row>/, '</c></row><c>'));
     const file = write('broken.xlsx', await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const named = new RegExp(`^不是有效的 Excel 文件（\\.xlsx）：${part.replace(/[./]/g, '\\$&')}（工作表“理论知识试题”） 无法读取（.+），请用 Excel 或 WPS 打开后另存为 \\.xlsx 再导入$`);
     for (const json of [false, true]) {
       const dry = await run(['import', file, '--bank', '1', '--dry-run', ...(json ? ['--json'] : [])]);
       expect(dry.code).toBe(1);
       expect(dry.err).toBe('qbank: 试导入发现问题：文件未通过检查，正式导入将不会执行（见上方逐行说明）\n');
       const problems = json ? (JSON.parse(dry.out) as ImportReport).problems : dry.out.split('\n').slice(1, 2);
-      const named = new RegExp(`^不是有效的 Excel 文件（\\.xlsx）：${part.replace(/[./]/g, '\\$&')}（工作表“理论知识试题”） 无法读取（.+），请用 Excel 或 WPS 打开后另存为 \\.xlsx 再导入$`);
       expect(problems).toEqual([expect.stringMatching(named)]);
     }
+    const before = await itemCount();
+    const real = await run(['import', file, '--bank', '1']);
+    expect(real.code).toBe(1);
+    expect(real.out.split('\n')).toContainEqual(expect.stringMatching(named));
+    expect(real.err).toBe('qbank: 导入未执行，题库未改变（见上方逐行说明）\n');
+    expect(await itemCount()).toBe(before);
   });
 
   it.skipIf(OPENPYXL_PYTHON === undefined)('lists the quality findings of the rows, grouped by rule, one line each with its row, in text and --json', async () => {
