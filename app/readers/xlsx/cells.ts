@@ -8,8 +8,8 @@
  *   `YYYY-MM-DD`.
  * The loader runs the pre-scan of xlsx/package.ts (ZIP structure, CRC-32, sizes, XML depth and text, rows,
  * cells, merged ranges; the parts the import reads, found by the relationships), then hands exceljs only
- * those parts under the names it expects (xlsx/repack.ts), within the file's time budget: a workbook
- * Excel, WPS, LibreOffice or openpyxl re-saved loads the same as the template it came from.
+ * those parts under the names it expects (xlsx/repack.ts), within the file's time budget: a template
+ * re-saved by another program (openpyxl and LibreOffice Calc are tested) loads as the template did.
  */
 import type ExcelJS from 'exceljs';
 import { Budget, ReaderError, refusalMessage } from '../errors.js';
@@ -64,7 +64,7 @@ export interface LoadedWorkbook {
  * The workbook, or the file-level message when it is refused: `notKind` for a file that is not a
  * workbook (`不是有效的 Excel 文件（.xlsx）`: no ZIP, or a package without a workbook), the bound it
  * passes, or `notKind：reason` for damage — the reason names the part that cannot be read
- * (`xl/worksheets/sheet2.xml（工作表“理论知识试题”）无法读取（…）`).
+ * (`xl/worksheets/sheet2.xml（工作表“理论知识试题”） 无法读取（…）`).
  */
 export async function loadWorkbook(bytes: Uint8Array, options: ReadOptions, notKind: string): Promise<LoadedWorkbook | string> {
   const limits = options.limits ?? DEFAULT_LIMITS;
