@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { formatSeconds } from '../../domain/format.js';
+import { NOTE_KEYS, notesFieldLabels, REVIEW_CONCLUSIONS, REVIEW_RESULTS } from '../../domain/submission/notes.js';
 import type { ServiceContext } from '../../services/context.js';
 import { IncompleteSubmissionError, type SubmissionResult } from '../../services/documents/handlers.js';
 import { handlers } from '../../services/registry.js';
@@ -66,4 +67,9 @@ export const documentsCommand = groupCommand(
     },
   ],
   { bank: { type: 'string' }, out: { type: 'string' }, file: { type: 'string' }, replace: { type: 'boolean' }, strict: { type: 'boolean' } },
+  documentsText.notesHelp(
+    NOTE_KEYS.map((k) => notesFieldLabels[k] ?? k),
+    REVIEW_CONCLUSIONS,
+    REVIEW_RESULTS,
+  ),
 );

@@ -20,4 +20,12 @@ export const documentsText = {
   notesUsage: 'notes --bank <题库> [--file 说明.json]',
   notesSummary: '查看（或从 JSON 文件设置）编制依据、开发过程、保密措施、审核意见等文字',
   saved: '已保存',
+  /** What a notes file may hold: each key with what it is, and the values of the fields that take one of a list. */
+  notesHelp: (keys: readonly string[], conclusions: readonly string[], results: readonly string[]) =>
+    [
+      'documents notes --file 说明.json：只改文件中给出的键，其余不变；不认识的键、不可用的值都会被拒绝并指明。可填的键：',
+      ...keys.map((k) => `  ${k}`),
+      `  reviewConclusion 的值：${conclusions.filter((v) => v !== '').join('、')}，或 ""（手写填）`,
+      `  reviewChecklist 为 [{ "item": 审核内容, "result": ${results.filter((v) => v !== '').join('、')} 或 "" }]`,
+    ].join('\n'),
 } as const;
