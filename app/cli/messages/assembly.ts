@@ -54,9 +54,8 @@ export const assemblyText = {
 
   // qbank papers
   papersSummary: '试卷：结构、统计参数、列表、调阅、审定、作废 (papers)',
-  structureUsage:
-    'structure --bank <题库> [--preset standard-170|classic-200|compact-90 | --type 题型:题量:每题分值 … --minutes 分钟 | --file 结构.json]',
-  structureSummary: '查看或设置理论知识试卷结构（预设或自定义：各题型题量、每题分值，总分 100 分，考试时间 90～240 分钟）',
+  structureUsage: 'structure --bank <题库> [--preset 预设 | --type 题型:题量:分值 … --minutes 分钟 | --file 结构.json]',
+  structureSummary: '查看或设置理论知识试卷结构：预设（不带选项时列出），或自定义各题型题量与每题分值（总分 100 分，90～240 分钟）',
   structureLine: (name: string, totalPoints: number, items: number) => `${name}（共 ${totalPoints} 分，每套 ${items} 道）`,
   structureSet: (structure: string) => `已设置：${structure}`,
   structure: (stored: boolean, structure: string, preset: string | null) =>
