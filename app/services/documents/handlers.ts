@@ -249,10 +249,12 @@ export const documentHandlers = handlerMap(
     bank: managers,
     run: (ctx, input): SubmissionNotes => {
       requireBank(ctx, input.bankId);
-      // A key that is not a note (a typo) is named, not dropped; then the merged notes are checked as a whole.
+      // A key that is not a note (a typo) is named, not dropped; then the merged notes are checked as a whole,
+      // the standard's two fields together when either is given (saved notes that disagree are a gap of the submission).
       const unknown = unknownNoteKeys(input.notes);
       if (unknown.length > 0) throw new DomainValidationError(documentsMessages.notes, unknown);
-      const merged = validateOrThrow(documentsMessages.notes, submissionNotesSchema, { ...notesOf(ctx, input.bankId), ...stripUndefined(input.notes) }, notesRules, notesFieldLabels);
+      const rules = 'standard' in input.notes || 'standardYear' in input.notes ? notesRules : undefined;
+      const merged = validateOrThrow(documentsMessages.notes, submissionNotesSchema, { ...notesOf(ctx, input.bankId), ...stripUndefined(input.notes) }, rules, notesFieldLabels);
       saveSubmissionNotes(ctx.db, input.bankId, merged, ctx.actor.username, timestamp(ctx));
       return merged;
     },

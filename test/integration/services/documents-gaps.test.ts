@@ -13,6 +13,7 @@ import { invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
 import { findAccount } from '../../../app/store/repositories/accounts.js';
 import { getPerson, updatePerson } from '../../../app/store/repositories/people.js';
+import { saveSubmissionNotes } from '../../../app/store/repositories/submission-notes.js';
 import { docxParagraphs } from '../../helpers/office.js';
 import { sampleBank } from '../../helpers/sample-bank.js';
 import { useWorkstation, type TestWorkstation } from '../../helpers/workstation.js';
@@ -163,5 +164,11 @@ describe('documents.generate: gaps at level 2 and level 4', () => {
     expect(note).toContain('《制图员国家职业技能标准》（2018年版）');
     const paper = (await docxParagraphs(new Uint8Array(readFileSync(join(out, '03_1_理论知识试题/1_甲套/1_试卷.docx'))))).join('\n');
     expect(paper).toContain('国家职业技能标准（2018年版）命制');
+
+    // Notes saved before the rule, naming two editions: other fields can still be set, the submission says so.
+    saveSubmissionNotes(ws.db, bankId, { ...(await invoke(ctx, handlers['documents.notes.get'], { bankId })), standardYear: '2023' }, 'test', new Date().toISOString());
+    await set({ process: '三轮审核' });
+    const again = await invoke(ctx, handlers['documents.generate'], { bankId, outDir: join(ws.dir, 'again') });
+    expect(again.warnings).toContain('国家职业技能标准的名称写的是 2018 年版，standardYear 却是 2023：编制说明和试卷按名称中的 2018 年印出（qbank documents notes 改正其一）');
   }, 240_000);
 });
