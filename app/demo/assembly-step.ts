@@ -1,8 +1,9 @@
 /**
  * The demo's 组卷 step, run by the 题库管理员: load pilot statistics (通过率 p) for the sample items,
  * pre-check the full-size paper (判断20 + 单选140 + 多选10) against the sample bank, fall back to the
- * first preset the bank can fill three times, assemble 3 theory and 3 practical sets, approve (lock)
- * them and open one (调阅).
+ * first preset the bank can fill three times, assemble 3 theory and 3 practical sets and open one
+ * (调阅). A reviewer of the bank, who did not assemble them, approves (locks) them afterwards
+ * (approveSampleSets: 四眼原则).
  *
  * The sample bank has never been administered, so its statistics are simulated: p = the estimate for
  * the item's difficulty level ± up to 0.07, from a hash of the item id (the same every run), marked
@@ -59,9 +60,12 @@ export async function assembleSampleSets(ctx: ServiceContext, bankId: number): P
   }
   const theory = await invoke(ctx, handlers['assembly.run'], { ...options, kind: 'theory' });
   const practical = await invoke(ctx, handlers['assembly.run'], { ...options, kind: 'practical' });
-  await invoke(ctx, handlers['papers.approve'], { bankId, runId: theory.runId });
-  await invoke(ctx, handlers['papers.approve'], { bankId, runId: practical.runId });
   const first = theory.papers[0];
   if (first) await invoke(ctx, handlers['papers.get'], { bankId, paperId: first.id });
   return { preset, presetName: THEORY_PRESETS[preset].name, fullSizeFindings, theory, practical, opened: first?.id ?? 0 };
+}
+
+/** 审定: a reviewer of the bank approves (locks) the sets the manager assembled. */
+export async function approveSampleSets(ctx: ServiceContext, bankId: number, runs: readonly AssemblyRunResult[]): Promise<void> {
+  for (const run of runs) await invoke(ctx, handlers['papers.approve'], { bankId, runId: run.runId });
 }

@@ -6,7 +6,7 @@
  * bank → ≥3 papers → submission documents → review sign-off → encrypted ISO.
  */
 import { SAMPLE_NOTES } from './sample-notes.js';
-import { assembleSampleSets } from './assembly-step.js';
+import { approveSampleSets, assembleSampleSets } from './assembly-step.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatDifficulty, formatSeconds, roundTo, setName } from '../domain/format.js';
@@ -220,7 +220,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       demoText.quality(bank.lint.findings.length, bank.lint.perItem.length, bank.dups.pairs.length, bank.cover.filter((r) => r.short).length),
     );
 
-    // 题库管理员 assembles 3 theory and 3 practical sets, approves (locks) them and opens one.
+    // 题库管理员 assembles 3 theory and 3 practical sets and opens one; a reviewer approves them below.
     const assembled = await as(manager, (ctx) => assembleSampleSets(ctx, bank.id));
     const { theory, practical } = assembled;
     if (assembled.fullSizeFindings.length > 0) {
@@ -244,6 +244,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         await invoke(ctx, handlers['access.grant'], { bankId: bank.id, username: m.username, role: m.role });
       }
     });
+
+    // A reviewer of the bank, not the manager who assembled them, approves (locks) the sets (四眼原则).
+    const reviewer = members.find((m) => m.role === 'reviewer')?.username ?? 'chenjing';
+    await as(reviewer, (ctx) => approveSampleSets(ctx, bank.id, [theory, practical]));
 
     // 题库管理员 fills the free-text parts and writes the submission folder (附件6 §三).
     const submission = await as(manager, async (ctx) => {
