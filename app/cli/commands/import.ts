@@ -36,14 +36,16 @@ function reportLines(r: ImportReport): string[] {
     ...r.duplicates.map((d) => importText.importDuplicate(d.kind === 'exact', d.where, d.against, d.score, d.decision)),
     ...r.problems,
     ...r.warnings.map((w) => toolsText.warning(w)),
-    ...lintLines(r.lint ?? []),
+    ...lintLines(r.lint),
     // A dry run shows what was read per row; a real one the suggested 鉴定点 of each 待归类 item saved.
     ...(r.dryRun && r.preview.length > 0
       ? [
           importText.importPreviewHeader(r.preview.length, r.rows),
           ...r.preview.map(
             (p) =>
-              importText.importPreview(p.where, p.type, p.stem, p.options, p.key, p.difficulty, p.element, p.status) + (p.suggestion ? suggestion(p.suggestion) : ''),
+              p.kind === 'theory'
+                ? importText.importPreview(p.where, p.type, p.stem, p.options, p.key, p.difficulty, p.element, p.status) + (p.suggestion ? suggestion(p.suggestion) : '')
+                : importText.importPreviewTask(p.where, p.type, p.stem, p.element, p.status),
           ),
         ]
       : []),

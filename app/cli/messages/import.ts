@@ -43,6 +43,9 @@ export const importText = {
     status: keyof typeof STATUSES,
   ) =>
     `${where}\t${type || '题型?'}\t${stem}\t选项 ${options}\t答案 ${key || '—'}\t难度 ${difficulty ?? '—'}\t${element ? `鉴定点 ${element}` : '未绑定'}\t${STATUSES[status]}`,
+  /** A practical task (with its 职业功能) or a 综合评审 item: no options, key, difficulty or 鉴定点. */
+  importPreviewTask: (where: string, type: string, title: string, module: string, status: keyof typeof STATUSES) =>
+    `${where}\t${type}\t${title}${module ? `\t职业功能 ${module}` : ''}\t${STATUSES[status]}`,
   importSuggestion: (best: Suggested, runnerUp: Suggested | undefined) => `\t建议 ${suggested(best)}${runnerUp ? `（次选 ${suggested(runnerUp)}）` : ''}`,
   importSuggested: (where: string, itemId: number | undefined) => `${itemId !== undefined ? `试题 ${itemId}` : where}\t${where}`,
   badDefaultDifficulty: (value: string) => `--default-difficulty 应为 1～5 的整数，收到 ${value}`,

@@ -10,9 +10,7 @@
  */
 import { z } from 'zod';
 import { listElements } from '../../domain/element-table.js';
-import { itemKindNames } from '../../domain/item.js';
 import { levelName, needsComprehensiveReview } from '../../domain/level.js';
-import { lintTheoryItem } from '../../domain/lint/item-lint.js';
 import { DEFAULT_SIMILARITY_OPTIONS } from '../../domain/similarity/near-duplicates.js';
 import type { Item } from '../../domain/item.js';
 import { isUnbound, type TheoryItem } from '../../domain/theory-item.js';
@@ -35,7 +33,7 @@ import { bankSuggester, type Suggestion } from '../items/suggest.js';
 import { checkDefaults, classifyRaw, importDefaults } from './classify.js';
 import { comparableOf, decideDuplicates } from './duplicates.js';
 import { importMessages } from './messages.js';
-import { PREVIEW_LIMIT, previewOf, type ImportPreview, type ImportReport, type ImportSuggestion, type PreviewStatus } from './report.js';
+import { lintFindingsOf, PREVIEW_LIMIT, previewOf, type ImportPreview, type ImportReport, type ImportSuggestion, type PreviewStatus } from './report.js';
 
 export type { DuplicateFlag, ImportPreview, ImportReport, ImportSuggestion, PreviewStatus } from './report.js';
 
@@ -93,8 +91,7 @@ async function readRows(input: ImportInput, format: 'xlsx' | 'docx') {
 
 /** The preview of a row; a 综合评审 row reads like a practical task (its title, no key), under its own 题型. */
 function previewRow(c: Candidate, status: PreviewStatus, suggestion: Suggestion | undefined, itemId: number | undefined): ImportPreview {
-  if (c.kind !== 'comprehensive') return previewOf(c.where, c.kind, c.raw, status, suggestion, itemId);
-  return { ...previewOf(c.where, 'practical', c.raw, status, undefined, itemId), type: itemKindNames.comprehensive, element: '' };
+  return previewOf(c.where, c.kind, c.raw, status, c.kind === 'comprehensive' ? undefined : suggestion, itemId);
 }
 
 async function runImport(ctx: ServiceContext, input: ImportInput): Promise<ImportReport> {
@@ -186,7 +183,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
       return saveItems(ctx, bank.id, toSave.flatMap((c) => (c.item ? [c.item] : [])), input.state, at);
     });
   }
-  const lintFindings = toSave.reduce((n, c) => n + (c.theory ? lintTheoryItem(c.theory, { elementCodes: codes, imagesPresent }).length : 0), 0);
+  const lint = lintFindingsOf(toSave, { elementCodes: codes, imagesPresent });
   const status = (c: Candidate): PreviewStatus =>
     c.problems.length > 0 ? 'rejected' : c.skipped ? 'skipped' : pending.has(c.where) ? 'pending' : c.theory !== undefined && isUnbound(c.theory) ? 'unbound' : 'ok';
   const idOf = new Map(ids.map((id, k) => [toSave[k], id]));
@@ -208,7 +205,8 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     duplicates,
     problems,
     warnings: fileWarnings,
-    lintFindings,
+    lintFindings: lint.length,
+    lint,
     saved: ids.length > 0,
     ids,
     preview,

@@ -11,6 +11,5 @@ export const importMessages = {
   nearDuplicate: (where: string, against: string, score: number) =>
     `${where}: 与${against}相似度 ${score}，请决定跳过或保留（--skip-near / --keep-near）`,
   defaultElementUnknown: (code: string) => `默认鉴定点 ${code} 不在本题库的细目表中`,
-  practicalType: '技能考核',
   missingImages: (hashes: string) => `导入未执行：试题引用的图片没有读到（${hashes}）`,
 } as const;

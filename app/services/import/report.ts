@@ -8,9 +8,9 @@
  */
 import { lintTheoryItem, type LintFinding, type TheoryLintContext } from '../../domain/lint/item-lint.js';
 import { theoryItemRuleTitles } from '../../domain/lint/messages.js';
+import { itemKindNames, type ItemKind } from '../../domain/item.js';
 import { theoryItemTypeNames, type TheoryItem, type TheoryItemType } from '../../domain/theory-item.js';
 import type { Suggestion } from '../items/suggest.js';
-import { importMessages } from './messages.js';
 
 export interface DuplicateFlag {
   /** Where the incoming item is: `第12行` / `第40段`. */
@@ -30,6 +30,8 @@ export type PreviewStatus = 'ok' | 'unbound' | 'rejected' | 'skipped' | 'pending
 /** What was read from one row of the file. */
 export interface ImportPreview {
   readonly where: string;
+  /** What the row is: a theory item, a practical task or a 综合评审 item (these have no key, options or 鉴定点). */
+  readonly kind: ItemKind;
   /** 题型 as read (`单项选择题`, `技能考核`), or the unknown word; '' when none was found. */
   readonly type: string;
   /** The stem (or task title) on one line, cut at PREVIEW_STEM characters. */
@@ -79,8 +81,8 @@ export interface ImportReport {
   readonly warnings: readonly string[];
   /** How many lint findings (`lint`) the rows to be saved have. */
   readonly lintFindings: number;
-  /** The lint findings, in file order (absent from reports of older programs). */
-  readonly lint?: readonly ImportLintFinding[];
+  /** The lint findings, in file order. */
+  readonly lint: readonly ImportLintFinding[];
   readonly saved: boolean;
   readonly ids: readonly number[];
   /** The first PREVIEW_LIMIT rows as read; `rows` says how many there are. */
@@ -109,7 +111,7 @@ function keyText(key: unknown): string {
 /** The preview of a row from what the reader made of it (after the file's defaults). */
 export function previewOf(
   where: string,
-  kind: 'theory' | 'practical',
+  kind: ItemKind,
   raw: unknown,
   status: PreviewStatus,
   suggestion: Suggestion | undefined,
@@ -117,15 +119,16 @@ export function previewOf(
 ): ImportPreview {
   const r = asRecord(raw);
   const typeWord = typeof r.type === 'string' ? r.type : '';
-  const type = kind === 'practical' ? importMessages.practicalType : (theoryItemTypeNames[typeWord as TheoryItemType] ?? typeWord);
+  const type = kind === 'theory' ? (theoryItemTypeNames[typeWord as TheoryItemType] ?? typeWord) : itemKindNames[kind];
   const difficulty = typeof r.difficulty === 'number' && r.difficulty > 0 ? r.difficulty : null;
-  const element = kind === 'practical' ? r.module : r.element;
+  const element = kind === 'theory' ? r.element : kind === 'practical' ? r.module : '';
   return {
     where,
+    kind,
     type,
-    stem: head(kind === 'practical' ? r.title : r.stem),
+    stem: head(kind === 'theory' ? r.stem : r.title),
     options: Array.isArray(r.options) ? r.options.length : 0,
-    key: kind === 'practical' ? '' : keyText(r.key),
+    key: kind === 'theory' ? keyText(r.key) : '',
     difficulty,
     element: typeof element === 'string' ? element : '',
     status,

@@ -44,10 +44,13 @@ describe('qbank import: a paper without 鉴定点 and 难度', () => {
     const lines = dry.out.trim().split('\n');
     expect(lines[0]).toMatch(/^试导入（未保存）：old\.docx，共 4 行，可导入 4，有错误 0，跳过 0，质量提示 \d+ 条$/);
     expect(lines[1]).toBe('待归类 4 道：将存为草稿，尚无鉴定点或难度；用 qbank items bind 绑定（建议见下）');
-    expect(lines).toHaveLength(7);
-    expect(lines[2]).toBe('逐题预览（共 4 行）：');
-    expect(lines[3]).toMatch(/^第3段\t判断题\t绘制机械图样时，图纸幅面应优先采用国家标准规定的基本幅面。\t选项 0\t答案 √\t难度 —\t未绑定\t待归类\t建议 [A-Z](-[A-Z])+-\d{3} \S+ 0\.\d\d（次选 /);
-    expect(lines[5]).toMatch(/^第8段\t单项选择题\t装配图中，相邻两零件的剖面线方向一般应（ ）。\t选项 4\t答案 B\t难度 —\t未绑定\t待归类\t建议 /);
+    // The quality findings come before the preview, grouped by rule, one line each.
+    expect(lines[2]).toBe('质量提示（不阻止导入，按规则列出）：');
+    const p = lines.indexOf('逐题预览（共 4 行）：');
+    expect(p).toBeGreaterThan(2);
+    expect(lines).toHaveLength(p + 5);
+    expect(lines[p + 1]).toMatch(/^第3段\t判断题\t绘制机械图样时，图纸幅面应优先采用国家标准规定的基本幅面。\t选项 0\t答案 √\t难度 —\t未绑定\t待归类\t建议 [A-Z](-[A-Z])+-\d{3} \S+ 0\.\d\d（次选 /);
+    expect(lines[p + 3]).toMatch(/^第8段\t单项选择题\t装配图中，相邻两零件的剖面线方向一般应（ ）。\t选项 4\t答案 B\t难度 —\t未绑定\t待归类\t建议 /);
 
     expect(await run(['import', 'old.docx', '--bank', '1', '--default-difficulty', '9'], env)).toMatchObject({ code: 2, err: expect.stringContaining('--default-difficulty 应为 1～5 的整数') });
     const real = await run(['import', 'old.docx', '--bank', '1', '--default-difficulty', '3'], env);
