@@ -251,8 +251,17 @@ export function lintBank(input: LintBankInput): BankReport {
     const row = byCode.get(e.fullCode) ?? { items: 0, byType: { trueFalse: 0, singleChoice: 0, multipleChoice: 0 } };
     return { code: e.fullCode, name: e.name, importance: e.importance, items: row.items, byType: row.byType, needed: sets * pointCapIn(needs, e.fullCode) };
   });
-  const short = perElement.filter((e) => e.items < e.needed);
-  if (short.length > 0) add('element-short', 'warning', F.elements, M.elementShort(short.map((e) => `${e.code}（${e.items}）`), sets * cap, sets, cap));
+  // A cap is a most, not a need: a leaf is short when the items its points may give N disjoint sets
+  // (each point at most `sets × cap`) are fewer than the leaf's share of the N sets.
+  const usableIn = new Map<string, number>();
+  elements.forEach((e, k) => {
+    const path = e.scopeCodes.join('-');
+    usableIn.set(path, (usableIn.get(path) ?? 0) + Math.min(perElement[k]?.items ?? 0, perElement[k]?.needed ?? 0));
+  });
+  const shortLeaves = needs.nodes
+    .filter((n) => n.isLeaf && (usableIn.get(n.path) ?? 0) < n.perSet * sets)
+    .map((n) => M.elementShortLeaf(n.path, usableIn.get(n.path) ?? 0, n.perSet * sets));
+  if (shortLeaves.length > 0) add('element-short', 'warning', F.elements, M.elementShort(shortLeaves, sets, cap));
   if (unbound > 0) add('element-unbound', 'error', F.elements, M.elementUnbound(unbound, unboundCodes));
 
   // X/Y/Z coverage.

@@ -39,7 +39,7 @@ export const bankRuleTitles = {
   'single-key-balance': '单项选择题答案位置分布',
   'single-key-longest-share': '正确选项为最长选项的比例',
   'true-false-balance': '判断题 √/× 比例',
-  'element-short': '鉴定点试题数量不足',
+  'element-short': '鉴定点试题分布不足',
   'element-uncovered-x': 'X 类鉴定点没有试题',
   'element-uncovered-yz': 'Y/Z 类鉴定点没有试题',
   'element-unbound': '试题的鉴定点不在细目表中',
@@ -119,8 +119,9 @@ export const bankLintMessages = {
     `正确选项为最长选项的有 ${count} 题，占 ${share}%，超过 ${max}%（共 ${total} 题），考生可能据选项长短猜答案`,
   trueFalseShare: (share: number, min: number, max: number, count: number, total: number) =>
     `答案为 √ 的有 ${count} 题，占 ${share}%，应在 ${min}%–${max}% 之间（共 ${total} 题）`,
-  elementShort: (short: readonly string[], needed: number, sets: number, cap: number) =>
-    `${short.length} 个鉴定点的试题少于 ${needed} 道（组 ${sets} 套互不重复的试卷、每套每个鉴定点最多 ${cap} 题所需）：${list(short)}`,
+  elementShort: (leaves: readonly string[], sets: number, cap: number) =>
+    `${leaves.length} 个末级鉴定范围可用的试题不够组 ${sets} 套互不重复的试卷（每套每个鉴定点最多 ${cap} 题，多出的不能用）：${list(leaves)}`,
+  elementShortLeaf: (path: string, usable: number, needed: number) => `${path}（可用 ${usable}，需要 ${needed}）`,
   elementUncoveredX: 'X 类（核心要素）鉴定点没有任何试题',
   elementUncoveredYZ: (codes: readonly string[]) => `${codes.length} 个 Y/Z 类鉴定点没有试题：${list(codes)}`,
   elementUnbound: (count: number, codes: readonly string[]) => `${count} 道试题的鉴定点不在细目表中：${list(codes)}`,

@@ -398,8 +398,20 @@ describe('lint', () => {
       expect(report.perElement).toHaveLength(113);
       expect(report.perElement.every((e) => e.needed === 9)).toBe(true);
       expect(report.perElement.reduce((a, e) => a + e.items, 0)).toBe(656);
-      const short = report.perElement.filter((e) => e.items < e.needed).length;
-      expect(report.findings.filter((f) => f.rule === 'element-short')).toHaveLength(short > 0 ? 1 : 0);
+      // Some points hold fewer than 9 items, yet every leaf can still give its share of 3 sets: no finding
+      // (a cap is a most, not a need).
+      expect(report.perElement.some((e) => e.items < e.needed)).toBe(true);
+      expect(report.findings.filter((f) => f.rule === 'element-short')).toEqual([]);
+    });
+
+    it('finds a leaf short when its items sit on too few of its points to be used under the cap', () => {
+      // Move every item of leaf A-B-A (制图基本知识) onto its first point: the same number of items, but at most 9 usable.
+      const leaf = listElements(table).filter((e) => e.scopeCodes.join('-') === 'A-B-A');
+      const first = leaf[0]?.fullCode ?? '';
+      const piled = items.map((i) => (leaf.some((e) => e.fullCode === i.element) ? { ...i, element: first } : i));
+      const finding = lintBank({ items: piled, table }).findings.filter((f) => f.rule === 'element-short');
+      expect(finding).toHaveLength(1);
+      expect(finding[0]?.message).toMatch(/^1 个末级鉴定范围可用的试题不够组 3 套互不重复的试卷（每套每个鉴定点最多 3 题，多出的不能用）：A-B-A（可用 9，需要 \d+）$/);
     });
 
     it('compares 题型 totals with what 3 papers need', () => {
