@@ -116,7 +116,9 @@ export const genericMessages = {
   tooBig: (max: number, inclusive: boolean) => (inclusive ? `不能大于 ${max}` : `必须小于 ${max}`),
   notInteger: '必须是整数',
   notMultipleOf: (step: number) => `必须是 ${step} 的整数倍`,
-  invalidValue: (values: readonly unknown[]) => `必须是以下之一：${values.map(String).join('、')}`,
+  /** Names the value given when it is short text or a number (so the user sees what was wrong). */
+  invalidValue: (values: readonly unknown[], given?: unknown) =>
+    `${(typeof given === 'string' && given.length <= 40) || typeof given === 'number' ? `“${String(given)}”不是可用的值，` : ''}必须是以下之一：${values.map(String).join('、')}`,
   invalidFormat: '格式不正确',
   unknownKeys: (keys: readonly string[]) => `含有不认识的字段：${keys.join('、')}`,
   invalid: '内容不正确',

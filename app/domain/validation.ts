@@ -92,7 +92,7 @@ export function zhErrorMap(issue: RawIssue): string {
       return genericMessages.tooBig(max, i.inclusive !== false);
     }
     case 'invalid_value':
-      return genericMessages.invalidValue((i.values as unknown[] | undefined) ?? []);
+      return genericMessages.invalidValue((i.values as unknown[] | undefined) ?? [], i.input);
     case 'not_multiple_of':
       return genericMessages.notMultipleOf(Number(i.divisor));
     case 'unrecognized_keys':

@@ -11,7 +11,6 @@
  */
 import type { Document } from 'docx';
 import { elementTableStats, formatImportanceRatio, MAX_SCOPE_DEPTH, type ScopeNode } from '../../app/domain/element-table.js';
-import type { StructureLevel } from '../../app/domain/practical-structure.js';
 import { formatNumber } from '../../app/domain/format.js';
 import type { DocumentHeader, ElementTablesData } from '../../app/domain/submission/documents.js';
 import { importanceSummary, PRACTICAL_COLUMNS, PRACTICAL_ROW_LABELS, practicalMatrix, THEORY_COLUMNS } from '../element-table-shared.js';
@@ -158,14 +157,6 @@ export function theoryElementTableDocx(data: ElementTablesData): Document {
       minHeights: { [signatureRow]: SIGNATURE_ROW_HEIGHT },
     }),
   ], { landscape: true });
-}
-
-/** The sentence that says which modules a candidate takes at this level. */
-export function practicalSelectionRule(level: StructureLevel): string {
-  const optional = level.entries.filter((e) => e.mode === '选考');
-  if (optional.length === 0) return '本级别各项职业功能均为必考，考生须全部参加考核。';
-  const required = level.entries.length - optional.length;
-  return `${required > 0 ? '考生须考全部必考项目，并' : '考生'}从 ${String(optional.length)} 项选考项目中任选 ${String(level.selectCount)} 项参加考核。`;
 }
 
 /**

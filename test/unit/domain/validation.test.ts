@@ -3,6 +3,15 @@ import { z } from 'zod';
 import { formatProblem, labelPath, validate, validateOrThrow, DomainValidationError } from '../../../app/domain/validation.js';
 
 describe('validation', () => {
+  it('names the value given when it is not one of the allowed values', () => {
+    const schema = z.object({ role: z.enum(['方法专家', '内容专家']), level: z.literal(2).or(z.literal(3)) });
+    const r = validate(schema, { role: '专家', level: 3 });
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual(['“专家”不是可用的值，必须是以下之一：方法专家、内容专家']);
+    // A long text or an object is not repeated back.
+    const long = validate(schema, { role: '专'.repeat(41), level: 2 });
+    expect(long.ok ? [] : long.problems.map((p) => p.message)).toEqual(['必须是以下之一：方法专家、内容专家']);
+  });
+
   describe('#labelPath', () => {
     it('names options by letter', () => {
       expect(labelPath(['options', 2])).toBe('选项C');
