@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BankInput } from '../domain/bank.js';
+import { sampleElementTableOf, type TheoryPart } from './sample-table.js';
 
 /** The package root (holds package.json), found from this module whether it runs from app/ or dist/. */
 function packageRoot(): string {
@@ -35,18 +36,6 @@ export const SAMPLE_FILE_NAMES = {
   word: '制图员四级-三维与图档.docx',
 } as const;
 
-interface SampleScope {
-  code: string;
-  name: string;
-  weight: number;
-  children?: SampleScope[];
-  elements?: unknown[];
-}
-
-interface TheoryPart {
-  scopes: { path: string; name: string; elements: unknown[] }[];
-  items: unknown[];
-}
 
 const THEORY_PARTS: readonly TheoryPart[] = [basics, views, parts, cad3d];
 
@@ -62,24 +51,7 @@ export const SAMPLE_BANK: BankInput = {
 
 /** The 细目表 skeleton with the 鉴定点 of every leaf filled in from the theory parts. */
 export function sampleElementTable(): unknown {
-  const table = structuredClone(skeleton) as { scopes: SampleScope[] } & Record<string, unknown>;
-  const leaves = new Map<string, SampleScope>();
-  const walk = (nodes: SampleScope[], prefix: string[]) => {
-    for (const n of nodes) {
-      const path = [...prefix, n.code];
-      if (n.children) walk(n.children, path);
-      else leaves.set(path.join('-'), n);
-    }
-  };
-  walk(table.scopes, []);
-  for (const part of THEORY_PARTS) {
-    for (const scope of part.scopes) {
-      const leaf = leaves.get(scope.path);
-      if (!leaf) throw new Error(`sample data: scope ${scope.path} is not a leaf of the skeleton`);
-      leaf.elements = scope.elements;
-    }
-  }
-  return table;
+  return sampleElementTableOf(skeleton, THEORY_PARTS);
 }
 
 export function samplePracticalStructure(): unknown {

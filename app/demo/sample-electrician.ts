@@ -21,19 +21,8 @@ import type { ServiceContext } from '../services/context.js';
 import { invoke } from '../services/handler.js';
 import { handlers } from '../services/registry.js';
 import { demoText } from './messages.js';
+import { sampleElementTableOf, type TheoryPart } from './sample-table.js';
 
-interface SampleScope {
-  code: string;
-  name: string;
-  weight: number;
-  children?: SampleScope[];
-  elements?: unknown[];
-}
-
-interface TheoryPart {
-  scopes: { path: string; name: string; elements: unknown[] }[];
-  items: unknown[];
-}
 
 const THEORY_PARTS: readonly TheoryPart[] = [basics, relay, plc, equipment];
 
@@ -60,24 +49,7 @@ export const ELECTRICIAN_THEORY_STRUCTURE: TheoryStructure = {
 
 /** The 细目表 skeleton with the 鉴定点 of every leaf filled in from the theory parts. */
 export function electricianElementTable(): unknown {
-  const table = structuredClone(skeleton) as { scopes: SampleScope[] } & Record<string, unknown>;
-  const leaves = new Map<string, SampleScope>();
-  const walk = (nodes: SampleScope[], prefix: string[]) => {
-    for (const n of nodes) {
-      const path = [...prefix, n.code];
-      if (n.children) walk(n.children, path);
-      else leaves.set(path.join('-'), n);
-    }
-  };
-  walk(table.scopes, []);
-  for (const part of THEORY_PARTS) {
-    for (const scope of part.scopes) {
-      const leaf = leaves.get(scope.path);
-      if (!leaf) throw new Error(`sample data: scope ${scope.path} is not a leaf of the skeleton`);
-      leaf.elements = [...(leaf.elements ?? []), ...scope.elements];
-    }
-  }
-  return table;
+  return sampleElementTableOf(skeleton, THEORY_PARTS);
 }
 
 export function electricianPracticalStructure(): unknown {

@@ -48,11 +48,12 @@ function problemsOf(rows: readonly unknown[], check: (row: unknown) => Validated
 const table = () => theoryElementTableSchema.parse(electricianElementTable());
 
 describe('sample bank 电工 二级/技师: data files', () => {
-  it('holds exactly the files the loader reads', () => {
+  it('holds exactly the files the loader reads, and the filled templates the CLI walk-through imports', () => {
     expect(readdirSync(FOLDER).sort()).toEqual([
       'README.md',
       'comprehensive.json',
       'element-table.json',
+      'files',
       'practical.json',
       'team.json',
       'theory-1-basics.json',
