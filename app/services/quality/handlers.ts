@@ -9,16 +9,15 @@ import type { TheoryElementTable } from '../../domain/element-table.js';
 import { lintBank, type BankReport } from '../../domain/lint/bank-lint.js';
 import { coverage, type CoverageRow } from '../../domain/lint/coverage.js';
 import { MIN_PARALLEL_SETS } from '../../domain/paper.js';
-import { lintPracticalTask, lintTheoryItem, type LintFinding } from '../../domain/lint/item-lint.js';
-import { listElements } from '../../domain/element-table.js';
+import type { LintFinding } from '../../domain/lint/item-lint.js';
 import { itemComparisonText } from '../../domain/similarity/fingerprint.js';
 import { DEFAULT_SIMILARITY_OPTIONS, findNearDuplicates, type DuplicatePair } from '../../domain/similarity/near-duplicates.js';
-import { existingImages } from '../../store/repositories/images.js';
 import { getItem, listItems, listItemSummaries } from '../../store/repositories/items.js';
-import { currentPracticalStructure, currentTheoryTable, requireBank, theoryStructureOf } from '../banks/context.js';
+import { currentTheoryTable, requireBank, theoryStructureOf } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { lintRecords } from '../items/lint.js';
 import { itemsMessages } from '../items/messages.js';
 import { qualityMessages } from './messages.js';
 
@@ -69,17 +68,7 @@ export const qualityHandlers = handlerMap(
       requireBank(ctx, input.bankId);
       const item = getItem(ctx.db, input.itemId);
       if (item.bankId !== input.bankId) throw new ServiceError(itemsMessages.notInBank(input.itemId, input.bankId));
-      if (item.kind === 'theory') {
-        const t = item.body;
-        const table = currentTheoryTable(ctx, input.bankId);
-        const codes = new Set(table ? listElements(table).map((e) => e.fullCode) : []);
-        return { itemId: item.id, findings: lintTheoryItem(t, { elementCodes: codes, imagesPresent: existingImages(ctx.db, t.images) }) };
-      }
-      if (item.kind === 'practical') {
-        const modules = new Set(currentPracticalStructure(ctx, input.bankId)?.modules.map((m) => m.code) ?? []);
-        return { itemId: item.id, findings: lintPracticalTask(item.body, { moduleCodes: modules }) };
-      }
-      return { itemId: item.id, findings: [] };
+      return { itemId: item.id, findings: lintRecords(ctx, input.bankId, [item]).get(item.id) ?? [] };
     },
   }),
   defineHandler({
@@ -93,11 +82,8 @@ export const qualityHandlers = handlerMap(
       const table = requireTable(ctx, input.bankId);
       const records = theoryItems(ctx, input.bankId, input.onlyInBank);
       const items = records.map((r) => r.body);
-      const codes = new Set(listElements(table).map((e) => e.fullCode));
-      const images = existingImages(ctx.db, items.flatMap((i) => i.images));
-      const perItem = records
-        .map((r) => ({ itemId: r.id, findings: lintTheoryItem(r.body, { elementCodes: codes, imagesPresent: images }) }))
-        .filter((x) => x.findings.length > 0);
+      const findings = lintRecords(ctx, input.bankId, records);
+      const perItem = records.map((r) => ({ itemId: r.id, findings: findings.get(r.id) ?? [] })).filter((x) => x.findings.length > 0);
       return { ...lintBank({ items, table, needs: bankNeeds(ctx, input.bankId, table, input.sets) }), perItem };
     },
   }),
