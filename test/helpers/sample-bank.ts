@@ -27,3 +27,14 @@ export async function sampleBank(ws: TestWorkstation): Promise<{ ctx: ServiceCon
   return { ctx, bankId: bank.id };
 }
 
+
+/** A 单选 item on 鉴定点 B-A-C-001 of the sample 细目表 (items.addTheory input), fields overridable. */
+export const sampleSingleChoice = (stem: string, over: Record<string, unknown> = {}) => ({
+  type: 'singleChoice',
+  element: 'B-A-C-001',
+  stem,
+  options: ['毫米', '厘米', '分米', '米'],
+  key: 'A',
+  difficulty: 2,
+  ...over,
+});

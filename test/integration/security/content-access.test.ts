@@ -8,8 +8,9 @@ import { invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
 import { sampleElementTable } from '../../../app/demo/sample-bank.js';
 import { useWorkstation, type TestWorkstation } from '../../helpers/workstation.js';
+import { sampleSingleChoice } from '../../helpers/sample-bank.js';
 
-const item = (stem: string) => ({ type: 'singleChoice', element: 'B-A-C-001', stem, options: ['毫米', '厘米', '分米', '米'], key: 'A', difficulty: 2 });
+const item = (stem: string) => sampleSingleChoice(stem);
 
 async function bank(ws: TestWorkstation, manager: ServiceContext, track: string) {
   const b = await invoke(manager, handlers['banks.create'], { occupationCode: '3-01-02-07', track, level: 4 });

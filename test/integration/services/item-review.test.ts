@@ -10,16 +10,9 @@ import type { ServiceContext } from '../../../app/services/context.js';
 import { sampleElementTable } from '../../../app/demo/sample-bank.js';
 import { auditRows } from '../../helpers/audit-log.js';
 import { useWorkstation, type TestWorkstation } from '../../helpers/workstation.js';
+import { sampleSingleChoice } from '../../helpers/sample-bank.js';
 
-const item = (stem: string, over: Record<string, unknown> = {}) => ({
-  type: 'singleChoice',
-  element: 'B-A-C-001',
-  stem,
-  options: ['毫米', '厘米', '分米', '米'],
-  key: 'A',
-  difficulty: 2,
-  ...over,
-});
+const item = sampleSingleChoice;
 
 async function team(ws: TestWorkstation) {
   const manager = ws.as('boss', ['manager']);

@@ -4,16 +4,9 @@ import { invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
 import { sampleElementTable } from '../../../app/demo/sample-bank.js';
 import { useWorkstation, type TestWorkstation } from '../../helpers/workstation.js';
+import { sampleSingleChoice } from '../../helpers/sample-bank.js';
 
-const item = (stem: string, over: Record<string, unknown> = {}) => ({
-  type: 'singleChoice',
-  element: 'B-A-C-001',
-  stem,
-  options: ['毫米', '厘米', '分米', '米'],
-  key: 'A',
-  difficulty: 2,
-  ...over,
-});
+const item = sampleSingleChoice;
 
 async function setup(ws: TestWorkstation) {
   const manager = ws.as('boss', ['manager']);
