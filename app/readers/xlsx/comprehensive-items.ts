@@ -12,7 +12,7 @@ import { problem, type Problem } from '../../domain/validation.js';
 import type { Budget } from '../errors.js';
 import { itemReaderMessages as m } from '../items/messages.js';
 import type { ImportRow } from './items.js';
-import { numberField, RUBRIC_SPECS } from './practical-items.js';
+import { numberField, RUBRIC_SPECS, rubricRowOf } from './practical-items.js';
 import { findLayout, findSheet, readRows, type ColumnSpec, type SheetRow } from './sheet-columns.js';
 
 const COMPREHENSIVE_SPECS: readonly ColumnSpec<keyof typeof COMPREHENSIVE_HEADERS>[] = [
@@ -137,13 +137,7 @@ export function readComprehensive(sheets: ComprehensiveSheets, problems: Problem
 
   joined(sheets.rubric, ITEM_TEMPLATE_SHEETS.comprehensiveRubric, RUBRIC_SPECS, (draft, r, where) => {
     const index = draft.raw.rubric.length;
-    draft.raw.rubric.push({
-      content: r.text.content,
-      keyPoint: r.text.keyPoint,
-      points: numberField(['rubric', index, 'points'], r.text.points, r.scalar.points, draft.row.problems, where),
-      criteria: r.text.criteria,
-      deductionNote: r.text.deductionNote ?? '',
-    });
+    draft.raw.rubric.push(rubricRowOf(r, index, draft.row.problems, where));
     return ['rubric', index];
   });
   joined(sheets.score, ITEM_TEMPLATE_SHEETS.comprehensiveScore, SCORE_SPECS, (draft, r, where) => {

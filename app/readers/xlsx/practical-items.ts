@@ -12,7 +12,7 @@ import { itemReaderMessages as m } from '../items/messages.js';
 import { parseNumber } from '../items/values.js';
 import type { CellScalar } from './cells.js';
 import type { ImportRow } from './items.js';
-import { findLayout, findSheet, readRows, type ColumnSpec } from './sheet-columns.js';
+import { findLayout, findSheet, readRows, type ColumnSpec, type SheetRow } from './sheet-columns.js';
 
 const PRACTICAL_SPECS: readonly ColumnSpec<keyof typeof PRACTICAL_HEADERS>[] = [
   { field: 'module', header: PRACTICAL_HEADERS.module, aliases: ['职业功能', '模块代码'], required: true },
@@ -86,6 +86,22 @@ export function numberField(path: (string | number)[], text: string, scalar: Cel
   return n;
 }
 
+/** A 评分标准 row of a rubric sheet (技能考核 or 综合评审) as the item's `rubric[index]`; number problems go to `problems`. */
+export function rubricRowOf(
+  r: SheetRow<keyof typeof RUBRIC_HEADERS>,
+  index: number,
+  problems: Problem[],
+  where: string,
+): Record<string, unknown> {
+  return {
+    content: r.text.content,
+    keyPoint: r.text.keyPoint,
+    points: numberField(['rubric', index, 'points'], r.text.points, r.scalar.points, problems, where),
+    criteria: r.text.criteria,
+    deductionNote: r.text.deductionNote ?? '',
+  };
+}
+
 interface TaskDraft {
   row: ImportRow;
   raw: {
@@ -141,13 +157,7 @@ export function readPractical(workbook: ExcelJS.Workbook, sheet: ExcelJS.Workshe
         if (!task) continue;
         const index = task.raw.rubric.length;
         task.row.problems.push(...r.problems.map((p) => problem(['rubric', index, ...p.path], p.message + where)));
-        task.raw.rubric.push({
-          content: r.text.content,
-          keyPoint: r.text.keyPoint,
-          points: numberField(['rubric', index, 'points'], r.text.points, r.scalar.points, task.row.problems, where),
-          criteria: r.text.criteria,
-          deductionNote: r.text.deductionNote ?? '',
-        });
+        task.raw.rubric.push(rubricRowOf(r, index, task.row.problems, where));
       }
     }
   }
