@@ -13,7 +13,7 @@
  */
 import { IMPORTANCE_LIMITS, listElements, type TheoryElementTable } from '../element-table.js';
 import type { ItemKind } from '../item.js';
-import { coverage, type TypeCounts } from '../lint/coverage.js';
+import { coverage, type ScopeNeed, type TypeCounts } from '../lint/coverage.js';
 import type { StructureLevel } from '../practical-structure.js';
 import { THEORY_ITEM_TYPES, theoryItemTypeNames } from '../theory-item.js';
 import { practicalSlots, type PracticalSlot, type TheoryStructure } from './paper-structure.js';
@@ -89,15 +89,8 @@ export const DEFAULT_SETTINGS: AssemblySettings = {
   seed: 1,
 };
 
-/** One row of the blueprint table the user sees: a 鉴定范围 node and its items per set. */
-export interface BlueprintNode {
-  readonly path: string;
-  readonly name: string;
-  readonly depth: number;
-  readonly isLeaf: boolean;
-  readonly weight: number;
-  readonly perSet: number;
-  readonly perSetByType: TypeCounts;
+/** One row of the blueprint table the user sees: a 鉴定范围 node, its items per set and the bank's items for it. */
+export interface BlueprintNode extends ScopeNeed {
   readonly available: number;
   readonly availableByType: TypeCounts;
 }
