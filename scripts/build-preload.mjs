@@ -39,12 +39,30 @@ export function handlerNames() {
   return [...names].sort();
 }
 
+/** The string elements of `export const DESKTOP_METHODS = [...]` in app/services/desktop/methods.ts. */
+export function desktopMethods() {
+  const file = join(root, 'app', 'services', 'desktop', 'methods.ts');
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  let found;
+  const visit = (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === 'DESKTOP_METHODS') {
+      let init = node.initializer;
+      if (init && ts.isAsExpression(init)) init = init.expression;
+      if (init && ts.isArrayLiteralExpression(init)) found = init.elements.filter(ts.isStringLiteral).map((e) => e.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (!found) throw new Error('DESKTOP_METHODS not found in app/services/desktop/methods.ts');
+  return found;
+}
+
 const source = readFileSync(join(root, 'app', 'preload', 'preload.ts'), 'utf8');
 const body = ts.transpileModule(source, {
   compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
   fileName: 'preload.ts',
 }).outputText;
-const preload = `const HANDLER_NAMES = ${JSON.stringify(handlerNames())};\n${body}`;
+const preload = `const HANDLER_NAMES = ${JSON.stringify(handlerNames())};\nconst DESKTOP_METHODS = ${JSON.stringify(desktopMethods())};\n${body}`;
 if (/require\("\.\.?\//.test(preload)) throw new Error('preload.cjs still requires a local file');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'preload.cjs'), preload);

@@ -1,46 +1,40 @@
 /**
- * Binds the handler map of app/services to Electron IPC, once. Each channel is a handler name; the
- * sender frame must be the app's own; the payload is validated by `invoke` with the handler's zod
- * schema, which also checks roles and writes the access log. Typed against a minimal IPC surface so
- * tests can bind it without Electron.
+ * Binds the desktop host to Electron IPC, once: one channel per handler name and per desktop method
+ * (`desktop.<method>`). The sender frame must be the app's own top frame; the payload is validated
+ * by the host (each handler's zod schema inside `invoke`, which also checks roles and writes the
+ * access log; each desktop method's own schema). Typed against a minimal IPC surface so tests can
+ * bind it without Electron.
  */
-import { invoke, type Handler } from '../services/handler.js';
-import type { ServiceContext } from '../services/context.js';
+import { allChannels, answerChannel, type ChannelReply } from '../services/desktop/channels.js';
+import type { DesktopHost } from '../services/desktop/host.js';
 import { isAllowedNavigation } from './hardening.js';
+import { mainMessages } from './messages.js';
 
 export interface InvokeEvent {
-  readonly senderFrame: { readonly url: string } | null;
+  readonly senderFrame: { readonly url: string; readonly parent?: unknown } | null;
 }
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEvent, payload: unknown) => Promise<unknown>): void;
 }
 
-/** What crosses the bridge when a call fails: the Chinese message, never a stack. */
-export interface IpcFailure {
-  readonly error: { readonly name: string; readonly message: string };
+/** Only the app's own top-level frame may call (no subframe, no foreign page). */
+export function isTrustedSender(event: InvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame) return false;
+  if (frame.parent !== null && frame.parent !== undefined) return false;
+  return isAllowedNavigation(frame.url);
 }
 
-export function bindHandlers(
-  ipc: IpcMainLike,
-  handlers: Readonly<Record<string, Handler>>,
-  session: () => ServiceContext,
-): readonly string[] {
-  const channels: string[] = [];
-  for (const [name, handler] of Object.entries(handlers)) {
-    ipc.handle(name, async (event, payload) => {
-      const url = event.senderFrame?.url ?? '';
-      if (!isAllowedNavigation(url)) {
-        return { error: { name: 'ForbiddenSender', message: `拒绝来自 ${url || '未知页面'} 的调用` } } satisfies IpcFailure;
+export function bindDesktop(ipc: IpcMainLike, host: DesktopHost): readonly string[] {
+  const channels = allChannels();
+  for (const channel of channels) {
+    ipc.handle(channel, async (event, payload): Promise<ChannelReply> => {
+      if (!isTrustedSender(event)) {
+        return { error: { name: 'ForbiddenSender', message: mainMessages.forbiddenSender(event.senderFrame?.url ?? '') } };
       }
-      try {
-        return { value: await invoke(session(), handler, payload) };
-      } catch (e) {
-        const err = e instanceof Error ? e : new Error(String(e));
-        return { error: { name: err.name, message: err.message } } satisfies IpcFailure;
-      }
+      return answerChannel(host, channel, payload);
     });
-    channels.push(name);
   }
   return channels;
 }

@@ -3,14 +3,11 @@
  * bound to IPC, and every network path closed. Run with `npm start` on a machine where the Electron
  * binary was installed (see README: packaging happens on a connected build machine).
  */
-import { app, BrowserWindow, ipcMain, session, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, protocol } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import type { WorkstationSecret } from '../services/workstation/handlers.js';
-import { createContext } from '../services/context.js';
-import { handlers } from '../services/registry.js';
-import { closeWorkstation, openWorkstation } from '../services/workstation/handlers.js';
+import { DesktopHost } from '../services/desktop/host.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -22,7 +19,7 @@ import {
   secureWebPreferences,
   windowOpenPolicy,
 } from './hardening.js';
-import { bindHandlers } from './ipc.js';
+import { bindDesktop } from './ipc.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
@@ -39,14 +36,14 @@ app.on('web-contents-created', (_e, contents) => {
 
 await app.whenReady();
 
-// Until the GUI's unlock and login screens exist, the workstation secret comes from the environment
-// (as for the CLI) and the window acts as the system actor, which no content handler admits.
-const passphraseFile = process.env.QBANK_PASSPHRASE_FILE;
-const secret: WorkstationSecret = passphraseFile
-  ? { kind: 'passphrase', passphrase: (await readFile(passphraseFile, 'utf8')).replace(/\r?\n$/, '') }
-  : { kind: 'passphrase', passphrase: process.env.QBANK_PASSPHRASE ?? '' };
-const db = openWorkstation(process.env.QBANK_DB ?? join(app.getPath('userData'), 'qbank.db'), secret);
-app.on('will-quit', () => closeWorkstation(db));
+const host = new DesktopHost({
+  dbFile: process.env.QBANK_DB ?? join(app.getPath('userData'), 'qbank.db'),
+  chooseFolder: async () => {
+    const picked = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  },
+});
+app.on('will-quit', () => host.close());
 
 const ses = session.defaultSession;
 ses.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionGranted(permission)));
@@ -66,7 +63,7 @@ ses.protocol.handle(APP_SCHEME, async (request) => {
   }
 });
 
-bindHandlers(ipcMain, handlers, () => createContext(db, { secret }));
+bindDesktop(ipcMain, host);
 
 const win = new BrowserWindow({
   width: 1280,

@@ -41,6 +41,21 @@ export interface ServiceContext {
   readonly signer: AccountSigner | null;
   /** Folder of the external audit anchors (outside the database); null: none kept (tests). */
   readonly anchorDir: string | null;
+  /** Long work (import, assembly, documents) run as a job: where it reports progress and is cancelled. */
+  readonly job: JobControl | null;
+}
+
+/** What a long-running call reports: `done` of `total` steps, and what it is doing (Chinese). */
+export interface JobProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly label: string;
+}
+
+/** Progress sink and cancel signal of a call run as a job (app/services/jobs). */
+export interface JobControl {
+  readonly signal: AbortSignal;
+  report(progress: JobProgress): void;
 }
 
 /**
@@ -63,6 +78,7 @@ export interface ContextOptions {
   readonly session?: Session | null;
   readonly signer?: AccountSigner | null;
   readonly anchorDir?: string | null;
+  readonly job?: JobControl | null;
 }
 
 export function createContext(db: WritableDB, options: ContextOptions = {}): ServiceContext {
@@ -74,6 +90,7 @@ export function createContext(db: WritableDB, options: ContextOptions = {}): Ser
     session: options.session ?? null,
     signer: options.signer ?? null,
     anchorDir: options.anchorDir === undefined ? defaultAnchorDir() : options.anchorDir,
+    job: options.job ?? null,
   };
 }
 

@@ -10,3 +10,4 @@ export class OutputError extends ServiceError { override name = 'OutputError'; }
 export class UnknownOccupationError extends ServiceError { override name = 'UnknownOccupationError'; }
 export class AuthenticationError extends ServiceError { override name = 'AuthenticationError'; }
 export class SessionEndedError extends ServiceError { override name = 'SessionEndedError'; }
+export class CancelledError extends ServiceError { override name = 'CancelledError'; }

@@ -21,6 +21,8 @@ import { qualityHandlers } from './quality/handlers.js';
 import { searchHandlers } from './search/handlers.js';
 import { sessionHandlers } from './session/handlers.js';
 import { workstationHandlers } from './workstation/handlers.js';
+import type { DesktopHost, DesktopInput } from './desktop/host.js';
+import type { DesktopMethod } from './desktop/methods.js';
 
 type Merged<T extends readonly object[]> = (T[number] extends infer U ? (U extends object ? (x: U) => void : never) : never) extends (x: infer I) => void ? I : never;
 
@@ -63,3 +65,8 @@ export const handlers = merge(
 
 export type Handlers = typeof handlers;
 export type HandlerName = keyof Handlers;
+
+/** The desktop shell's methods as the renderer sees them (app/preload/api.ts). */
+export type DesktopApiOf = {
+  [M in DesktopMethod]: (input?: DesktopInput<M>) => Promise<Awaited<ReturnType<DesktopHost[M]>>>;
+};
