@@ -69,7 +69,7 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'demo-out/**', 'coverage/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.{ts,js,mjs}'],
+    files: ['**/*.{ts,tsx,js,mjs}'],
     plugins: { 'import-x': importX },
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     settings: {
@@ -109,6 +109,7 @@ export default tseslint.config(
   {
     // The renderer runs in Chromium without Node: no built-ins, no node-only packages.
     files: ['app/renderer/**/*.{ts,tsx}'],
+    ignores: ['app/renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'import-x/no-nodejs-modules': 'error',

@@ -1,0 +1,31 @@
+/** Texts of the application frame: menu, banner, session screens (zh-CN). */
+export const shellText = {
+  product: '题库工作站',
+  productFull: '职业技能等级认定题库工作站',
+  airGap: '本机须物理断网，仅限专用计算机使用',
+  loading: '正在加载…',
+  menu: {
+    dashboard: '工作台',
+    catalog: '职业目录与新建题库',
+    banks: '题库',
+    admin: '管理',
+    accounts: '账号与角色',
+    people: '涉密人员与保密责任书',
+    access: '题库授权',
+    policy: '安全策略',
+    audit: '审计日志',
+    password: '修改口令',
+  },
+  user: (displayName: string, roles: string) => `${displayName}（${roles}）`,
+  lock: '锁定屏幕',
+  logout: '退出登录',
+  banner: {
+    none: '本界面不显示涉密内容',
+    shows: (mark: string) => `本界面显示${mark}内容：禁止拍照、抄录、截屏（规程第十、十二条）`,
+  },
+  watermark: (name: string, time: string, workstation: string) => `${name}  ${time}  工作站 ${workstation}`,
+  notFound: '没有这个页面',
+  forbidden: (what: string, roles: string) => `“${what}”需要${roles}身份`,
+  retry: '重试',
+  idleLocked: (minutes: number) => `${minutes} 分钟无操作，屏幕已锁定`,
+} as const;

@@ -1,0 +1,6 @@
+/** Placeholder until this screen lands (GUI issue); replaced by its own component. */
+import { Empty } from 'antd';
+
+export function AssemblyTab(_props: { bankId: number }) {
+  return <Empty description="组卷" />;
+}
