@@ -7,6 +7,10 @@
  * audited; the saved items are drafts (a sample bank may load them as 入库). Items without 鉴定点 (or
  * 难度) are saved as 待归类 drafts, each with a suggested 鉴定点 in the report (classify.ts,
  * items/suggest.ts); the report previews what was read per row (report.ts).
+ *
+ * Run as a job (the GUI), it reports its phases — 读取文件, 检查第 n 行, 查重, 保存 n/N — and may be
+ * cancelled between them and between batches of ROW_BATCH rows: everything saved so far is rolled back
+ * with the call's transaction (`invoke`), so a cancelled import saves nothing.
  */
 import { z } from 'zod';
 import { listElements } from '../../domain/element-table.js';
@@ -16,13 +20,13 @@ import type { Item } from '../../domain/item.js';
 import { isUnbound, type TheoryItem } from '../../domain/theory-item.js';
 import type { ComparableItem } from '../../domain/similarity/fingerprint.js';
 import { formatProblem, problem, type Problem } from '../../domain/validation.js';
-import { inTransaction } from '../../store/database.js';
 import { putImage } from '../../store/repositories/images.js';
 import { listItems } from '../../store/repositories/items.js';
 import { currentTheoryTable, requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { checkpoint, reportProgress } from '../jobs/progress.js';
 import { sha256Hex } from '../../../crypto/digest.js';
 import { parseItemDocx } from '../../readers/docx/items.js';
 import { parseItemWorkbook } from '../../readers/xlsx/items.js';
@@ -63,6 +67,29 @@ const importInput = z.object({
 });
 type ImportInput = z.output<typeof importInput>;
 
+/** Rows checked, and items saved, between two checkpoints of a job (a checkpoint costs a turn of the event loop). */
+const ROW_BATCH = 200;
+
+/**
+ * The import's progress: 1 step to read the file, then one per row checked, 1 for the duplicates and
+ * one per row saved (rows that are not saved count as done when saving starts). Each step reported is
+ * a checkpoint: a cancelled job stops there.
+ */
+class ImportProgress {
+  total = 1;
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** Once the rows are known: 读取文件, every row checked, 查重, every row saved. */
+  setRows(rows: number): void {
+    this.total = 2 * rows + 2;
+  }
+
+  async step(done: number, label: string): Promise<void> {
+    reportProgress(this.ctx, done, this.total, label);
+    await checkpoint(this.ctx, importHandlers['import.items'].summary);
+  }
+}
+
 interface Candidate {
   readonly where: string;
   readonly kind: Item['kind'];
@@ -89,6 +116,40 @@ async function readRows(input: ImportInput, format: 'xlsx' | 'docx') {
   return { rows, images: parsed.images, problems: parsed.problems };
 }
 
+type ReadRow = Awaited<ReturnType<typeof readRows>>['rows'][number];
+type ReadImage = Awaited<ReturnType<typeof readRows>>['images'][number];
+
+/**
+ * Saves the accepted items with exactly the images they refer to (the reader sniffed and bounded each,
+ * PNG/JPEG only; an item referring to an image that is not stored is never saved), ROW_BATCH items at a
+ * time with a checkpoint between batches. All or nothing: `invoke` runs the whole import in one
+ * transaction, which a cancel or a failure rolls back. Returns the new ids in the order of `toSave`.
+ */
+async function saveAccepted(
+  ctx: ServiceContext,
+  bankId: number,
+  toSave: readonly Candidate[],
+  images: readonly ReadImage[],
+  state: ImportInput['state'],
+  progress: ImportProgress,
+  firstStep: number,
+): Promise<number[]> {
+  const at = timestamp(ctx);
+  const items = toSave.flatMap((c) => (c.item ? [c.item] : []));
+  const referenced = new Set(items.flatMap((item) => ('images' in item.body ? item.body.images : [])));
+  const stored = images.filter((img) => referenced.has(img.sha256));
+  const missing = [...referenced].filter((h) => !stored.some((img) => img.sha256 === h));
+  if (missing.length > 0) throw new ServiceError(importMessages.missingImages(missing.map((h) => h.slice(0, 12)).join('、')));
+  for (const img of stored) putImage(ctx.db, { sha256: img.sha256, contentType: img.contentType, bytes: img.bytes }, ctx.actor.username, at);
+  const ids: number[] = [];
+  for (let i = 0; i < items.length; i += ROW_BATCH) {
+    await progress.step(firstStep + i, importMessages.progress.saving(i, items.length));
+    ids.push(...saveItems(ctx, bankId, items.slice(i, i + ROW_BATCH), state, at));
+  }
+  await progress.step(firstStep + items.length, importMessages.progress.saving(items.length, items.length));
+  return ids;
+}
+
 /** The preview of a row; a 综合评审 row reads like a practical task (its title, no key), under its own 题型. */
 function previewRow(c: Candidate, status: PreviewStatus, suggestion: Suggestion | undefined, itemId: number | undefined): ImportPreview {
   return previewOf(c.where, c.kind, c.raw, status, c.kind === 'comprehensive' ? undefined : suggestion, itemId);
@@ -103,7 +164,11 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   const codes = new Set<string>(table ? listElements(table).map((e) => e.fullCode) : []);
   checkDefaults(input.defaults, codes);
 
+  const progress = new ImportProgress(ctx);
+  await progress.step(0, importMessages.progress.reading);
   const parsed = await readRows(input, format);
+  const rows = parsed.rows.length;
+  progress.setRows(rows);
   const images = parsed.images;
   const fileProblems = parsed.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
   const fileWarnings = parsed.problems.filter((p) => p.severity !== 'error').map((p) => formatProblem(p));
@@ -116,7 +181,7 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
   const checkComprehensive = comprehensiveValidator();
   const noComprehensive = needsComprehensiveReview(bank.level) ? undefined : problem([], itemsMessages.noComprehensive(levelName(bank.level)));
 
-  const candidates: Candidate[] = parsed.rows.map((row): Candidate => {
+  const checkRow = (row: ReadRow): Candidate => {
     const raw = row.kind === 'theory' ? classifyRaw(row.raw, input.defaults, allowUnbound) : row.raw;
     const base = { where: row.where, kind: row.kind, raw, skipped: false };
     // A bank of levels 3–5 has no 综合评审: that is the one thing to say of such a row.
@@ -136,8 +201,14 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     const r = checkPractical(raw);
     if (!r.ok) return { ...base, problems: r.problems.filter((p) => p.severity === 'error') };
     return { ...base, item: { kind: 'practical', body: r.value }, problems: [] };
-  });
+  };
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < parsed.rows.length; i += ROW_BATCH) {
+    await progress.step(1 + i, importMessages.progress.checking(i + 1, parsed.rows.length));
+    for (const row of parsed.rows.slice(i, i + ROW_BATCH)) candidates.push(checkRow(row));
+  }
 
+  await progress.step(1 + rows, importMessages.progress.duplicates);
   // Duplicates: exact ones are refused; near ones (against the bank or within the file) wait for a decision unless skip/keep was given.
   // Theory items are compared with theory items, 综合评审 items with 综合评审 items; practical tasks are not compared.
   const existing = listItems(ctx.db, bank.id, { kind: 'theory' });
@@ -169,20 +240,8 @@ async function runImport(ctx: ServiceContext, input: ImportInput): Promise<Impor
     for (const c of needed) suggestions.set(c, c.theory ? suggest?.(c.theory) : undefined);
   }
 
-  let ids: number[] = [];
-  if (canSave && !input.dryRun) {
-    const at = timestamp(ctx);
-    // Images: exactly those the saved items refer to (the reader sniffed and bounded each, PNG/JPEG only);
-    // an item referring to an image that is not stored is never saved.
-    const referenced = new Set(toSave.flatMap((c) => (c.item !== undefined && 'images' in c.item.body ? c.item.body.images : [])));
-    const stored = images.filter((img) => referenced.has(img.sha256));
-    const missing = [...referenced].filter((h) => !stored.some((img) => img.sha256 === h));
-    if (missing.length > 0) throw new ServiceError(importMessages.missingImages(missing.map((h) => h.slice(0, 12)).join('、')));
-    ids = inTransaction(ctx.db, () => {
-      for (const img of stored) putImage(ctx.db, { sha256: img.sha256, contentType: img.contentType, bytes: img.bytes }, ctx.actor.username, at);
-      return saveItems(ctx, bank.id, toSave.flatMap((c) => (c.item ? [c.item] : [])), input.state, at);
-    });
-  }
+  const ids = canSave && !input.dryRun ? await saveAccepted(ctx, bank.id, toSave, images, input.state, progress, 2 + 2 * rows - toSave.length) : [];
+  if (ids.length === 0) reportProgress(ctx, progress.total, progress.total, importMessages.progress.checked);
   const lint = lintFindingsOf(toSave, { elementCodes: codes, imagesPresent });
   const status = (c: Candidate): PreviewStatus =>
     c.problems.length > 0 ? 'rejected' : c.skipped ? 'skipped' : pending.has(c.where) ? 'pending' : c.theory !== undefined && isUnbound(c.theory) ? 'unbound' : 'ok';

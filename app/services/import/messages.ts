@@ -11,5 +11,13 @@ export const importMessages = {
   nearDuplicate: (where: string, against: string, score: number) =>
     `${where}: 与${against}相似度 ${score}，请决定跳过或保留（--skip-near / --keep-near）`,
   defaultElementUnknown: (code: string) => `默认鉴定点 ${code} 不在本题库的细目表中`,
+  /** What a running import is doing (the GUI's progress bar). */
+  progress: {
+    reading: '读取文件',
+    checking: (row: number, rows: number) => `检查第 ${row} 行（共 ${rows} 行）`,
+    duplicates: '查重',
+    saving: (saved: number, total: number) => `保存 ${saved}/${total}`,
+    checked: '检查完成',
+  },
   missingImages: (hashes: string) => `导入未执行：试题引用的图片没有读到（${hashes}）`,
 } as const;
