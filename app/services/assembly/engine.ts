@@ -11,6 +11,11 @@
  * `withinTolerance` (float noise of the sums aside), the one test both for skipping HiGHS and for the
  * certificate, so a heuristic that reaches the bound with tolerance 0 never starts HiGHS.
  * Every result is re-checked by the independent checker before it is returned.
+ *
+ * A run as a job (the GUI) is told each phase as it starts (`onPhase`), and between the solves of the
+ * infeasibility explanation; a cancelled job throws there. The heuristic (app/domain, synchronous) and
+ * each HiGHS solve (one blocking call, see mip-solver.ts) cannot be interrupted: a cancel takes effect
+ * at the next phase, right after the call that was running.
  */
 import { performance } from 'node:perf_hooks';
 import { latticeBound, sumMagnitude, withinTolerance } from '../../domain/assembly/bound.js';
@@ -25,7 +30,12 @@ export interface EngineOptions {
   readonly timeLimitSeconds: number;
   /** Also solve the LP relaxation with HiGHS to report its bound (costs time on large banks). */
   readonly lpCertificate?: boolean;
+  /** Called (and awaited) as each phase starts and between the explanation's solves; may throw to stop the run. */
+  readonly onPhase?: (phase: EnginePhase) => Promise<void>;
 }
+
+/** The phases of a run, in order (the MIP, the explanation and the LP bound only when needed). */
+export type EnginePhase = 'heuristic' | 'mip' | 'explain' | 'lpBound';
 
 export type EngineName = 'heuristic' | 'heuristic+highs' | 'highs';
 
@@ -59,8 +69,10 @@ export async function solveAssembly(problem: AssemblyProblem, options: EngineOpt
   const start = performance.now();
   const elapsed = () => (performance.now() - start) / 1000;
   const remaining = () => Math.max(1, options.timeLimitSeconds - elapsed());
+  const phase = async (name: EnginePhase) => options.onPhase?.(name);
 
   // The heuristic runs the counting pre-checks first; what they find is proven, no solver needed.
+  await phase('heuristic');
   const heuristic = assembleHeuristic(problem);
   const heuristicSeconds = elapsed();
   if (!heuristic.ok && heuristic.proven === true) {
@@ -75,13 +87,15 @@ export async function solveAssembly(problem: AssemblyProblem, options: EngineOpt
 
   if (best === undefined || !withinTolerance(best.deviation, bound, problem.tolerance, magnitude)) {
     highsRan = true;
+    await phase('mip');
     const mip = await solveMip(problem, {
       timeLimitSeconds: remaining(),
       absGap: problem.tolerance,
       ...(best === undefined ? {} : { warmStart: best.sets }),
     });
     if (mip.status === 'infeasible') {
-      const why = await explainInfeasible(problem, remaining());
+      await phase('explain');
+      const why = await explainInfeasible(problem, remaining(), async () => phase('explain'));
       const causes = why.messages.length > 0 ? why.messages : [assemblyMessages.notAllAtOnce];
       return { ok: false, proven: true, causes, seconds: elapsed() };
     }
@@ -99,7 +113,10 @@ export async function solveAssembly(problem: AssemblyProblem, options: EngineOpt
       };
     }
   }
-  if (options.lpCertificate === true) bound = Math.max(bound, await lpBound(problem, remaining()));
+  if (options.lpCertificate === true) {
+    await phase('lpBound');
+    bound = Math.max(bound, await lpBound(problem, remaining()));
+  }
 
   const violations = checkSets(problem, best.sets);
   if (violations.length > 0) throw new Error(`assembler returned invalid sets: ${violations.map((v) => v.message).join('; ')}`);

@@ -1,20 +1,16 @@
 /**
  * 组卷 use cases: the paper structure, the blueprint with its pre-checks, the assembly run that
- * stores N ≥ 3 parallel sets as draft papers pinning item versions, item statistics, and the papers
- * themselves (list, 调阅, approve = lock, void). Every assembly is a 组卷 entry of the access log with
- * its parameters and the item ids of every set, never item text.
+ * stores N ≥ 3 parallel sets as draft papers pinning item versions (run.ts), item statistics, and the
+ * papers themselves (list, 调阅, approve = lock, void). Every assembly is a 组卷 entry of the access
+ * log with its parameters and the item ids of every set, never item text.
  */
 import { z } from 'zod';
-import type { Blueprint } from '../../domain/assembly/blueprint.js';
 import { precheck } from '../../domain/assembly/precheck/index.js';
-import { assemblyStatistics, type AssemblyStatistics, type SetStatistics } from '../../domain/assembly/set-statistics.js';
-import { parseTheoryStructure, presetOf, sortedSections, THEORY_PRESETS, theoryPreset, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
+import { parseTheoryStructure, presetOf, THEORY_PRESETS, theoryPreset, type TheoryStructure } from '../../domain/assembly/paper-structure.js';
 import { DomainValidationError } from '../../domain/validation.js';
 import { paperStructureMessages } from '../../domain/assembly/messages.js';
-import type { AssemblyItem } from '../../domain/assembly/problem.js';
-import { setLabel } from '../../domain/format.js';
 import type { Level } from '../../domain/level.js';
-import { PAPER_KINDS, type PaperKind } from '../../domain/paper.js';
+import { PAPER_KINDS } from '../../domain/paper.js';
 import { ReaderError } from '../../readers/errors.js';
 import { parseStatisticsCsv, type StatisticsRow } from '../../readers/statistics/csv.js';
 import { inTransaction } from '../../store/database.js';
@@ -23,8 +19,6 @@ import {
   approvePaper,
   getPaper,
   getRun,
-  insertPaper,
-  insertRun,
   listPaperItems,
   listPapers,
   saveItemStatistics,
@@ -41,51 +35,16 @@ import { timestamp, type ServiceContext } from '../context.js';
 import { PermissionDeniedError, ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { itemsMessages } from '../items/messages.js';
-import { solveAssembly, type EngineName } from './engine.js';
 import { assemblyMessages } from './messages.js';
 import { assemblyOptionsSchema, buildProblem, checkTheoryStructure, theoryStructureInput } from './problem-builder.js';
+import { assemblyRunHandler } from './run.js';
 
 export { assemblyOptionsSchema };
+export { AssemblyInfeasibleError, type AssemblyRunResult } from './run.js';
 
 const bankId = z.number().int().positive();
 const members = bankOf('manager', 'author', 'reviewer');
 const managers = bankOf('manager');
-
-/** Assembly failed: the causes, in Chinese, each naming what to fix. */
-export class AssemblyInfeasibleError extends ServiceError {
-  override name = 'AssemblyInfeasibleError';
-  constructor(
-    readonly causes: readonly string[],
-    readonly proven: boolean,
-  ) {
-    super(assemblyMessages.infeasible(proven, causes.join('；')));
-  }
-}
-
-export interface AssemblyRunResult {
-  readonly runId: number;
-  readonly kind: PaperKind;
-  readonly engine: EngineName;
-  readonly papers: readonly {
-    readonly id: number;
-    readonly label: string;
-    readonly minutes: number;
-    readonly items: number;
-    readonly points: number;
-    /** `itemId@version` of every item, in paper order. */
-    readonly pinned: readonly string[];
-  }[];
-  readonly statistics: AssemblyStatistics;
-  readonly deviation: number;
-  readonly bound: number;
-  readonly gap: number;
-  readonly certified: boolean;
-  readonly tolerance: number;
-  readonly seconds: number;
-  readonly blueprint: Blueprint;
-  /** Earlier draft papers this run replaced. */
-  readonly voided: number;
-}
 
 export interface PaperView extends PaperRecord {
   readonly items: readonly PaperItemRecord[];
@@ -93,95 +52,6 @@ export interface PaperView extends PaperRecord {
 
 export interface PaperContent extends PaperView {
   readonly bodies: readonly { readonly itemId: number; readonly version: number; readonly type: string; readonly binding: string; readonly body: unknown }[];
-}
-
-/** Orders a set as printed: sections in 判断/单选/多选 (or module) order, then by 鉴定范围 and 鉴定点. */
-function paperItems(ids: readonly number[], items: ReadonlyMap<number, AssemblyItem>, sectionOrder: readonly string[]): PaperItemRecord[] {
-  const rank = (type: string) => {
-    const r = sectionOrder.indexOf(type);
-    return r < 0 ? sectionOrder.length : r;
-  };
-  const chosen = ids.map((id) => items.get(id)).filter((i): i is AssemblyItem => i !== undefined);
-  chosen.sort((a, b) => rank(a.type) - rank(b.type) || a.node.localeCompare(b.node) || a.point.localeCompare(b.point) || a.id - b.id);
-  return chosen.map((i, k) => ({ position: k + 1, section: i.type === 'practical' ? i.node : i.type, itemId: i.id, version: i.version, points: i.points }));
-}
-
-function sectionOrder(kind: PaperKind, structure: TheoryStructure | null, blueprint: Blueprint): string[] {
-  if (kind === 'theory' && structure) return sortedSections(structure).map((s) => s.type);
-  if (kind === 'practical') return blueprint.nodes.map((n) => n.path);
-  return ['comprehensive'];
-}
-
-async function runAssembly(ctx: ServiceContext, input: z.output<typeof assemblyOptionsSchema>): Promise<AssemblyRunResult> {
-  const built = buildProblem(ctx, input);
-  const { problem } = built;
-  const outcome = await solveAssembly(problem, { timeLimitSeconds: input.timeLimitSeconds });
-  if (!outcome.ok) throw new AssemblyInfeasibleError(outcome.causes, outcome.proven);
-
-  const labels = outcome.sets.map((_, s) => setLabel(s));
-  const statistics = assemblyStatistics(problem, outcome.sets, labels);
-  const byId = new Map(problem.items.map((i) => [i.id, i]));
-  const order = sectionOrder(built.kind, built.structure, built.blueprint);
-  const at = timestamp(ctx);
-  const by = ctx.actor.username;
-  const settings = { ...input, enemies: input.enemies.length };
-  /** The certificate, stored with the run and returned to the caller. */
-  const certificate = {
-    engine: outcome.engine,
-    deviation: outcome.deviation,
-    bound: outcome.bound,
-    gap: outcome.gap,
-    certified: outcome.certified,
-    tolerance: problem.tolerance,
-    seconds: outcome.seconds,
-  };
-  const result = {
-    ...certificate,
-    heuristicSeconds: outcome.heuristicSeconds,
-    spread: statistics.spread,
-    overlap: statistics.overlap,
-    enemyPairs: problem.enemies.length,
-    eligible: built.eligible,
-    /** The theory structure the sets were drawn for (the 编制说明 describes it, even if changed later). */
-    structure: built.structure,
-    blueprint: {
-      itemsPerSet: built.blueprint.itemsPerSet,
-      pointCap: built.blueprint.pointCap,
-      // The caps set at nodes of the 细目表, when any (stored runs without them keep their shape).
-      ...(built.blueprint.pointCapOverrides.length > 0 ? { pointCapOverrides: built.blueprint.pointCapOverrides } : {}),
-      bands: built.blueprint.bands,
-      minX: built.blueprint.minX,
-      maxZ: built.blueprint.maxZ,
-      target: built.blueprint.target,
-    },
-  };
-  return inTransaction(ctx.db, () => {
-    const drafts = listPapers(ctx.db, input.bankId, { kind: built.kind, status: '草稿' });
-    const runId = insertRun(ctx.db, { bankId: input.bankId, kind: built.kind, settings, result, createdAt: at, createdBy: by });
-    for (const old of drafts) voidPaper(ctx.db, old.id, assemblyMessages.supersededBy(runId), by, at);
-    const papers = outcome.sets.map((ids, s) => {
-      const stats: SetStatistics | undefined = statistics.sets[s];
-      const items = paperItems(ids, byId, order);
-      const points = items.reduce((a, i) => a + i.points, 0);
-      const minutes = built.minutesOf(s, ids);
-      const id = insertPaper(
-        ctx.db,
-        { bankId: input.bankId, runId, kind: built.kind, setLabel: labels[s] ?? String(s + 1), minutes, totalPoints: points, stats: stats ?? {}, items },
-        by,
-        at,
-      );
-      return { id, label: labels[s] ?? String(s + 1), minutes, items: items.length, points, pinned: items.map((i) => `${i.itemId}@${i.version}`) };
-    });
-    return {
-      runId,
-      kind: built.kind,
-      ...certificate,
-      papers,
-      statistics,
-      blueprint: built.blueprint,
-      voided: drafts.length,
-    };
-  });
 }
 
 function requirePaperOfBank(ctx: ServiceContext, bank: number, paperId: number): PaperRecord {
@@ -274,32 +144,7 @@ export const assemblyHandlers = handlerMap(
       return { blueprint: built.blueprint, eligible: built.eligible, enemyPairs: built.problem.enemies.length, findings: precheck(built.problem) };
     },
   }),
-  defineHandler({
-    name: 'assembly.run',
-    summary: '组卷',
-    input: assemblyOptionsSchema,
-    roles: ['manager'],
-    register: '组卷',
-    secret: true,
-    bank: managers,
-    detail: (input, out: AssemblyRunResult) =>
-      JSON.stringify({
-        kind: input.kind,
-        sets: input.sets,
-        overlap: input.overlap,
-        seed: input.seed,
-        tolerance: input.tolerance,
-        engine: out.engine,
-        deviation: out.deviation,
-        gap: out.gap,
-      }),
-    objects: (input, out: AssemblyRunResult) => [
-      `bank:${input.bankId}`,
-      `run:${out.runId}`,
-      ...out.papers.flatMap((p) => [`paper:${p.id}`, ...p.pinned.map((ref) => `item:${ref}`)]),
-    ],
-    run: runAssembly,
-  }),
+  assemblyRunHandler,
   defineHandler({
     name: 'assembly.statistics.import',
     summary: '导入试题统计参数',

@@ -15,6 +15,17 @@ export const assemblyMessages = {
     `四眼原则：试卷须由组卷人以外的审核专家审定；第 ${runId} 次组卷由 ${username} 完成，${username} 不能审定这些试卷`,
   voidReason: '作废须说明原因',
   alreadyVoid: (paperId: number) => `试卷 ${paperId} 已作废`,
+  /** What a running assembly is doing (the GUI's progress bar), by phase. */
+  progress: {
+    model: '建模',
+    heuristic: '启发式',
+    mip: '求解 MIP',
+    explain: '求解 MIP：分析无法组卷的原因',
+    lpBound: '求解 MIP：线性松弛下界',
+    statistics: '统计',
+    save: '保存',
+    done: '完成',
+  },
   // the problem builder
   minSets: (min: number) => `每个职业每个级别至少组 ${min} 套试卷（附件6）`,
   maxSets: '一次最多组 10 套',

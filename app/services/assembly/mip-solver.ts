@@ -3,8 +3,10 @@
  * network): the minimax solve warm-started from the heuristic, the LP-relaxation bound, and the
  * explanation of an infeasible problem by relaxing one (then two) constraint groups at a time.
  *
- * HiGHS runs synchronously: a solve blocks this thread for up to its time limit. Callers that must
- * stay responsive should run it in a worker thread.
+ * HiGHS runs synchronously: a solve (`model.run()`) blocks this thread for up to its time limit, and
+ * nothing — not even a cancelled job, whose cancel cannot arrive while the thread is blocked — stops
+ * it early. Callers that must stay responsive should run it in a worker thread. The explanation
+ * solves several times and offers `between` to be called (awaited) between its solves.
  *
  * Every set returned is decoded from the solver's vector and re-checked with the independent checker
  * (`checkSets`); sets that fail it are never returned as a solution (status 'error').
@@ -293,9 +295,14 @@ type Verdict = 'feasible' | 'infeasible' | 'unknown';
 /**
  * Why can no sets be assembled? Confirms infeasibility (feasibility objective), then drops one
  * constraint group at a time (cells last) and names every group whose removal makes the problem
- * feasible; when none does, tries pairs. Honest about the time limit (`proven: false`).
+ * feasible; when none does, tries pairs. Honest about the time limit (`proven: false`). `between` is
+ * awaited before every solve after the first (a running job's checkpoint; it may throw to stop).
  */
-export async function explainInfeasible(problem: AssemblyProblem, timeLimitSeconds: number): Promise<InfeasibilityExplanation> {
+export async function explainInfeasible(
+  problem: AssemblyProblem,
+  timeLimitSeconds: number,
+  between: () => Promise<void> = async () => undefined,
+): Promise<InfeasibilityExplanation> {
   const start = performance.now();
   const remaining = () => timeLimitSeconds - (performance.now() - start) / 1000;
   const seed = seedOf(problem);
@@ -348,6 +355,7 @@ export async function explainInfeasible(problem: AssemblyProblem, timeLimitSecon
       undecided += candidates.length - k;
       break;
     }
+    await between();
     const { verdict } = await verdictOf([g], left / (candidates.length - k));
     single.set(g, verdict);
     if (verdict === 'feasible') {
@@ -368,6 +376,7 @@ export async function explainInfeasible(problem: AssemblyProblem, timeLimitSecon
         undecided += pairs.length - k;
         break;
       }
+      await between();
       const { verdict } = await verdictOf([a, b], left / (pairs.length - k));
       if (verdict === 'feasible') {
         for (const g of [a, b]) if (!found.includes(g)) found.push(g);
