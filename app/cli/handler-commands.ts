@@ -92,4 +92,8 @@ export const HANDLER_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   'audit.verify': ['audit verify'],
   'audit.checkpoint': ['audit checkpoint'],
   'audit.export': ['audit export'],
+  'audit.list': ['audit list'],
+  // The dashboard (工作台).
+  'overview.banks': ['overview banks'],
+  'overview.duties': ['overview duties'],
 };

@@ -12,6 +12,7 @@ import { extendGroup } from './group.js';
 import { accessCommand } from './commands/access.js';
 import { accountsCommand } from './commands/accounts.js';
 import { auditCommand } from './commands/audit.js';
+import { auditListOptions, auditListSubcommands } from './commands/audit-list.js';
 import { banksCommand } from './commands/banks.js';
 import { elementFileOptions, elementFileSubcommands } from './commands/element-files.js';
 import { elementsCommand, templateCommand } from './commands/elements.js';
@@ -24,6 +25,7 @@ import { demoCommand } from './commands/demo.js';
 import { initCommand } from './commands/init.js';
 import { itemsCommand } from './commands/items.js';
 import { occupationsCommand } from './commands/occupations.js';
+import { overviewCommand } from './commands/overview.js';
 import { peopleCommand } from './commands/people.js';
 import { policyCommand } from './commands/policy.js';
 import { passwdCommand, rekeyCommand, whoamiCommand } from './commands/session.js';
@@ -38,8 +40,10 @@ export const COMMANDS: readonly Command[] = [
   peopleCommand,
   accessCommand,
   policyCommand,
-  auditCommand,
+  // `audit list` lives in a file of its own (audit-list.ts).
+  extendGroup(auditCommand, auditListSubcommands, auditListOptions),
   rekeyCommand,
+  overviewCommand,
   banksCommand,
   // `items export` and `elements set` live in files of their own (items-files.ts, element-files.ts).
   extendGroup(itemsCommand, itemFileSubcommands, itemFileOptions),

@@ -15,6 +15,7 @@ import { imageHandlers } from './images/handlers.js';
 import { importHandlers } from './import/handlers.js';
 import { itemHandlers } from './items/handlers.js';
 import { itemFileHandlers } from './items/xlsx-handlers.js';
+import { overviewHandlers } from './overview/handlers.js';
 import { peopleHandlers } from './people/handlers.js';
 import { policyHandlers } from './policy/handlers.js';
 import { qualityHandlers } from './quality/handlers.js';
@@ -61,6 +62,7 @@ export const handlers = merge(
   assemblyHandlers,
   documentHandlers,
   auditHandlers(actionNames),
+  overviewHandlers,
 );
 
 export type Handlers = typeof handlers;

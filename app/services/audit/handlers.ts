@@ -13,6 +13,7 @@ import { getSetting } from '../../store/repositories/settings.js';
 import { createCheckpoint, verifyAuditChain, type AuditVerification } from './record.js';
 import { lastCheckpoint, type CheckpointRecord } from '../../store/repositories/audit-checkpoints.js';
 import { anchorText, parseAnchorText } from './anchor.js';
+import { auditListHandler } from './list.js';
 import { auditMessages } from './messages.js';
 import { ServiceError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
@@ -104,6 +105,7 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
         return writeOutputFile(ctx, input.outDir, fileName, bytes, { classified: false });
       },
     }),
+    auditListHandler(actionNames),
   );
 }
 
