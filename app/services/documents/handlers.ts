@@ -15,6 +15,10 @@
  * Each document carries the secrecy mark of its class (app/domain/submission/marking.ts and the
  * 安全保密管理员's overrides): 机密★ on items and answers, 工作秘密 on documents about the bank, none
  * on the 考生准备通知单.
+ *
+ * Run as a job (the GUI), it reports each file as it is written, in 附件6 order, and may be cancelled
+ * between files: the hidden staging folder with the files written so far is removed (output/folder.ts),
+ * so nothing is left in the target, and `invoke` records the cancel as the call's failure.
  */
 import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -44,9 +48,10 @@ import { notesOf, requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
+import { checkpoint, reportProgress } from '../jobs/progress.js';
 import { guardOutput } from '../output/write.js';
 import { getMarkingPolicy } from '../policy/read.js';
-import { writeOutputFolder, type OutputFolderOptions } from '../output/folder.js';
+import { writeOutputFolder, type OutputFolder, type OutputFolderOptions } from '../output/folder.js';
 import { describeIncomplete } from '../output/sweep.js';
 import { documentsMessages } from './messages.js';
 import {
@@ -98,7 +103,7 @@ function setFolder(part: string, index: number, count: number, label: string): s
   return `${part}/${documentsMessages.files.set(String(index + 1).padStart(String(count).length, '0'), setName(label))}`;
 }
 
-/** Every document of the submission, in 附件6 order; generated first, written after all succeeded. */
+/** Every document of the submission, in 附件6 order, each made when it is written. */
 function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: SubmissionResult['sets']; drafts: number; warnings: string[] } {
   const src = submissionSource(ctx, bankId);
   const { bank } = src;
@@ -185,6 +190,18 @@ export class IncompleteSubmissionError extends ServiceError {
   }
 }
 
+/**
+ * Makes and writes the documents one by one into the staging folder, reporting each file (its path in
+ * the submission) and checking for a cancel between files; the folder appears only once all are written.
+ */
+async function writeDocuments(ctx: ServiceContext, folder: OutputFolder, planned: readonly Planned[]): Promise<void> {
+  for (const [i, p] of planned.entries()) {
+    folder.write(p.path, await p.make(), { classified: true });
+    reportProgress(ctx, i + 1, planned.length, p.path);
+    await checkpoint(ctx, documentHandlers['documents.generate'].summary);
+  }
+}
+
 /** For tests: the folder output's probe and rename hook. */
 export type GenerateTestOptions = Pick<OutputFolderOptions, 'probe' | 'beforeRename'>;
 
@@ -198,18 +215,8 @@ export async function generateSubmission(
   const { planned, sets, drafts, warnings } = plan(ctx, input.bankId);
   // Strict: a submission the rules would reject is not written at all.
   if (input.strict === true && warnings.length > 0) throw new IncompleteSubmissionError(warnings);
-  // Make every document before writing any; the folder appears only when all are written.
-  const made: (Planned & { bytes: Uint8Array })[] = [];
-  for (const p of planned) made.push({ ...p, bytes: await p.make() });
-  const out = await writeOutputFolder(
-    ctx,
-    input.outDir,
-    (folder) => {
-      for (const m of made) folder.write(m.path, m.bytes, { classified: true });
-    },
-    { replace: input.replace === true, ...testOptions },
-  );
-  const files = out.files.map((f, i) => ({ part: made[i]?.part ?? '', path: f.path, absolutePath: f.absolutePath, bytes: f.bytes, sha256: f.sha256 }));
+  const out = await writeOutputFolder(ctx, input.outDir, (folder) => writeDocuments(ctx, folder, planned), { replace: input.replace === true, ...testOptions });
+  const files = out.files.map((f, i) => ({ part: planned[i]?.part ?? '', path: f.path, absolutePath: f.absolutePath, bytes: f.bytes, sha256: f.sha256 }));
   return {
     folder: input.outDir,
     files,
