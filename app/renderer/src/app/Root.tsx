@@ -5,7 +5,7 @@
  */
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { zhCN } from './locale.js';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { desktop } from '../api/client.js';
 import { ChangePasswordForm } from '../pages/session/ChangePassword.js';
 import { Centered } from '../pages/session/Centered.js';
@@ -13,11 +13,14 @@ import { FirstRun } from '../pages/session/FirstRun.js';
 import { Login } from '../pages/session/Login.js';
 import { sessionText } from '../pages/session/text.js';
 import { Unlock } from '../pages/session/Unlock.js';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { useIdleLock } from './idle.js';
 import { SecrecyProvider } from './secrecy.js';
 import { SessionContext, type DesktopState, type SessionValue } from './session.js';
-import { Shell } from './Shell.js';
 import { shellText } from './text.js';
+
+/** The shell and every screen behind login load after the first screen is up (faster cold start). */
+const Shell = lazy(() => import('./Shell.js').then((m) => ({ default: m.Shell })));
 
 function Stage(props: { state: DesktopState }) {
   switch (props.state.stage) {
@@ -35,7 +38,11 @@ function Stage(props: { state: DesktopState }) {
           </Centered>
         );
       }
-      return <Shell />;
+      return (
+        <Suspense fallback={<Spin description={shellText.loading} fullscreen />}>
+          <Shell />
+        </Suspense>
+      );
   }
 }
 
@@ -61,7 +68,9 @@ export function Root(props: { nonce: string }) {
         <SecrecyProvider>
           {session ? (
             <SessionContext.Provider value={session}>
-              <Stage state={session.state} />
+              <ErrorBoundary resetKey={session.state.stage}>
+                <Stage state={session.state} />
+              </ErrorBoundary>
             </SessionContext.Provider>
           ) : (
             <Spin description={shellText.loading} fullscreen />

@@ -11,6 +11,7 @@ import { SecrecyBanner } from './SecrecyBanner.js';
 import { useHighestMark } from './secrecy.js';
 import { useSession, useUser } from './session.js';
 import { shellText } from './text.js';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { Watermark } from '../components/Watermark.js';
 
 function Page() {
@@ -69,7 +70,9 @@ export function Shell() {
             {restricted && path !== '/password' ? (
               <Alert type="warning" showIcon message={shellText.menu.password} description={<Button onClick={() => navigate('/password')}>{shellText.menu.password}</Button>} />
             ) : (
-              <Page />
+              <ErrorBoundary resetKey={path}>
+                <Page />
+              </ErrorBoundary>
             )}
           </Layout.Content>
         </Layout>
