@@ -1,0 +1,210 @@
+/**
+ * The rows the virtual list shows, for 100 000 items without a call per row:
+ * - no search term: the catalogue (`items.list`, metadata only, one call) filtered here; the 题干摘要
+ *   of the rows on screen come from `items.search` pages over the same handler-side filters (ids
+ *   ascending, as the catalogue), one call per 200 rows, so only what is looked at is 调阅;
+ * - a search term: `items.search` pages as the list scrolls to them (the handler filters by 题型,
+ *   状态, 难度 and 鉴定点 itself; the lint filter does not apply then).
+ * Lint counts: useLintCounts.ts.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, errorMessage } from '../../api/client.js';
+import { useLoad } from '../../api/hooks.js';
+import { useLintCounts, type LintState } from './useLintCounts.js';
+import {
+  filterKey,
+  matchesServer,
+  PAGE,
+  pagesOf,
+  passesLint,
+  serverPart,
+  withRow,
+  type Filters,
+  type ItemRow,
+  type LintCounts,
+  type LintFinding,
+  type SearchHit,
+} from './model.js';
+
+export interface RowView {
+  readonly id: number;
+  readonly type: ItemRow['type'];
+  readonly binding: string;
+  readonly difficulty: number | null;
+  readonly state: ItemRow['state'];
+  readonly version: number;
+  /** undefined while its page is loading. */
+  readonly title: string | undefined;
+  /** undefined: not linted (yet). */
+  readonly findings: LintCounts | undefined;
+}
+
+export interface ItemSource {
+  readonly loading: boolean;
+  readonly error: string | null;
+  /** Rows the list shows (after filters, or the search total). */
+  readonly count: number;
+  /** Items of the bank. */
+  readonly all: number;
+  readonly searching: boolean;
+  /** A search whose first page has not come back yet. */
+  readonly pending: boolean;
+  readonly catalogue: readonly ItemRow[];
+  readonly lintError: string | null;
+  readonly lintState: LintState;
+  /** Counts the findings of a bank too big to lint on opening. */
+  runLint(): void;
+  rowAt(index: number): RowView | undefined;
+  /** Loads what rows first…last need (their titles, their search page). */
+  ensure(first: number, last: number): void;
+  /** After a save, add or a workflow step: the item's new summary, title and findings. */
+  update(row: ItemRow, title?: string, findings?: readonly LintFinding[]): void;
+  /** The findings of an opened item (so a practical task's row gets its count too). */
+  setFindings(id: number, findings: readonly LintFinding[]): void;
+  reload(): void;
+}
+
+const kindOfType = (type: ItemRow['type']): ItemRow['kind'] => (type === 'practical' || type === 'comprehensive' ? type : 'theory');
+
+/** Pages of `items.search` keyed by offset, for one query; a new key starts afresh. */
+function usePages(bankId: number, key: string, query: () => Record<string, unknown>, enabled: boolean) {
+  const [pages, setPages] = useState<ReadonlyMap<number, readonly SearchHit[]>>(new Map());
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const asked = useRef(new Set<number>());
+  const generation = useRef(0);
+  const queryRef = useRef(query);
+  queryRef.current = query;
+
+  const fetchPage = useCallback(
+    (offset: number) => {
+      if (asked.current.has(offset)) return;
+      asked.current.add(offset);
+      const mine = generation.current;
+      api['items.search']({ bankId, ...queryRef.current(), limit: PAGE, offset }).then(
+        (r) => {
+          if (mine !== generation.current) return;
+          setTotal(r.total);
+          setPages((m) => new Map(m).set(offset, r.hits));
+        },
+        (e: unknown) => {
+          if (mine !== generation.current) return;
+          asked.current.delete(offset);
+          setError(errorMessage(e));
+        },
+      );
+    },
+    [bankId],
+  );
+
+  useEffect(() => {
+    generation.current++;
+    asked.current = new Set();
+    setPages(new Map());
+    setTotal(null);
+    setError(null);
+    if (enabled) fetchPage(0);
+  }, [key, enabled, fetchPage]);
+
+  const patch = useCallback((row: ItemRow, title?: string) => {
+    setPages((m) => {
+      const next = new Map(m);
+      for (const [offset, hits] of m) {
+        if (hits.some((h) => h.id === row.id)) next.set(offset, hits.map((h) => (h.id === row.id ? { ...h, ...row, title: title ?? h.title } : h)));
+      }
+      return next;
+    });
+  }, []);
+  return { pages, total, error, fetchPage, patch };
+}
+
+export function useItemSource(bankId: number, term: string, filters: Filters): ItemSource {
+  const [tick, setTick] = useState(0);
+  const list = useLoad(() => api['items.list']({ bankId }), [bankId, tick]);
+  const [rows, setRows] = useState<readonly ItemRow[]>([]);
+  useEffect(() => setRows(list.data ?? []), [list.data]);
+  const lint = useLintCounts(bankId, tick, list.data?.length);
+  const [titles, setTitles] = useState<ReadonlyMap<number, string>>(new Map());
+
+  const server = useMemo(() => serverPart(filters), [filters]);
+  const searching = term.trim() !== '';
+  const key = `${filterKey(server)}|${term.trim()}|${tick}`;
+  const search = usePages(bankId, key, () => ({ text: term.trim(), ...server }), searching);
+  const titlePages = usePages(bankId, key, () => ({ text: '', ...server }), false);
+
+  // the catalogue filtered: first by what the handler filters (positions = search offsets), then by lint
+  const base = useMemo(() => rows.filter((r) => matchesServer(r, server)), [rows, server]);
+  const position = useMemo(() => new Map(base.map((r, i) => [r.id, i])), [base]);
+  const visible = useMemo(
+    () => (filters.lint === undefined ? base : base.filter((r) => passesLint(lint.countsOf(r.id, r.kind), filters.lint))),
+    [base, filters.lint, lint.countsOf],
+  );
+
+  // titles from the pages loaded for the catalogue
+  useEffect(() => {
+    if (titlePages.pages.size === 0) return;
+    setTitles((m) => {
+      const next = new Map(m);
+      for (const hits of titlePages.pages.values()) for (const h of hits) next.set(h.id, h.title);
+      return next;
+    });
+  }, [titlePages.pages]);
+
+  const rowAt = useCallback(
+    (index: number): RowView | undefined => {
+      if (searching) {
+        const hit = search.pages.get(Math.floor(index / PAGE) * PAGE)?.[index % PAGE];
+        return hit && { ...hit, findings: lint.countsOf(hit.id, kindOfType(hit.type)) };
+      }
+      const r = visible[index];
+      return r && { id: r.id, type: r.type, binding: r.binding, difficulty: r.difficulty, state: r.state, version: r.version, title: titles.get(r.id), findings: lint.countsOf(r.id, r.kind) };
+    },
+    [searching, search.pages, visible, titles, lint.countsOf],
+  );
+
+  const ensure = useCallback(
+    (first: number, last: number) => {
+      const positions: number[] = [];
+      for (let i = Math.max(0, first); i <= last; i++) {
+        if (searching) positions.push(i);
+        else {
+          const r = visible[i];
+          if (r && !titles.has(r.id)) positions.push(position.get(r.id) ?? -1);
+        }
+      }
+      const fetchPage = searching ? search.fetchPage : titlePages.fetchPage;
+      for (const offset of pagesOf(positions)) fetchPage(offset);
+    },
+    [searching, visible, titles, position, search.fetchPage, titlePages.fetchPage],
+  );
+
+  const setFindings = lint.set;
+  const patchHits = search.patch;
+  const update = useCallback(
+    (row: ItemRow, title?: string, findings?: readonly LintFinding[]) => {
+      setRows((rs) => withRow(rs, row));
+      if (title !== undefined) setTitles((m) => new Map(m).set(row.id, title));
+      if (findings) setFindings(row.id, findings);
+      patchHits(row, title);
+    },
+    [setFindings, patchHits],
+  );
+
+  return {
+    loading: list.loading && list.data === undefined,
+    error: list.error ?? search.error ?? titlePages.error,
+    count: searching ? (search.total ?? 0) : visible.length,
+    all: rows.length,
+    searching,
+    pending: searching && search.total === null && search.error === null,
+    catalogue: rows,
+    lintError: lint.error,
+    lintState: lint.state,
+    runLint: lint.run,
+    rowAt,
+    ensure,
+    update,
+    setFindings,
+    reload: () => setTick((t) => t + 1),
+  };
+}
