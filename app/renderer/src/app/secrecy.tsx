@@ -4,7 +4,7 @@
  * watermark (user, time, workstation id) covers the window — it deters photographing the screen
  * (规程: 机密 content may not be copied). Views that show only catalogue data declare nothing.
  */
-import { createContext, useContext, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { SECRECY_LEVELS, type SecrecyLevel } from '../../../domain/secrecy.js';
 
 interface SecrecyRegistry {
@@ -17,19 +17,20 @@ const SecrecyContext = createContext<SecrecyRegistry | null>(null);
 
 export function SecrecyProvider(props: { children: ReactNode }) {
   const [marks, setMarks] = useState<ReadonlyMap<string, SecrecyLevel>>(new Map());
-  const value = useMemo<SecrecyRegistry>(
-    () => ({
-      marks,
-      add: (id, mark) => setMarks((m) => new Map(m).set(id, mark)),
-      remove: (id) =>
-        setMarks((m) => {
-          const next = new Map(m);
-          next.delete(id);
-          return next;
-        }),
-    }),
-    [marks],
+  // add and remove stay the same functions for the provider's life: a view's effect depends on them,
+  // and new functions on every change of the marks would make it remove and add itself forever
+  const add = useCallback((id: string, mark: SecrecyLevel) => setMarks((m) => (m.get(id) === mark ? m : new Map(m).set(id, mark))), []);
+  const remove = useCallback(
+    (id: string) =>
+      setMarks((m) => {
+        if (!m.has(id)) return m;
+        const next = new Map(m);
+        next.delete(id);
+        return next;
+      }),
+    [],
   );
+  const value = useMemo<SecrecyRegistry>(() => ({ marks, add, remove }), [marks, add, remove]);
   return <SecrecyContext.Provider value={value}>{props.children}</SecrecyContext.Provider>;
 }
 
