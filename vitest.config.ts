@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // the GUI tests load the built renderer and preload: build them once before any test runs
+    globalSetup: ['test/e2e/global-setup.ts'],
     environment: 'node',
     pool: 'forks',
     // audit anchors of test workstations go to a temporary folder, never to the profile of the OS account
