@@ -6,20 +6,25 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 
-const TILE_W = 360;
-const TILE_H = 200;
+const FONT = '15px "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", sans-serif';
+const ANGLE = Math.PI / 9;
 
 function tile(text: string): string {
   const canvas = document.createElement('canvas');
-  const ratio = window.devicePixelRatio || 1;
-  canvas.width = TILE_W * ratio;
-  canvas.height = TILE_H * ratio;
   const g = canvas.getContext('2d');
   if (!g) return '';
+  // the tile is as wide as the rotated text (plus a gap), so no tile cuts its text off
+  g.font = FONT;
+  const w = g.measureText(text).width;
+  const tileW = Math.ceil(w * Math.cos(ANGLE) + 80);
+  const tileH = Math.ceil(w * Math.sin(ANGLE) + 90);
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = tileW * ratio;
+  canvas.height = tileH * ratio;
   g.scale(ratio, ratio);
-  g.translate(TILE_W / 2, TILE_H / 2);
-  g.rotate(-Math.PI / 9);
-  g.font = '15px "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", sans-serif';
+  g.translate(tileW / 2, tileH / 2);
+  g.rotate(-ANGLE);
+  g.font = FONT;
   g.fillStyle = 'rgba(120, 120, 120, 0.16)';
   g.textAlign = 'center';
   g.textBaseline = 'middle';
