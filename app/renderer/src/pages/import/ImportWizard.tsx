@@ -1,28 +1,22 @@
 /**
  * The import wizard: choose the file and options → dry run (import.items with dryRun, nothing saved)
- * → the import for real → its report. Both runs go through the background job API (`runJob`): a
+ * → the import for real → its report. Both runs go through the background job API (`useJob`): a
  * progress bar with the phase the service reports (读取文件, 检查第 n 行, 查重, 保存 n/N) and 取消,
  * after which nothing is saved.
  */
-import { Steps } from 'antd';
+import { Spin, Steps } from 'antd';
 import { useState } from 'react';
 import type { SecrecyLevel } from '../../../../domain/secrecy.js';
 import { errorMessage, errorName } from '../../api/client.js';
-import { runJob, type JobHandle, type Progress } from '../../api/jobs.js';
+import { useJob } from '../../components/JobProgress.js';
 import { ChooseStep, type ChosenFile } from './ChooseStep.js';
 import { DryRunStep } from './DryRunStep.js';
-import { JobProgress } from './JobProgress.js';
 import type { ImportReport, Options } from './report.js';
 import { ReportStep, type RunOutcome } from './ReportStep.js';
 import { importText } from './text.js';
 
 const t = importText.steps;
 type Step = 0 | 1 | 2 | 3;
-
-interface Running {
-  readonly progress: Progress | null;
-  readonly handle: JobHandle;
-}
 
 const INITIAL_OPTIONS: Options = { state: '草稿', validOnly: false, nearDuplicates: 'ask' };
 
@@ -31,22 +25,19 @@ export function ImportWizard(props: { bankId: number; isSample: boolean; mark: S
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [options, setOptions] = useState<Options>(INITIAL_OPTIONS);
   const [dry, setDry] = useState<ImportReport | null>(null);
-  const [job, setJob] = useState<Running | null>(null);
+  const job = useJob();
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<RunOutcome | null>(null);
 
   /** Runs import.items as a job with these options; the progress is shown while it runs. */
-  const start = async (chosen: ChosenFile, dryRun: boolean, opts: Options): Promise<ImportReport> => {
-    const { result, handle } = runJob('import.items', { bankId: props.bankId, fileName: chosen.name, bytes: chosen.bytes, dryRun, ...opts }, (progress) =>
-      setJob({ progress, handle }),
-    );
-    setJob({ progress: null, handle });
-    try {
-      return (await result) as ImportReport;
-    } finally {
-      setJob(null);
-    }
-  };
+  const start = (chosen: ChosenFile, dryRun: boolean, opts: Options): Promise<ImportReport> =>
+    job.run((dryRun ? importText.job.dryRun : importText.job.run)(chosen.name), 'import.items', {
+      bankId: props.bankId,
+      fileName: chosen.name,
+      bytes: chosen.bytes,
+      dryRun,
+      ...opts,
+    });
 
   const dryRun = async (opts: Options) => {
     if (!file) return;
@@ -81,7 +72,7 @@ export function ImportWizard(props: { bankId: number; isSample: boolean; mark: S
   };
 
   const body = () => {
-    if (job) return <JobProgress progress={job.progress} handle={job.handle} />;
+    if (step === 2) return <Spin description={importText.job.running} />;
     if (step === 1 && dry) {
       return (
         <DryRunStep
@@ -121,6 +112,7 @@ export function ImportWizard(props: { bankId: number; isSample: boolean; mark: S
         style={{ marginBottom: 24 }}
       />
       {body()}
+      {job.panel}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 /**
- * What the import read, one row per item of the file: its place, kind, 题型, 鉴定点 (or the suggested
- * one of a 待归类 item), 难度, key and the head of its stem, how it fares, and its problems in red and
- * quality findings in orange. Shows item content: the caller declares the secret view.
+ * What the import read, one row per item of the file: its place, 题型 (a practical task or 综合评审
+ * item reads as its kind), 鉴定点 (or the suggested one of a 待归类 item), 难度, key and the head of
+ * its stem, how it fares, and its problems in red and quality findings in orange. Shows item content:
+ * the caller declares the secret view.
  */
 import { Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { itemKindNames } from '../../../../domain/item.js';
 import { lintByRow, problemsByRow, type ImportReport, type PreviewRow } from './report.js';
 import { importText } from './text.js';
 
@@ -22,17 +22,16 @@ function elementText(row: PreviewRow): string {
 function columns(problems: ReadonlyMap<string, readonly string[]>, lint: ReadonlyMap<string, readonly string[]>): TableColumnsType<PreviewRow> {
   const c = t.columns;
   return [
-    { title: c.where, dataIndex: 'where', width: 150 },
-    { title: c.kind, width: 80, render: (_: unknown, r) => itemKindNames[r.kind] },
+    { title: c.where, dataIndex: 'where', width: 140 },
     { title: c.type, dataIndex: 'type', width: 100 },
-    { title: c.element, width: 130, render: (_: unknown, r) => elementText(r) },
+    { title: c.element, width: 120, render: (_: unknown, r) => elementText(r) },
     { title: c.difficulty, width: 60, render: (_: unknown, r) => r.difficulty ?? t.none },
     { title: c.key, dataIndex: 'key', width: 60 },
     { title: c.stem, dataIndex: 'stem' },
     { title: c.status, width: 80, render: (_: unknown, r) => <Tag color={STATUS_COLOR[r.status]}>{t.status[r.status]}</Tag> },
     {
       title: c.problems,
-      width: 320,
+      width: 260,
       render: (_: unknown, r) => (
         <Space orientation="vertical" size={0}>
           {(problems.get(r.where) ?? []).map((p, i) => (

@@ -23,9 +23,9 @@ export const importText = {
     dryRun: '预检（不保存）',
   },
   job: {
-    cancel: '取消',
-    cancelling: '正在取消…',
-    starting: '正在启动…',
+    dryRun: (file: string) => `预检：${file}`,
+    run: (file: string) => `导入：${file}`,
+    running: '正在导入…',
   },
   dryRun: {
     title: (file: string) => `预检结果：${file}`,
@@ -51,7 +51,6 @@ export const importText = {
     filter: { all: '全部', problems: '有问题', ok: '可导入' },
     columns: {
       where: '位置',
-      kind: '类别',
       type: '题型',
       element: '鉴定点',
       difficulty: '难度',
