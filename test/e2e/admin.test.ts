@@ -37,9 +37,20 @@ async function openMenu(page: Page, path: string): Promise<void> {
   await page.getByTestId(`menu-${path}`).click();
 }
 
+/** Waits until no dialog is on screen (closed and its animation over). */
+async function dialogsGone(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-modal-wrap:visible, .ant-modal-mask:visible').count()).toBe(0);
+}
+
 async function grant(page: Page, username: string, roles: readonly string[]): Promise<void> {
   await page.getByTestId(`grant-${username}`).click();
   for (const role of roles) await page.getByTestId('grant-roles').getByText(role, { exact: true }).click();
+}
+
+/** Waits until nothing on the page is moving (dialogs opened or closed, alerts shown), for a clean screenshot. */
+async function settled(page: Page): Promise<void> {
+  await page.mouse.move(1430, 890);
+  await page.waitForFunction(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity && a.playState === 'running').length === 0);
 }
 
 describe.skipIf(!hasChromium)('GUI: 管理 (Chromium)', () => {
@@ -62,9 +73,11 @@ describe.skipIf(!hasChromium)('GUI: 管理 (Chromium)', () => {
     await page.getByTestId('create-account-ok').click();
     const password = (await page.getByTestId('one-time-password').textContent()) ?? '';
     expect(password.length).toBeGreaterThanOrEqual(10);
+    await settled(page);
     await gui.screenshot('admin-one-time-password');
     await page.getByTestId('one-time-done').click();
     await page.getByTestId('account-xiaoming').waitFor();
+    await dialogsGone(page);
     expect(await page.getByTestId('account-xiaoming').textContent()).toContain('待首次改口令');
     // shown once: gone from the page once closed
     await page.getByTestId('one-time-password').waitFor({ state: 'detached' });
@@ -73,6 +86,7 @@ describe.skipIf(!hasChromium)('GUI: 管理 (Chromium)', () => {
     await page.getByTestId('grant-ok').click();
     await page.getByTestId('grant-error').waitFor();
     expect(await page.getByTestId('grant-error').textContent()).toBe('权限不足：“授予角色”需要安全保密管理员身份');
+    await settled(page);
     await gui.screenshot('admin-grant-refused');
     expect(gui.blocked).toEqual([]);
     expect(gui.errors).toEqual([]);
@@ -95,6 +109,7 @@ describe.skipIf(!hasChromium)('GUI: 管理 (Chromium)', () => {
     await grant(page, 'xiaoming', ['命题人员', '安全审计员']);
     await page.getByTestId('grant-clashes').waitFor();
     expect(await page.getByTestId('grant-clashes').textContent()).toContain('安全审计员不能兼任命题人员');
+    await settled(page);
     await gui.screenshot('admin-grant-clash');
     await page.getByTestId('grant-roles').getByText('安全审计员', { exact: true }).click();
     expect(await page.getByTestId('grant-clashes').count()).toBe(0);
@@ -102,6 +117,8 @@ describe.skipIf(!hasChromium)('GUI: 管理 (Chromium)', () => {
     await page.getByTestId('accounts-notice').waitFor();
     expect(await page.getByTestId('accounts-notice').textContent()).toBe('已授予 xiaoming：命题人员');
     expect(await page.getByTestId('account-xiaoming').textContent()).toContain('命题人员');
+    await dialogsGone(page);
+    await settled(page);
     await gui.screenshot('admin-accounts-secadmin');
 
     await openMenu(page, '/admin/people');
@@ -129,13 +146,18 @@ describe.skipIf(!hasChromium)('GUI: 管理 (Chromium)', () => {
     expect(await status.textContent()).toBe('10 天后到期');
     expect(await status.locator('.ant-tag').getAttribute('class')).toContain('orange');
     expect(await page.getByTestId('person-小明').textContent()).toContain('有扫描件');
+    await dialogsGone(page);
+    await page.getByTestId('person-小明').scrollIntoViewIfNeeded();
+    await settled(page);
     await gui.screenshot('admin-people-expiry');
 
     await openMenu(page, '/admin/access');
     await page.getByText('题库授权').first().waitFor();
+    await settled(page);
     await gui.screenshot('admin-access-empty');
     await openMenu(page, '/admin/policy');
     await page.getByTestId('policy-minLength').waitFor();
+    await settled(page);
     await gui.screenshot('admin-policy');
 
     // the dashboard lists what waits for the 安全保密管理员: the pledge ending soon, the account without a person
@@ -143,6 +165,7 @@ describe.skipIf(!hasChromium)('GUI: 管理 (Chromium)', () => {
     await page.getByTestId('duty-pledgesExpiring').waitFor();
     expect(await page.getByTestId('duty-pledgesExpiring').textContent()).toContain(`小明（${soon}）`);
     expect(await page.getByTestId('duty-accountsUnlinked').textContent()).toContain('xiaoming');
+    await settled(page);
     await gui.screenshot('dashboard-secadmin-duties');
     await page.getByTestId('duty-link-pledgesExpiring').click();
     await page.getByTestId('person-小明').waitFor();

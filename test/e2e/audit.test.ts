@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/tmp.js';
 import { closeBrowser, hasChromium, launchGui, type Gui } from './harness.js';
@@ -24,6 +25,12 @@ afterAll(async () => {
 function copyOf(seed: string, to: string): string {
   for (const ext of ['', '-wal', '-shm']) if (existsSync(seed + ext)) copyFileSync(seed + ext, to + ext);
   return to;
+}
+
+/** Waits until nothing on the page is moving (dialogs opened or closed, alerts shown), for a clean screenshot. */
+async function settled(page: Page): Promise<void> {
+  await page.mouse.move(1430, 890);
+  await page.waitForFunction(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity && a.playState === 'running').length === 0);
 }
 
 describe.skipIf(!hasChromium)('GUI: 审计日志 (Chromium)', () => {
@@ -54,6 +61,7 @@ describe.skipIf(!hasChromium)('GUI: 审计日志 (Chromium)', () => {
     expect(actors.length).toBe(20);
     expect(new Set(actors)).toEqual(new Set(['secadmin']));
     expect(await page.getByTestId('log-rows').textContent()).toContain('登记保密责任书');
+    await settled(page);
     await gui.screenshot('audit-log-filtered');
 
     await page.getByTestId('verify').click();
@@ -62,6 +70,7 @@ describe.skipIf(!hasChromium)('GUI: 审计日志 (Chromium)', () => {
     expect(verdict).toContain('校验通过：审计日志完整');
     expect(verdict).toMatch(/已副署校验点 #\d+（签署人 auditor/);
     await expect.poll(() => page.getByTestId('verify').getAttribute('class')).not.toContain('loading');
+    await settled(page);
     await gui.screenshot('audit-verified');
 
     await page.getByTestId('export').click();
@@ -71,6 +80,7 @@ describe.skipIf(!hasChromium)('GUI: 审计日志 (Chromium)', () => {
     expect(readdirSync(exportDir).sort()).toEqual(
       ['调阅登记表.xlsx', '组卷登记表.xlsx', '销毁登记表.xlsx', '存档登记表.xlsx', '登录登记表.xlsx', '权限登记表.xlsx', '拒绝登记表.xlsx', '访问日志.xlsx'].sort(),
     );
+    await settled(page);
     await gui.screenshot('audit-exported');
     expect(gui.blocked).toEqual([]);
     expect(gui.errors).toEqual([]);

@@ -36,6 +36,12 @@ function blocker(page: Page, bankId: number, text: string) {
   return page.getByTestId(`blockers-${bankId}`).locator('a').filter({ hasText: text }).first();
 }
 
+/** Waits until nothing on the page is moving (dialogs opened or closed, alerts shown), for a clean screenshot. */
+async function settled(page: Page): Promise<void> {
+  await page.mouse.move(1430, 890);
+  await page.waitForFunction(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity && a.playState === 'running').length === 0);
+}
+
 describe.skipIf(!hasChromium)('GUI: 工作台 (Chromium)', () => {
   const tempDir = useTempDir();
 
@@ -66,6 +72,7 @@ describe.skipIf(!hasChromium)('GUI: 工作台 (Chromium)', () => {
         expect.stringMatching(/^申报材料编制说明引用的国家职业技能标准没有版本年份/),
       ]),
     );
+    await settled(page);
     await gui.screenshot('dashboard-manager');
 
     // every blocker links to the tab that fixes it (组卷 for the sets, 申报材料 for the notes)
@@ -97,11 +104,13 @@ describe.skipIf(!hasChromium)('GUI: 工作台 (Chromium)', () => {
     expect(await page.getByTestId(`items-${id}`).count()).toBe(0);
     expect(await page.getByTestId(`bank-${id}`).count()).toBe(0);
     expect(await page.getByTestId('dashboard-duties').textContent()).toMatch(/目前没有待办事项|待办|提示/);
+    await settled(page);
     await gui.screenshot('dashboard-secadmin');
     // the bank's members on the 题库授权 page
     await page.getByTestId('menu-/admin/access').click();
     await page.getByTestId('access-members').getByText('zhangwei').waitFor();
     expect(await page.getByTestId('access-members').locator('tbody tr').count()).toBe(9);
+    await settled(page);
     await gui.screenshot('admin-access');
 
     await page.getByTestId('logout').click();
@@ -111,6 +120,7 @@ describe.skipIf(!hasChromium)('GUI: 工作台 (Chromium)', () => {
     expect(await page.getByTestId('log-state').textContent()).toMatch(/审计日志共 \d+ 条，从未校验/);
     expect(await page.getByTestId('duty-neverVerified').textContent()).toContain('审计日志还从未校验过');
     expect(await page.getByTestId('dashboard-banks').count()).toBe(0);
+    await settled(page);
     await gui.screenshot('dashboard-auditor');
     await page.getByTestId('duty-link-neverVerified').click();
     await expect.poll(() => hash(page)).toBe('#/audit');

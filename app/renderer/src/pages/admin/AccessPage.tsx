@@ -73,7 +73,7 @@ export function AccessPage() {
           <Space>
             <Typography.Text>{t.bank}</Typography.Text>
             <Select<number>
-              style={{ width: 420 }}
+              style={{ width: 640 }}
               placeholder={t.pickBank}
               value={bankId ?? undefined}
               onChange={setBankId}
