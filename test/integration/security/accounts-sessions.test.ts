@@ -79,8 +79,9 @@ describe('三员 separation and roles', () => {
       await expect(invoke(aud, handlers[name] as Handler, input), name).rejects.toThrow(PermissionDeniedError);
     }
     expect((await invoke(aud, handlers['audit.verify'], {})).ok).toBe(true);
-    // No handler of any role can change the log: only these three touch it, and none writes rows.
-    expect(Object.keys(handlers).filter((n) => n.startsWith('audit.'))).toEqual(['audit.verify', 'audit.checkpoint', 'audit.export']);
+    // No handler of any role can change the log: only these four touch it, and none writes rows
+    // (audit.list reads them; its own call is registered like every call).
+    expect(Object.keys(handlers).filter((n) => n.startsWith('audit.'))).toEqual(['audit.verify', 'audit.checkpoint', 'audit.export', 'audit.list']);
   });
 });
 
