@@ -76,8 +76,11 @@ describe.skipIf(!hasChromium)('GUI: 工作台 (Chromium)', () => {
     await gui.screenshot('dashboard-manager');
 
     // every blocker links to the tab that fixes it (组卷 for the sets, 申报材料 for the notes)
-    expect(await blocker(page, id, '理论知识试卷只有 0 套').getAttribute('href')).toBe(`#/banks/${id}/assembly`);
     expect(await blocker(page, id, '技能考核试卷只有 0 套').getAttribute('href')).toBe(`#/banks/${id}/assembly`);
+    await blocker(page, id, '理论知识试卷只有 0 套').click();
+    await expect.poll(() => hash(page)).toBe(`#/banks/${id}/assembly`);
+    await page.getByTestId('bank-title').waitFor();
+    await page.getByTestId('menu-/').click();
     await blocker(page, id, '没有版本年份').click();
     await expect.poll(() => hash(page)).toBe(`#/banks/${id}/documents`);
     await page.getByTestId('bank-title').waitFor();
@@ -85,8 +88,10 @@ describe.skipIf(!hasChromium)('GUI: 工作台 (Chromium)', () => {
     await page.getByTestId(`tables-${id}`).click();
     await expect.poll(() => hash(page)).toBe(`#/banks/${id}/elements`);
     await page.getByTestId('menu-/').click();
-    expect(await page.getByTestId(`items-${id}`).getAttribute('href')).toBe(`#/banks/${id}/items`);
     expect(await page.getByTestId(`sets-${id}`).getAttribute('href')).toBe(`#/banks/${id}/assembly`);
+    await page.getByTestId(`items-${id}`).click();
+    await expect.poll(() => hash(page)).toBe(`#/banks/${id}/items`);
+    await page.getByTestId('bank-title').waitFor();
     expect(gui.blocked).toEqual([]);
     expect(gui.errors).toEqual([]);
   }, 180_000);
