@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/tmp.js';
+import { slowJobSteps } from './slow-jobs.js';
 import { closeBrowser, hasChromium, launchGui, type Gui } from './harness.js';
 import { loginAs, unlockAndLogin } from './login.js';
 import { MANAGER, REVIEWER, seedWorkstation } from './seed.js';
@@ -17,30 +18,6 @@ afterAll(async () => {
   for (const g of guis.splice(0)) await g.close();
   await closeBrowser();
 });
-
-/**
- * Slows the job checkpoints (app/services/jobs/progress.ts yields with setImmediate between steps)
- * so that a run on the small sample bank lasts long enough to be seen and cancelled, as one on a
- * large bank would. Everything else in the process keeps its pace. Returns how many yields were slowed.
- */
-function slowJobSteps(ms: number): { restore(): number } {
-  const original = globalThis.setImmediate;
-  let slowed = 0;
-  const patched = ((fn: (...a: unknown[]) => void, ...args: unknown[]) => {
-    if (new Error().stack?.includes('jobs/progress')) {
-      slowed += 1;
-      return setTimeout(fn, ms, ...args) as unknown as NodeJS.Immediate;
-    }
-    return original(fn, ...args);
-  }) as typeof setImmediate;
-  globalThis.setImmediate = patched;
-  return {
-    restore: () => {
-      globalThis.setImmediate = original;
-      return slowed;
-    },
-  };
-}
 
 async function paperCount(gui: Gui, bankId: number): Promise<number> {
   return ((await gui.host.call('papers.list', { bankId })) as unknown[]).length;

@@ -3,13 +3,13 @@
  * create a bank as its 题库管理员 and land on the new bank's 细目表 tab; an author's attempt is
  * refused with the service's Chinese message. In Chromium, against the real services.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, hasChromium, launchGui, type Gui } from './harness.js';
 import { unlockAndLogin } from './login.js';
-import { AUTHOR, MANAGER, seedWorkstation } from './seed.js';
+import { AUTHOR, MANAGER, seedWorkstation, copyWorkstation } from './seed.js';
 import type { Page } from 'playwright-core';
 
 const guis: Gui[] = [];
@@ -27,13 +27,6 @@ afterAll(async () => {
   await closeBrowser();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** A fresh copy of the seeded workstation (with its WAL and SHM when they exist). */
-function freshDb(name: string): string {
-  const target = join(dir, `${name}.db`);
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(seeded + suffix)) copyFileSync(seeded + suffix, target + suffix);
-  return target;
-}
 
 /** Picks an option of the antd Select inside the form item labelled `label`. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
@@ -53,7 +46,7 @@ async function openDrafter(gui: Gui): Promise<void> {
 
 describe.skipIf(!hasChromium)('GUI: occupation catalog and new bank (Chromium)', () => {
   it('finds 制图员 by a Chinese word, shows its tracks and levels, creates a 四级 bank and opens its 细目表 tab', async () => {
-    const gui = await launchGui({ dbFile: freshDb('manager') });
+    const gui = await launchGui({ dbFile: copyWorkstation(seeded, dir, 'manager') });
     guis.push(gui);
     const { page } = gui;
     await unlockAndLogin(gui, MANAGER, '/catalog');
@@ -91,7 +84,7 @@ describe.skipIf(!hasChromium)('GUI: occupation catalog and new bank (Chromium)',
   }, 120_000);
 
   it('shows the service refusal when an author tries to create a bank', async () => {
-    const gui = await launchGui({ dbFile: freshDb('author') });
+    const gui = await launchGui({ dbFile: copyWorkstation(seeded, dir, 'author') });
     guis.push(gui);
     const { page } = gui;
     await unlockAndLogin(gui, AUTHOR, '/catalog?q=制图&code=3-01-02-07');

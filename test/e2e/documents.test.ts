@@ -20,6 +20,7 @@ import * as P from '../../templates/docx/practical-text.js';
 import * as W from '../../app/renderer/src/pages/documents/paperWording.js';
 import { headerOf, SAMPLE_NOTE } from '../../app/renderer/src/pages/documents/paperData.js';
 import { useTempDir } from '../helpers/tmp.js';
+import { slowJobSteps } from './slow-jobs.js';
 import { closeBrowser, hasChromium, launchGui, type Gui } from './harness.js';
 import { unlockAndLogin } from './login.js';
 import { MANAGER, PASSPHRASE, PASSWORD, REVIEWER, seedWorkstation } from './seed.js';
@@ -29,23 +30,6 @@ afterAll(async () => {
   for (const g of guis.splice(0)) await g.close();
   await closeBrowser();
 });
-
-/** As in assembly.test.ts: slows the job checkpoints so the progress can be seen. */
-function slowJobSteps(ms: number): { restore(): number } {
-  const original = globalThis.setImmediate;
-  let slowed = 0;
-  globalThis.setImmediate = ((fn: (...a: unknown[]) => void, ...args: unknown[]) => {
-    if (!new Error().stack?.includes('jobs/progress')) return original(fn, ...args);
-    slowed += 1;
-    return setTimeout(fn, ms, ...args) as unknown as NodeJS.Immediate;
-  }) as typeof setImmediate;
-  return {
-    restore: () => {
-      globalThis.setImmediate = original;
-      return slowed;
-    },
-  };
-}
 
 /** Scrolls the page so the element starts at the top of the window (for the screenshots). */
 async function scrollToTop(locator: Locator): Promise<void> {

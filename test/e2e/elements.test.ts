@@ -5,14 +5,14 @@
  * both tables exported into the folder the desktop's picker returns (an xlsx, bytes `PK`); a reviewer's
  * save refused in the service's words. In Chromium, against the real services.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlers } from '../../app/services/registry.js';
 import { closeBrowser, hasChromium, launchGui, type Gui } from './harness.js';
 import { unlockAndLogin } from './login.js';
-import { MANAGER, REVIEWER, SAMPLE_FILE, SAMPLE_FILES, seedWorkstation } from './seed.js';
+import { MANAGER, REVIEWER, SAMPLE_FILE, SAMPLE_FILES, seedWorkstation, copyWorkstation } from './seed.js';
 
 const guis: Gui[] = [];
 let dir = '';
@@ -35,15 +35,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh copy of the seeded workstation (with its WAL and SHM when they exist). */
-function freshDb(name: string): string {
-  const target = join(dir, `${name}.db`);
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(seeded + suffix)) copyFileSync(seeded + suffix, target + suffix);
-  return target;
-}
-
 async function openTab(username: string, name: string, outDir?: string): Promise<Gui> {
-  const gui = await launchGui({ dbFile: freshDb(name), ...(outDir ? { chooseFolder: async () => outDir } : {}) });
+  const gui = await launchGui({ dbFile: copyWorkstation(seeded, dir, name), ...(outDir ? { chooseFolder: async () => outDir } : {}) });
   guis.push(gui);
   await unlockAndLogin(gui, username, `/banks/${bankId}/elements`);
   await gui.page.getByTestId('theory-tree').waitFor();

@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '../../app/domain/person.js';
 import { useTempDir } from '../helpers/tmp.js';
+import { slowJobSteps } from './slow-jobs.js';
 import { closeBrowser, hasChromium, launchGui, type Gui } from './harness.js';
 import { PASSPHRASE, PASSWORD, SAMPLE_FILE, SAMPLE_FILES, TEAM } from './seed.js';
 
@@ -34,23 +35,6 @@ const ROLE_NAME = { manager: '题库管理员', author: '命题人员', reviewer
 
 /** A tiny PNG (the pledge's scan). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-/** As in assembly.test.ts: slows the job checkpoints so that the progress can be seen on the small sample. */
-function slowJobSteps(ms: number): { restore(): number } {
-  const original = globalThis.setImmediate;
-  let slowed = 0;
-  globalThis.setImmediate = ((fn: (...a: unknown[]) => void, ...args: unknown[]) => {
-    if (!new Error().stack?.includes('jobs/progress')) return original(fn, ...args);
-    slowed += 1;
-    return setTimeout(fn, ms, ...args) as unknown as NodeJS.Immediate;
-  }) as typeof setImmediate;
-  return {
-    restore: () => {
-      globalThis.setImmediate = original;
-      return slowed;
-    },
-  };
-}
 
 /** Waits until nothing on the page is moving, for a clean screenshot. */
 async function settled(page: Page): Promise<void> {

@@ -5,13 +5,13 @@
  * bank's duplicates compared; the coverage of the 细目表 for 3 sets (and 5); a reviewer's import
  * refused in the service's words. In Chromium, against the real services.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, hasChromium, launchGui, type Gui } from './harness.js';
 import { unlockAndLogin } from './login.js';
-import { MANAGER, REVIEWER, SAMPLE_FILE, SAMPLE_FILES, seedWorkstation } from './seed.js';
+import { MANAGER, REVIEWER, SAMPLE_FILE, SAMPLE_FILES, seedWorkstation, copyWorkstation } from './seed.js';
 
 const guis: Gui[] = [];
 let dir = '';
@@ -32,15 +32,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh copy of the seeded workstation (with its WAL and SHM when they exist). */
-function freshDb(name: string): string {
-  const target = join(dir, `${name}.db`);
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(seeded + suffix)) copyFileSync(seeded + suffix, target + suffix);
-  return target;
-}
-
 async function openTab(username: string, name: string): Promise<Gui> {
-  const gui = await launchGui({ dbFile: freshDb(name) });
+  const gui = await launchGui({ dbFile: copyWorkstation(seeded, dir, name) });
   guis.push(gui);
   await unlockAndLogin(gui, username, `/banks/${bankId}/import`);
   await gui.page.getByTestId('import-choose').waitFor();

@@ -4,7 +4,7 @@
  * people and 保密责任书, the 制图员 sample bank with its 细目表 and 内容结构表, its items, and 3 + 3
  * assembled sets — as far as a test needs. Passwords are changed at first login like a user would.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DesktopHost } from '../../app/services/desktop/host.js';
 
@@ -108,4 +108,11 @@ export async function seedWorkstation(dbFile: string, level: SeedLevel): Promise
   } finally {
     host.close();
   }
+}
+
+/** A fresh copy of a seeded workstation as `<dir>/<name>.db` (with its WAL and SHM when they exist). */
+export function copyWorkstation(seeded: string, dir: string, name: string): string {
+  const target = join(dir, `${name}.db`);
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(seeded + suffix)) copyFileSync(seeded + suffix, target + suffix);
+  return target;
 }
