@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)('GUI: 试题 (Chromium)', () => {
     await page.getByTestId('row-title').first().filter({ hasText: /\S/ }).waitFor();
     await page.locator('[data-testid="row-findings"]').first().waitFor();
     const all = await count(page);
-    const catalogue = (await gui.host.call('items.list', { bankId })) as { id: number; type: string; state: string }[];
+    const catalogue = (await gui.host.call('items.list', { bankId })) as { id: number; type: string; state: string; binding: string }[];
     expect(all).toBe(catalogue.length);
     await expectSecretView(page);
     await settled(page);
@@ -163,6 +163,17 @@ describe.skipIf(!hasChromium)('GUI: 试题 (Chromium)', () => {
     await pick(page, 'filter-state', '入库');
     await page.locator(`[data-testid="items-count"][data-count="${multiple}"]`).waitFor();
     await page.getByTestId('filter-clear').click();
+    await page.locator(`[data-testid="items-count"][data-count="${all}"]`).waitFor();
+
+    // a link to a node (as an assembly's infeasibility cause gives) opens the list filtered to it
+    const scope = (catalogue.find((i) => i.binding.split('-').length >= 3)?.binding ?? '').split('-').slice(0, 2).join('-');
+    const inScope = catalogue.filter((i) => i.binding === scope || i.binding.startsWith(`${scope}-`)).length;
+    expect(inScope).toBeGreaterThan(0);
+    expect(inScope).toBeLessThan(all);
+    await page.evaluate((to) => (window.location.hash = to), `/banks/${bankId}/items?point=${scope}`);
+    await page.locator(`[data-testid="items-count"][data-count="${inScope}"]`).waitFor();
+    expect(await page.getByTestId('filter-element').textContent()).toContain(scope);
+    await page.evaluate((to) => (window.location.hash = to), `/banks/${bankId}/items`);
     await page.locator(`[data-testid="items-count"][data-count="${all}"]`).waitFor();
 
     // open a 单选, edit the stem, save: version 2 in 草稿, the diff shows the inserted words

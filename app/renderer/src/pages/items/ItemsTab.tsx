@@ -5,17 +5,18 @@
  * panel. The list shows 题干 text, so the tab is a secret view of the bank's mark.
  */
 import { Alert, Button, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_SECRECY } from '../../../../domain/secrecy.js';
 import { api } from '../../api/client.js';
 import { useLoad } from '../../api/hooks.js';
+import { queryOf, usePath } from '../../app/router.js';
 import { useSecretView } from '../../app/secrecy.js';
 import { useUser } from '../../app/session.js';
 import { AddItem } from './AddItem.js';
 import { ItemFilters, SearchBox } from './ItemFilters.js';
 import { ItemList } from './ItemList.js';
 import { ItemPanel, mayEdit } from './ItemPanel.js';
-import { bindingsOf, type Filters } from './model.js';
+import { bindingsOf, filtersFromQuery, type Filters } from './model.js';
 import { itemsText } from './text.js';
 import { useItemSource } from './useItemSource.js';
 
@@ -71,6 +72,19 @@ function useListHeight(): number {
   return Math.max(320, height - 470);
 }
 
+/** The filters, started (and restarted when a link changes the query) from the route's query. */
+function useLinkedFilters(): [Filters, (f: Filters) => void] {
+  const query = usePath().split('?')[1] ?? '';
+  const [filters, setFilters] = useState<Filters>(() => filtersFromQuery(new URLSearchParams(query)));
+  const applied = useRef(query);
+  useEffect(() => {
+    if (applied.current === query) return;
+    applied.current = query;
+    setFilters(filtersFromQuery(queryOf(`?${query}`)));
+  }, [query]);
+  return [filters, setFilters];
+}
+
 /** A tab per bank: moving to another bank starts with its own search, filters and panel. */
 export function ItemsTab(props: { bankId: number }) {
   return <BankItems key={props.bankId} bankId={props.bankId} />;
@@ -85,7 +99,7 @@ function BankItems(props: { bankId: number }) {
   useSecretView(mark);
 
   const search = useSearchTerm();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useLinkedFilters();
   const source = useItemSource(bankId, search.term, filters);
   const [wantNames, setWantNames] = useState(false);
   const names = useScopeNames(bankId, wantNames);

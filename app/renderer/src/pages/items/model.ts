@@ -3,8 +3,8 @@
  * itself — 题型, 状态, 难度, 鉴定点 prefix — and the lint filter applied here), lint counts, the pages
  * of search results, and which findings belong to which field.
  */
-import type { ItemState } from '../../../../domain/bank.js';
-import type { ItemType } from '../../../../domain/item.js';
+import { ITEM_STATES, type ItemState } from '../../../../domain/bank.js';
+import { ITEM_TYPES, type ItemType } from '../../../../domain/item.js';
 import type { LintFinding } from '../../../../domain/lint/item-lint.js';
 import type { QbankApi } from '../../api/client.js';
 
@@ -146,4 +146,21 @@ export function withRow(rows: readonly ItemRow[], row: ItemRow): ItemRow[] {
   const next = rows.slice();
   next[i] = row;
   return next;
+}
+
+/**
+ * The filters a link asks for (`/banks/1/items?point=B-A-C` from an assembly's infeasibility cause,
+ * `?kind=practical&module=A`, `?type=singleChoice&state=待审`); unknown values are ignored.
+ */
+export function filtersFromQuery(q: URLSearchParams): Filters {
+  const out: { -readonly [K in keyof Filters]: Filters[K] } = {};
+  const type = q.get('type') ?? (q.get('kind') === 'practical' || q.get('kind') === 'comprehensive' ? q.get('kind') : null);
+  if (type !== null && (ITEM_TYPES as readonly string[]).includes(type)) out.type = type as ItemType;
+  const state = q.get('state');
+  if (state !== null && (ITEM_STATES as readonly string[]).includes(state)) out.state = state as ItemState;
+  const difficulty = Number(q.get('difficulty') ?? NaN);
+  if (Number.isInteger(difficulty) && difficulty >= 1 && difficulty <= 5) out.difficulty = difficulty;
+  const element = (q.get('point') ?? q.get('module') ?? '').trim().toUpperCase();
+  if (/^[A-Z0-9]+(-[A-Z0-9]+)*$/u.test(element)) out.element = element;
+  return out;
 }
