@@ -47,6 +47,7 @@ export const HANDLER_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   'banks.importElementTable': ['elements import'],
   'banks.importPracticalStructure': ['elements import --practical'],
   'banks.exportElementTables': ['elements export'],
+  'banks.tables': ['elements show'],
   'templates.elements': ['template elements'],
   'templates.structure': ['template structure'],
   'templates.items': ['template items'],

@@ -4,12 +4,19 @@ import { handlers } from '../../services/registry.js';
 import { bankOption, outOption, readInput } from '../command.js';
 import { arg, call, groupCommand } from '../group.js';
 import { elementsText } from '../messages/elements.js';
+import { tablesLines } from './element-lines.js';
 import { toolsText } from '../messages/tools.js';
 
 export const elementsCommand = groupCommand(
   'elements',
   elementsText.elementsSummary,
   [
+    {
+      name: 'show',
+      usage: elementsText.elementsShowUsage,
+      summary: elementsText.elementsShowSummary,
+      run: async (ctx, s) => void (await call(ctx, s, handlers['banks.tables'], { bankId: bankOption(ctx) }, (t) => tablesLines(t, ctx.values.practical === true))),
+    },
     {
       name: 'import',
       usage: elementsText.elementsImportUsage,

@@ -13,6 +13,9 @@ import {
   STRUCTURE_EXAMPLE_MARK,
   theoryElementTableXlsx,
 } from '../../../templates/xlsx/element-table/index.js';
+import { practicalStructureSchema, type PracticalStructure } from '../../domain/practical-structure.js';
+import { theoryElementTableSchema, type TheoryElementTable } from '../../domain/element-table.js';
+import { getCurrentElementTable } from '../../store/repositories/element-tables.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
 import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
@@ -32,7 +35,31 @@ function refuseIfProblems(subject: string, problems: readonly Problem[]): void {
   if (problems.some((p) => p.severity === 'error')) throw new DomainValidationError(subject, problems);
 }
 
+/** The bank's current tables as stored, with their versions (null: none saved). */
+export interface StoredTables {
+  readonly theory: { readonly version: number; readonly table: TheoryElementTable } | null;
+  readonly practical: { readonly version: number; readonly structure: PracticalStructure } | null;
+}
+
 export const elementHandlers = handlerMap(
+  defineHandler({
+    name: 'banks.tables',
+    summary: '查看细目表和内容结构表',
+    input: z.object({ bankId: z.number().int().positive() }).strict(),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: bankOf('manager', 'author', 'reviewer'),
+    objects: (i) => [`bank:${i.bankId}`],
+    run: (ctx, input): StoredTables => {
+      const bank = requireBank(ctx, input.bankId);
+      const theory = getCurrentElementTable(ctx.db, bank.id, 'theory');
+      const practical = getCurrentElementTable(ctx.db, bank.id, 'practical');
+      return {
+        theory: theory ? { version: theory.version, table: theoryElementTableSchema.parse(theory.body) } : null,
+        practical: practical ? { version: practical.version, structure: practicalStructureSchema.parse(practical.body) } : null,
+      };
+    },
+  }),
   defineHandler({
     name: 'banks.setElementTable',
     summary: '保存理论知识考核要素细目表',

@@ -165,6 +165,20 @@ describe('qbank: images, items export, elements set', () => {
     expect((await cli(ws, 'boss', ['elements', 'set', '--bank', bank, '--file', 'bad.json'])).err).toContain('bad.json 不是有效的 JSON');
     writeFileSync(join(ws.dir, 'wrong.json'), JSON.stringify({ ...(sampleElementTable() as object), level: 3 }));
     expect((await cli(ws, 'boss', ['elements', 'set', '--bank', bank, '--file', 'wrong.json'])).err).toContain('应为本题库的 四级/中级工');
+
+    // elements show: the stored tables as saved (banks.tables), a tree, a structure, or JSON
+    const theory = await cli(ws, 'boss', ['elements', 'show', '--bank', bank]);
+    expect(theory).toMatchObject({ code: 0, err: '' });
+    expect(theory.out).toMatch(/^理论知识考核要素细目表（第 2 版）\n/u);
+    expect(theory.out).toMatch(/\n {2}[A-Z]-[A-Z]\t\S+\t\d+(\.\d+)?%\n/u);
+    expect(theory.out).toMatch(/\n\s+[A-Z](-[A-Z])+-\d{3}\t\S+\t[XYZ]\n/u);
+    const practical = await cli(ws, 'boss', ['elements', 'show', '--bank', bank, '--practical']);
+    expect(practical.out).toMatch(/^技能考核内容结构表（第 2 版）\n/u);
+    expect(practical.out).toMatch(/\n {2}[A-Z]\t(必考|选考)\t\d+(\.\d+)?%\t\d+ 分钟\t(实操|笔试)\n/u);
+    const json = JSON.parse((await cli(ws, 'boss', ['elements', 'show', '--bank', bank, '--json'])).out) as { theory: { version: number; table: unknown } };
+    expect(json.theory).toEqual({ version: 2, table: expect.objectContaining({ scopes: (sampleElementTable() as { scopes: unknown }).scopes }) });
+    const empty = await invoke(ws.as('boss', ['manager']), handlers['banks.create'], { occupationCode: '3-01-02-07', track: '机械', level: 3 });
+    expect((await cli(ws, 'boss', ['elements', 'show', '--bank', String(empty.id)])).out).toBe('本题库尚无理论知识考核要素细目表\n');
   }, 120_000);
 });
 

@@ -169,8 +169,6 @@ export function PracticalPanel(props: { bank: BankRecord; tables: StoredTables; 
             <LevelCard key={level.level} s={shown} level={level} bankLevel={bank.level} onChange={draft ? setDraft : undefined} />
           ))}
         </>
-      ) : summary && !tables.practicalReadable ? (
-        <Alert type="info" showIcon data-testid="practical-unreadable" title={t.empty.practicalUnreadable(summary.version, summary.modules)} />
       ) : (
         <Empty data-testid="practical-empty" description={t.empty.practical} />
       )}

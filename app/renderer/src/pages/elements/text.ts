@@ -6,8 +6,6 @@ export const elementsText = {
   empty: {
     theory: '本题库还没有理论知识考核要素细目表。请下载模板填写后导入，或导入已有的细目表 xlsx 文件。',
     practical: '本题库还没有技能考核内容结构表。请下载模板填写后导入，或导入已有的结构表 xlsx 文件。',
-    practicalUnreadable: (version: number, modules: number) =>
-      `已保存第 ${version} 版（职业功能 ${modules} 个）。本程序版本不能在界面中读取结构表内容：请导出查看，修改后重新导入。`,
   },
   version: (v: number) => `第 ${v} 版`,
   actions: {
