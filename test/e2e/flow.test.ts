@@ -161,19 +161,23 @@ async function registerTeam(gui: Gui): Promise<void> {
   await page.getByTestId('menu-/admin/accounts').click();
   for (const m of MEMBERS) {
     await page.getByTestId(`link-${m.username}`).click();
-    // the people load after the dialog opens and re-render the list: pick again until the choice shows
-    const picker = page.locator('.ant-modal:visible .ant-select');
-    for (let i = 0; i < 5 && (await picker.filter({ hasText: m.person.name }).count()) === 0; i++) {
+    // the select is enabled once the people are loaded; a click on an option while the dropdown
+    // still settles can be lost, so the choice is made again (at most 3 times) until it shows
+    const picker = page.locator('.ant-modal:visible .ant-select:not(.ant-select-disabled)');
+    for (let attempt = 0; ; attempt++) {
       if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await picker.click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: m.person.name }).click({ timeout: 5000 }).catch(() => undefined);
-      await page.waitForTimeout(300);
+      await settled(page);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: m.person.name }).click();
+      const shown = await picker.filter({ hasText: m.person.name }).waitFor({ timeout: 3000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 2) throw new Error(`could not choose ${m.person.name} in the 关联人员 dialog`);
     }
-    await picker.filter({ hasText: m.person.name }).waitFor();
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await page.getByTestId('link-ok').click();
     await dialogsGone(page);
     await page.getByTestId(`grant-${m.username}`).click();
     await page.getByTestId('grant-roles').getByText(ROLE_NAME[m.role], { exact: true }).click();
+    await settled(page); // the dialog's opening animation: a click while it moves can miss
     await page.getByTestId('grant-ok').click();
     await page.getByTestId('accounts-notice').filter({ hasText: `已授予 ${m.username}：${ROLE_NAME[m.role]}` }).waitFor();
     await dialogsGone(page);
@@ -195,16 +199,16 @@ async function createBank(gui: Gui): Promise<number> {
   await choose(page, '方向/工种', '机械（方向）');
   await choose(page, '级别', '四级/中级工');
   await gui.screenshot('flow-05-catalog');
-  // The catalog's form has no 样例 switch, and only a sample bank takes items straight into 入库 (as
-  // the sample workbook is imported here): the bank is created by the manager through the same
-  // handler the form calls, `banks.create`, with isSample — then opened from the occupation's list.
-  const bank = (await gui.host.call('banks.create', { occupationCode: '3-01-02-07', track: '机械', level: 4, name: '制图员（机械）四级/中级工 样例题库', isSample: true })) as { id: number };
-  await go(page, '/catalog?q=制图');
-  await go(page, '/catalog?q=制图&code=3-01-02-07');
-  await page.getByTestId('occupation-banks').getByText(/样例题库/).first().waitFor();
-  await page.getByTestId(`bank-${bank.id}`).click();
+  // a 样例 bank: only a sample bank takes imported items straight into 入库 (as the sample workbook is)
+  await page.getByTestId('create-name').fill('制图员（机械）四级/中级工 样例题库');
+  await page.getByTestId('create-sample').click();
+  await page.getByTestId('create-bank').click();
+  await page.waitForURL(/#\/banks\/\d+\/elements/u);
+  const bankId = Number(/banks\/(\d+)/u.exec(page.url())?.[1]);
+  const banks = (await gui.host.call('banks.list', {})) as { id: number; isSample: boolean; name: string }[];
+  expect(banks.find((b) => b.id === bankId)).toMatchObject({ isSample: true, name: '制图员（机械）四级/中级工 样例题库' });
   await page.getByTestId('theory-empty').waitFor();
-  return bank.id;
+  return bankId;
 }
 
 async function importTables(gui: Gui): Promise<void> {

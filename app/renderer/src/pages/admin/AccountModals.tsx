@@ -133,7 +133,10 @@ export function GrantRoles(props: { account: Account | null; onClose(): void; on
 }
 
 export function LinkPerson(props: { account: Account | null; onClose(): void; onLinked(account: Account): void }) {
-  const people = useLoad(() => (props.account ? api['people.list']({}) : Promise.resolve([])), [props.account?.id]);
+  // the list is tagged with the account it was loaded for: on opening, the list of the last dialog
+  // (or none) is not taken for this one's
+  const people = useLoad(async () => ({ account: props.account?.id, list: props.account ? await api['people.list']({}) : [] }), [props.account?.id]);
+  const ready = !people.loading && people.data?.account === props.account?.id;
   const [personId, setPersonId] = useState<number | null | undefined>(undefined);
   const action = useAction();
   const account = props.account;
@@ -156,14 +159,18 @@ export function LinkPerson(props: { account: Account | null; onClose(): void; on
       onOk={() => void submit()}
       okText={adminText.save}
       confirmLoading={action.busy}
+      okButtonProps={{ disabled: !ready, 'data-testid': 'link-ok' }}
     >
+      {/* disabled until the people are loaded, so a choice is never re-rendered away */}
       <Select<number | null>
         style={{ width: '100%' }}
+        data-testid="link-person"
         placeholder={t.linkPick}
         value={chosen}
-        loading={people.loading}
+        loading={!ready}
+        disabled={!ready}
         onChange={setPersonId}
-        options={[{ value: null, label: t.linkNone }, ...(people.data ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.unit}）` }))]}
+        options={[{ value: null, label: t.linkNone }, ...(ready ? (people.data?.list ?? []) : []).map((p) => ({ value: p.id, label: `${p.name}（${p.unit}）` }))]}
       />
       {people.error && <Alert type="error" showIcon title={people.error} style={{ marginTop: 12 }} />}
       {action.error && <Alert type="error" showIcon title={action.error} style={{ marginTop: 12 }} />}

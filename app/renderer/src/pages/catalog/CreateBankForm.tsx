@@ -24,9 +24,10 @@ interface Values {
   secrecyLevel: SecrecyLevel;
   period?: string;
   beforeUse: boolean;
+  isSample: boolean;
 }
 
-const INITIAL: Values = { secrecyLevel: '机密', beforeUse: true };
+const INITIAL: Values = { secrecyLevel: '机密', beforeUse: true, isSample: false };
 
 /** The levels one may pick: those of the chosen track (none before a track is chosen, when tracks exist). */
 function levelChoices(o: Occupation, track: string | undefined): readonly Level[] {
@@ -60,6 +61,7 @@ export function CreateBankForm(props: { occupation: Occupation }) {
         level: v.level as Level,
         ...(v.name?.trim() ? { name: v.name.trim() } : {}),
         secrecy: { level: v.secrecyLevel, period: v.period?.trim() ?? '', beforeUse: v.beforeUse },
+        isSample: v.isSample,
       });
       void message.success(t.created(bank.name));
       navigate(`/banks/${bank.id}/elements`);
@@ -103,6 +105,9 @@ export function CreateBankForm(props: { occupation: Occupation }) {
         </Form.Item>
         <Form.Item name="beforeUse" label={t.beforeUse} valuePropName="checked" extra={t.beforeUseHelp}>
           <Switch />
+        </Form.Item>
+        <Form.Item name="isSample" label={t.sample} valuePropName="checked" extra={t.sampleHelp}>
+          <Switch data-testid="create-sample" />
         </Form.Item>
         <Form.Item wrapperCol={{ offset: 4, span: 12 }}>
           <Typography.Text type="danger" data-testid="create-mark">

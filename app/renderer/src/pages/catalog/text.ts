@@ -43,6 +43,8 @@ export const catalogText = {
     periodPlaceholder: '如 长期、10年；可留空',
     beforeUse: '启用前',
     beforeUseHelp: '试卷标注“启用前”，考试开始前一直保密（规程第四条）',
+    sample: '样例题库',
+    sampleHelp: '用于演示和培训：每份输出都标注“样例”，导入的试题可直接入库',
     mark: (mark: string) => `密级标志：${mark}`,
     submit: '新建题库',
     created: (name: string) => `已新建题库“${name}”`,
