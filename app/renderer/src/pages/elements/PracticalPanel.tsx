@@ -4,7 +4,7 @@
  * template, and editing in place with the domain's checks live (比重 of what a candidate takes add up
  * to 100, 选考 weights equal), saved as a new version by banks.setPracticalStructure.
  */
-import { Alert, Button, Card, Empty, Input, InputNumber, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Input, InputNumber, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { levelName, type Level } from '../../../../domain/level.js';
 import {
