@@ -53,6 +53,7 @@ export const HANDLER_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   'templates.items': ['template items'],
   // Items.
   'items.list': ['items list'],
+  'items.catalogue': ['items list --packed'],
   'items.get': ['items show'],
   'items.history': ['items history'],
   'items.diff': ['items diff'],

@@ -18,7 +18,12 @@ const group = groupCommand(
       name: 'list',
       usage: itemsText.listUsage,
       summary: itemsText.listSummary,
-      run: async (ctx, s, args) => void (await call(ctx, s, handlers['items.list'], { bankId: intArg(args, 0, itemsText.bank) }, (items) => items.map(itemLine))),
+      run: async (ctx, s, args) => {
+        const input = { bankId: intArg(args, 0, itemsText.bank) };
+        // --packed: the compact form the desktop list loads (JSON), for scripts over big banks
+        if (ctx.values.packed === true) await call(ctx, s, handlers['items.catalogue'], input, (c) => [JSON.stringify(c)]);
+        else await call(ctx, s, handlers['items.list'], input, (items) => items.map(itemLine));
+      },
     },
     {
       name: 'show',
@@ -108,6 +113,7 @@ const group = groupCommand(
     note: { type: 'string' },
     state: { type: 'string' },
     'lint-clean': { type: 'boolean' },
+    packed: { type: 'boolean' },
   },
 );
 

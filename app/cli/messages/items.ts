@@ -10,8 +10,8 @@ export const itemsText = {
   bank: '题库',
   item: '试题',
   stepUsage: (name: string) => `${name} <题库> [<试题>…] [--state 状态] [--element 前缀] [--lint-clean] [--comment 意见]`,
-  listUsage: 'list <题库>',
-  listSummary: '列出试题目录（不含内容）',
+  listUsage: 'list <题库> [--packed]',
+  listSummary: '列出试题目录（不含内容；--packed 为紧凑 JSON）',
   showUsage: 'show <题库> <试题>',
   showSummary: '调阅试题内容（登记在调阅登记表）',
   showTitle: (id: number, type: string, element: string, difficulty: number, version: number, state: string) =>

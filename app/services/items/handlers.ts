@@ -24,6 +24,7 @@ import {
   type VersionInfo,
 } from '../../store/repositories/items.js';
 import { diffItems, type FieldChange } from '../../domain/item-diff.js';
+import { packCatalogue, type PackedCatalogue } from '../../domain/item-catalogue.js';
 import { currentPracticalStructure, currentTheoryTable, requireBank } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
@@ -167,6 +168,16 @@ export const itemHandlers = handlerMap(
     register: '',
     bank: bankOf('manager', 'author', 'reviewer'),
     run: (ctx, input): readonly ItemView[] => listItemSummaries(ctx.db, input.bankId),
+  }),
+  /** items.list packed (app/domain/item-catalogue.ts): what the desktop list loads, for 100 000 items. */
+  defineHandler({
+    name: 'items.catalogue',
+    summary: '列出试题目录（紧凑格式）',
+    input: z.object({ bankId: z.number().int().positive() }).strict(),
+    roles: ['manager', 'author', 'reviewer'],
+    register: '',
+    bank: bankOf('manager', 'author', 'reviewer'),
+    run: (ctx, input): PackedCatalogue => packCatalogue(listItemSummaries(ctx.db, input.bankId)),
   }),
 
   ...bindHandlers,

@@ -5,10 +5,12 @@
  */
 import { ITEM_STATES, type ItemState } from '../../../../domain/bank.js';
 import { ITEM_TYPES, type ItemType } from '../../../../domain/item.js';
+import type { CatalogueRow } from '../../../../domain/item-catalogue.js';
 import type { LintFinding } from '../../../../domain/lint/item-lint.js';
 import type { QbankApi } from '../../api/client.js';
 
-export type ItemRow = Awaited<ReturnType<QbankApi['items.list']>>[number];
+/** A row of the catalogue (items.catalogue, unpacked). */
+export type ItemRow = CatalogueRow;
 export type ItemRecord = Awaited<ReturnType<QbankApi['items.get']>>;
 export type SearchHit = Awaited<ReturnType<QbankApi['items.search']>>['hits'][number];
 export type BankRecord = Awaited<ReturnType<QbankApi['banks.list']>>[number];

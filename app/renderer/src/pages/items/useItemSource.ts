@@ -1,6 +1,6 @@
 /**
  * The rows the virtual list shows, for 100 000 items without a call per row:
- * - no search term: the catalogue (`items.list`, metadata only, one call) filtered here; the 题干摘要
+ * - no search term: the catalogue (`items.catalogue`: metadata only, packed, one call) filtered here; the 题干摘要
  *   of the rows on screen come from `items.search` pages over the same handler-side filters (ids
  *   ascending, as the catalogue), one call per 200 rows, so only what is looked at is 调阅;
  * - a search term: `items.search` pages as the list scrolls to them (the handler filters by 题型,
@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, errorMessage } from '../../api/client.js';
 import { useLoad } from '../../api/hooks.js';
+import { kindOfType, unpackCatalogue } from '../../../../domain/item-catalogue.js';
 import { useLintCounts, type LintState } from './useLintCounts.js';
 import {
   filterKey,
@@ -63,8 +64,6 @@ export interface ItemSource {
   setFindings(id: number, findings: readonly LintFinding[]): void;
   reload(): void;
 }
-
-const kindOfType = (type: ItemRow['type']): ItemRow['kind'] => (type === 'practical' || type === 'comprehensive' ? type : 'theory');
 
 /** Pages of `items.search` keyed by offset, for one query; a new key starts afresh. */
 function usePages(bankId: number, key: string, query: () => Record<string, unknown>, enabled: boolean) {
@@ -120,7 +119,7 @@ function usePages(bankId: number, key: string, query: () => Record<string, unkno
 
 export function useItemSource(bankId: number, term: string, filters: Filters): ItemSource {
   const [tick, setTick] = useState(0);
-  const list = useLoad(() => api['items.list']({ bankId }), [bankId, tick]);
+  const list = useLoad(async () => unpackCatalogue(await api['items.catalogue']({ bankId })), [bankId, tick]);
   const [rows, setRows] = useState<readonly ItemRow[]>([]);
   useEffect(() => setRows(list.data ?? []), [list.data]);
   const lint = useLintCounts(bankId, tick, list.data?.length);
