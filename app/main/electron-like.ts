@@ -4,6 +4,7 @@
  * Node without the Electron binary. Only what `wire.ts` calls is listed.
  */
 import type { IpcMainLike } from './ipc.js';
+import type { UtilityProcessModuleLike } from './svg-child.js';
 
 /** An event a listener may cancel; navigation events carry the target URL. */
 export interface PreventableEvent {
@@ -95,4 +96,6 @@ export interface ElectronLike {
     showErrorBox(title: string, content: string): void;
   };
   readonly Menu: { setApplicationMenu(menu: null): void };
+  /** Node children of the program (the SVG renderer), since the packaged Electron cannot run as Node. */
+  readonly utilityProcess: UtilityProcessModuleLike;
 }

@@ -5,7 +5,7 @@
  * module has finished evaluating. Run with `npm start` where the Electron binary was installed;
  * packaged by `npm run dist` (scripts/dist/) on a connected build machine.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, utilityProcess } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMain } from './wire.js';
@@ -14,6 +14,6 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** The running main process (tests wait for it; Electron does not). */
 export const started = startMain(
-  { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session },
+  { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session, utilityProcess },
   { rendererDir: join(here, '..', 'renderer'), preloadPath: join(here, '..', 'preload', 'preload.cjs'), env: process.env },
 );

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { DesktopHost } from '../services/desktop/host.js';
+import { useSvgChildRunner } from '../services/platform/svg-child.js';
 import type { AppLike, BrowserWindowLike, ElectronLike, NavigationEvent, PreventableEvent, SessionLike, WebContentsLike } from './electron-like.js';
 import {
   APP_ORIGIN,
@@ -21,6 +22,7 @@ import {
   windowOpenPolicy,
 } from './hardening.js';
 import { bindDesktop } from './ipc.js';
+import { utilitySvgChild } from './svg-child.js';
 import { mainMessages } from './messages.js';
 import { serveRendererFile } from './renderer-files.js';
 
@@ -71,6 +73,7 @@ export async function wireMain(electron: ElectronLike, deps: MainDeps): Promise<
   session.protocol.handle(APP_SCHEME, (request) => answerAppRequest(deps.rendererDir, request));
   if (app.isPackaged) electron.Menu.setApplicationMenu(null);
 
+  useSvgChildRunner(utilitySvgChild(electron.utilityProcess));
   const host = createHost(electron, deps);
   app.on('will-quit', () => host.close());
   const channels = bindDesktop(electron.ipcMain, host);

@@ -50,7 +50,8 @@ const { sha256Hex } = await dist('crypto/digest.js');
 
 // The 附图 of each task, drawn in code (app/demo/drawings), rendered as the workstation renders an SVG
 // upload (PRINT_WIDTH_PX) and pasted over the task's row, where a writer pastes a picture.
-const drawings = new Map(sampleDrawings().map((d) => [d.title, rasteriseSvg(d.svg, { widthPx: PRINT_WIDTH_PX }).png]));
+const drawings = new Map();
+for (const d of sampleDrawings()) drawings.set(d.title, (await rasteriseSvg(d.svg, { widthPx: PRINT_WIDTH_PX })).png);
 const images = new Map([...drawings.values()].map((png) => [sha256Hex(png), { bytes: png, contentType: 'image/png' }]));
 const withDrawing = (t) => {
   const png = drawings.get(t.title);

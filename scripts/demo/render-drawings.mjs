@@ -17,12 +17,12 @@ const PX_PER_MM = Number(process.env.DRAWINGS_PX_PER_MM ?? 6);
 mkdirSync(out, { recursive: true });
 
 const drawings = sampleDrawings();
-drawings.forEach((drawing, k) => {
+for (const [k, drawing] of drawings.entries()) {
   const name = `${String(k + 1).padStart(2, '0')}-${drawing.caption}`;
   writeFileSync(join(out, `${name}.svg`), drawing.svg);
   const widthMm = Number(/width="([\d.]+)mm"/.exec(drawing.svg)?.[1] ?? 297);
-  const png = rasteriseSvg(drawing.svg, { widthPx: Math.round(widthMm * PX_PER_MM) });
+  const png = await rasteriseSvg(drawing.svg, { widthPx: Math.round(widthMm * PX_PER_MM) });
   writeFileSync(join(out, `${name}.png`), png.png);
   console.log(`${name}.png  ${png.width}×${png.height}  ${drawing.title}`);
-});
+}
 console.log(`${drawings.length} drawings in ${out}`);

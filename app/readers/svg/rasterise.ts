@@ -12,8 +12,9 @@
  * refuses the file instead of ending the program. Each refusal is a ReaderError with a Chinese message
  * (messages.ts).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { type ResvgRenderOptions } from '@resvg/resvg-js';
 import { ReaderError } from '../errors.js';
 import { withLimits } from '../limits.js';
@@ -103,48 +104,67 @@ function decode(svg: string | Uint8Array): string {
 }
 
 /**
- * The renderer runs in a child process (this Node, or Electron as Node): resvg is native code, and a
- * panic inside it (there are known ones for odd but valid SVG, e.g. nested clip paths reaching outside
- * the view box) aborts the whole process — here only the child, and the file is refused. The child also
- * bounds the time a drawing may take. It reads one request on stdin (4-byte length, JSON options, SVG)
- * and answers on stdout (4-byte length, JSON result, PNG).
+ * The renderer runs in a child process (render-child.cjs): resvg is native code, and a panic inside it
+ * (there are known ones for odd but valid SVG, e.g. nested clip paths reaching outside the view box)
+ * aborts the whole process — here only the child, and the file is refused. The child also bounds the
+ * time a drawing may take. How the child is started depends on the shell: plain Node spawns it (CLI,
+ * tests); the desktop program, whose Electron cannot run as Node (RunAsNode fuse off), forks it as a
+ * utility process (app/main/svg-child.ts) and installs that runner with `useSvgChildRunner`.
  */
-const CHILD = `
-const { Resvg } = require(process.argv[1]);
-const input = require('node:fs').readFileSync(0);
-const n = input.readUInt32BE(0);
-const request = JSON.parse(input.subarray(4, 4 + n).toString('utf8'));
-const answer = (result, png) => {
-  const head = Buffer.from(JSON.stringify(result), 'utf8');
-  const size = Buffer.alloc(4);
-  size.writeUInt32BE(head.length);
-  process.stdout.write(Buffer.concat([size, head, png ?? Buffer.alloc(0)]));
-};
-let resvg;
-try {
-  resvg = new Resvg(input.subarray(4 + n), request.options);
-} catch (error) {
-  answer({ error: String(error && error.message || error) });
-  process.exit(0);
-}
-const own = { width: resvg.width, height: resvg.height };
-if (!(own.width > 0 && own.height > 0 && Number.isFinite(own.width) && Number.isFinite(own.height))) {
-  answer({ noSize: true });
-  process.exit(0);
-}
-const width = request.widthPx ?? Math.ceil(own.width);
-const height = Math.ceil((own.height * width) / own.width);
-if (width > request.side || height > request.side || width * height > request.pixels) {
-  answer({ tooLarge: true, width, height });
-  process.exit(0);
-}
-const image = resvg.render();
-answer({ width: image.width, height: image.height }, image.asPng());
-`;
-
-const RESVG = createRequire(import.meta.url).resolve('@resvg/resvg-js');
+export const SVG_CHILD_FILE = fileURLToPath(new URL('./render-child.cjs', import.meta.url));
+/** The resvg module the child loads (its only argument). */
+export const RESVG_MODULE = createRequire(import.meta.url).resolve('@resvg/resvg-js');
 /** Time one drawing may take to render, child start included. */
 const RENDER_MS = 30_000;
+const MAX_ANSWER_BYTES = 512 * 1024 * 1024;
+
+/** A child that did not answer: it crashed, or was stopped after the time bound. */
+export class SvgChildFailure extends Error {
+  constructor(readonly timedOut: boolean) {
+    super(timedOut ? 'SVG renderer timed out' : 'SVG renderer crashed');
+  }
+}
+
+/** Runs render-child.cjs with one request; resolves with its answer, rejects with SvgChildFailure. */
+export type SvgChildRunner = (request: Buffer, timeoutMs: number) => Promise<Buffer>;
+
+/** The child as a Node process: `node render-child.cjs <resvg>`, request on stdin, answer on stdout. */
+export const nodeSvgChild: SvgChildRunner = (request, timeoutMs) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SVG_CHILD_FILE, RESVG_MODULE], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      // under an unfused Electron this is the Electron binary: run it as Node (the packaged program uses a utility process)
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      windowsHide: true,
+    });
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > MAX_ANSWER_BYTES) child.kill('SIGKILL');
+      else chunks.push(chunk);
+    });
+    child.stdin.on('error', () => undefined); // a child that dies before reading: its exit says so
+    child.on('error', () => undefined);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0 && !timedOut && bytes <= MAX_ANSWER_BYTES) resolve(Buffer.concat(chunks));
+      else reject(new SvgChildFailure(timedOut));
+    });
+    child.stdin.end(request);
+  });
+
+let childRunner: SvgChildRunner = nodeSvgChild;
+
+/** The shell's way of starting the child (the desktop program: an Electron utility process). */
+export function useSvgChildRunner(runner: SvgChildRunner): void {
+  childRunner = runner;
+}
 
 interface ChildResult {
   readonly error?: string;
@@ -159,35 +179,30 @@ function checkPixels(width: number, height: number): void {
   if (width * height > SVG_LIMITS.pixels) throw new ReaderError(m.tooManyPixelsTotal(width * height, SVG_LIMITS.pixels));
 }
 
-function renderInChild(text: string, options: ResvgRenderOptions, widthPx: number | undefined): { result: ChildResult; png: Buffer } {
+async function renderInChild(text: string, options: ResvgRenderOptions, widthPx: number | undefined): Promise<{ result: ChildResult; png: Buffer }> {
   const request = Buffer.from(JSON.stringify({ options, widthPx, side: SVG_LIMITS.side, pixels: SVG_LIMITS.pixels }), 'utf8');
   const size = Buffer.alloc(4);
   size.writeUInt32BE(request.length);
-  const run = spawnSync(process.execPath, ['-e', CHILD, RESVG], {
-    input: Buffer.concat([size, request, Buffer.from(text, 'utf8')]),
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    timeout: RENDER_MS,
-    maxBuffer: 512 * 1024 * 1024,
-    windowsHide: true,
-  });
-  if (run.error !== undefined || run.status !== 0) {
-    const timedOut = run.signal === 'SIGTERM' || (run.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-    throw new ReaderError(timedOut ? m.timeout(RENDER_MS / 1000) : m.crashed);
+  let out: Buffer;
+  try {
+    out = await childRunner(Buffer.concat([size, request, Buffer.from(text, 'utf8')]), RENDER_MS);
+  } catch (e) {
+    throw new ReaderError(e instanceof SvgChildFailure && e.timedOut ? m.timeout(RENDER_MS / 1000) : m.crashed);
   }
-  const out = run.stdout;
+  if (out.length < 4 || out.readUInt32BE(0) > out.length - 4) throw new ReaderError(m.crashed);
   const n = out.readUInt32BE(0);
   return { result: JSON.parse(out.subarray(4, 4 + n).toString('utf8')) as ChildResult, png: out.subarray(4 + n) };
 }
 
 /** The PNG of an SVG drawing on a white ground, `widthPx` wide (or the SVG's own size). */
-export function rasteriseSvg(svg: string | Uint8Array, options: RasteriseOptions = {}): RasterisedSvg {
+export async function rasteriseSvg(svg: string | Uint8Array, options: RasteriseOptions = {}): Promise<RasterisedSvg> {
   const text = decode(svg);
   checkSvgText(text);
   const { widthPx } = options;
   if (widthPx !== undefined && !(Number.isInteger(widthPx) && widthPx >= 1 && widthPx <= SVG_LIMITS.side)) {
     throw new ReaderError(m.badWidth(SVG_LIMITS.side));
   }
-  const { result, png } = renderInChild(
+  const { result, png } = await renderInChild(
     text,
     {
       font: FONT,

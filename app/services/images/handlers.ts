@@ -46,12 +46,12 @@ export const imageHandlers = handlerMap(
     secret: true,
     bank: bankOf('manager', 'author'),
     objects: (i, out: StoredImage) => [`bank:${String(i.bankId)}`, `image:${out.sha256.slice(0, 16)}`],
-    run: (ctx, input): StoredImage => {
+    run: async (ctx, input): Promise<StoredImage> => {
       requireBank(ctx, input.bankId);
       let bytes: Uint8Array = input.bytes;
       let accepted;
       try {
-        if (sniffImage(bytes)?.format === 'svg') bytes = rasteriseSvg(bytes, { widthPx: input.svgWidthPx }).png;
+        if (sniffImage(bytes)?.format === 'svg') bytes = (await rasteriseSvg(bytes, { widthPx: input.svgWidthPx })).png;
         accepted = acceptImage(bytes);
       } catch (e) {
         if (e instanceof ReaderError) throw new ServiceError(M.refused(e.message));

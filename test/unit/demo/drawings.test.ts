@@ -83,8 +83,8 @@ describe('demo/drawings', () => {
     }
   });
 
-  it.each(drawings.map((d) => [d.title, d] as const))('rasterises %s to a PNG with a reasonable amount of ink', (_title, d) => {
-    const out = rasteriseSvg(d.svg, { widthPx: 1000 });
+  it.each(drawings.map((d) => [d.title, d] as const))('rasterises %s to a PNG with a reasonable amount of ink', async (_title, d) => {
+    const out = await rasteriseSvg(d.svg, { widthPx: 1000 });
     const share = darkPixels(out.png) / (out.width * out.height);
     expect(out.width).toBe(1000);
     expect(share).toBeGreaterThan(0.01);

@@ -4,10 +4,15 @@
  * where the wiring depends on it — `session.defaultSession` throws before `ready`, and a new
  * BrowserWindow emits `web-contents-created` for its page.
  */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { BrowserWindowOptions, ElectronLike, ProtocolRequestLike } from '../../../app/main/electron-like.js';
+import type { UtilityProcessLike } from '../../../app/main/svg-child.js';
 import type { InvokeEvent } from '../../../app/main/ipc.js';
 
 type Listener = (...args: never[]) => unknown;
+
+const PARENT_PORT_SHIM = fileURLToPath(new URL('./parent-port-shim.cjs', import.meta.url));
 
 export class FakeEmitter {
   readonly listeners = new Map<string, Listener[]>();
@@ -162,6 +167,20 @@ export function fakeElectron(options: FakeOptions = {}) {
     }
   }
 
+  /** utilityProcess.fork: a real Node child with Electron's process.parentPort (parent-port-shim.cjs). */
+  const forks: { modulePath: string; args: string[]; options: unknown }[] = [];
+  const utilityProcess = {
+    fork(modulePath: string, args: string[], forkOptions: unknown): UtilityProcessLike {
+      forks.push({ modulePath, args, options: forkOptions });
+      const child = fork(modulePath, args, { execArgv: ['--require', PARENT_PORT_SHIM], serialization: 'advanced', stdio: 'ignore' });
+      return {
+        postMessage: (message) => void child.send(message as never),
+        once: (event: 'message' | 'exit', listener: (value: never) => void) => child.once(event, listener as (...args: unknown[]) => void),
+        kill: () => child.kill(),
+      };
+    },
+  };
+
   const electron = {
     app,
     BrowserWindow: FakeWindow,
@@ -186,9 +205,10 @@ export function fakeElectron(options: FakeOptions = {}) {
       showErrorBox: (title: string, content: string) => void errorBoxes.push([title, content]),
     },
     Menu: { setApplicationMenu: (menu: null) => void menus.push(menu) },
+    utilityProcess,
   } satisfies ElectronLike;
 
-  return { electron, app, session, windows, channels, dialogCalls, errorBoxes, menus, schemes, log };
+  return { electron, app, session, windows, channels, dialogCalls, errorBoxes, menus, schemes, log, forks };
 }
 
 export type FakeElectron = ReturnType<typeof fakeElectron>;

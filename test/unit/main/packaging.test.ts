@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -68,12 +69,19 @@ describe('packaging: electron-builder configuration and Electron fuses', () => {
 
   it('packs the compiled program and the renderer build, no sources, tests, maps, CLI or demo', () => {
     const packed = packs(config.files);
-    for (const file of ['package.json', 'dist/app/main/main.js', 'dist/app/main/wire.js', 'dist/app/preload/preload.cjs', 'dist/app/renderer/index.html', 'dist/app/renderer/assets/index-abc.js', 'dist/app/services/registry.js', 'dist/app/domain/catalog/occupations.json', 'dist/crypto/sha256.js', 'dist/templates/docx/paper.js', 'dist/media/probe.js']) {
+    for (const file of ['package.json', 'dist/app/main/main.js', 'dist/app/main/wire.js', 'dist/app/preload/preload.cjs', 'dist/app/readers/svg/render-child.cjs', 'dist/app/renderer/index.html', 'dist/app/renderer/assets/index-abc.js', 'dist/app/services/registry.js', 'dist/app/domain/catalog/occupations.json', 'dist/crypto/sha256.js', 'dist/templates/docx/paper.js', 'dist/media/probe.js']) {
       expect(packed(file), file).toBe(true);
     }
     for (const file of ['app/main/main.ts', 'test/unit/main/wire.test.ts', 'scripts/dist/fuses.ts', 'dist/app/main/main.js.map', 'dist/app/cli/main.js', 'dist/app/demo/demo.js', 'dist/app/demo/sample/team.json', 'dist/test/unit/x.js', 'demo-out/demo.json', 'README.md', 'crypto/sha256.ts']) {
       expect(packed(file), file).toBe(false);
     }
+  });
+
+  it('the build copies the plain CommonJS files (the SVG renderer\'s child) beside the compiled code', () => {
+    const out = tempDir();
+    execFileSync(process.execPath, [join(ROOT, 'scripts/copy-cjs.mjs'), join(ROOT, 'app'), out]);
+    expect(readFileSync(join(out, 'readers/svg/render-child.cjs'), 'utf8')).toBe(readFileSync(join(ROOT, 'app/readers/svg/render-child.cjs'), 'utf8'));
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.build).toContain('node scripts/copy-cjs.mjs');
   });
 
   it('rebuilds the native SQLite module for Electron from its sources', () => {

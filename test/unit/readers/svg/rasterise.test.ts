@@ -9,9 +9,9 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const svg = (body: string, attributes = 'width="200" height="100" viewBox="0 0 200 100"') =>
   `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attributes}>${body}</svg>`;
 
-function refusal(input: string | Uint8Array, options = {}): string {
+async function refusal(input: string | Uint8Array, options = {}): Promise<string> {
   try {
-    rasteriseSvg(input, options);
+    await rasteriseSvg(input, options);
   } catch (error) {
     expect(error).toBeInstanceOf(ReaderError);
     return (error as Error).message;
@@ -20,8 +20,8 @@ function refusal(input: string | Uint8Array, options = {}): string {
 }
 
 describe('readers/svg/rasterise', () => {
-  it('renders an SVG to a PNG of the asked width, the height following the aspect', () => {
-    const out = rasteriseSvg(svg('<rect x="10" y="10" width="180" height="80" fill="none" stroke="#000" stroke-width="2"/>'), { widthPx: 400 });
+  it('renders an SVG to a PNG of the asked width, the height following the aspect', async () => {
+    const out = await rasteriseSvg(svg('<rect x="10" y="10" width="180" height="80" fill="none" stroke="#000" stroke-width="2"/>'), { widthPx: 400 });
     expect([...out.png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     expect(out.width).toBe(400);
     expect(out.height).toBe(200);
@@ -30,25 +30,25 @@ describe('readers/svg/rasterise', () => {
     expect(darkPixels(out.png)).toBeGreaterThan(1000);
   });
 
-  it('takes bytes as well as text, and the SVG’s own size when no width is asked', () => {
-    const out = rasteriseSvg(new TextEncoder().encode(svg('<circle cx="100" cy="50" r="40"/>')));
+  it('takes bytes as well as text, and the SVG’s own size when no width is asked', async () => {
+    const out = await rasteriseSvg(new TextEncoder().encode(svg('<circle cx="100" cy="50" r="40"/>')));
     expect([out.width, out.height]).toEqual([200, 100]);
   });
 
-  it('renders Chinese text (title blocks) with a CJK system font', () => {
-    const blank = rasteriseSvg(svg('<rect width="200" height="100" fill="#fff"/>'), { widthPx: 400 });
+  it('renders Chinese text (title blocks) with a CJK system font', async () => {
+    const blank = await rasteriseSvg(svg('<rect width="200" height="100" fill="#fff"/>'), { widthPx: 400 });
     expect(darkPixels(blank.png)).toBe(0);
-    const text = rasteriseSvg(svg('<text x="10" y="60" font-size="36" font-family="Noto Sans CJK SC, sans-serif">轴承座</text>'), { widthPx: 400 });
+    const text = await rasteriseSvg(svg('<text x="10" y="60" font-size="36" font-family="Noto Sans CJK SC, sans-serif">轴承座</text>'), { widthPx: 400 });
     expect(darkPixels(text.png)).toBeGreaterThan(500);
-    const defaultFace = rasteriseSvg(svg('<text x="10" y="60" font-size="36">制图员</text>'), { widthPx: 400 });
+    const defaultFace = await rasteriseSvg(svg('<text x="10" y="60" font-size="36">制图员</text>'), { widthPx: 400 });
     expect(darkPixels(defaultFace.png)).toBeGreaterThan(500);
   });
 
-  it('allows references inside the document (#id) in href and url()', () => {
+  it('allows references inside the document (#id) in href and url()', async () => {
     const body =
       '<defs><linearGradient id="g"><stop offset="0" stop-color="#000"/></linearGradient><path id="p" d="M0 0L10 10"/></defs>' +
       '<use href="#p" stroke="#000"/><use xlink:href="#p"/><rect width="50" height="50" fill="url(#g)"/>';
-    expect(rasteriseSvg(svg(body)).width).toBe(200);
+    expect((await rasteriseSvg(svg(body))).width).toBe(200);
   });
 
   it.each([
@@ -66,43 +66,43 @@ describe('readers/svg/rasterise', () => {
     ['externalUrl', svg('<rect width="5" height="5" fill="url(http://example.invalid/p.svg#g)"/>')],
     ['externalUrl', svg('<style>@import "x.css";</style>')],
     ['stylesheet', '<?xml-stylesheet type="text/css" href="x.css"?>' + svg('')],
-  ] as const)('refuses %s', (what, input) => {
-    expect(refusal(input)).toBe(svgMessages.forbidden(what));
+  ] as const)('refuses %s', async (what, input) => {
+    expect(await refusal(input)).toBe(svgMessages.forbidden(what));
     expect(svgForbiddenLabels[what]).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('refuses an SVG over the size bound before reading it', () => {
+  it('refuses an SVG over the size bound before reading it', async () => {
     const big = svg(`<!--${'x'.repeat(SVG_LIMITS.bytes)}-->`);
-    expect(refusal(big)).toMatch(/^SVG 图形大小超过上限 2 MB（实际 2 MB）/);
+    expect(await refusal(big)).toMatch(/^SVG 图形大小超过上限 2 MB（实际 2 MB）/);
   });
 
-  it('refuses bytes that are not UTF-8, text without an <svg> root, and damaged XML', () => {
-    expect(refusal(new Uint8Array([0x3c, 0x73, 0x76, 0x67, 0xff, 0xfe]))).toBe(svgMessages.notUtf8);
-    expect(refusal('<html></html>')).toBe(svgMessages.notSvg);
-    expect(refusal('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect></svg>')).toMatch(/^SVG 图形无法解析/);
+  it('refuses bytes that are not UTF-8, text without an <svg> root, and damaged XML', async () => {
+    expect(await refusal(new Uint8Array([0x3c, 0x73, 0x76, 0x67, 0xff, 0xfe]))).toBe(svgMessages.notUtf8);
+    expect(await refusal('<html></html>')).toBe(svgMessages.notSvg);
+    expect(await refusal('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect></svg>')).toMatch(/^SVG 图形无法解析/);
   });
 
-  it('refuses nesting deeper than the bound', () => {
+  it('refuses nesting deeper than the bound', async () => {
     const deep = svg(`${'<g>'.repeat(SVG_LIMITS.depth + 5)}${'</g>'.repeat(SVG_LIMITS.depth + 5)}`);
-    expect(refusal(deep)).toMatch(/XML 嵌套层数超过上限/);
+    expect(await refusal(deep)).toMatch(/XML 嵌套层数超过上限/);
   });
 
-  it('refuses an SVG that crashes the native renderer, and the program goes on', () => {
+  it('refuses an SVG that crashes the native renderer, and the program goes on', async () => {
     // resvg 0.x panics (process abort) on nested clip paths whose content lies outside the view box.
     const crash =
       '<defs><clipPath id="a"><rect width="10" height="10"/><rect x="50" y="50" width="10" height="10"/></clipPath>' +
       '<clipPath id="b"><rect x="200" y="200" width="10" height="10"/></clipPath><clipPath id="c"><rect width="50" height="50"/></clipPath></defs>' +
       '<g clip-path="url(#a)"><g clip-path="url(#b)"><rect x="200" y="200" width="10" height="10"/></g>' +
       '<g clip-path="url(#c)"><rect width="20" height="20"/></g></g>';
-    expect(refusal(svg(crash, 'width="100" height="100" viewBox="0 0 100 100"'))).toBe(svgMessages.crashed);
-    expect(rasteriseSvg(svg('<circle cx="100" cy="50" r="40"/>')).width).toBe(200);
+    expect(await refusal(svg(crash, 'width="100" height="100" viewBox="0 0 100 100"'))).toBe(svgMessages.crashed);
+    expect((await rasteriseSvg(svg('<circle cx="100" cy="50" r="40"/>'))).width).toBe(200);
   });
 
-  it('bounds the output pixels before rendering', () => {
-    expect(refusal(svg('', 'width="100000" height="100000"'))).toBe(svgMessages.tooManyPixels(100000, 100000, SVG_LIMITS.side));
-    expect(refusal(svg('', 'width="10000" height="10000"'))).toBe(svgMessages.tooManyPixelsTotal(100_000_000, SVG_LIMITS.pixels));
-    expect(refusal(svg('', 'width="10" height="1000"'), { widthPx: 1000 })).toBe(svgMessages.tooManyPixels(1000, 100000, SVG_LIMITS.side));
-    expect(refusal(svg(''), { widthPx: 0 })).toBe(svgMessages.badWidth(SVG_LIMITS.side));
-    expect(refusal(svg(''), { widthPx: 2.5 })).toBe(svgMessages.badWidth(SVG_LIMITS.side));
+  it('bounds the output pixels before rendering', async () => {
+    expect(await refusal(svg('', 'width="100000" height="100000"'))).toBe(svgMessages.tooManyPixels(100000, 100000, SVG_LIMITS.side));
+    expect(await refusal(svg('', 'width="10000" height="10000"'))).toBe(svgMessages.tooManyPixelsTotal(100_000_000, SVG_LIMITS.pixels));
+    expect(await refusal(svg('', 'width="10" height="1000"'), { widthPx: 1000 })).toBe(svgMessages.tooManyPixels(1000, 100000, SVG_LIMITS.side));
+    expect(await refusal(svg(''), { widthPx: 0 })).toBe(svgMessages.badWidth(SVG_LIMITS.side));
+    expect(await refusal(svg(''), { widthPx: 2.5 })).toBe(svgMessages.badWidth(SVG_LIMITS.side));
   });
 });
