@@ -19,7 +19,9 @@ export default async function setup(): Promise<void> {
     // built beside and swapped in, so a page another test run is loading never finds the folder empty
     const target = join(ROOT, 'dist', 'app', 'renderer');
     const fresh = `${target}.build-${process.pid}`;
-    await build({ configFile: join(ROOT, 'app', 'renderer', 'vite.config.ts'), logLevel: 'warn', build: { outDir: fresh } });
+    // QBANK_BENCH_PROFILE (scripts/bench/gui.mjs): not minified, so a profile names the functions
+    const minify = process.env.QBANK_BENCH_PROFILE === undefined;
+    await build({ configFile: join(ROOT, 'app', 'renderer', 'vite.config.ts'), logLevel: 'warn', build: { outDir: fresh, minify } });
     const old = `${target}.old-${process.pid}`;
     if (existsSync(target)) renameSync(target, old);
     renameSync(fresh, target);

@@ -81,8 +81,14 @@ ${preload}
 })();`;
 }
 
-export async function launchGui(options: DesktopHostOptions): Promise<Gui> {
-  const host = new DesktopHost({ anchorDir: null, ...options });
+export interface GuiOptions extends DesktopHostOptions {
+  /** Holds the answers of a channel until the promise it returns settles (a slow call, as on a big bank). */
+  readonly hold?: (channel: string) => Promise<void> | undefined;
+}
+
+export async function launchGui(options: GuiOptions): Promise<Gui> {
+  const { hold, ...hostOptions } = options;
+  const host = new DesktopHost({ anchorDir: null, ...hostOptions });
   const blocked: string[] = [];
   const errors: string[] = [];
   const calls: { channel: string; ms: number }[] = [];
@@ -95,6 +101,7 @@ export async function launchGui(options: DesktopHostOptions): Promise<Gui> {
   await context.exposeBinding('__qbankIpc', async (_source, channel: string, payload: unknown) => {
     const start = performance.now();
     const reply = await answerChannel(host, channel, fromWire(payload));
+    await hold?.(channel);
     calls.push({ channel, ms: performance.now() - start });
     return toWire(reply);
   });

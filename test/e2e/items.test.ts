@@ -312,4 +312,27 @@ describe.skipIf(!hasChromium)('GUI: 试题 (Chromium)', () => {
     expect(gui.errors).toEqual([]);
     await closeGui(gui);
   }, 180_000);
+
+  it('shows the first rows before the catalogue arrives (a big bank), then the catalogue takes over', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const gui = await launchGui({ dbFile: copyOf(seed, join(tempDir(), 'c.db')), hold: (channel) => (channel === 'items.catalogue' ? held : undefined) });
+    guis.push(gui);
+    const { page } = gui;
+    await unlockAndLogin(gui, MANAGER, `/banks/${bankId}/items`);
+    const all = ((await gui.host.call('items.list', { bankId })) as unknown[]).length;
+    // rows and count from items.search pages while the catalogue is held back; no lint counts yet
+    await page.locator(`[data-testid="items-count"][data-count="${all}"]`).waitFor();
+    await page.getByTestId('row-title').first().filter({ hasText: /\S/u }).waitFor();
+    expect(await page.getByTestId('row-findings').count()).toBe(0);
+    const firstIds = await rowIds(page);
+    expect(firstIds.length).toBeGreaterThan(5);
+    release();
+    // the catalogue: same rows in the same order, now with their lint counts
+    await page.locator('[data-testid="row-findings"]').first().waitFor();
+    expect((await rowIds(page)).slice(0, 5)).toEqual(firstIds.slice(0, 5));
+    expect(gui.calls.filter((c) => c.channel === 'items.catalogue')).toHaveLength(1);
+    expect(gui.errors).toEqual([]);
+    await closeGui(gui);
+  }, 120_000);
 });

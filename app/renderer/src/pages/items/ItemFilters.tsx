@@ -30,11 +30,16 @@ export function ItemFilters(props: {
   names: ReadonlyMap<string, string>;
   /** The 鉴定点 filter was opened (its names may be loaded now). */
   onElementsOpen(): void;
+  /** Whether it was ever opened: its options (every prefix of 100 000 bindings) are counted only then. */
+  elementsWanted: boolean;
   searching: boolean;
 }) {
   const f = props.filters;
   const set = (patch: Partial<Filters>) => props.onChange({ ...f, ...patch });
-  const elements = useMemo(() => elementOptions(props.catalogue, props.names), [props.catalogue, props.names]);
+  const elements = useMemo(
+    () => (props.elementsWanted ? elementOptions(props.catalogue, props.names) : f.element ? [{ code: f.element, name: '', count: NaN }] : []),
+    [props.elementsWanted, props.catalogue, props.names, f.element],
+  );
   const lintSelect = (
     <Select<LintFilter>
       data-testid="filter-lint"

@@ -137,6 +137,7 @@ function BankItems(props: { bankId: number }) {
         catalogue={source.catalogue}
         names={names}
         onElementsOpen={() => setWantNames(true)}
+        elementsWanted={wantNames}
         searching={source.searching}
       />
       <Space>

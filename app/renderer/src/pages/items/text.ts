@@ -25,7 +25,7 @@ export const itemsText = {
     lintSearchOff: '检索时不能按质量检查筛选',
     lintOptions: { any: '有问题（任何级别）', error: '有错误', warning: '有错误或警告', clean: '无错误和警告' },
     difficultyOption: (d: number) => `${d}（${['易', '较易', '中', '较难', '难'][d - 1] ?? ''}）`,
-    elementOption: (code: string, name: string, count: number) => `${code}${name ? ` ${name}` : ''}（${count}）`,
+    elementOption: (code: string, name: string, count: number) => `${code}${name ? ` ${name}` : ''}${Number.isNaN(count) ? '' : `（${count}）`}`,
     clear: '清除筛选',
   },
   types: {

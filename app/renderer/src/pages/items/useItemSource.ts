@@ -1,10 +1,11 @@
 /**
  * The rows the virtual list shows, for 100 000 items without a call per row:
- * - no search term: the catalogue (`items.catalogue`: metadata only, packed, one call) filtered here; the 题干摘要
- *   of the rows on screen come from `items.search` pages over the same handler-side filters (ids
- *   ascending, as the catalogue), one call per 200 rows, so only what is looked at is 调阅;
- * - a search term: `items.search` pages as the list scrolls to them (the handler filters by 题型,
- *   状态, 难度 and 鉴定点 itself; the lint filter does not apply then).
+ * - no search term: the catalogue (`items.catalogue`: metadata only, packed, one call) filtered here;
+ *   the 题干摘要 of the rows on screen come from `items.search` pages over the same handler-side
+ *   filters (ids ascending, as the catalogue), one call per 200 rows, so only what is looked at is 调阅;
+ * - a search term, or the catalogue still on its way (a big bank's first screen does not wait for
+ *   it): `items.search` pages as the list scrolls to them (the handler filters by 题型, 状态, 难度 and
+ *   鉴定点 itself; the lint filter applies only to the catalogue).
  * Lint counts: useLintCounts.ts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -120,68 +121,74 @@ function usePages(bankId: number, key: string, query: () => Record<string, unkno
 export function useItemSource(bankId: number, term: string, filters: Filters): ItemSource {
   const [tick, setTick] = useState(0);
   const list = useLoad(async () => unpackCatalogue(await api['items.catalogue']({ bankId })), [bankId, tick]);
-  const [rows, setRows] = useState<readonly ItemRow[]>([]);
-  useEffect(() => setRows(list.data ?? []), [list.data]);
+  // null until the catalogue has come (the list pages through items.search meanwhile)
+  const [catalogue, setCatalogue] = useState<readonly ItemRow[] | null>(null);
+  useEffect(() => setCatalogue(list.data ?? null), [list.data]);
+  const rows = useMemo(() => catalogue ?? [], [catalogue]);
   const lint = useLintCounts(bankId, tick, list.data?.length);
   const [titles, setTitles] = useState<ReadonlyMap<number, string>>(new Map());
 
   const server = useMemo(() => serverPart(filters), [filters]);
   const searching = term.trim() !== '';
+  const catalogueReady = catalogue !== null;
+  const paged = searching || !catalogueReady;
   const key = `${filterKey(server)}|${term.trim()}|${tick}`;
-  const search = usePages(bankId, key, () => ({ text: term.trim(), ...server }), searching);
+  const search = usePages(bankId, key, () => ({ text: term.trim(), ...server }), paged);
   const titlePages = usePages(bankId, key, () => ({ text: '', ...server }), false);
 
   // the catalogue filtered: first by what the handler filters (positions = search offsets), then by lint
   const base = useMemo(() => rows.filter((r) => matchesServer(r, server)), [rows, server]);
-  const position = useMemo(() => new Map(base.map((r, i) => [r.id, i])), [base]);
   const visible = useMemo(
     () => (filters.lint === undefined ? base : base.filter((r) => passesLint(lint.countsOf(r.id, r.kind), filters.lint))),
     [base, filters.lint, lint.countsOf],
   );
+  // where a visible row is among the handler's results: its own index unless the lint filter thins them
+  const position = useMemo(() => (visible === base ? null : new Map(base.map((r, i) => [r.id, i]))), [base, visible]);
 
-  // titles from the pages loaded for the catalogue
+  // titles from the pages loaded (for the catalogue, and those shown before it came)
   useEffect(() => {
-    if (titlePages.pages.size === 0) return;
+    const loaded = [...titlePages.pages.values(), ...(searching ? [] : search.pages.values())];
+    if (loaded.length === 0) return;
     setTitles((m) => {
       const next = new Map(m);
-      for (const hits of titlePages.pages.values()) for (const h of hits) next.set(h.id, h.title);
+      for (const hits of loaded) for (const h of hits) next.set(h.id, h.title);
       return next;
     });
-  }, [titlePages.pages]);
+  }, [titlePages.pages, search.pages, searching]);
 
   const rowAt = useCallback(
     (index: number): RowView | undefined => {
-      if (searching) {
+      if (paged) {
         const hit = search.pages.get(Math.floor(index / PAGE) * PAGE)?.[index % PAGE];
         return hit && { ...hit, findings: lint.countsOf(hit.id, kindOfType(hit.type)) };
       }
       const r = visible[index];
       return r && { id: r.id, type: r.type, binding: r.binding, difficulty: r.difficulty, state: r.state, version: r.version, title: titles.get(r.id), findings: lint.countsOf(r.id, r.kind) };
     },
-    [searching, search.pages, visible, titles, lint.countsOf],
+    [paged, search.pages, visible, titles, lint.countsOf],
   );
 
   const ensure = useCallback(
     (first: number, last: number) => {
       const positions: number[] = [];
       for (let i = Math.max(0, first); i <= last; i++) {
-        if (searching) positions.push(i);
+        if (paged) positions.push(i);
         else {
           const r = visible[i];
-          if (r && !titles.has(r.id)) positions.push(position.get(r.id) ?? -1);
+          if (r && !titles.has(r.id)) positions.push(position ? (position.get(r.id) ?? -1) : i);
         }
       }
-      const fetchPage = searching ? search.fetchPage : titlePages.fetchPage;
+      const fetchPage = paged ? search.fetchPage : titlePages.fetchPage;
       for (const offset of pagesOf(positions)) fetchPage(offset);
     },
-    [searching, visible, titles, position, search.fetchPage, titlePages.fetchPage],
+    [paged, visible, titles, position, search.fetchPage, titlePages.fetchPage],
   );
 
   const setFindings = lint.set;
   const patchHits = search.patch;
   const update = useCallback(
     (row: ItemRow, title?: string, findings?: readonly LintFinding[]) => {
-      setRows((rs) => withRow(rs, row));
+      setCatalogue((rs) => rs && withRow(rs, row));
       if (title !== undefined) setTitles((m) => new Map(m).set(row.id, title));
       if (findings) setFindings(row.id, findings);
       patchHits(row, title);
@@ -190,10 +197,11 @@ export function useItemSource(bankId: number, term: string, filters: Filters): I
   );
 
   return {
-    loading: list.loading && list.data === undefined,
+    // nothing to show yet: neither the catalogue nor a first page
+    loading: !catalogueReady && search.total === null && list.error === null && search.error === null,
     error: list.error ?? search.error ?? titlePages.error,
-    count: searching ? (search.total ?? 0) : visible.length,
-    all: rows.length,
+    count: paged ? (search.total ?? 0) : visible.length,
+    all: catalogueReady ? rows.length : (search.total ?? 0),
     searching,
     pending: searching && search.total === null && search.error === null,
     catalogue: rows,

@@ -1,15 +1,15 @@
 /** First run: create the encrypted workstation, then show the 三员's one-time passwords once. */
-import { Alert, Button, Form, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Form, Spin, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { desktop, errorMessage } from '../../api/client.js';
 import { useSession, type DesktopState } from '../../app/session.js';
 import { Centered } from './Centered.js';
+import type { Admin } from './CreatedAdmins.js';
 import { SecretFields, type Secret } from './SecretFields.js';
 import { sessionText } from './text.js';
 
 const t = sessionText.firstRun;
-
-type Admin = { username: string; roleName: string; initialPassword: string };
+const CreatedAdmins = lazy(() => import('./CreatedAdmins.js'));
 
 export function FirstRun() {
   const session = useSession();
@@ -34,23 +34,9 @@ export function FirstRun() {
 
   if (created) {
     return (
-      <Centered title={t.adminsTitle} width={640}>
-        <Alert type="warning" showIcon message={t.adminsIntro} style={{ marginBottom: 16 }} />
-        <Table
-          data-testid="admins"
-          rowKey="username"
-          pagination={false}
-          dataSource={created.admins}
-          columns={[
-            { title: t.username, dataIndex: 'username' },
-            { title: t.role, dataIndex: 'roleName' },
-            { title: t.initialPassword, dataIndex: 'initialPassword', render: (p: string) => <Typography.Text code copyable={false}>{p}</Typography.Text> },
-          ]}
-        />
-        <Button type="primary" style={{ marginTop: 16 }} onClick={() => session.set(created.state)} data-testid="admins-done">
-          {t.done}
-        </Button>
-      </Centered>
+      <Suspense fallback={<Spin />}>
+        <CreatedAdmins admins={created.admins} onDone={() => session.set(created.state)} />
+      </Suspense>
     );
   }
 
