@@ -120,20 +120,28 @@ function usePages(bankId: number, key: string, query: () => Record<string, unkno
 
 export function useItemSource(bankId: number, term: string, filters: Filters): ItemSource {
   const [tick, setTick] = useState(0);
-  const list = useLoad(async () => unpackCatalogue(await api['items.catalogue']({ bankId })), [bankId, tick]);
   // null until the catalogue has come (the list pages through items.search meanwhile)
   const [catalogue, setCatalogue] = useState<readonly ItemRow[] | null>(null);
-  useEffect(() => setCatalogue(list.data ?? null), [list.data]);
-  const rows = useMemo(() => catalogue ?? [], [catalogue]);
-  const lint = useLintCounts(bankId, tick, list.data?.length);
-  const [titles, setTitles] = useState<ReadonlyMap<number, string>>(new Map());
-
   const server = useMemo(() => serverPart(filters), [filters]);
   const searching = term.trim() !== '';
   const catalogueReady = catalogue !== null;
   const paged = searching || !catalogueReady;
   const key = `${filterKey(server)}|${term.trim()}|${tick}`;
   const search = usePages(bankId, key, () => ({ text: term.trim(), ...server }), paged);
+
+  // The catalogue is asked for once the first page has come: the host answers one call at a time,
+  // and at 100 000 items the catalogue takes it a good half second the first page need not wait for.
+  const [wantCatalogue, setWantCatalogue] = useState(false);
+  useEffect(() => {
+    if (search.total !== null || search.error !== null) setWantCatalogue(true);
+  }, [search.total, search.error]);
+  const list = useLoad(async () => (wantCatalogue ? unpackCatalogue(await api['items.catalogue']({ bankId })) : undefined), [bankId, tick, wantCatalogue]);
+  useEffect(() => {
+    if (list.data) setCatalogue(list.data);
+  }, [list.data]);
+  const rows = useMemo(() => catalogue ?? [], [catalogue]);
+  const lint = useLintCounts(bankId, tick, catalogue?.length);
+  const [titles, setTitles] = useState<ReadonlyMap<number, string>>(new Map());
   const titlePages = usePages(bankId, key, () => ({ text: '', ...server }), false);
 
   // the catalogue filtered: first by what the handler filters (positions = search offsets), then by lint
