@@ -44,7 +44,7 @@ export interface Gui {
   /** Console errors, page errors and CSP violations. */
   readonly errors: string[];
   /** Every call the page made through the bridge, with its time in the host (ms). */
-  readonly calls: { readonly channel: string; readonly ms: number }[];
+  readonly calls: { readonly channel: string; readonly ms: number; readonly startedAt: number }[];
   /** Saves a screenshot of the page as <name>.png. */
   screenshot(name: string): Promise<string>;
   /** Loads the app (again) at a route, e.g. '/' or '/banks/1/items'. */
@@ -91,7 +91,7 @@ export async function launchGui(options: GuiOptions): Promise<Gui> {
   const host = new DesktopHost({ anchorDir: null, ...hostOptions });
   const blocked: string[] = [];
   const errors: string[] = [];
-  const calls: { channel: string; ms: number }[] = [];
+  const calls: { channel: string; ms: number; startedAt: number }[] = [];
   const context: BrowserContext = await (await sharedBrowser()).newContext({
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
@@ -100,9 +100,10 @@ export async function launchGui(options: GuiOptions): Promise<Gui> {
   });
   await context.exposeBinding('__qbankIpc', async (_source, channel: string, payload: unknown) => {
     const start = performance.now();
+    const startedAt = Date.now();
     const reply = await answerChannel(host, channel, fromWire(payload));
     await hold?.(channel);
-    calls.push({ channel, ms: performance.now() - start });
+    calls.push({ channel, ms: performance.now() - start, startedAt });
     return toWire(reply);
   });
   await context.addInitScript({ content: preloadScript() });

@@ -34,7 +34,7 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
 };
 const line = (name: string, xs: number[], target: number) =>
-  console.log(`${name.padEnd(34)} p50 ${quantile(xs, 0.5).toFixed(0).padStart(5)} ms   p95 ${quantile(xs, 0.95).toFixed(0).padStart(5)} ms   max ${Math.max(...xs).toFixed(0).padStart(5)} ms   (n=${xs.length}, target ≤ ${target} ms p95)`);
+  console.log(`${name.padEnd(34)} p50 ${quantile(xs, 0.5).toFixed(0).padStart(5)} ms   p95 ${quantile(xs, 0.95).toFixed(0).padStart(5)} ms   max ${Math.max(...xs).toFixed(0).padStart(5)} ms   (n=${xs.length}${Number.isFinite(target) ? `, target ≤ ${target} ms p95` : ', no target'})`);
 
 it('GUI bench', async () => {
   const t0 = Date.now();
@@ -58,16 +58,25 @@ it('GUI bench', async () => {
   const { page } = gui;
   await unlockAndLogin(gui, MANAGER, `/banks/${seeded.bankId}/elements`);
   const tabOpen: number[] = [];
+  const catalogueReady: number[] = [];
   for (let i = 0; i < 5; i++) {
     await page.getByRole('tab', { name: '细目表与结构表' }).click();
     await page.getByRole('tab', { name: '试题' }).waitFor();
     await armClock(page);
+    const callsBefore = gui.calls.length;
     tabOpen.push(
       await profiled(page, 'opening the items tab', async () => {
         await page.getByRole('tab', { name: '试题' }).click();
         return clockUntil(page, '[data-testid="item-row"]');
       }),
     );
+    // the whole catalogue (filters, lint) comes after the first rows; the next round waits for it
+    catalogueReady.push(await clockUntil(page, '[data-testid="items-count"][data-source="catalogue"]'));
+    if (i === 4) {
+      const clickedAt = await page.evaluate(() => Date.now() - (performance.now() - (window.__benchStart ?? 0)));
+      const timeline = gui.calls.slice(callsBefore).map((c) => `${c.channel} asked at +${c.startedAt - clickedAt} ms, ${c.ms.toFixed(0)} ms in the host`);
+      console.log(`the last round, from the click (first rows +${tabOpen.at(-1)?.toFixed(0)} ms): ${timeline.join('; ')}`);
+    }
   }
   const shown = await page.getByTestId('items-count').getAttribute('data-count');
   const slow = new Map<string, number[]>();
@@ -75,6 +84,7 @@ it('GUI bench', async () => {
   console.log(`calls while opening the tab (host ms, p50): ${[...slow].map(([ch, ms]) => `${ch} ${quantile(ms, 0.5).toFixed(0)}`).join(', ')}`);
   console.log(`items tab lists ${shown} items`);
   line(`items tab (${N} items) → rows`, tabOpen, 100);
+  line(`items tab → whole catalogue`, catalogueReady, Infinity);
 
   // scrolling: a wheel step of ~a screen, until rows at the new place are painted
   const scroll: number[] = [];

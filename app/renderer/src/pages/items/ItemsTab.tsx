@@ -141,7 +141,7 @@ function BankItems(props: { bankId: number }) {
         searching={source.searching}
       />
       <Space>
-        <Typography.Text data-testid="items-count" data-count={source.count} type="secondary">
+        <Typography.Text data-testid="items-count" data-count={source.count} data-source={source.catalogueReady ? 'catalogue' : 'pages'} type="secondary">
           {source.searching ? t.searchCount(source.count) : t.count(source.count, source.all)}
         </Typography.Text>
         {source.lintState === 'idle' && (

@@ -49,6 +49,8 @@ export interface ItemSource {
   /** Items of the bank. */
   readonly all: number;
   readonly searching: boolean;
+  /** The catalogue has come (before: rows from items.search pages, no lint filter). */
+  readonly catalogueReady: boolean;
   /** A search whose first page has not come back yet. */
   readonly pending: boolean;
   readonly catalogue: readonly ItemRow[];
@@ -133,8 +135,11 @@ export function useItemSource(bankId: number, term: string, filters: Filters): I
   // and at 100 000 items the catalogue takes it a good half second the first page need not wait for.
   const [wantCatalogue, setWantCatalogue] = useState(false);
   useEffect(() => {
-    if (search.total !== null || search.error !== null) setWantCatalogue(true);
-  }, [search.total, search.error]);
+    if (wantCatalogue || (search.total === null && search.error === null)) return undefined;
+    // after the frame that shows the first rows has been painted
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setWantCatalogue(true))));
+    return () => cancelAnimationFrame(frame);
+  }, [wantCatalogue, search.total, search.error]);
   const list = useLoad(async () => (wantCatalogue ? unpackCatalogue(await api['items.catalogue']({ bankId })) : undefined), [bankId, tick, wantCatalogue]);
   useEffect(() => {
     if (list.data) setCatalogue(list.data);
@@ -211,6 +216,7 @@ export function useItemSource(bankId: number, term: string, filters: Filters): I
     count: paged ? (search.total ?? 0) : visible.length,
     all: catalogueReady ? rows.length : (search.total ?? 0),
     searching,
+    catalogueReady,
     pending: searching && search.total === null && search.error === null,
     catalogue: rows,
     lintError: lint.error,
