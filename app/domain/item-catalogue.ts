@@ -11,6 +11,7 @@
 import { ITEM_STATES, type ItemState } from './bank.js';
 import { ITEM_TYPES, type ItemKind, type ItemType } from './item.js';
 
+/** An item's metadata: what lists and filters need, no content. */
 export interface CatalogueRow {
   readonly id: number;
   readonly kind: ItemKind;

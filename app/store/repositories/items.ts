@@ -4,6 +4,7 @@
  * does not fit is reported as damaged, never handed out unchecked); searchable metadata (type,
  * binding, difficulty, state) is kept in columns derived from the item (domain `itemColumns`).
  */
+import type { CatalogueRow } from '../../domain/item-catalogue.js';
 import type { ItemState } from '../../domain/bank.js';
 import { formatProblem } from '../../domain/validation.js';
 import {
@@ -27,16 +28,9 @@ export interface NewItem {
   readonly item: Item;
 }
 
-/** An item's columns without its body (lists of the catalogue, workflow steps). */
-export interface ItemSummary {
-  readonly id: number;
+/** An item's columns without its body (lists of the catalogue, workflow steps): a catalogue row and its bank. */
+export interface ItemSummary extends CatalogueRow {
   readonly bankId: number;
-  readonly kind: ItemKind;
-  readonly type: ItemType;
-  readonly binding: string;
-  readonly state: ItemState;
-  readonly version: number;
-  readonly difficulty: number | null;
 }
 
 /** The summary of an item of kind K (its type is one of that kind's). */
