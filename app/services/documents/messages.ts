@@ -39,7 +39,7 @@ export const documentsMessages = {
   sampleNote: '样例（演示用，非正式题库）',
   date: (y: number | string, m: number | string, d: number | string) => `${y}年${m}月${d}日`,
   noTheoryTable: '本题库还没有理论知识考核要素细目表，不能生成申报材料',
-  noTheorySets: '本题库还没有组好的理论知识试卷，请先组卷（qbank assemble）',
+  noTheorySets: '本题库还没有组好的理论知识试卷，请先组卷（命令行：qbank assemble）',
   /** Strict mode: the gaps, numbered, and that nothing was written. */
   strictRefused: (gaps: readonly string[]) =>
     `申报材料有 ${String(gaps.length)} 处不符合要求，严格模式（strict）下未写入任何文件：${gaps.map((g, i) => `${String(i + 1)}. ${g}`).join('；')}`,

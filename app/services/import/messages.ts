@@ -9,7 +9,7 @@ export const importMessages = {
   paragraph: (paragraph: number) => `第${paragraph}段`,
   exactDuplicate: (against: string) => `与${against}完全相同`,
   nearDuplicate: (where: string, against: string, score: number) =>
-    `${where}: 与${against}相似度 ${score}，请决定跳过或保留（--skip-near / --keep-near）`,
+    `${where}: 与${against}相似度 ${score}，请决定跳过或保留（命令行：--skip-near / --keep-near）`,
   defaultElementUnknown: (code: string) => `默认鉴定点 ${code} 不在本题库的细目表中`,
   /** What a running import is doing (the GUI's progress bar). */
   progress: {

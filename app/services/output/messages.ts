@@ -4,7 +4,7 @@ export const outputMessages = {
   manifestName: '清单.json',
   targetIsSymlink: (target: string) => `目标 ${target} 是符号链接，不写入（请指定一个真实的文件夹）`,
   targetNotFolder: (target: string) => `目标 ${target} 已存在且不是文件夹`,
-  targetNotEmpty: (target: string) => `目标文件夹 ${target} 已存在且不为空；如要替换上次生成的完整输出，请使用 --replace`,
+  targetNotEmpty: (target: string) => `目标文件夹 ${target} 已存在且不为空；如要替换上次生成的完整输出，请选择替换（命令行：--replace）`,
   targetNotOurs: (target: string, manifest: string) =>
     `目标文件夹 ${target} 中没有 ${manifest}，不是本程序生成的完整输出，不予替换；请换一个文件夹，或检查后手动清理`,
   badFileName: (relPath: string) => `输出文件名不合法：${relPath}`,

@@ -184,7 +184,7 @@ describe('import.items: near-duplicates within the file', () => {
     const dry = await invoke(ctx, handlers['import.items'], { ...input, dryRun: true });
     expect(dry.duplicates).toEqual([{ where: '第6段', against: '第2段', score: expect.any(Number), kind: 'near', decision: 'pending', scope: 'file' }]);
     expect(dry.duplicates[0]?.score).toBeGreaterThanOrEqual(0.65);
-    expect(dry.problems).toEqual([`第6段: 与第2段相似度 ${dry.duplicates[0]?.score}，请决定跳过或保留（--skip-near / --keep-near）`]);
+    expect(dry.problems).toEqual([`第6段: 与第2段相似度 ${dry.duplicates[0]?.score}，请决定跳过或保留（命令行：--skip-near / --keep-near）`]);
     expect(dry.preview.map((p) => p.status)).toEqual(['ok', 'ok', 'pending', 'ok']);
     await expect(invoke(ctx, handlers['import.items'], input)).rejects.toThrow(ImportRejectedError);
 
