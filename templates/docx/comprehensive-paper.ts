@@ -17,7 +17,7 @@ import {
   comprehensiveTitle,
   DATE_BLANK,
   lines,
-} from './practical-text.js';
+} from '../../app/domain/submission/wording/practical.js';
 
 const center = (text: string, extra: Partial<CellSpec> = {}): CellSpec => ({ text, align: 'center', ...extra });
 const label = (text: string): CellSpec => ({ text, align: 'center', bold: true, font: 'heading', shade: true });

@@ -5,6 +5,7 @@
  * tables whose rows do not split across pages. Pure: from data to a docx Document; `packDocx` makes
  * the bytes. Generators in this folder build on these helpers only.
  */
+import { paperCodeText } from '../../app/domain/submission/wording/theory.js';
 import {
   AlignmentType,
   BorderStyle,
@@ -138,7 +139,7 @@ export function blankFields(fields: readonly { readonly label: string; readonly 
 
 /** `试卷编号：3-01-02-07-4-L-甲`, right-aligned under a paper's title, kept with what follows. */
 export function paperCodeLine(code: string): Paragraph {
-  return para(`试卷编号：${code}`, { size: SIZES.五号, align: 'right', after: 60, keepNext: true });
+  return para(paperCodeText(code), { size: SIZES.五号, align: 'right', after: 60, keepNext: true });
 }
 
 /** Document title: 黑体 二号 (or a given size), centred. */

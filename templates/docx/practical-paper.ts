@@ -13,6 +13,13 @@ import { blankFields, createDocument, paperCodeLine, estimateLines, heading, pac
 import { fitImage, imageInfo, type ImageInfo } from './images.js';
 import {
   BLANK,
+  FIGURES_HEADING,
+  figureCaption,
+  NOTICE_HEADING_SPACED,
+  practicalFirstNote,
+  REQUIREMENTS_HEADING,
+  taskHeading,
+  taskLabels,
   CANDIDATE_FIELDS,
   CANDIDATE_ID_LINE,
   CANDIDATE_NOTICE_INTRO,
@@ -33,7 +40,7 @@ import {
   titleText,
   TOTAL_SCORE_COLUMNS,
   type TitleLines,
-} from './practical-text.js';
+} from '../../app/domain/submission/wording/practical.js';
 
 // ————————————————————————————————————————— layout helpers —————————————————————————————————————————
 
@@ -204,9 +211,9 @@ function figureBlock(t: PracticalPaperTask): Block {
   return {
     lines: 1 + notes.reduce((a, l) => a + estimateLines(l, SIZES.小四, undefined, 2), 0) + imageLines,
     make: (keep) => [
-      para('附图及说明：', { bold: true, align: 'left', before: 120, keepNext: true }),
+      para(FIGURES_HEADING, { bold: true, align: 'left', before: 120, keepNext: true }),
       ...notes.map((l, i) => bodyLine(l, keep || i < notes.length - 1 || t.images.length > 0, true)),
-      ...t.images.flatMap((image, i) => figure(image, `图${t.number}-${i + 1}`, where, keep || i < t.images.length - 1)),
+      ...t.images.flatMap((image, i) => figure(image, figureCaption(t.number, i), where, keep || i < t.images.length - 1)),
     ],
   };
 }
@@ -214,11 +221,9 @@ function figureBlock(t: PracticalPaperTask): Block {
 function paperTask(t: PracticalPaperTask, first: boolean): FileChild[] {
   const task = t.task;
   const head: Paragraph[] = [
-    para(`试题${t.number}、${task.title}`, { font: 'heading', size: SIZES.四号, align: 'left', before: 200, after: 100, keepNext: true, pageBreakBefore: !first }),
-    labelLine('本题分值', `${formatPoints(task.points)}分`, true),
-    labelLine('考核时间', `${task.minutes}分钟`, true),
-    labelLine('考核形式', task.form, true),
-    para('具体考核要求：', { bold: true, align: 'left', keepNext: true }),
+    para(taskHeading(t.number, task.title), { font: 'heading', size: SIZES.四号, align: 'left', before: 200, after: 100, keepNext: true, pageBreakBefore: !first }),
+    ...taskLabels(task).map(([label, value]) => labelLine(label, value, true)),
+    para(REQUIREMENTS_HEADING, { bold: true, align: 'left', keepNext: true }),
   ];
   const blocks: Block[] = [
     ...lines(task.description).map(textBlock),
@@ -237,8 +242,8 @@ export async function practicalPaperDocx(data: PracticalPaperData): Promise<Uint
     ...twoLineTitle(t),
     paperCodeLine(data.paperCode),
     blankFields(CANDIDATE_FIELDS, { size: SIZES.五号, after: 240, keepNext: true }),
-    para('注　意　事　项', { font: 'heading', size: SIZES.四号, align: 'center', after: 100, keepNext: true }),
-    ...numbered([`考试时间：${data.minutes}分钟。本试卷共 ${data.tasks.length} 道试题，满分 ${formatPoints(data.totalPoints)} 分。`, ...PAPER_NOTES]),
+    para(NOTICE_HEADING_SPACED, { font: 'heading', size: SIZES.四号, align: 'center', after: 100, keepNext: true }),
+    ...numbered([practicalFirstNote(data.minutes, data.tasks.length, data.totalPoints), ...PAPER_NOTES]),
     ...data.tasks.flatMap((task, i) => paperTask(task, i === 0)),
   ];
   return packDocx(documentOf(data.header, t, children));

@@ -18,7 +18,7 @@ import {
   paperTitle,
   presentSections,
   sectionName,
-} from './theory-text.js';
+} from '../../app/domain/submission/wording/theory.js';
 
 /** Key table of a section: pairs of rows 题号 | n … / 答案 | key …, a 题号 row kept with its 答案 row. */
 function keyTable(section: TheoryPaperSection): Table {

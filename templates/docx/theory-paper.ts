@@ -22,7 +22,7 @@ import {
   SEAL,
   sectionName,
   stemWithBracket,
-} from './theory-text.js';
+} from '../../app/domain/submission/wording/theory.js';
 
 /** Body size of items, options and 注意事项: 五号. */
 const ITEM_SIZE = SIZES.五号;

@@ -4,7 +4,7 @@ import { levelName } from '../../../app/domain/level.js';
 import type { ComprehensivePaperData } from '../../../app/domain/submission/documents.js';
 import { validate } from '../../../app/domain/validation.js';
 import { comprehensivePaperDocx } from '../../../templates/docx/comprehensive-paper.js';
-import { COMPREHENSIVE_RUBRIC_COLUMNS, COMPREHENSIVE_SCORE_COLUMNS } from '../../../templates/docx/practical-text.js';
+import { COMPREHENSIVE_RUBRIC_COLUMNS, COMPREHENSIVE_SCORE_COLUMNS } from '../../../app/domain/submission/wording/practical.js';
 import { sampleHeader } from '../../helpers/documents.js';
 import { docxPart, docxParagraphs, renderPdf } from '../../helpers/office.js';
 

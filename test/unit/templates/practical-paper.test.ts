@@ -20,7 +20,7 @@ import {
   stripNumber,
   TASK_SCORE_COLUMNS,
   TOTAL_SCORE_COLUMNS,
-} from '../../../templates/docx/practical-text.js';
+} from '../../../app/domain/submission/wording/practical.js';
 import { sampleHeader, sampleTasks } from '../../helpers/documents.js';
 import { imageInfo } from '../../../templates/docx/images.js';
 import { docxPart, docxParagraphs, renderPdf } from '../../helpers/office.js';

@@ -5,7 +5,7 @@ import type { DocumentImage, TheoryPaperData, TheoryPaperSection } from '../../.
 import { formatKey, type TheoryItem, type TheoryItemType } from '../../../app/domain/theory-item.js';
 import { theoryAnswersDocx } from '../../../templates/docx/theory-answers.js';
 import { imageDisplaySize, imagePixelSize, theoryPaperDocx } from '../../../templates/docx/theory-paper.js';
-import { stemWithBracket } from '../../../templates/docx/theory-text.js';
+import { stemWithBracket } from '../../../app/domain/submission/wording/theory.js';
 import { sampleHeader, sampleItems } from '../../helpers/documents.js';
 import { docxPart, docxParagraphs, renderPdf } from '../../helpers/office.js';
 

@@ -3,9 +3,9 @@
  * headers and 评分标准 lines (numbers and set names from `app/domain/format.ts`). Pure strings from
  * `TheoryPaperData`.
  */
-import { chineseNumber, formatPoints, roundTo, setName } from '../../app/domain/format.js';
-import type { TheoryPaperData, TheoryPaperItem, TheoryPaperSection } from '../../app/domain/submission/documents.js';
-import { theoryItemTypeNames, type TheoryItemType } from '../../app/domain/theory-item.js';
+import { chineseNumber, formatPoints, roundTo, setName } from '../../format.js';
+import type { TheoryPaperData, TheoryPaperItem, TheoryPaperSection } from '../documents.js';
+import { theoryItemTypeNames, type TheoryItemType } from '../../theory-item.js';
 
 /** `制图员（机械）四级/中级工 理论知识试卷（甲套）`; the answers document prints it above `标准答案与评分标准`. */
 export function paperTitle(data: TheoryPaperData): string {
@@ -132,4 +132,9 @@ export const APPENDED_BRACKET = '（）';
 /** The item's stem as printed: as stored, with an answer bracket appended when it has none. */
 export function stemWithBracket(stem: string): string {
   return new RegExp(ANSWER_BRACKET.source).test(stem) ? stem : `${stem}${APPENDED_BRACKET}`;
+}
+
+/** `试卷编号：3-01-02-07-4-L-甲` under a paper's title (theory and practical). */
+export function paperCodeText(code: string): string {
+  return `试卷编号：${code}`;
 }

@@ -3,9 +3,9 @@
  * 综合评审 document: titles, fixed sentences, table columns and small text helpers. Pure strings, so
  * tests and other generators can use the same wording.
  */
-import { setName } from '../../app/domain/format.js';
-import type { DocumentHeader } from '../../app/domain/submission/documents.js';
-import { SEAL } from './theory-text.js';
+import { formatPoints, setName } from '../../format.js';
+import type { DocumentHeader } from '../documents.js';
+import { SEAL } from './theory.js';
 
 /** Columns of every 设备/工具/量具/材料 table of the 准备通知单. */
 export const NOTICE_COLUMNS = ['序号', '名称', '规格', '单位', '数量', '备注'] as const;
@@ -110,4 +110,34 @@ export function lines(text: string): string[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '');
+}
+
+// ——— the 技能考核试卷 (practical-paper.ts) and the preview print these the same ———
+
+export const NOTICE_HEADING_SPACED = '注　意　事　项';
+export const REQUIREMENTS_HEADING = '具体考核要求：';
+export const FIGURES_HEADING = '附图及说明：';
+
+/** The first line of the paper's 注意事项, before PAPER_NOTES. */
+export function practicalFirstNote(minutes: number, tasks: number, totalPoints: number): string {
+  return `考试时间：${minutes}分钟。本试卷共 ${tasks} 道试题，满分 ${formatPoints(totalPoints)} 分。`;
+}
+
+/** `试题1、绘制…` at the top of a task's page. */
+export function taskHeading(number: number, title: string): string {
+  return `试题${number}、${title}`;
+}
+
+/** The labelled lines under a task's heading. */
+export function taskLabels(task: { readonly points: number; readonly minutes: number; readonly form: string }): [string, string][] {
+  return [
+    ['本题分值', `${formatPoints(task.points)}分`],
+    ['考核时间', `${task.minutes}分钟`],
+    ['考核形式', task.form],
+  ];
+}
+
+/** `图1-2` under the second figure of 试题1. */
+export function figureCaption(number: number, index: number): string {
+  return `图${number}-${index + 1}`;
 }
