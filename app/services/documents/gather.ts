@@ -32,6 +32,7 @@ import type {
 } from '../../domain/submission/documents.js';
 import type { SubmissionNotes } from '../../domain/submission/notes.js';
 import { citedStandard, standardEdition } from '../../domain/submission/standard.js';
+import { theoryPaperData } from '../../domain/submission/theory-paper.js';
 import { theoryItemTypeNames, type TheoryItemType } from '../../domain/theory-item.js';
 import { getAccount } from '../../store/repositories/accounts.js';
 import { listMembers } from '../../store/repositories/bank-members.js';
@@ -75,29 +76,15 @@ function body<K extends ItemKind>(ctx: ServiceContext, itemId: number, version: 
 export function theoryPapers(ctx: ServiceContext, header: DocumentHeader, notes: SubmissionNotes, papers: readonly PaperRecord[]): TheoryPaperData[] {
   // The edition the 编制说明 cites (one rule: app/domain/submission/standard.ts).
   const { year } = standardEdition(header.occupationName, notes);
-  return papers.map((paper) => {
-    const sections = new Map<string, TheoryPaperData['sections'][number]['items'][number][]>();
-    const points = new Map<string, number>();
-    let number = 0;
-    for (const ref of listPaperItems(ctx.db, paper.id)) {
-      const item = body(ctx, ref.itemId, ref.version, 'theory');
-      number += 1;
-      const list = sections.get(ref.section) ?? [];
-      list.push({ number, item, images: images(ctx, item.images) });
-      sections.set(ref.section, list);
-      points.set(ref.section, ref.points);
-    }
-    return {
-      header,
-      setLabel: paper.setLabel,
-      minutes: paper.minutes,
-      totalPoints: paper.totalPoints,
-      sections: [...sections].map(([type, items]) => ({ type: type as TheoryItemType, pointsEach: points.get(type) ?? 0, items })),
-      sealLine: true,
-      standardYear: year,
-      paperCode: paperCode(header.occupationCode, header.level, 'theory', paper.setLabel),
-    };
-  });
+  return papers.map((paper) =>
+    theoryPaperData(
+      { header, setLabel: paper.setLabel, minutes: paper.minutes, totalPoints: paper.totalPoints, standardYear: year },
+      listPaperItems(ctx.db, paper.id).map((ref) => {
+        const item = body(ctx, ref.itemId, ref.version, 'theory');
+        return { section: ref.section, points: ref.points, item, images: images(ctx, item.images) };
+      }),
+    ),
+  );
 }
 
 export function practicalPapers(ctx: ServiceContext, header: DocumentHeader, structure: PracticalStructure | undefined, papers: readonly PaperRecord[]): PracticalPaperData[] {

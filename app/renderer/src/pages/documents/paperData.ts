@@ -9,11 +9,12 @@ import { levelName } from '../../../../domain/level.js';
 import { occupationDisplayName } from '../../../../domain/occupation.js';
 import { paperCode } from '../../../../domain/paper.js';
 import type { PracticalTask } from '../../../../domain/practical-task.js';
-import type { DocumentHeader, DocumentImage, PracticalPaperData, TheoryPaperData, TheoryPaperItem } from '../../../../domain/submission/documents.js';
+import type { DocumentHeader, DocumentImage, PracticalPaperData, TheoryPaperData } from '../../../../domain/submission/documents.js';
 import { markText, type DocumentClass, type MarkingPolicy } from '../../../../domain/submission/marking.js';
 import type { SubmissionNotes } from '../../../../domain/submission/notes.js';
 import { standardEdition } from '../../../../domain/submission/standard.js';
-import type { TheoryItem, TheoryItemType } from '../../../../domain/theory-item.js';
+import { theoryPaperData } from '../../../../domain/submission/theory-paper.js';
+import type { TheoryItem } from '../../../../domain/theory-item.js';
 import { api, type QbankApi } from '../../api/client.js';
 
 export type Bank = Awaited<ReturnType<QbankApi['banks.list']>>[number];
@@ -51,26 +52,13 @@ function imagesOf(hashes: readonly string[], images: ReadonlyMap<string, Documen
 export function theoryData(paper: PaperContent, header: DocumentHeader, notes: SubmissionNotes, images: ReadonlyMap<string, DocumentImage>): TheoryPaperData {
   const { year } = standardEdition(header.occupationName, notes);
   const byId = bodies<TheoryItem>(paper);
-  const sections = new Map<string, TheoryPaperItem[]>();
-  const points = new Map<string, number>();
-  let number = 0;
-  for (const ref of paper.items) {
-    const item = byId.get(ref.itemId);
-    if (!item) continue;
-    number += 1;
-    sections.set(ref.section, [...(sections.get(ref.section) ?? []), { number, item, images: imagesOf(item.images, images) }]);
-    points.set(ref.section, ref.points);
-  }
-  return {
-    header,
-    setLabel: paper.setLabel,
-    minutes: paper.minutes,
-    totalPoints: paper.totalPoints,
-    sections: [...sections].map(([type, items]) => ({ type: type as TheoryItemType, pointsEach: points.get(type) ?? 0, items })),
-    sealLine: true,
-    standardYear: year,
-    paperCode: paperCode(header.occupationCode, header.level, 'theory', paper.setLabel),
-  };
+  return theoryPaperData(
+    { header, setLabel: paper.setLabel, minutes: paper.minutes, totalPoints: paper.totalPoints, standardYear: year },
+    paper.items.flatMap((ref) => {
+      const item = byId.get(ref.itemId);
+      return item ? [{ section: ref.section, points: ref.points, item, images: imagesOf(item.images, images) }] : [];
+    }),
+  );
 }
 
 /**
