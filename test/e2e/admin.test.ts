@@ -83,6 +83,8 @@ describe.skipIf(!hasChromium)('GUI: 管理 (Chromium)', () => {
     await page.getByTestId('one-time-password').waitFor({ state: 'detached' });
 
     await grant(page, 'xiaoming', ['命题人员']);
+    // the system asks for reduced motion (harness): the dialog opened without an animation
+    expect(await page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => `${(a as CSSAnimation).animationName ?? ''} ${String((a.effect as KeyframeEffect | null)?.target?.className ?? '')}`))).toEqual([]);
     await page.getByTestId('grant-ok').click();
     await page.getByTestId('grant-error').waitFor();
     expect(await page.getByTestId('grant-error').textContent()).toBe('权限不足：“授予角色”需要安全保密管理员身份');

@@ -177,8 +177,7 @@ async function registerTeam(gui: Gui): Promise<void> {
     await dialogsGone(page);
     await page.getByTestId(`grant-${m.username}`).click();
     await page.getByTestId('grant-roles').getByText(ROLE_NAME[m.role], { exact: true }).click();
-    await settled(page); // the dialog's opening animation: a click while it moves can miss
-    await page.getByTestId('grant-ok').click();
+    await page.locator('[data-testid="grant-ok"]:not([disabled])').click();
     await page.getByTestId('accounts-notice').filter({ hasText: `已授予 ${m.username}：${ROLE_NAME[m.role]}` }).waitFor();
     await dialogsGone(page);
   }

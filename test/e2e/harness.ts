@@ -97,6 +97,8 @@ export async function launchGui(options: GuiOptions): Promise<Gui> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     deviceScaleFactor: 1,
+    // the system's "reduce motion": the app turns antd's animations off, so no click lands on a moving dialog
+    reducedMotion: 'reduce',
   });
   await context.exposeBinding('__qbankIpc', async (_source, channel: string, payload: unknown) => {
     const start = performance.now();

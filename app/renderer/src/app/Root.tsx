@@ -46,6 +46,14 @@ function Stage(props: { state: DesktopState }) {
   }
 }
 
+const FONT_FAMILY = '"Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
+
+/** The system asks for reduced motion (accessibility settings): antd then neither animates nor waves. */
+const REDUCED_MOTION = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+const theme = { token: { fontFamily: FONT_FAMILY, motion: !REDUCED_MOTION } };
+const wave = { disabled: REDUCED_MOTION };
+
 export function Root(props: { nonce: string }) {
   const [state, setState] = useState<DesktopState | null>(null);
   const refresh = useCallback(async () => setState(await desktop.state()), []);
@@ -63,7 +71,7 @@ export function Root(props: { nonce: string }) {
   const session = useMemo<SessionValue | null>(() => (state ? { state, refresh, set: setState } : null), [state, refresh]);
 
   return (
-    <ConfigProvider locale={zhCN} csp={{ nonce: props.nonce }} theme={{ token: { fontFamily: '"Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif' } }}>
+    <ConfigProvider locale={zhCN} csp={{ nonce: props.nonce }} theme={theme} wave={wave}>
       <AntApp>
         <SecrecyProvider>
           {session ? (
