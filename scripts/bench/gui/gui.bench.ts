@@ -140,8 +140,12 @@ it('GUI bench', async () => {
   for (let i = 0; i < ROUNDS; i++) {
     const row = page.locator('[data-testid="item-row"]').nth(i % 8);
     await armClock(page);
-    await row.click();
-    open.push(await clockUntil(page, '[data-testid="item-meta"]'));
+    open.push(
+      await profiled(page, 'opening an item', async () => {
+        await row.click();
+        return clockUntil(page, '[data-testid="item-meta"]');
+      }),
+    );
     await page.keyboard.press('Escape');
     await page.getByTestId('item-panel').waitFor({ state: 'detached' });
   }
