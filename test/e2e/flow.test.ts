@@ -16,7 +16,8 @@ import { beijingDate } from '../../app/domain/person.js';
 import { useTempDir } from '../helpers/tmp.js';
 import { slowJobSteps } from './slow-jobs.js';
 import { closeBrowser, hasChromium, launchGui, type Gui } from './harness.js';
-import { PASSPHRASE, PASSWORD, SAMPLE_FILE, SAMPLE_FILES, TEAM } from './seed.js';
+import { firstLogin, loginAs as login } from './login.js';
+import { PASSPHRASE, SAMPLE_FILE, SAMPLE_FILES, TEAM } from './seed.js';
 
 const guis: Gui[] = [];
 afterAll(async () => {
@@ -44,28 +45,6 @@ async function settled(page: Page): Promise<void> {
 
 async function dialogsGone(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-modal-wrap:visible, .ant-modal-mask:visible').count()).toBe(0);
-}
-
-/** From the login form: log in with a one-time password and set PASSWORD, as the first login forces. */
-async function firstLogin(gui: Gui, username: string, oneTime: string): Promise<void> {
-  const { page } = gui;
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(oneTime);
-  await page.getByTestId('login').click();
-  await page.getByText('首次登录须先修改口令').waitFor();
-  await page.getByTestId('current-password').fill(oneTime);
-  await page.getByTestId('new-password').fill(PASSWORD);
-  await page.getByTestId('confirm-password').fill(PASSWORD);
-  await page.getByTestId('change-password').click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function login(gui: Gui, username: string): Promise<void> {
-  const { page } = gui;
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(PASSWORD);
-  await page.getByTestId('login').click();
-  await page.getByTestId('current-user').waitFor();
 }
 
 async function logout(gui: Gui): Promise<void> {

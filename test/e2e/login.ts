@@ -18,3 +18,21 @@ export async function loginAs(gui: Gui, username: string): Promise<void> {
   await page.getByTestId('login').click();
   await page.getByTestId('current-user').waitFor();
 }
+
+/**
+ * From the login form: log in with a one-time password and set PASSWORD, as the first login forces.
+ * `filled` runs once the form is filled, before it is sent (a screenshot of the login screen).
+ */
+export async function firstLogin(gui: Gui, username: string, oneTime: string, filled?: () => Promise<unknown>): Promise<void> {
+  const { page } = gui;
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(oneTime);
+  await filled?.();
+  await page.getByTestId('login').click();
+  await page.getByText('首次登录须先修改口令').waitFor();
+  await page.getByTestId('current-password').fill(oneTime);
+  await page.getByTestId('new-password').fill(PASSWORD);
+  await page.getByTestId('confirm-password').fill(PASSWORD);
+  await page.getByTestId('change-password').click();
+  await page.getByTestId('current-user').waitFor();
+}

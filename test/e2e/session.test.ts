@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/tmp.js';
 import { closeBrowser, hasChromium, launchGui, type Gui } from './harness.js';
 import { PASSPHRASE, PASSWORD, seedWorkstation } from './seed.js';
+import { firstLogin } from './login.js';
 
 const guis: Gui[] = [];
 afterAll(async () => {
@@ -39,16 +40,7 @@ describe.skipIf(!hasChromium)('GUI: first run and sessions (Chromium)', () => {
     await gui.screenshot('02-one-time-passwords');
     await page.getByTestId('admins-done').click();
 
-    await page.getByTestId('username').fill('sysadmin');
-    await page.getByTestId('password').fill(oneTime);
-    await gui.screenshot('03-login');
-    await page.getByTestId('login').click();
-    await page.getByText('首次登录须先修改口令').waitFor();
-    await page.getByTestId('current-password').fill(oneTime);
-    await page.getByTestId('new-password').fill(PASSWORD);
-    await page.getByTestId('confirm-password').fill(PASSWORD);
-    await page.getByTestId('change-password').click();
-    await page.getByTestId('current-user').waitFor();
+    await firstLogin(gui, 'sysadmin', oneTime, () => gui.screenshot('03-login'));
     expect(await page.getByTestId('current-user').textContent()).toContain('系统管理员');
 
     await page.getByTestId('lock').click();
