@@ -47,6 +47,10 @@ export interface ReaderLimits {
   readonly csvLineChars: number;
   /** Lines of a CSV file. */
   readonly csvRows: number;
+  /** Bytes of a signed-form scan (PDF, JPEG or PNG, scan.ts). */
+  readonly scanBytes: number;
+  /** Pages of a signed-form scan delivered as PDF. */
+  readonly scanPages: number;
 }
 
 const MiB = 1024 * 1024;
@@ -73,6 +77,8 @@ export const DEFAULT_LIMITS: ReaderLimits = Object.freeze({
   csvBytes: 10 * MiB,
   csvLineChars: 10_000,
   csvRows: 100_000,
+  scanBytes: 30 * MiB,
+  scanPages: 20,
 });
 
 export type LimitName = keyof ReaderLimits;

@@ -23,9 +23,11 @@ export const limitLabels: Readonly<Record<LimitName, string>> = {
   csvBytes: 'CSV 文件大小',
   csvLineChars: 'CSV 单行长度',
   csvRows: 'CSV 行数',
+  scanBytes: '审核意见扫描件大小',
+  scanPages: '审核意见扫描件页数',
 };
 
-const BYTE_LIMITS: ReadonlySet<LimitName> = new Set(['fileBytes', 'entryBytes', 'totalBytes', 'ratioFloorBytes', 'imageBytes', 'csvBytes']);
+const BYTE_LIMITS: ReadonlySet<LimitName> = new Set(['fileBytes', 'entryBytes', 'totalBytes', 'ratioFloorBytes', 'imageBytes', 'csvBytes', 'scanBytes']);
 const UNITS: Partial<Record<LimitName, string>> = {
   xmlDepth: ' 层',
   textChars: ' 字',
@@ -40,6 +42,7 @@ const UNITS: Partial<Record<LimitName, string>> = {
   csvRows: ' 行',
   zipEntries: ' 个',
   xmlElements: ' 个',
+  scanPages: ' 页',
 };
 
 /** `50 MB`, `2 KB`, `30 秒`, `2000 个`, `100 倍`. */
@@ -105,6 +108,19 @@ export const readerMessages = {
   /** A part the spreadsheet library could not read (its message, shortened), or the workbook as a whole when no single part is to blame. */
   partUnreadable: (part: string, reason: string) => `${part} 无法读取（${reason}），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入`,
   workbookUnreadable: (reason: string) => `工作簿无法读取（${reason}），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入`,
+  /** The signed scan of the 题库内部审核意见 (scan.ts); `kind` is what the file is: `GIF 图片`. */
+  scanWrongKind: (kind: string) => `审核意见扫描件须为 PDF、JPEG 或 PNG 文件，所选文件是 ${kind}`,
+  scanUnknown: '审核意见扫描件须为 PDF、JPEG 或 PNG 文件，所选文件的内容不是可识别的格式（文件头不符，可能是改了扩展名的其他文件）',
+  scanEmpty: '所选的审核意见扫描件是空文件（0 字节）',
+  scanImageKind: (format: string) => `${format} 图片`,
+  scanZipKind: 'ZIP 压缩包（如 Word、Excel 文件），请将签名后的纸质表格扫描为 PDF、JPEG 或 PNG',
+  scanOleKind: 'Office 97–2003 文件（.doc、.xls），请将签名后的纸质表格扫描为 PDF、JPEG 或 PNG',
+  scanTruncated: (format: string) => `${format} 文件不完整（缺少文件结尾），可能没有复制或下载完整，请重新扫描或导出`,
+  scanPdfDamaged: 'PDF 文件已损坏，无法打开，请重新扫描或重新导出为 PDF',
+  scanPdfEncrypted: 'PDF 文件已加密（设有打开密码或权限密码），请另存为未加密的 PDF 后重新选择',
+  scanPdfNoPages: 'PDF 文件没有页面',
+  scanPdfFilter: 'PDF 文件的对象流使用了不支持的压缩方式，请用扫描软件重新导出为 PDF',
+  scanPdfBomb: 'PDF 文件的对象流解压后过大（疑似压缩炸弹），拒绝读取',
   /** A file refused for a bound: the bound's message and what happened to the file. */
   notRead: (limitMessage: string) => `${limitMessage}，文件未读取`,
 } as const;
