@@ -5,7 +5,7 @@
  * none of them. Public keys are plain SPKI PEM; signatures verify with
  * `openssl pkeyutl -verify -pubin -inkey pub.pem -rawin -in msg -sigfile sig`.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, sign, verify, type KeyObject } from 'node:crypto';
 
 export interface GeneratedKey {
   readonly publicKeyPem: string;
@@ -47,4 +47,15 @@ export function verifySignature(publicKeyPem: string, data: Uint8Array | string,
   } catch {
     return false;
   }
+}
+
+/**
+ * A 32-byte key derived from an Ed25519 key for one purpose (`label`): HKDF-SHA-256 over the key's
+ * signature of the label. Ed25519 signatures are deterministic (RFC 8032 §5.1.6), so the same key always
+ * derives the same bytes, and only a holder of the private key can. Used to wrap further keys of an
+ * account (its X.509 signing key) under the account key that its password opens.
+ */
+export function derivedWrappingKey(privateKey: KeyObject, label: string): Buffer {
+  const seed = sign(null, Buffer.from(`qbank-derived-key/1\u0000${label}`, 'utf8'), privateKey);
+  return Buffer.from(hkdfSync('sha256', seed, Buffer.alloc(0), Buffer.from(label, 'utf8'), 32));
 }

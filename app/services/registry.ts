@@ -19,6 +19,13 @@ import { overviewHandlers } from './overview/handlers.js';
 import { peopleHandlers } from './people/handlers.js';
 import { policyHandlers } from './policy/handlers.js';
 import { qualityHandlers } from './quality/handlers.js';
+import { certificateHandlers } from './review/certificates.js';
+import { feedbackHandlers } from './review/feedback.js';
+import { reviewHandlers } from './review/handlers.js';
+import { scanHandlers } from './review/scans.js';
+import { setHandlers } from './review/sets.js';
+import { signOffHandlers } from './review/signoff.js';
+import { submissionHandlers } from './review/submission-record.js';
 import { searchHandlers } from './search/handlers.js';
 import { sessionHandlers } from './session/handlers.js';
 import { workstationHandlers } from './workstation/handlers.js';
@@ -61,6 +68,13 @@ export const handlers = merge(
   qualityHandlers,
   assemblyHandlers,
   documentHandlers,
+  reviewHandlers,
+  feedbackHandlers,
+  setHandlers,
+  scanHandlers,
+  certificateHandlers,
+  signOffHandlers,
+  submissionHandlers,
   auditHandlers(actionNames),
   overviewHandlers,
 );

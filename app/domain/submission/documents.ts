@@ -128,7 +128,7 @@ export interface ReviewCheck {
   readonly result: '符合' | '基本符合' | '不符合' | '';
 }
 
-/** 题库内部审核意见: signatures by hand until the digital review exists. */
+/** 题库内部审核意见: from the recorded review round when there is one (experts, conclusion, round, date), signed by hand. */
 export interface ReviewOpinionData {
   readonly header: DocumentHeader;
   readonly checklist: readonly ReviewCheck[];
@@ -140,6 +140,8 @@ export interface ReviewOpinionData {
   readonly leader: string;
   /** Which review this is: 1 for the first, 2 for the review of a revised bank, …. */
   readonly round: number;
+  /** 审核日期 (`2026年11月20日` or a span), '' = by hand. */
+  readonly date?: string;
 }
 
 /** Items per 题型 in one set, and what the bank holds. */

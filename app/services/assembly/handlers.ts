@@ -35,6 +35,8 @@ import { timestamp, type ServiceContext } from '../context.js';
 import { PermissionDeniedError, ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { itemsMessages } from '../items/messages.js';
+import { paperBlockers } from '../review/sets.js';
+import { reviewMessages } from '../review/messages.js';
 import { assemblyMessages } from './messages.js';
 import { assemblyOptionsSchema, buildProblem, checkTheoryStructure, theoryStructureInput } from './problem-builder.js';
 import { assemblyRunHandler } from './run.js';
@@ -212,6 +214,9 @@ export const assemblyHandlers = handlerMap(
       const drafts = listPapers(ctx.db, input.bankId, { runId: input.runId, status: '草稿' });
       requireFourEyes(ctx, input.bankId, run, drafts);
       if (drafts.length === 0) throw new ServiceError(assemblyMessages.noDrafts(input.runId));
+      // a set carrying an item the review panel rejected, or the unrevised version of one to revise, stays a draft
+      const blocked = drafts.flatMap((p) => paperBlockers(ctx, p));
+      if (blocked.length > 0) throw new ServiceError(reviewMessages.approveBlocked(blocked.map((b) => b.message)));
       const at = timestamp(ctx);
       inTransaction(ctx.db, () => drafts.forEach((p) => approvePaper(ctx.db, p.id, ctx.actor.username, at)));
       return { papers: drafts.map((p) => p.id) };

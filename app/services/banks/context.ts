@@ -47,12 +47,26 @@ export function notesOf(ctx: ServiceContext, bankId: number): SubmissionNotes {
   return validateOrThrow(banksMessages.submissionNotes, submissionNotesSchema, getSubmissionNotes(ctx.db, bankId) ?? {});
 }
 
-/** The papers of the latest run of this kind: approved runs first, else the latest drafts. */
+/**
+ * The papers of the latest run of this kind: approved runs first, else the latest drafts. A set replaced
+ * after a review (`replaces`) stands in for the set it replaced, at its place: the chain is followed to
+ * its newest set, which is what the set is now.
+ */
 export function currentSets(ctx: ServiceContext, bankId: number, kind: PaperKind): PaperRecord[] {
-  const approved = listPapers(ctx.db, bankId, { kind, status: '已审定' });
-  const pool = approved.length > 0 ? approved : listPapers(ctx.db, bankId, { kind, status: '草稿' });
-  const lastRun = Math.max(0, ...pool.map((p) => p.runId));
-  return pool.filter((p) => p.runId === lastRun);
+  const all = listPapers(ctx.db, bankId, { kind });
+  const replacement = new Map<number, PaperRecord>();
+  for (const p of all) if (p.replaces !== null) replacement.set(p.replaces, p);
+  const newest = (p: PaperRecord): PaperRecord => {
+    let at = p;
+    for (let next = replacement.get(at.id); next !== undefined; next = replacement.get(at.id)) at = next;
+    return at;
+  };
+  const assembled = all.filter((p) => p.replaces === null).map((p) => ({ run: p.runId, approved: p.approvedAt !== null, paper: newest(p) }));
+  // an approved set replaced by a draft still belongs to the approved sets (the draft awaits its approval)
+  const approved = assembled.filter((x) => x.approved && x.paper.status !== '已作废');
+  const pool = approved.length > 0 ? approved : assembled.filter((x) => x.paper.status === '草稿');
+  const lastRun = Math.max(0, ...pool.map((x) => x.run));
+  return pool.filter((x) => x.run === lastRun).map((x) => x.paper);
 }
 
 export interface BankContext {

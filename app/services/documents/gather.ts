@@ -41,6 +41,7 @@ import { getImage } from '../../store/repositories/images.js';
 import { countEligible, getVersion } from '../../store/repositories/items.js';
 import { getRun, listPaperItems, type PaperRecord } from '../../store/repositories/papers.js';
 import { getPerson } from '../../store/repositories/people.js';
+import { latestRound, listPanel, type RoundRecord } from '../../store/repositories/review.js';
 import { loadBankContext } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
@@ -185,12 +186,35 @@ export interface SubmissionSource {
   readonly practicalSets: PaperRecord[];
   readonly comprehensive: PaperRecord[];
   readonly people: People;
+  /** The bank's latest review round with its 审核组长, when a round was opened. */
+  readonly review: { readonly round: RoundRecord; readonly leader: string } | undefined;
+}
+
+/**
+ * With a review round, the experts of the documents are its panel (in its order, with the category it
+ * serves in); the panel's own rules replace the membership-based checks.
+ */
+function withPanel(ctx: ServiceContext, people: People, round: RoundRecord | undefined): { people: People; leader: string } {
+  const panel = round ? listPanel(ctx.db, round.id) : [];
+  if (panel.length === 0) return { people, leader: '' };
+  let leader = '';
+  const experts: ReviewExpert[] = panel.flatMap((p) => {
+    const record = getPerson(ctx.db, p.personId);
+    if (!record) return [];
+    const person = personSchema.parse(record);
+    if (p.leader) leader = person.name;
+    const category = p.category === '' ? person.expertRole : p.category;
+    return category ? [{ name: person.name, unit: person.unit, title: person.title, category }] : [];
+  });
+  return { people: { ...people, experts, reviewersOnTeam: [], reviewersWithoutCategory: [] }, leader };
 }
 
 export function submissionSource(ctx: ServiceContext, bankId: number): SubmissionSource {
   const { bank, table, practical, theoryStructure, notes, sets } = loadBankContext(ctx, bankId);
   if (!table) throw new ServiceError(documentsMessages.noTheoryTable);
   if (sets.theory.length === 0) throw new ServiceError(documentsMessages.noTheorySets);
+  const round = latestRound(ctx.db, bankId);
+  const panelled = withPanel(ctx, bankPeople(ctx, bankId), round);
   return {
     bank,
     notes,
@@ -201,7 +225,8 @@ export function submissionSource(ctx: ServiceContext, bankId: number): Submissio
     theory: sets.theory,
     practicalSets: sets.practical,
     comprehensive: sets.comprehensive,
-    people: bankPeople(ctx, bankId),
+    people: panelled.people,
+    review: round ? { round, leader: panelled.leader } : undefined,
   };
 }
 
@@ -214,6 +239,19 @@ export function teamListData(src: SubmissionSource): TeamListData {
 }
 
 export function reviewOpinionData(src: SubmissionSource): ReviewOpinionData {
+  const r = src.review;
+  if (r) {
+    return {
+      header: src.header,
+      checklist: r.round.checklist.length > 0 ? r.round.checklist : src.notes.reviewChecklist,
+      conclusion: r.round.conclusion,
+      opinion: r.round.opinion,
+      experts: src.people.experts,
+      leader: r.leader,
+      round: r.round.round,
+      date: reviewDates(r.round.startsOn, r.round.endsOn),
+    };
+  }
   return {
     header: src.header,
     checklist: src.notes.reviewChecklist,
@@ -223,6 +261,16 @@ export function reviewOpinionData(src: SubmissionSource): ReviewOpinionData {
     leader: src.notes.reviewLeader,
     round: src.notes.reviewRound,
   };
+}
+
+/** `2026年11月20日` or `2026年11月18日至20日` (the form's 审核日期 cell). */
+function reviewDates(from: string, to: string): string {
+  const cn = (d: string) => {
+    const [y, mo, da] = d.split('-').map(Number);
+    return documentsMessages.date(y ?? '', mo ?? '', da ?? '');
+  };
+  if (from === to) return cn(from);
+  return from.slice(0, 7) === to.slice(0, 7) ? `${cn(from)}至${String(Number(to.slice(8)))}日` : `${cn(from)}至${cn(to)}`;
 }
 
 /**

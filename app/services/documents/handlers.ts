@@ -11,7 +11,8 @@
  *   03_2_技能考核试题/1_甲套/1_考场准备通知单.docx, 2_考生准备通知单.docx, 3_试题.docx, 4_评分标准及评分记录表.docx; …
  *   03_3_综合评审试题/1_甲套/1_综合评审试题.docx; …                                  (levels 1–2)
  *   04_题库开发组成员名单.docx / .xlsx
- *   05_题库内部审核意见.docx
+ *   05_题库内部审核意见.docx, 05_题库内部审核意见（专家签名扫描件）.pdf (once the ink-signed scan is attached)
+ *   manifest.json (every document's SHA-256, bank, level, round, panel, audit checkpoint: what the panel signs)
  * Each document carries the secrecy mark of its class (app/domain/submission/marking.ts and the
  * 安全保密管理员's overrides): 机密★ on items and answers, 工作秘密 on documents about the bank, none
  * on the 考生准备通知单.
@@ -54,6 +55,10 @@ import { getMarkingPolicy } from '../policy/read.js';
 import { writeOutputFolder, type OutputFolder, type OutputFolderOptions } from '../output/folder.js';
 import { describeIncomplete } from '../output/sweep.js';
 import { documentsMessages } from './messages.js';
+import { MANIFEST_FILE, type ManifestFile } from '../../domain/submission/manifest.js';
+import { buildManifest, manifestText } from '../review/manifest.js';
+import { recordManifest, reviewGaps } from '../review/submission-gaps.js';
+import { currentScan, SCAN_FILE } from '../review/scans.js';
 import {
   compilationNoteData,
   comprehensivePapers,
@@ -154,6 +159,9 @@ function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: 
     { part: P.team, path: F.teamXlsx, make: () => teamListXlsx(team, ctx.now()) },
     { part: P.review, path: F.review, make: () => packDocx(reviewOpinionDocx(reviewOpinionData({ ...src, header: as('reviewOpinion') }))) },
   );
+  // the ink-signed 审核意见 as attached to the latest round (the submission is incomplete without it)
+  const scan = src.review ? currentScan(ctx, src.review.round.id) : undefined;
+  if (scan) planned.push({ part: P.review, path: SCAN_FILE, make: () => Promise.resolve(new Uint8Array(scan.pdf)) });
   const all = [...src.theory, ...src.practicalSets, ...src.comprehensive];
   const drafts = all.filter((p) => p.status === '草稿').length;
   const { notes, people } = src;
@@ -175,6 +183,7 @@ function plan(ctx: ServiceContext, bankId: number): { planned: Planned[]; sets: 
     blankTexts: blank,
     drafts,
   });
+  warnings.push(...reviewGaps(ctx, bank.id, scan !== undefined));
   // A set whose 考生准备通知单 contradicts itself (one task asks for what another forbids) is a gap too.
   for (const paper of practical) {
     for (const f of noticeConflictFindings(paper.tasks.map((t) => t.task))) warnings.push(documentsMessages.setWarning(setName(paper.setLabel), f.message));
@@ -194,12 +203,18 @@ export class IncompleteSubmissionError extends ServiceError {
  * Makes and writes the documents one by one into the staging folder, reporting each file (its path in
  * the submission) and checking for a cancel between files; the folder appears only once all are written.
  */
-async function writeDocuments(ctx: ServiceContext, folder: OutputFolder, planned: readonly Planned[]): Promise<void> {
+async function writeDocuments(ctx: ServiceContext, folder: OutputFolder, planned: readonly Planned[], bankId: number): Promise<string> {
+  const files: ManifestFile[] = [];
   for (const [i, p] of planned.entries()) {
-    folder.write(p.path, await p.make(), { classified: true });
+    const written = folder.write(p.path, await p.make(), { classified: true });
+    files.push({ path: p.path, part: p.part, bytes: written.bytes, sha256: written.sha256 });
     reportProgress(ctx, i + 1, planned.length, p.path);
     await checkpoint(ctx, documentHandlers['documents.generate'].summary);
   }
+  // what the review panel signs: every document with its hash, the round and the audit checkpoint
+  const text = manifestText(buildManifest(ctx, bankId, files));
+  folder.write(MANIFEST_FILE, text, { classified: false });
+  return text;
 }
 
 /** For tests: the folder output's probe and rename hook. */
@@ -215,8 +230,13 @@ export async function generateSubmission(
   const { planned, sets, drafts, warnings } = plan(ctx, input.bankId);
   // Strict: a submission the rules would reject is not written at all.
   if (input.strict === true && warnings.length > 0) throw new IncompleteSubmissionError(warnings);
-  const out = await writeOutputFolder(ctx, input.outDir, (folder) => writeDocuments(ctx, folder, planned), { replace: input.replace === true, ...testOptions });
-  const files = out.files.map((f, i) => ({ part: planned[i]?.part ?? '', path: f.path, absolutePath: f.absolutePath, bytes: f.bytes, sha256: f.sha256 }));
+  let manifest = '';
+  const out = await writeOutputFolder(ctx, input.outDir, async (folder) => void (manifest = await writeDocuments(ctx, folder, planned, input.bankId)), {
+    replace: input.replace === true,
+    ...testOptions,
+  });
+  recordManifest(ctx, input.bankId, manifest, resolve(input.outDir));
+  const files = out.files.filter((f) => f.path !== MANIFEST_FILE).map((f, i) => ({ part: planned[i]?.part ?? '', path: f.path, absolutePath: f.absolutePath, bytes: f.bytes, sha256: f.sha256 }));
   return {
     folder: input.outDir,
     files,

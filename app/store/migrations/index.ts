@@ -21,6 +21,7 @@ import { migration0150 } from './0150-account-keys.js';
 import { migration0160 } from './0160-audit-canonical.js';
 import { migration0170 } from './0170-search-fts.js';
 import { migration0180 } from './0180-search-parts.js';
+import { migration0190 } from './0190-review.js';
 
 export interface Migration {
   readonly version: number;
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0160,
   migration0170,
   migration0180,
+  migration0190,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -97,10 +97,13 @@ export interface NewPaper {
   readonly totalPoints: number;
   readonly stats: unknown;
   readonly items: readonly PaperItemRecord[];
+  /** The set this one replaces after a review (migration 0190), null for an assembled set. */
+  readonly replaces?: number | null;
 }
 
-export interface PaperRecord extends Omit<NewPaper, 'items'> {
+export interface PaperRecord extends Omit<NewPaper, 'items' | 'replaces'> {
   readonly id: number;
+  readonly replaces: number | null;
   readonly status: PaperStatus;
   readonly createdAt: string;
   readonly createdBy: string;
@@ -128,6 +131,7 @@ interface PaperRow {
   voided_at: string | null;
   voided_by: string | null;
   note: string;
+  replaces: number | null;
 }
 
 function fromRow(r: PaperRow): PaperRecord {
@@ -148,6 +152,7 @@ function fromRow(r: PaperRow): PaperRecord {
     voidedAt: r.voided_at,
     voidedBy: r.voided_by,
     note: r.note,
+    replaces: r.replaces,
   };
 }
 
@@ -155,10 +160,10 @@ function fromRow(r: PaperRow): PaperRecord {
 export function insertPaper(db: WritableDB, paper: NewPaper, by: string, at: string): number {
   const info = db
     .prepare(
-      `INSERT INTO papers (bank_id, run_id, kind, set_label, minutes, total_points, stats, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO papers (bank_id, run_id, kind, set_label, minutes, total_points, stats, created_at, created_by, replaces)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(paper.bankId, paper.runId, paper.kind, paper.setLabel, paper.minutes, paper.totalPoints, JSON.stringify(paper.stats), at, by);
+    .run(paper.bankId, paper.runId, paper.kind, paper.setLabel, paper.minutes, paper.totalPoints, JSON.stringify(paper.stats), at, by, paper.replaces ?? null);
   const id = Number(info.lastInsertRowid);
   const put = cachedStatement(db, 'INSERT INTO paper_items (paper_id, position, section, item_id, version, points) VALUES (?, ?, ?, ?, ?, ?)');
   for (const i of paper.items) put.run(id, i.position, i.section, i.itemId, i.version, i.points);

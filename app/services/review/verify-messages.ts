@@ -1,0 +1,22 @@
+/** Chinese texts of the signed-folder verification (each names the file or the signer). */
+export const verifyMessages = {
+  unreadable: (folder: string) => `无法读取文件夹 ${folder}`,
+  symlink: (path: string) => `${path} 是符号链接，报送文件夹中不应有链接`,
+  tooLarge: (path: string) => `${path} 超过 512 MB，不是报送材料`,
+  tooMany: (n: number) => `文件夹中的文件超过 ${String(n)} 个，不是一份报送材料`,
+  noManifest: 'manifest.json：文件夹中没有签名的清单',
+  badManifest: (why: string) => `manifest.json：清单格式不正确（${why}）`,
+  file: (path: string, status: string, detail: string) => `${path}：${status}（${detail}）`,
+  noScan: 'manifest.json：清单中没有专家签名的审核意见扫描件',
+  scanNotListed: (path: string) => `${path}：扫描件的哈希与清单所列文件不一致`,
+  noCa: 'ca.pem：没有证书颁发机构证书（06_数字签名/ca.pem 或 --ca）',
+  badCa: 'ca.pem：证书颁发机构证书格式不正确',
+  notCa: 'ca.pem：所给证书不是证书颁发机构证书',
+  noCrl: 'crl.pem：没有吊销列表，无法确认签名证书未被吊销',
+  badCrl: 'crl.pem：吊销列表格式不正确',
+  crlNotByCa: 'crl.pem：吊销列表不是该证书颁发机构签发的',
+  noSignatures: '06_数字签名：没有任何签名文件（.p7s）',
+  signature: (file: string, signer: string, problems: readonly string[]) => `${file}${signer ? `（${signer}）` : ''}：签名无效：${problems.join('；')}`,
+  missingSigners: (names: readonly string[]) => `审核组成员 ${names.join('、')} 没有有效的签名`,
+  notOnPanel: (file: string, name: string) => `${file}：签名人 ${name} 不是清单所列审核组成员`,
+} as const;
