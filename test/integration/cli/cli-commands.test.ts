@@ -13,6 +13,7 @@ import { sampleElementTable, samplePracticalStructure } from '../../../app/demo/
 import type { ExpertRole } from '../../../app/domain/person.js';
 import { invoke } from '../../../app/services/handler.js';
 import { handlers } from '../../../app/services/registry.js';
+import { reviewMessages } from '../../../app/services/review/messages.js';
 import { findAccount } from '../../../app/store/repositories/accounts.js';
 import { png } from '../../fixtures/hostile/corpus.js';
 import { sampleBank } from '../../helpers/sample-bank.js';
@@ -220,7 +221,8 @@ describe('qbank documents generate: gaps on stderr, --strict refuses', () => {
     expect(lines.slice(0, -1)).toEqual(strictLines.slice(0, -1));
     expect(lines.at(-1)).toBe(`警告：共 ${lines.length - 1} 条，报送前须处理（用 --strict 时有警告即不生成）`);
 
-    // Complete: five independent experts and the notes filled in — no warning, --strict writes.
+    // Five independent experts and the notes filled in: only the panel's ink-signed scan is missing, and
+    // --strict still refuses (the signed review: test/integration/cli/cli-review.test.ts).
     for (const [username, role] of [['expert1', '方法专家'], ['expert2', '内容专家'], ['expert3', '内容专家'], ['expert4', '实际工作专家'], ['expert5', '实际工作专家']] as [string, ExpertRole][]) {
       ws.as(username, ['reviewer']);
       const id = String(findAccount(ws.db, username)?.personId);
@@ -229,6 +231,8 @@ describe('qbank documents generate: gaps on stderr, --strict refuses', () => {
     }
     writeFileSync(join(ws.dir, 'notes.json'), JSON.stringify({ institution: '测试评价中心', definition: '定义', process: '过程', standardYear: '2019' }));
     expect((await cli(ws, 'boss', ['documents', 'notes', '--bank', bank, '--file', 'notes.json'])).code).toBe(0);
-    expect(await cli(ws, 'boss', ['documents', 'generate', '--bank', bank, '--out', 'ok', '--strict'])).toMatchObject({ code: 0, err: '' });
+    const almost = await cli(ws, 'boss', ['documents', 'generate', '--bank', bank, '--out', 'ok', '--strict']);
+    expect(almost.code).toBe(1);
+    expect(almost.err).toBe(`警告：${reviewMessages.scanGap}\nqbank: 申报材料有 1 处不符合要求（见上），--strict：未写入任何文件\n`);
   }, 180_000);
 });

@@ -91,7 +91,10 @@ describe('review sign-off', () => {
     const first = await invoke(boss, handlers['documents.generate'], { bankId, outDir: out });
     expect(first.warnings.some((w) => w.startsWith('缺少“题库内部审核意见（专家签名扫描件）”'))).toBe(true);
     await invoke(boss, handlers['review.scan.attach'], { bankId, roundId, fileName: '审核意见.pdf', bytes: await blankPdf() });
-    const second = await invoke(boss, handlers['documents.generate'], { bankId, outDir: out, replace: true });
+    await invoke(boss, handlers['documents.notes.set'], { bankId, notes: { institution: '测试评价中心', definition: '从事测试的人员', process: '两轮审核', standardYear: '2019' } });
+    // complete now: strict mode writes it
+    const second = await invoke(boss, handlers['documents.generate'], { bankId, outDir: out, replace: true, strict: true });
+    expect(second.warnings).toEqual([]);
     expect(second.files.map((f) => f.path)).toContain('05_题库内部审核意见（专家签名扫描件）.pdf');
     const manifest = readJson(join(out, 'manifest.json')) as { round: number; panel: unknown[]; scan: { path: string }; auditCheckpoint: unknown };
     expect(manifest.round).toBe(1);

@@ -10,6 +10,7 @@ import { SAMPLE_FILE_NAMES, SAMPLE_FILES, sampleElementTable, samplePracticalStr
 import type { ServiceContext } from '../../../app/services/context.js';
 import { IncompleteSubmissionError } from '../../../app/services/documents/handlers.js';
 import { invoke } from '../../../app/services/handler.js';
+import { reviewMessages } from '../../../app/services/review/messages.js';
 import { handlers } from '../../../app/services/registry.js';
 import { findAccount } from '../../../app/store/repositories/accounts.js';
 import { getPerson, updatePerson } from '../../../app/store/repositories/people.js';
@@ -104,6 +105,7 @@ describe('documents.generate: gaps at level 2 and level 4', () => {
       expect.stringContaining('内部审核专家名单为空'),
       '编制说明引用的国家职业技能标准没有版本年份（qbank documents notes 填写 standardYear）',
       '编制说明的 institution（开发单位）、definition（职业定义）、process（开发过程） 没有填写，文件中印着“（待填写）”（qbank documents notes --file 说明.json 填写）',
+      reviewMessages.scanGap,
     ]);
     const note = (await docxParagraphs(new Uint8Array(readFileSync(join(out, '01_题库编制说明.docx'))))).join('\n');
     expect(note).toContain('本等级的鉴定方式为理论知识考试、技能考核和综合评审。本题库尚缺综合评审试题，须补足后报送。');
@@ -111,14 +113,15 @@ describe('documents.generate: gaps at level 2 and level 4', () => {
     expect(note).toContain('题库由（待填写：不少于 5 名专家的姓名）进行内部审核');
   }, 240_000);
 
-  it('level 4: complete with five independent reviewers; a reviewer on the team or without a category is named, and strict refuses', async () => {
+  it('level 4: complete with five independent reviewers but for the ink-signed scan; a reviewer on the team or without a category is named, and strict refuses', async () => {
     const ws = workstation();
     const { ctx, bankId } = await sampleBank(ws);
     await addReviewers(ws, bankId, FIVE);
     await assembleApproved(ws, ctx, bankId, ['theory', 'practical']);
     await invoke(ctx, handlers['documents.notes.set'], { bankId, notes: COMPLETE_NOTES });
-    const complete = await invoke(ctx, handlers['documents.generate'], { bankId, outDir: join(ws.dir, 'ok'), strict: true });
-    expect(complete.warnings).toEqual([]);
+    // the submission is not complete without the panel's signed scan (the whole review: test/integration/review)
+    const complete = await refusal(invoke(ctx, handlers['documents.generate'], { bankId, outDir: join(ws.dir, 'ok'), strict: true }));
+    expect(complete.gaps).toEqual([reviewMessages.scanGap]);
 
     // The manager reviews too, one reviewer has no 专家类别: four experts are left in the table.
     ws.as('boss', ['reviewer']);
@@ -132,6 +135,7 @@ describe('documents.generate: gaps at level 2 and level 4', () => {
       '内部审核专家只有 4 名，附件6 要求不少于 5 名（方法专家、内容专家、实际工作专家，均不属开发组）',
       '审核专家 boss 同时是本题库的题库管理员或命题人员，附件6 要求内部审核专家不属开发组；已只列入开发组名单，未计入审核专家',
       '审核专家 nocat 没有登记专家类别（方法专家、内容专家、实际工作专家），未列入专家表（qbank people update <人员编号> --expert-role 内容专家）',
+      reviewMessages.scanGap,
     ]);
     // Without strict the same gaps are warnings and the folder is written; no 综合评审 is asked for at level 4.
     const r = await invoke(ctx, handlers['documents.generate'], { bankId, outDir: out });

@@ -40,7 +40,8 @@ describe('documents.generate as a folder output', () => {
     expect(r.files).toHaveLength(26);
     expect(r.manifest).toBe(MANIFEST_NAME);
     const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST_NAME), 'utf8')) as Manifest;
-    expect(manifest.files.map((f) => f.path)).toEqual(r.files.map((f) => f.path));
+    // the signed submission manifest is the last file of the folder, before 清单.json
+    expect(manifest.files.map((f) => f.path)).toEqual([...r.files.map((f) => f.path), 'manifest.json']);
     for (const f of manifest.files) expect(createHash('sha256').update(readFileSync(join(outDir, f.path))).digest('hex')).toBe(f.sha256);
 
     // Run again: refused without --replace, replaced with it.
