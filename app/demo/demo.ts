@@ -7,6 +7,7 @@
  */
 import { SAMPLE_NOTES } from './sample-notes.js';
 import { approveSampleSets, assembleSampleSets } from './assembly-step.js';
+import { addDeputyManager, DEPUTY, runReviewStep, type DemoReview } from './review-step.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatDifficulty, formatSeconds, roundTo, setName } from '../domain/format.js';
@@ -79,6 +80,8 @@ export interface DemoReport {
   readonly documents: readonly { readonly part: string; readonly file: string; readonly bytes: number; readonly sha256: string }[];
   /** `warnings`: what the rules would still reject (app/domain/submission/completeness.ts). */
   readonly submission: { readonly folder: string; readonly files: number; readonly seconds: number; readonly warnings: readonly string[] };
+  /** The internal review (design/demo-contract.md `review`). */
+  readonly review: DemoReview;
   readonly registers: readonly { readonly part: string; readonly file: string }[];
   readonly audit: { readonly entries: number; readonly verified: boolean; readonly head: string; readonly checkpoint: string; readonly checkpoints: number };
   readonly seconds: number;
@@ -249,11 +252,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const reviewer = members.find((m) => m.role === 'reviewer')?.username ?? 'chenjing';
     await as(reviewer, (ctx) => approveSampleSets(ctx, bank.id, [theory, practical]));
 
-    // 题库管理员 fills the free-text parts and writes the submission folder (附件6 §三).
-    const submission = await as(manager, async (ctx) => {
-      await invoke(ctx, handlers['documents.notes.set'], { bankId: bank.id, notes: SAMPLE_NOTES });
-      return invoke(ctx, handlers['documents.generate'], { bankId: bank.id, outDir: join(outDir, DEMO_SUBMISSION) });
-    });
+    // 题库管理员 fills the free-text parts; the panel of five reviews, signs in ink and digitally, and the
+    // submission folder (附件6 §三) is written with the scan and the signed manifest (review-step.ts).
+    await as(manager, (ctx) => invoke(ctx, handlers['documents.notes.set'], { bankId: bank.id, notes: SAMPLE_NOTES }));
+    await addDeputyManager(as, passwords, bank.id, { signedOn, expiresOn, scope: demoText.pledgeScope(SAMPLE_BANK.name, '审定') });
+    const reviewers = members.filter((m) => m.role === 'reviewer').map((m) => m.username);
+    const author0 = members.find((m) => m.role === 'author')?.username ?? 'liqiang';
+    const { review, submission } = await runReviewStep({ as, bankId: bank.id, manager, deputy: DEPUTY.username, author: author0, reviewers, outDir, folder: DEMO_SUBMISSION, now });
+    note(demoText.reviewStep, demoText.review(review.experts, review.leader, review.conclusion, review.change, review.signatures, review.verified));
+    pledges += 1;
     note(
       demoText.submissionStep,
       demoText.submission(submission.files.length, shown(join(outDir, DEMO_SUBMISSION)), formatSeconds(submission.seconds), [...new Set(submission.files.map((f) => f.part))], submission.warnings),
@@ -355,6 +362,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       },
       documents: submission.files.map((f) => ({ part: f.part, file: relative(outDir, f.absolutePath), bytes: f.bytes, sha256: f.sha256 })),
       submission: { folder: DEMO_SUBMISSION, files: submission.files.length, seconds: roundTo(submission.seconds, 3), warnings: submission.warnings },
+      review,
       registers,
       audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastSigned, checkpoints: audit.checkpoints },
       seconds: Math.round((performance.now() - started) / 10) / 100,

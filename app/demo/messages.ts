@@ -48,4 +48,8 @@ export const demoText = {
   auditStep: '审计日志',
   audit: (message: string, verified: boolean) => `${message}${verified ? '' : '（审计员校验时发现异常）'}`,
   reportStep: '报告',
+  reviewOpinion: '题库结构完整，细目表与国家职业技能标准一致，试题科学规范、答案准确；一道试题按意见修改后，同意报送。',
+  reviewStep: '内部审核',
+  review: (experts: number, leader: string, conclusion: string, change: string, signatures: number, verified: boolean) =>
+    `审核组 ${experts} 名专家（组长 ${leader}），结论“${conclusion}”；试卷更新：${change}；专家签名扫描件已附；${signatures} 名专家数字签名${verified ? '，签名与文件哈希校验通过' : '，校验未通过'}`,
 } as const;
