@@ -25,6 +25,11 @@ import { demoCommand } from './commands/demo.js';
 import { initCommand } from './commands/init.js';
 import { itemsCommand } from './commands/items.js';
 import { occupationsCommand } from './commands/occupations.js';
+import { certsCommand } from './commands/certs.js';
+import { reviewCommand } from './commands/review.js';
+import { reviewSignoffOptions, reviewSignoffSubcommands } from './commands/review-signoff.js';
+import { submissionsCommand } from './commands/submissions.js';
+import { verifySignaturesCommand } from './commands/verify-signatures.js';
 import { overviewCommand } from './commands/overview.js';
 import { peopleCommand } from './commands/people.js';
 import { policyCommand } from './commands/policy.js';
@@ -56,6 +61,11 @@ export const COMMANDS: readonly Command[] = [
   assembleCommand,
   papersCommand,
   documentsCommand,
+  // The internal review: `review` with its sign-off sub-commands in a file of their own (review-signoff.ts).
+  extendGroup(reviewCommand, reviewSignoffSubcommands, reviewSignoffOptions),
+  certsCommand,
+  submissionsCommand,
+  verifySignaturesCommand,
   extendGroup(elementsCommand, elementFileSubcommands, elementFileOptions),
   templateCommand,
   occupationsCommand,

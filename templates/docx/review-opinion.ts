@@ -63,7 +63,7 @@ export function reviewOpinionDocx(data: ReviewOpinionData): Document {
       line: FORM_LINE,
       rows: [
         [label('职业（工种）'), header.occupationTitle, label('职业编码'), header.occupationCode],
-        [label('等级'), header.levelName, label('审核日期'), ''],
+        [label('等级'), header.levelName, label('审核日期'), data.date ?? ''],
         [label('审核组长'), data.leader, label('审核次数'), reviewRound(data.round)],
       ],
     }),

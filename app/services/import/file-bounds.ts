@@ -8,3 +8,5 @@ import { DEFAULT_LIMITS } from '../../readers/limits.js';
 export const IMPORT_MAX_BYTES = DEFAULT_LIMITS.fileBytes;
 /** The item statistics CSV. */
 export const STATISTICS_MAX_BYTES = DEFAULT_LIMITS.csvBytes;
+/** The ink-signed scan of the 题库内部审核意见 (PDF, JPEG or PNG). */
+export const SCAN_MAX_BYTES = DEFAULT_LIMITS.scanBytes;

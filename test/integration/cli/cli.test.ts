@@ -127,7 +127,8 @@ describe('qbank CLI', () => {
     expect(docs.code).toBe(0);
     // What the rules would still reject is said on stderr, counted last (the sample names no edition year).
     expect(docs.err).toBe('警告：编制说明引用的国家职业技能标准没有版本年份（qbank documents notes 填写 standardYear）\n警告：共 1 条，报送前须处理（用 --strict 时有警告即不生成）\n');
-    expect(docs.out).toMatch(/已生成申报材料 26 个文件/);
+    // 27: the demo's review attached the panel's signed scan
+    expect(docs.out).toMatch(/已生成申报材料 27 个文件/);
     expect(existsSync(join(dir, 'sub', '03_1_理论知识试题', '3_丙套', '2_标准答案.docx'))).toBe(true);
     const noOut = await run(['documents', 'generate', '--bank', '1'], dir, env);
     expect(noOut).toMatchObject({ code: 2, err: 'qbank: 缺少 --out <目录>\n' });

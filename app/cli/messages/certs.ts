@@ -1,0 +1,28 @@
+/** Texts of `qbank certs` (the workstation's certificate authority and the signing certificates). */
+export const certsText = {
+  summary: '数字签名证书：工作站证书颁发机构、申请、签发、吊销 (signing certificates)',
+  username: '用户名',
+  serial: '证书序列号',
+  missingReason: '缺少 --reason <吊销原因>',
+  kinds: { ca: '证书颁发机构', holder: '签名证书' } as Readonly<Record<string, string>>,
+  listUsage: 'list',
+  listSummary: '查看全部证书及其状态',
+  listHeader: '序列号\t类别\t持有人\t账号\t状态\t有效期至\tSHA-256 指纹',
+  noCertificates: '还没有任何证书（安全保密管理员先建立证书颁发机构：qbank certs ca-create）',
+  line: (serial: string, kind: string, holder: string, username: string, status: string, notAfter: string, fingerprint: string) =>
+    `${serial}\t${kind}\t${holder || '—'}\t${username || '—'}\t${status}\t${notAfter === '' ? '—' : notAfter.slice(0, 10)}\t${fingerprint || '—'}`,
+  caCreateUsage: 'ca-create [--name 名称]',
+  caCreateSummary: '建立工作站的证书颁发机构（安全保密管理员；其密钥只有本账号能用）',
+  caCreated: (serial: string, fingerprint: string, notAfter: string) => `已建立证书颁发机构：序列号 ${serial}，有效期至 ${notAfter.slice(0, 10)}，SHA-256 指纹 ${fingerprint}`,
+  caPin: '请把该指纹告知接收报送材料的一方，用于核对（qbank verify-signatures --ca）',
+  requestUsage: 'request',
+  requestSummary: '申请本人的签名证书（生成本人的签名密钥，只有本人口令能打开）',
+  requested: (serial: string, status: string) => `签名证书 ${serial}：${status}`,
+  requestNext: (username: string) => `请安全保密管理员签发：qbank certs issue ${username}`,
+  issueUsage: 'issue <用户名>',
+  issueSummary: '签发该账号申请的签名证书（安全保密管理员）',
+  issued: (username: string, holder: string, serial: string, notAfter: string) => `已签发 ${username}（${holder}）的签名证书 ${serial}，有效期至 ${notAfter.slice(0, 10)}`,
+  revokeUsage: 'revoke <序列号> --reason 原因',
+  revokeSummary: '吊销签名证书并更新吊销列表（安全保密管理员）',
+  revoked: (serial: string, reason: string) => `已吊销证书 ${serial}（${reason}），吊销列表已更新`,
+} as const;
