@@ -27,7 +27,7 @@ const T = '2026-11-23T08:00:00.000Z';
 describe('migrations', () => {
   it('are numbered in steps of 10 and strictly increasing', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(180);
+    expect(LATEST_SCHEMA_VERSION).toBe(190);
   });
 
   it('0010 creates the settings with a workstation id', () => {
@@ -261,5 +261,26 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE audit_log SET canonical = json_set(canonical, '$[8]', 'x') WHERE seq = 1").run()).toThrow('审计日志只能追加，不能修改');
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 4').run()).toThrow('审计日志只能追加，不能删除');
     expect(() => db.prepare("INSERT INTO audit_log (seq, canonical, hash) VALUES (5, '[5]', ?)").run(prev)).toThrow();
+  });
+
+  it('0190 keeps a signed review round, its scans, signatures and submissions as recorded', () => {
+    const db = at(190);
+    db.prepare(`INSERT INTO banks (id, name, occupation_code, occupation_name, level, secrecy, created_at, created_by, updated_at) VALUES (1, 'b', '3-01-02-07', '制图员', 4, '{}', '${T}', 't', '${T}')`).run();
+    db.prepare(`INSERT INTO review_rounds (id, bank_id, round, starts_on, ends_on, created_at, created_by) VALUES (1, 1, 1, '2026-11-20', '2026-11-30', '${T}', 't')`).run();
+    expect(() => db.prepare(`INSERT INTO review_rounds (bank_id, round, starts_on, ends_on, created_at, created_by) VALUES (1, 1, '2026-11-20', '2026-11-30', '${T}', 't')`).run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO review_rounds (bank_id, round, starts_on, ends_on, created_at, created_by) VALUES (1, 2, '2026-11-30', '2026-11-20', '${T}', 't')`).run()).toThrow(/CHECK/);
+    db.prepare(`UPDATE review_rounds SET conclusion = '通过', signed_at = '${T}' WHERE id = 1`).run();
+    expect(() => db.prepare(`UPDATE review_rounds SET conclusion = '不通过' WHERE id = 1`).run()).toThrow('审核轮次已全部签署，不能再修改');
+    expect(() => db.prepare('DELETE FROM review_rounds WHERE id = 1').run()).toThrow('审核记录不能删除');
+    db.prepare(`INSERT INTO review_scans (round_id, file_name, format, pages, original, original_sha256, pdf, sha256, attached_at, attached_by) VALUES (1, 's.pdf', 'pdf', 1, x'00', ?, x'00', ?, '${T}', 't')`).run('a'.repeat(64), 'a'.repeat(64));
+    expect(() => db.prepare(`UPDATE review_scans SET sha256 = ?`).run('b'.repeat(64))).toThrow('扫描件一经登记不可修改');
+    db.prepare(`INSERT INTO certificates (serial, kind, public_key_pem, wrapped_key_pem, wrapped_by, requested_at, certificate_pem) VALUES ('01', 'holder', 'k', 'w', 'x', '${T}', 'PEM')`).run();
+    expect(() => db.prepare(`UPDATE certificates SET certificate_pem = 'other' WHERE serial = '01'`).run()).toThrow('证书一经签发不可修改，只能吊销');
+    db.prepare(`UPDATE certificates SET revoked_at = '${T}' WHERE serial = '01'`).run();
+    expect(() => db.prepare(`UPDATE certificates SET revoked_at = '' WHERE serial = '01'`).run()).toThrow('证书一经签发不可修改，只能吊销');
+    db.prepare(`INSERT INTO submissions (id, bank_id, round_id, submitted_on, package_sha256, recorded_at, recorded_by) VALUES (1, 1, 1, '2026-12-01', ?, '${T}', 't')`).run('c'.repeat(64));
+    db.prepare(`UPDATE submissions SET result = '退回', result_comments = '改' WHERE id = 1`).run();
+    expect(() => db.prepare(`UPDATE submissions SET result = '通过' WHERE id = 1`).run()).toThrow('报送记录只能录入一次审核结果');
+    expect(() => db.prepare('DELETE FROM submissions').run()).toThrow('报送记录不能删除');
   });
 });
