@@ -102,6 +102,8 @@ export async function runReviewStep(x: ReviewStepInput): Promise<{ review: DemoR
       );
       await invoke(ctx, handlers['review.verdicts'], { bankId, roundId, verdicts });
       await invoke(ctx, handlers['review.conclude'], { bankId, roundId, conclusion: username === reviser ? '修改后通过' : '通过', opinion: '' });
+      // each expert makes the signing key the workstation CA will certify
+      await invoke(ctx, handlers['certs.request'], {});
     });
   }
 
@@ -131,10 +133,9 @@ export async function runReviewStep(x: ReviewStepInput): Promise<{ review: DemoR
     return invoke(ctx, handlers['documents.generate'], { bankId, outDir: folder, replace: true });
   });
 
-  // Certificates from the workstation CA, then each expert signs the manifest.
-  await x.as('secadmin', (ctx) => invoke(ctx, handlers['certs.ca.create'], {}));
-  for (const u of x.reviewers) await x.as(u, (ctx) => invoke(ctx, handlers['certs.request'], {}));
+  // The 安全保密管理员 creates the workstation CA and certifies the experts' keys; each expert signs the manifest.
   await x.as('secadmin', async (ctx) => {
+    await invoke(ctx, handlers['certs.ca.create'], {});
     for (const u of x.reviewers) await invoke(ctx, handlers['certs.issue'], { username: u });
   });
   let signatures = 0;

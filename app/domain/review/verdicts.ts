@@ -65,12 +65,12 @@ export interface SetBlocker {
  * reviewed again replaces what was said of the old one.
  */
 export function itemVerdicts(verdicts: readonly RecordedVerdict[]): Map<number, { version: number; verdict: Verdict }> {
-  const newest = new Map<number, number>();
-  for (const v of verdicts) newest.set(v.itemId, Math.max(newest.get(v.itemId) ?? 0, v.version));
+  // one pass (a round of 500 items × 5 experts is read on every verdict of the workbench)
   const out = new Map<number, { version: number; verdict: Verdict }>();
-  for (const [itemId, version] of newest) {
-    const verdict = panelVerdict(verdicts.filter((v) => v.itemId === itemId && v.version === version).map((v) => v.verdict));
-    if (verdict) out.set(itemId, { version, verdict });
+  for (const v of verdicts) {
+    const seen = out.get(v.itemId);
+    if (!seen || v.version > seen.version) out.set(v.itemId, { version: v.version, verdict: v.verdict });
+    else if (v.version === seen.version && SEVERITY[v.verdict] > SEVERITY[seen.verdict]) out.set(v.itemId, { version: v.version, verdict: v.verdict });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '../../../domain/roles.js';
 import { AccessPage } from '../pages/admin/AccessPage.js';
 import { AccountsPage } from '../pages/admin/AccountsPage.js';
+import { CertificatesPage } from '../pages/admin/CertificatesPage.js';
 import { PeoplePage } from '../pages/admin/PeoplePage.js';
 import { PolicyPage } from '../pages/admin/PolicyPage.js';
 import { AuditPage } from '../pages/audit/AuditPage.js';
@@ -39,6 +40,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/admin/accounts', menu: m.accounts, group: 'admin', roles: ['sysadmin', 'secadmin'], render: () => <AccountsPage /> },
   { path: '/admin/people', menu: m.people, group: 'admin', roles: ['secadmin', 'manager'], render: () => <PeoplePage /> },
   { path: '/admin/access', menu: m.access, group: 'admin', roles: ['secadmin', 'manager'], render: () => <AccessPage /> },
+  { path: '/admin/certificates', menu: m.certificates, group: 'admin', roles: ['secadmin'], render: () => <CertificatesPage /> },
   { path: '/admin/policy', menu: m.policy, group: 'admin', roles: ['secadmin', 'auditor'], render: () => <PolicyPage /> },
   { path: '/audit', menu: m.audit, group: 'admin', roles: ['auditor'], render: () => <AuditPage /> },
   { path: '/password', menu: m.password, roles: 'any', render: () => <PasswordPage /> },

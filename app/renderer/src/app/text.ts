@@ -12,6 +12,7 @@ export const shellText = {
     accounts: '账号与角色',
     people: '涉密人员与保密责任书',
     access: '题库授权',
+    certificates: '签名证书',
     policy: '安全策略',
     audit: '审计日志',
     password: '修改口令',

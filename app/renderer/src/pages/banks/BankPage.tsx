@@ -1,4 +1,4 @@
-/** One bank: its name and level, and a tab per step of the work (细目表 → 试题 → 导入 → 组卷 → 申报材料). */
+/** One bank: its name and level, and a tab per step of the work (细目表 → 试题 → 导入 → 组卷 → 申报材料 → 审核). */
 import { Alert, Card, Space, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { api } from '../../api/client.js';
@@ -9,11 +9,12 @@ import { DocumentsTab } from '../documents/DocumentsTab.js';
 import { ElementsTab } from '../elements/ElementsTab.js';
 import { ImportTab } from '../import/ImportTab.js';
 import { ItemsTab } from '../items/ItemsTab.js';
+import { ReviewTab } from '../review/ReviewTab.js';
 import { bankTitle } from '../../../../domain/bank.js';
 import { secrecyMark } from '../../../../domain/secrecy.js';
 import { bankText } from './text.js';
 
-export const BANK_TABS = ['elements', 'items', 'import', 'assembly', 'documents'] as const;
+export const BANK_TABS = ['elements', 'items', 'import', 'assembly', 'documents', 'review'] as const;
 export type BankTab = (typeof BANK_TABS)[number];
 
 const content: Record<BankTab, (bankId: number) => ReactNode> = {
@@ -22,6 +23,7 @@ const content: Record<BankTab, (bankId: number) => ReactNode> = {
   import: (id) => <ImportTab bankId={id} />,
   assembly: (id) => <AssemblyTab bankId={id} />,
   documents: (id) => <DocumentsTab bankId={id} />,
+  review: (id) => <ReviewTab bankId={id} />,
 };
 
 export function BankPage(props: { bankId: number; tab: BankTab }) {

@@ -199,8 +199,8 @@ function ComprehensivePreview(props: { body: Body; answers: boolean }) {
   );
 }
 
-export function ItemPreview(props: { bankId: number; kind: ItemKind; body: Body }) {
-  const [mode, setMode] = useState<'paper' | 'answers'>('paper');
+export function ItemPreview(props: { bankId: number; kind: ItemKind; body: Body; initialMode?: 'paper' | 'answers' }) {
+  const [mode, setMode] = useState<'paper' | 'answers'>(props.initialMode ?? 'paper');
   const answers = mode === 'answers';
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
