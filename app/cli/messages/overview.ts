@@ -19,7 +19,7 @@ export const overviewText = {
   neverGenerated: '  最近生成申报材料: 无',
   members: (parts: readonly string[]) => `  成员: ${parts.join('，')}`,
   blocker: (place: string, message: string) => `  障碍 [${place}]: ${message}`,
-  places: { elements: '细目表', items: '试题', import: '导入', assembly: '组卷', documents: '申报材料', access: '题库授权' },
+  places: { elements: '细目表', items: '试题', import: '导入', assembly: '组卷', documents: '申报材料', review: '审核', access: '题库授权' },
   noBanks: '没有可见的题库',
   duty: (level: string, page: string, message: string) => `${level}\t[${page}] ${message}`,
   levels: { error: '紧急', warning: '待办', info: '提示' },

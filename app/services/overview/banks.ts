@@ -19,14 +19,17 @@ import { iterateRegister } from '../../store/repositories/audit-log.js';
 import { loadBankContext, type BankContext } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { placedGaps, submissionFacts, type GapPlace } from './gaps.js';
+import { latestRound } from '../../store/repositories/review.js';
+import { currentScan } from '../review/scans.js';
+import { reviewGaps } from '../review/submission-gaps.js';
 import { overviewMessages as M } from './messages.js';
 
 /** The tabs of a bank's page, in the order of the work, and the 题库授权 page. */
-export type BankStep = 'elements' | 'items' | 'import' | GapPlace;
+export type BankStep = 'elements' | 'items' | 'import' | 'review' | GapPlace;
 
 export interface Blocker {
   readonly message: string;
-  /** Where it is fixed: a tab of the bank (`elements` … `documents`), or `access` (题库授权). */
+  /** Where it is fixed: a tab of the bank (`elements` … `documents`, `review`), or `access` (题库授权). */
   readonly target: BankStep;
 }
 
@@ -136,7 +139,15 @@ export function bankOverviews(ctx: ServiceContext): BankOverview[] {
   return banks.map((record) => {
     const bank = loadBankContext(ctx, record.id);
     const roles = admin ? [] : BANK_ROLES.filter((r) => listMembers(ctx.db, record.id).some((m) => m.accountId === ctx.actor.id && m.role === r));
-    const gaps = placedGaps(submissionFacts(ctx, bank)).map((g) => ({ message: g.message, target: g.place }));
+    // the submission's gaps where they are fixed, then the review's (panel, conclusion, sets to update, scan)
+    const hasScan = (() => {
+      const round = latestRound(ctx.db, record.id);
+      return round !== undefined && currentScan(ctx, round.id) !== undefined;
+    })();
+    const gaps: Blocker[] = [
+      ...placedGaps(submissionFacts(ctx, bank)).map((g) => ({ message: g.message, target: g.place })),
+      ...reviewGaps(ctx, record.id, hasScan).map((message) => ({ message, target: 'review' as const })),
+    ];
     const base = { bank: record, title: bankTitle(record), roles, members: memberCounts(ctx, record.id), tables: tablesOf(ctx, bank) };
     if (admin) {
       // the 安全保密管理员 fixes the team and the reviewers; the 系统管理员 has nothing to do with a bank's work

@@ -103,7 +103,7 @@ describe('overview.banks', () => {
     expect(after?.sets?.practical).toMatchObject({ sets: 3, enough: true });
     expect(after?.lastGenerated).toMatchObject({ actor: 'boss', files: generated.files.length });
     // the same words documents.generate says, no more, no fewer
-    expect(messagesOf(after!, ['assembly', 'access', 'documents'])).toEqual(generated.warnings);
+    expect(messagesOf(after!, ['assembly', 'access', 'documents', 'review'])).toEqual(generated.warnings);
     expect(after?.blockers).toContainEqual({ message: '6 份试卷尚未审定（草稿），报送前须审定', target: 'assembly' });
   }, 240_000);
 

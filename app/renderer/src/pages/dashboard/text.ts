@@ -36,7 +36,7 @@ export const dashboardText = {
   nothingForYou: '没有需要您处理的事项',
   sample: '样例',
   myRoles: (roles: string) => `我的角色：${roles}`,
-  places: { elements: '细目表', items: '试题', import: '导入', assembly: '组卷', documents: '申报材料', access: '题库授权' },
+  places: { elements: '细目表', items: '试题', import: '导入', assembly: '组卷', documents: '申报材料', review: '审核', access: '题库授权' },
   duties: '我的待办',
   dutiesRole: (role: string) => `${role}的待办`,
   noDuties: '目前没有待办事项',
