@@ -19,6 +19,7 @@ import { ItemPanel, mayEdit } from './ItemPanel.js';
 import { bindingsOf, filtersFromQuery, type Filters } from './model.js';
 import { itemsText } from './text.js';
 import { useItemSource } from './useItemSource.js';
+import { useListHeight } from '../../components/useListHeight.js';
 
 const t = itemsText.list;
 const SEARCH_DELAY_MS = 350;
@@ -62,15 +63,6 @@ function useSearchTerm(): { text: string; term: string; type(v: string): void; n
   };
 }
 
-function useListHeight(): number {
-  const [height, setHeight] = useState(() => window.innerHeight);
-  useEffect(() => {
-    const update = () => setHeight(window.innerHeight);
-    window.addEventListener('resize', update);
-    return () => window.removeEventListener('resize', update);
-  }, []);
-  return Math.max(320, height - 470);
-}
 
 /** The filters, started (and restarted when a link changes the query) from the route's query. */
 function useLinkedFilters(): [Filters, (f: Filters) => void] {
@@ -106,7 +98,7 @@ function BankItems(props: { bankId: number }) {
   const elements = useMemo(() => bindingsOf(source.catalogue, 'theory'), [source.catalogue]);
   const modules = useMemo(() => bindingsOf(source.catalogue, 'practical'), [source.catalogue]);
   const [open, setOpen] = useState<number | null>(null);
-  const height = useListHeight();
+  const height = useListHeight(470);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="items-tab">

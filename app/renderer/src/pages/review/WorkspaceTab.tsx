@@ -18,18 +18,10 @@ import { reviewText } from './text.js';
 import { useDesk } from './useDesk.js';
 import { ConcludeCard, FinalizeCard, NoteCard } from './WorkspaceForms.js';
 import { WorkspaceList, type RowMark } from './WorkspaceList.js';
+import { useListHeight } from '../../components/useListHeight.js';
 
 const t = reviewText.workspace;
 
-function useListHeight(): number {
-  const [height, setHeight] = useState(() => window.innerHeight);
-  useEffect(() => {
-    const update = () => setHeight(window.innerHeight);
-    window.addEventListener('resize', update);
-    return () => window.removeEventListener('resize', update);
-  }, []);
-  return Math.max(320, height - 440);
-}
 
 export function WorkspaceTab(props: { bankId: number; mark: SecrecyLevel | null }) {
   const ws = useLoad(() => api['review.workspace']({ bankId: props.bankId }), [props.bankId]);
@@ -49,7 +41,7 @@ function Bench(props: { bankId: number; ws: Workspace; tables: Tables | undefine
   const [conclusions, setConclusions] = useState(ws.conclusions);
   const [notes, setNotes] = useState(() => ws.notes.filter((n) => n.personId === me?.personId).length);
   const comment = useRef<TextAreaRef>(null);
-  const height = useListHeight();
+  const height = useListHeight(440);
   const byKey = useMemo(() => {
     const m = new Map<string, Workspace['verdicts'][number][]>();
     for (const v of ws.verdicts) m.set(keyOf(v), [...(m.get(keyOf(v)) ?? []), v]);
