@@ -5,13 +5,17 @@
  * carries the scan of the printed, hand-signed form.
  */
 import { beijingDate } from '../../domain/person.js';
+import { markText } from '../../domain/submission/marking.js';
 import { rasteriseSvg } from '../../readers/svg/rasterise.js';
 import { reviewScanPageSvg } from '../../../templates/svg/review-scan-page.js';
 import type { ServiceContext } from '../context.js';
 import { reviewOpinionData, submissionSource } from '../documents/gather.js';
+import { getMarkingPolicy } from '../policy/read.js';
 
 export async function sampleSignedScan(ctx: ServiceContext, bankId: number): Promise<Uint8Array> {
-  const data = reviewOpinionData(submissionSource(ctx, bankId));
-  const png = await rasteriseSvg(reviewScanPageSvg(data, beijingDate(ctx.now())));
+  const src = submissionSource(ctx, bankId);
+  // the page carries the mark the printed 审核意见 carries (its document class)
+  const header = { ...src.header, mark: markText('reviewOpinion', src.bank.secrecy, getMarkingPolicy(ctx.db)) };
+  const png = await rasteriseSvg(reviewScanPageSvg(reviewOpinionData({ ...src, header }), beijingDate(ctx.now())));
   return png.png;
 }
