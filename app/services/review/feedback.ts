@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { getItemSummary } from '../../store/repositories/items.js';
 import { getPerson } from '../../store/repositories/people.js';
-import { answerNote, answerVerdict, getVerdict, listNotes, listVerdicts } from '../../store/repositories/review.js';
+import { answerNote, answerVerdict, listNotes, listVerdicts } from '../../store/repositories/review.js';
 import { requireBank } from '../banks/context.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
@@ -115,9 +115,9 @@ export const feedbackHandlers = handlerMap(
       const round = openRoundOfBank(ctx, input.bankId, input.roundId);
       const at = timestamp(ctx);
       if (input.kind === 'verdict') {
-        const v = listVerdicts(ctx.db, round.id).find((x) => x.id === input.id);
-        if (!v) throw new ServiceError(m.noteNotFound(input.id));
-        answerVerdict(ctx.db, getVerdict(ctx.db, v.id).id, input.answer, ctx.actor.username, at);
+        // only a verdict of this round can be answered here
+        if (!listVerdicts(ctx.db, round.id).some((x) => x.id === input.id)) throw new ServiceError(m.noteNotFound(input.id));
+        answerVerdict(ctx.db, input.id, input.answer, ctx.actor.username, at);
       } else if (!listNotes(ctx.db, round.id).some((n) => n.id === input.id) || answerNote(ctx.db, input.id, input.answer, ctx.actor.username, at) === 0) {
         throw new ServiceError(m.noteNotFound(input.id));
       }

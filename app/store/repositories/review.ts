@@ -207,12 +207,6 @@ export function listBankVerdicts(db: ReadableDB, bankId: number): VerdictRecord[
   ).map(verdictFromRow);
 }
 
-export function getVerdict(db: ReadableDB, id: number): VerdictRecord {
-  const r = db.prepare('SELECT * FROM review_verdicts WHERE id = ?').get(id) as VerdictRow | undefined;
-  if (!r) throw new NotFoundError(`审核意见 ${String(id)} 不存在`);
-  return verdictFromRow(r);
-}
-
 export function answerVerdict(db: WritableDB, id: number, answer: string, by: string, at: string): void {
   db.prepare('UPDATE review_verdicts SET answer = ?, answered_at = ?, answered_by = ? WHERE id = ?').run(answer, at, by, id);
 }
