@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { derivedWrappingKey, unwrapPrivateKey, wrapPrivateKey } from '../../../crypto/signing.js';
 import { certificateInfo, createCaCertificate, createCrl, generateRsaKey, issueCertificate, type SubjectName } from '../../../crypto/x509.js';
 import { personSchema } from '../../domain/person.js';
+import { activeAccountKey } from '../../store/repositories/account-keys.js';
 import { getAccount, findAccount } from '../../store/repositories/accounts.js';
 import { getPerson } from '../../store/repositories/people.js';
 import {
@@ -82,8 +83,8 @@ function statusOf(ctx: ServiceContext, c: CertificateRecord): CertificateView['s
   if (c.revokedAt !== '') return '已吊销';
   if (c.certificatePem === '') return '待签发';
   if (c.notAfter !== '' && c.notAfter < ctx.now().toISOString()) return '已过期';
-  const account = c.accountId === null ? undefined : getAccount(ctx.db, c.accountId);
-  const inUse = account ? ctx.db.prepare(`SELECT key_id FROM account_keys WHERE account_id = ? AND retired_at = '' ORDER BY rowid DESC LIMIT 1`).pluck().get(account.id) : undefined;
+  // the key is usable only while the account key that wraps it is the account's key in use
+  const inUse = c.accountId === null ? undefined : activeAccountKey(ctx.db, c.accountId)?.keyId;
   return c.wrappedBy === inUse ? '有效' : '已停用';
 }
 

@@ -7,6 +7,7 @@ import { personSchema, type ExpertRole } from '../../domain/person.js';
 import { roleNames } from '../../domain/roles.js';
 import { listAccounts } from '../../store/repositories/accounts.js';
 import { listMembers } from '../../store/repositories/bank-members.js';
+import { versionWriters } from '../../store/repositories/items.js';
 import { getPerson, listPledges } from '../../store/repositories/people.js';
 import type { PanelRecord } from '../../store/repositories/review.js';
 import type { ServiceContext } from '../context.js';
@@ -31,19 +32,11 @@ export interface PanelView {
   readonly ok: boolean;
 }
 
-/** Usernames of the accounts that wrote any version of any item of the bank. */
-function itemWriters(ctx: ServiceContext, bankId: number): Map<string, number> {
-  const rows = ctx.db
-    .prepare('SELECT v.created_by AS who, COUNT(*) AS n FROM item_versions v JOIN items i ON i.id = v.item_id WHERE i.bank_id = ? GROUP BY v.created_by')
-    .all(bankId) as { who: string; n: number }[];
-  return new Map(rows.map((r) => [r.who, r.n]));
-}
-
 /** The candidates for `members` of the bank's panel, with their team ties, pledges and accounts. */
 export function panelCandidates(ctx: ServiceContext, bankId: number, members: readonly (PanelMemberInput | PanelRecord)[]): PanelCandidate[] {
   const accounts = listAccounts(ctx.db);
   const memberships = listMembers(ctx.db, bankId);
-  const writers = itemWriters(ctx, bankId);
+  const writers = versionWriters(ctx.db, bankId);
   return members.map((m) => {
     const record = getPerson(ctx.db, m.personId);
     if (!record) throw new ServiceError(`人员编号 ${String(m.personId)} 没有登记（qbank people list）`);

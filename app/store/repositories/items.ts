@@ -197,6 +197,14 @@ export function listVersions(db: ReadableDB, itemId: number): VersionInfo[] {
   ).map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.created_by, note: r.note }));
 }
 
+/** Versions written per account (username) across the bank's items: who counts as its 开发组 (review panel rule). */
+export function versionWriters(db: ReadableDB, bankId: number): Map<string, number> {
+  const rows = db
+    .prepare('SELECT v.created_by AS who, COUNT(*) AS n FROM item_versions v JOIN items i ON i.id = v.item_id WHERE i.bank_id = ? GROUP BY v.created_by')
+    .all(bankId) as { who: string; n: number }[];
+  return new Map(rows.map((r) => [r.who, r.n]));
+}
+
 /** The accounts (usernames) that created any version of the item — its authors (四眼原则, domain workflow.ts). */
 export function itemAuthors(db: ReadableDB, itemId: number): string[] {
   return db.prepare('SELECT DISTINCT created_by FROM item_versions WHERE item_id = ? ORDER BY created_by').pluck().all(itemId) as string[];

@@ -199,7 +199,7 @@ export function activeCa(db: ReadableDB): CertificateRecord | undefined {
 }
 
 export function insertCrl(db: WritableDB, pem: string, by: string, at: string): number {
-  const number = (db.prepare('SELECT COALESCE(MAX(number), 0) + 1 FROM crls').pluck().get() as number) || 1;
+  const number = nextCrlNumber(db);
   db.prepare('INSERT INTO crls (number, pem, at, by) VALUES (?, ?, ?, ?)').run(number, pem, at, by);
   return number;
 }
