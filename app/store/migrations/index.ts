@@ -22,6 +22,7 @@ import { migration0160 } from './0160-audit-canonical.js';
 import { migration0170 } from './0170-search-fts.js';
 import { migration0180 } from './0180-search-parts.js';
 import { migration0190 } from './0190-review.js';
+import { migration0200 } from './0200-discs.js';
 
 export interface Migration {
   readonly version: number;
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0170,
   migration0180,
   migration0190,
+  migration0200,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -197,6 +197,13 @@ export function listVersions(db: ReadableDB, itemId: number): VersionInfo[] {
   ).map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.created_by, note: r.note }));
 }
 
+/** Every version of an item with its body, version 1 first (a bank transfer carries them all). */
+export function listVersionRecords(db: ReadableDB, itemId: number): VersionRecord[] {
+  const rows = cachedStatement(db, 'SELECT v.version, v.body, v.created_at, v.created_by, v.note, i.kind FROM item_versions v JOIN items i ON i.id = v.item_id WHERE v.item_id = ? ORDER BY v.version')
+    .all(itemId) as { version: number; body: string; created_at: string; created_by: string; note: string; kind: ItemKind }[];
+  return rows.map((r) => ({ version: r.version, ...decodeStored(itemId, r.version, r.kind, r.body), createdAt: r.created_at, createdBy: r.created_by, note: r.note }));
+}
+
 /** Versions written per account (username) across the bank's items: who counts as its 开发组 (review panel rule). */
 export function versionWriters(db: ReadableDB, bankId: number): Map<string, number> {
   const rows = db
