@@ -22,6 +22,7 @@ import { importCommand } from './commands/import.js';
 import { coverageCommand, lintCommand } from './commands/quality.js';
 import { duplicatesCommand, searchCommand } from './commands/search.js';
 import { demoCommand } from './commands/demo.js';
+import { destructionCommand } from './commands/destruction.js';
 import { initCommand } from './commands/init.js';
 import { itemsCommand } from './commands/items.js';
 import { occupationsCommand } from './commands/occupations.js';
@@ -30,6 +31,9 @@ import { reviewCommand } from './commands/review.js';
 import { reviewSignoffOptions, reviewSignoffSubcommands } from './commands/review-signoff.js';
 import { submissionsCommand } from './commands/submissions.js';
 import { verifySignaturesCommand } from './commands/verify-signatures.js';
+import { discCommand } from './commands/disc.js';
+import { openPackageCommand } from './commands/open-package.js';
+import { airgapCommand, backupCommand, restoreCommand, transferCommand } from './commands/backup.js';
 import { overviewCommand } from './commands/overview.js';
 import { peopleCommand } from './commands/people.js';
 import { policyCommand } from './commands/policy.js';
@@ -65,7 +69,15 @@ export const COMMANDS: readonly Command[] = [
   extendGroup(reviewCommand, reviewSignoffSubcommands, reviewSignoffOptions),
   certsCommand,
   submissionsCommand,
+  destructionCommand,
   verifySignaturesCommand,
+  // Discs: export, the receiving side, backup and restore, the air-gap check.
+  discCommand,
+  openPackageCommand,
+  backupCommand,
+  restoreCommand,
+  airgapCommand,
+  transferCommand,
   extendGroup(elementsCommand, elementFileSubcommands, elementFileOptions),
   templateCommand,
   occupationsCommand,

@@ -8,6 +8,7 @@
 import { SAMPLE_NOTES } from './sample-notes.js';
 import { approveSampleSets, assembleSampleSets } from './assembly-step.js';
 import { addDeputyManager, DEPUTY, runReviewStep, type DemoReview } from './review-step.js';
+import { DEMO_EXPORT, DEMO_RESTORED, runExportStep, type DemoExport } from './export-step.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatDifficulty, formatSeconds, roundTo, setName } from '../domain/format.js';
@@ -82,6 +83,8 @@ export interface DemoReport {
   readonly submission: { readonly folder: string; readonly files: number; readonly seconds: number; readonly warnings: readonly string[] };
   /** The internal review (design/demo-contract.md `review`). */
   readonly review: DemoReview;
+  /** The encrypted disc, the upload station's opening, the backup restored (design/demo-contract.md `export`). */
+  readonly export: DemoExport;
   readonly registers: readonly { readonly part: string; readonly file: string }[];
   readonly audit: { readonly entries: number; readonly verified: boolean; readonly head: string; readonly checkpoint: string; readonly checkpoints: number };
   readonly seconds: number;
@@ -102,7 +105,7 @@ export interface DemoOptions {
 
 /** Removes what an earlier demo left in the folder (only the demo's own files). */
 function clearPreviousRun(dir: string): void {
-  for (const name of [DEMO_DATABASE, `${DEMO_DATABASE}-wal`, `${DEMO_DATABASE}-shm`, DEMO_REPORT, DEMO_CREDENTIALS, 'registers', DEMO_SUBMISSION]) {
+  for (const name of [DEMO_DATABASE, `${DEMO_DATABASE}-wal`, `${DEMO_DATABASE}-shm`, DEMO_REPORT, DEMO_CREDENTIALS, 'registers', DEMO_SUBMISSION, DEMO_EXPORT, DEMO_RESTORED]) {
     const path = join(dir, name);
     if (existsSync(path)) rmSync(path, { recursive: true });
   }
@@ -266,6 +269,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       demoText.submission(submission.files.length, shown(join(outDir, DEMO_SUBMISSION)), formatSeconds(submission.seconds), [...new Set(submission.files.map((f) => f.part))], submission.warnings),
     );
 
+    // The signed submission onto an encrypted disc image, opened by the upload station; a backup restored.
+    const exported = await runExportStep({ as, base, bankId: bank.id, manager, outDir, folder: DEMO_SUBMISSION, secret, now });
+    note(demoText.exportStep, demoText.exportDetail(exported.iso, exported.wiped, exported.opened, exported.files, exported.backup.iso, exported.backup.restored, exported.backup.auditVerified));
+
     // A 命题人员 opens an item (调阅) — and is refused a bank that is not theirs.
     const author = members.find((m) => m.role === 'author')?.username ?? 'liqiang';
     const summary = await as(author, async (ctx) => {
@@ -363,6 +370,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       documents: submission.files.map((f) => ({ part: f.part, file: relative(outDir, f.absolutePath), bytes: f.bytes, sha256: f.sha256 })),
       submission: { folder: DEMO_SUBMISSION, files: submission.files.length, seconds: roundTo(submission.seconds, 3), warnings: submission.warnings },
       review,
+      export: exported,
       registers,
       audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastSigned, checkpoints: audit.checkpoints },
       seconds: Math.round((performance.now() - started) / 10) / 100,

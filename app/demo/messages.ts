@@ -9,6 +9,12 @@ export const demoText = {
   pledgeScope: (bank: string, workTypes: string) => `${bank} ${workTypes}工作`,
   peopleRegister: '涉密人员登记表',
   register: (name: string) => `${name}登记表`,
+  stationName: '样例职业技能评价中心上传站',
+  stationUnit: '样例职业技能评价中心',
+  stationKeyFile: '样例上传站密钥.p12',
+  exportStep: '加密光盘',
+  exportDetail: (iso: string, wiped: number, opened: boolean, files: number, backup: string, restored: boolean, verified: boolean) =>
+    `报送材料加密写入 ${iso}（回读校验一致，明文文件夹已覆写删除 ${wiped} 个文件）；上传站用密钥文件校验${opened ? '通过' : '未通过'}并解密 ${files} 个文件；备份 ${backup} ${restored && verified ? '已恢复到新工作站，审计日志校验通过' : '恢复失败'}`,
   credentialsNote: '样例工作站的口令，仅供演示；真实工作站不得把口令写入文件。',
 
   // Step names and details.

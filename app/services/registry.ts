@@ -9,6 +9,13 @@ import { accountHandlers } from './accounts/handlers.js';
 import { auditHandlers } from './audit/handlers.js';
 import { bankHandlers } from './banks/handlers.js';
 import { catalogHandlers } from './catalog/handlers.js';
+import { destructionHandlers } from './destruction/handlers.js';
+import { airGapHandlers } from './airgap/handlers.js';
+import { backupHandlers } from './package/backup.js';
+import { exportHandlers } from './package/export.js';
+import { discHandlers } from './package/handlers.js';
+import { recipientHandlers } from './package/recipients.js';
+import { transferHandlers } from './package/transfer.js';
 import { documentHandlers } from './documents/handlers.js';
 import { elementHandlers } from './elements/handlers.js';
 import { imageHandlers } from './images/handlers.js';
@@ -75,6 +82,13 @@ export const handlers = merge(
   certificateHandlers,
   signOffHandlers,
   submissionHandlers,
+  destructionHandlers,
+  recipientHandlers,
+  exportHandlers,
+  discHandlers,
+  backupHandlers,
+  airGapHandlers,
+  transferHandlers,
   auditHandlers(actionNames),
   overviewHandlers,
 );

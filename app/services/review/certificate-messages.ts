@@ -6,7 +6,6 @@ export const certificateMessages = {
   notCaHolder: '证书颁发机构的密钥由建立它的安全保密管理员保管，只有该账号能签发或吊销证书',
   keyRetired: '这张证书的签名密钥属于本账号已停用的账号密钥（密码被重置过）：请重新申请证书（qbank certs request）',
   noAccount: (username: string) => `账号 ${username} 不存在`,
-  noPerson: (username: string) => `账号 ${username} 没有关联涉密人员登记，证书上无法写明姓名和单位（qbank accounts link）`,
   noRequest: (username: string) => `账号 ${username} 没有待签发的证书申请：须由本人登录后申请（qbank certs request）`,
   noCertificate: (serial: string) => `证书 ${serial} 不存在`,
   alreadyRevoked: (serial: string) => `证书 ${serial} 已经吊销`,

@@ -141,8 +141,10 @@ function subjectFor(ctx: ServiceContext, accountId: number): SubjectName {
   const account = getAccount(ctx.db, accountId);
   if (!account) throw new ServiceError(m.noAccount(String(accountId)));
   const person = account.personId === null ? undefined : personSchema.parse(getPerson(ctx.db, account.personId));
-  if (!person) throw new ServiceError(m.noPerson(account.username));
-  return { commonName: person.name, organization: person.unit, organizationalUnit: `题库工作站 ${workstationId(ctx.db)}`.trim(), ...(person.title ? { title: person.title } : {}) };
+  const unit = `题库工作站 ${workstationId(ctx.db)}`.trim();
+  // the 三员 (系统管理员 who signs backups) may have no entry in the personnel register: the account names them
+  if (!person) return { commonName: account.displayName || account.username, organization: '题库工作站', organizationalUnit: unit };
+  return { commonName: person.name, organization: person.unit, organizationalUnit: unit, ...(person.title ? { title: person.title } : {}) };
 }
 
 export const certificateHandlers = handlerMap(

@@ -58,17 +58,49 @@ function walk(root: string): Map<string, string> {
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
+/**
+ * What the check reads: the folder's files (or a package's decrypted files, app/services/package/open.ts)
+ * as relative paths, each document's size and SHA-256, and the bytes of the small files the check opens
+ * (manifest.json, ca.pem, crl.pem, the .p7s signatures).
+ */
+export interface SubmissionFiles {
+  readonly label: string;
+  readonly paths: readonly string[];
+  digest(path: string): { bytes: number; sha256: string };
+  read(path: string): Buffer;
+}
+
+function folderFiles(folder: string): SubmissionFiles {
+  const paths = walk(folder);
+  const abs = (rel: string) => paths.get(rel) as string;
+  return {
+    label: folder,
+    paths: [...paths.keys()],
+    digest: (rel) => {
+      const b = readFileSync(abs(rel));
+      return { bytes: b.byteLength, sha256: sha256(b) };
+    },
+    read: (rel) => readFileSync(abs(rel)),
+  };
+}
+
 export function verifySubmissionFolder(folder: string, options: { caPem?: string; crlPem?: string; now?: Date } = {}): FolderVerification {
-  const problems: string[] = [];
-  let paths: Map<string, string>;
+  let source: SubmissionFiles;
   try {
-    paths = walk(folder);
+    source = folderFiles(folder);
   } catch (e) {
     const message = e instanceof Error && 'code' in e ? m.unreadable(folder) : e instanceof Error ? e.message : String(e);
     return { ok: false, folder, manifest: { ok: false, sha256: '', round: null, bank: '' }, ca: { source: 'folder', fingerprint: '', subject: '' }, crl: { present: false, ok: false, number: null, revoked: 0 }, signatures: [], files: [], problems: [message] };
   }
-  const manifestPath = paths.get('manifest.json');
-  const manifestBytes = manifestPath ? readFileSync(manifestPath) : undefined;
+  return verifySubmissionFiles(source, options);
+}
+
+export function verifySubmissionFiles(source: SubmissionFiles, options: { caPem?: string; crlPem?: string; now?: Date } = {}): FolderVerification {
+  const folder = source.label;
+  const problems: string[] = [];
+  const present = new Set(source.paths);
+  const readIf = (rel: string): Buffer | undefined => (present.has(rel) ? source.read(rel) : undefined);
+  const manifestBytes = readIf('manifest.json');
   let manifest: SubmissionManifest | undefined;
   if (!manifestBytes) problems.push(m.noManifest);
   else {
@@ -82,19 +114,14 @@ export function verifySubmissionFolder(folder: string, options: { caPem?: string
   }
 
   const found = new Map<string, { bytes: number; sha256: string }>();
-  for (const [rel, abs] of paths) {
-    if (notADocument(rel)) continue;
-    const b = readFileSync(abs);
-    found.set(rel, { bytes: b.byteLength, sha256: sha256(b) });
-  }
+  for (const rel of source.paths) if (!notADocument(rel)) found.set(rel, source.digest(rel));
   const files = manifest ? checkFiles(manifest.files, found, notADocument) : [];
   for (const f of files) if (f.status !== 'ok') problems.push(m.file(f.path, f.status, f.detail));
   if (manifest && manifest.scan === null) problems.push(m.noScan);
   if (manifest?.scan && !manifest.files.some((f) => f.path === manifest?.scan?.path && f.sha256 === manifest.scan.sha256)) problems.push(m.scanNotListed(manifest.scan.path));
 
   const caGiven = options.caPem !== undefined;
-  const caPath = paths.get(CA_FILE);
-  const caPem = options.caPem ?? (caPath ? readFileSync(caPath, 'utf8') : '');
+  const caPem = options.caPem ?? readIf(CA_FILE)?.toString('utf8') ?? '';
   let ca = { source: caGiven ? ('given' as const) : ('folder' as const), fingerprint: '', subject: '' };
   if (caPem === '') problems.push(m.noCa);
   else {
@@ -106,8 +133,7 @@ export function verifySubmissionFolder(folder: string, options: { caPem?: string
       problems.push(m.badCa);
     }
   }
-  const crlPath = paths.get(CRL_FILE);
-  const crlPem = options.crlPem ?? (crlPath ? readFileSync(crlPath, 'utf8') : undefined);
+  const crlPem = options.crlPem ?? readIf(CRL_FILE)?.toString('utf8');
   let crl = { present: crlPem !== undefined, ok: false, number: null as number | null, revoked: 0 };
   if (crlPem !== undefined && ca.fingerprint !== '') {
     try {
@@ -120,12 +146,12 @@ export function verifySubmissionFolder(folder: string, options: { caPem?: string
   } else if (crlPem === undefined) problems.push(m.noCrl);
 
   const signatures: SignatureReport[] = [];
-  const sigFiles = [...paths.keys()].filter((p) => p.startsWith(`${SIGNATURE_FOLDER}/`) && p.endsWith('.p7s'));
+  const sigFiles = source.paths.filter((p) => p.startsWith(`${SIGNATURE_FOLDER}/`) && p.endsWith('.p7s'));
   if (sigFiles.length === 0) problems.push(m.noSignatures);
   for (const file of sigFiles) {
     if (!manifestBytes || ca.fingerprint === '') break;
     const result = verifyDetached({
-      cms: readFileSync(paths.get(file) as string),
+      cms: source.read(file),
       content: manifestBytes,
       caCertificatePem: caPem,
       ...(crl.ok && crlPem !== undefined ? { crlPem } : {}),

@@ -13,6 +13,8 @@ import { AuditPage } from '../pages/audit/AuditPage.js';
 import { BANK_TABS, BankPage, type BankTab } from '../pages/banks/BankPage.js';
 import { CatalogPage } from '../pages/catalog/CatalogPage.js';
 import { Dashboard } from '../pages/dashboard/Dashboard.js';
+import { DestructionPage } from '../pages/destruction/DestructionPage.js';
+import { destructionText } from '../pages/destruction/text.js';
 import { PasswordPage } from '../pages/session/PasswordPage.js';
 import { shellText } from './text.js';
 
@@ -42,6 +44,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/admin/access', menu: m.access, group: 'admin', roles: ['secadmin', 'manager'], render: () => <AccessPage /> },
   { path: '/admin/certificates', menu: m.certificates, group: 'admin', roles: ['secadmin'], render: () => <CertificatesPage /> },
   { path: '/admin/policy', menu: m.policy, group: 'admin', roles: ['secadmin', 'auditor'], render: () => <PolicyPage /> },
+  { path: '/admin/destruction', menu: destructionText.menu, group: 'admin', roles: ['secadmin', 'auditor'], render: () => <DestructionPage /> },
   { path: '/audit', menu: m.audit, group: 'admin', roles: ['auditor'], render: () => <AuditPage /> },
   { path: '/password', menu: m.password, roles: 'any', render: () => <PasswordPage /> },
 ];

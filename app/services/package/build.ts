@@ -1,0 +1,183 @@
+/**
+ * Making a package (app/domain/package/format.ts) from plaintext files: one pass reads and hashes every
+ * file (the inner manifest needs the hashes), then the files are encrypted as the ISO writer (or the
+ * folder writer) pulls them — no plaintext is written anywhere, and nothing is held whole in memory.
+ * Encrypted sizes are a function of plaintext sizes, so the outer manifest and the image's layout are
+ * known before a byte is encrypted. The content key stays in memory for the write-then-verify pass.
+ */
+import { createHash, randomBytes, type KeyObject } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { signDetached } from '../../../crypto/cms.js';
+import { wrapForCertificate, wrapForSecret } from '../../../crypto/key-wrap.js';
+import { createEncryptStream, encryptedSize } from '../../../crypto/stream-cipher.js';
+import type { IsoFileSource } from '../../../media/iso/writer.js';
+import {
+  encryptedName,
+  PACKAGE_CA,
+  PACKAGE_CONTENT_FORMAT,
+  PACKAGE_CRL,
+  PACKAGE_FORMAT,
+  PACKAGE_MANIFEST,
+  PACKAGE_SIGNATURE,
+  packageContentSchema,
+  packageJsonText,
+  packageManifestSchema,
+  safePackagePath,
+  type PackageAnchor,
+  type PackageContent,
+  type PackageKind,
+  type PackageManifest,
+  type PackageRecipient,
+} from '../../domain/package/format.js';
+import { ServiceError } from '../errors.js';
+import { packageMessages as m } from './messages.js';
+
+export const DEFAULT_CHUNK = 1024 * 1024;
+
+/** A plaintext file to carry: its path inside the package and how to read it. */
+export interface PlainFile {
+  readonly path: string;
+  readonly size: number;
+  open(): Readable;
+}
+
+export function fileOnDisk(path: string, abs: string): PlainFile {
+  return { path, size: statSync(abs).size, open: () => createReadStream(abs, { highWaterMark: DEFAULT_CHUNK }) };
+}
+
+export function fileInMemory(path: string, bytes: Uint8Array): PlainFile {
+  return { path, size: bytes.byteLength, open: () => Readable.from([Buffer.from(bytes)]) };
+}
+
+export interface PackageSigner {
+  readonly certificatePem: string;
+  readonly privateKey: KeyObject;
+  readonly caPem: string;
+  readonly crlPem: string;
+  readonly name: string;
+}
+
+export interface PackageInput {
+  readonly kind: PackageKind;
+  readonly label: string;
+  readonly secrecy: string;
+  readonly workstationId: string;
+  readonly createdAt: Date;
+  readonly files: readonly PlainFile[];
+  readonly about: PackageContent['about'];
+  readonly anchor: PackageAnchor | null;
+  /** Certificates (PEM) the content key is wrapped for, and/or a secret (the workstation's, for backups). */
+  readonly certificates: readonly string[];
+  readonly secret?: { readonly value: string | Buffer; readonly label: string };
+  readonly signer: PackageSigner;
+  /** A CMS EnvelopedData file (already written, ciphertext) to carry beside the package. */
+  readonly cms?: { readonly name: string; readonly path: string; readonly cipher: string; readonly recipients: readonly string[] } | null;
+  readonly chunkSize?: number;
+}
+
+/** A package ready to be written: every file of the container with its exact size and a way to produce it. */
+export interface PackagePlan {
+  readonly manifest: PackageManifest;
+  readonly content: PackageContent;
+  readonly manifestText: string;
+  readonly entries: readonly IsoFileSource[];
+  readonly contentKey: Buffer;
+  readonly packageId: Buffer;
+}
+
+async function sha256Of(file: PlainFile): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of file.open()) {
+    const b = chunk as Buffer;
+    hash.update(b);
+    bytes += b.byteLength;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+function encryptedSource(name: string, plain: PlainFile, keys: { contentKey: Buffer; packageId: Buffer; fileIndex: number; chunkSize: number }): IsoFileSource {
+  return {
+    path: name,
+    size: encryptedSize(plain.size, keys.chunkSize),
+    open: () => plain.open().pipe(createEncryptStream(keys)),
+  };
+}
+
+const bytesSource = (path: string, bytes: Uint8Array): IsoFileSource => ({ path, size: bytes.byteLength, open: () => Readable.from([Buffer.from(bytes)]) });
+
+/** Hashes the files, builds both manifests, wraps the key, signs: everything but the encryption itself. */
+export async function planPackage(input: PackageInput, onHashed?: (done: number, total: number) => void): Promise<PackagePlan> {
+  const chunkSize = input.chunkSize ?? DEFAULT_CHUNK;
+  const seen = new Set<string>();
+  for (const f of input.files) {
+    if (!safePackagePath(f.path)) throw new ServiceError(m.badPath(f.path));
+    if (seen.has(f.path)) throw new ServiceError(m.duplicatePath(f.path));
+    seen.add(f.path);
+  }
+  if (input.certificates.length === 0 && !input.secret) throw new ServiceError(m.noRecipient);
+  const contentKey = randomBytes(32);
+  const packageId = randomBytes(16);
+  const files = [];
+  for (const [i, f] of input.files.entries()) {
+    const { sha256, bytes } = await sha256Of(f);
+    if (bytes !== f.size) throw new ServiceError(m.sizeChanged(f.path));
+    files.push({ index: i + 1, path: f.path, bytes, sha256 });
+    onHashed?.(i + 1, input.files.length);
+  }
+  const content = packageContentSchema.parse({
+    format: PACKAGE_CONTENT_FORMAT,
+    packageId: packageId.toString('hex'),
+    kind: input.kind,
+    files,
+    about: input.about,
+    anchor: input.anchor,
+  });
+  const contentBytes = Buffer.from(packageJsonText(content), 'utf8');
+  const contentFile = fileInMemory('content.json', contentBytes);
+  const recipients: PackageRecipient[] = input.certificates.map((pem) => wrapForCertificate(contentKey, pem) as PackageRecipient);
+  if (input.secret) recipients.push(wrapForSecret(contentKey, input.secret.value, input.secret.label) as PackageRecipient);
+  const plains = [contentFile, ...input.files];
+  const encrypted = plains.map((p, index) => ({ index, name: encryptedName(index), plainBytes: p.size, encryptedBytes: encryptedSize(p.size, chunkSize) }));
+  const cmsSize = input.cms ? statSync(input.cms.path).size : 0;
+  const manifest = packageManifestSchema.parse({
+    format: PACKAGE_FORMAT,
+    packageId: packageId.toString('hex'),
+    kind: input.kind,
+    label: input.label,
+    secrecy: input.secrecy,
+    createdAt: input.createdAt.toISOString(),
+    workstationId: input.workstationId,
+    exportedBy: input.signer.name,
+    chunkSize,
+    recipients,
+    files: encrypted,
+    cms: input.cms ? { name: input.cms.name, bytes: cmsSize, cipher: input.cms.cipher, recipients: [...input.cms.recipients] } : null,
+  });
+  const manifestText = packageJsonText(manifest);
+  const signature = signDetached({ content: Buffer.from(manifestText, 'utf8'), certificatePem: input.signer.certificatePem, privateKey: input.signer.privateKey, signingTime: input.createdAt });
+  const entries: IsoFileSource[] = [
+    bytesSource(PACKAGE_MANIFEST, Buffer.from(manifestText, 'utf8')),
+    bytesSource(PACKAGE_SIGNATURE, signature),
+    bytesSource(PACKAGE_CA, Buffer.from(input.signer.caPem, 'utf8')),
+    ...(input.signer.crlPem ? [bytesSource(PACKAGE_CRL, Buffer.from(input.signer.crlPem, 'utf8'))] : []),
+    ...plains.map((p, index) => encryptedSource(encryptedName(index), p, { contentKey, packageId, fileIndex: index, chunkSize })),
+  ];
+  if (input.cms) {
+    const abs = input.cms.path;
+    entries.push({ path: input.cms.name, size: cmsSize, open: () => createReadStream(abs, { highWaterMark: DEFAULT_CHUNK }) });
+  }
+  return { manifest, content, manifestText, entries, contentKey, packageId };
+}
+
+/** Writes the package as a plain folder (for a burning station that makes its own image, and tests). */
+export async function writePackageFolder(plan: PackagePlan, dir: string): Promise<void> {
+  for (const e of plan.entries) {
+    const target = join(dir, ...e.path.split('/'));
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+    await pipeline(e.open() as Readable, createWriteStream(target, { mode: 0o600 }));
+  }
+}
