@@ -7,9 +7,10 @@
  *   PACKAGE.p7s       detached CMS SignedData over the exact bytes of PACKAGE.json, by the exporting
  *                     officer's certificate of the workstation CA (issue [F]).
  *   ca.pem, crl.pem   the workstation CA and its latest CRL, to check that signature.
- *   data/NNNN.qbe     the files, each AES-256-GCM in authenticated chunks (crypto/stream-cipher.ts);
- *                     data/0000.qbe is the inner manifest (`qbank-package-content/1`): every file's
- *                     real path, size and SHA-256, what the package carries, and the audit anchor.
+ *   data/NNNNNN.qbe   the files, each AES-256-GCM in authenticated chunks (crypto/stream-cipher.ts);
+ *                     the last (highest number) is the inner manifest (`qbank-package-content/1`):
+ *                     every file's real path, size and SHA-256, what the package carries, and the
+ *                     audit anchor. It comes last so that one pass hashes and encrypts the files.
  *   cms/…p7m          optional: the same files as a tar inside CMS EnvelopedData (openssl cms -decrypt).
  *
  * The outer manifest commits to the package id, the recipients and every encrypted file's exact size;
@@ -60,7 +61,7 @@ export type PackageRecipient = z.output<typeof recipientEntrySchema>;
 
 export const encryptedFileSchema = z.object({
   index: z.number().int().nonnegative(),
-  name: z.string().regex(/^data\/\d{4,6}\.qbe$/),
+  name: z.string().regex(/^data\/\d{6}\.qbe$/),
   plainBytes: z.number().int().nonnegative(),
   encryptedBytes: z.number().int().positive(),
 });
@@ -101,7 +102,7 @@ export const packageAnchorSchema = z.object({
 export type PackageAnchor = z.output<typeof packageAnchorSchema>;
 
 export const contentFileSchema = z.object({
-  index: z.number().int().positive(),
+  index: z.number().int().nonnegative(),
   path: z.string().min(1).max(400),
   bytes: z.number().int().nonnegative(),
   sha256,
@@ -121,8 +122,11 @@ export const packageContentSchema = z
   .strict();
 export type PackageContent = z.output<typeof packageContentSchema>;
 
-/** The name of the nth encrypted file. */
-export const encryptedName = (index: number): string => `data/${String(index).padStart(4, '0')}.qbe`;
+/** The name of the nth encrypted file (six digits, so that names sort as numbers do). */
+export const encryptedName = (index: number): string => `data/${String(index).padStart(6, '0')}.qbe`;
+
+/** The inner manifest is the package's last encrypted file. */
+export const contentIndexOf = (m: { readonly files: readonly { readonly index: number }[] }): number => m.files.length - 1;
 
 /** A path inside a package: relative, '/'-separated, no '..', no empty or dot segments, no control characters. */
 export function safePackagePath(path: string): boolean {

@@ -71,7 +71,7 @@ export const backupHandlers = handlerMap(
         };
         const db = fileOnDisk(BACKUP_DB, copy);
         reportProgress(ctx, 1, 3, m.hashing);
-        const plan = await planPackage({
+        const plan = planPackage({
           kind: 'backup',
           label: m.label(info.workstationId, now),
           secrecy: DISC_MARK,

@@ -78,7 +78,10 @@ export interface PackageInput {
   readonly chunkSize?: number;
 }
 
-/** A package ready to be written: every file of the container with its exact size and a way to produce it. */
+/**
+ * A package ready to be written: every file of the container with its exact size and a way to produce
+ * it, in path order (the inner manifest, last, is complete once the files before it were read).
+ */
 export interface PackagePlan {
   readonly manifest: PackageManifest;
   readonly content: PackageContent;
@@ -88,29 +91,36 @@ export interface PackagePlan {
   readonly packageId: Buffer;
 }
 
-async function sha256Of(file: PlainFile): Promise<{ sha256: string; bytes: number }> {
+/**
+ * Hashes the plaintext as it is read on its way to the cipher — a second 'data' listener on the file's
+ * stream rather than one more stream stage, which would cost more than the hash itself — and reports
+ * the digest at its end; a file whose size changed since it was listed fails the write.
+ */
+function hashWhileReading(source: Readable, path: string, expected: number, done: (sha256: string) => void): Readable {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of file.open()) {
-    const b = chunk as Buffer;
-    hash.update(b);
-    bytes += b.byteLength;
-  }
-  return { sha256: hash.digest('hex'), bytes };
-}
-
-function encryptedSource(name: string, plain: PlainFile, keys: { contentKey: Buffer; packageId: Buffer; fileIndex: number; chunkSize: number }): IsoFileSource {
-  return {
-    path: name,
-    size: encryptedSize(plain.size, keys.chunkSize),
-    open: () => plain.open().pipe(createEncryptStream(keys)),
-  };
+  source.on('data', (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.byteLength;
+  });
+  source.on('end', () => {
+    if (bytes === expected) done(hash.digest('hex'));
+    else source.destroy(new ServiceError(m.sizeChanged(path)));
+  });
+  return source;
 }
 
 const bytesSource = (path: string, bytes: Uint8Array): IsoFileSource => ({ path, size: bytes.byteLength, open: () => Readable.from([Buffer.from(bytes)]) });
 
-/** Hashes the files, builds both manifests, wraps the key, signs: everything but the encryption itself. */
-export async function planPackage(input: PackageInput, onHashed?: (done: number, total: number) => void): Promise<PackagePlan> {
+const PLACEHOLDER = '0'.repeat(64);
+
+/**
+ * Builds both manifests, wraps the key and signs: everything but the encryption, which runs as the
+ * writer pulls the files. One pass: each file is hashed on its way to the cipher, and the inner
+ * manifest — the last file of the package, written after all the others — carries the hashes. Its size
+ * is known beforehand because a SHA-256 is always 64 hex digits.
+ */
+export function planPackage(input: PackageInput): PackagePlan {
   const chunkSize = input.chunkSize ?? DEFAULT_CHUNK;
   const seen = new Set<string>();
   for (const f of input.files) {
@@ -121,26 +131,30 @@ export async function planPackage(input: PackageInput, onHashed?: (done: number,
   if (input.certificates.length === 0 && !input.secret) throw new ServiceError(m.noRecipient);
   const contentKey = randomBytes(32);
   const packageId = randomBytes(16);
-  const files = [];
-  for (const [i, f] of input.files.entries()) {
-    const { sha256, bytes } = await sha256Of(f);
-    if (bytes !== f.size) throw new ServiceError(m.sizeChanged(f.path));
-    files.push({ index: i + 1, path: f.path, bytes, sha256 });
-    onHashed?.(i + 1, input.files.length);
-  }
-  const content = packageContentSchema.parse({
+  const contentIndex = input.files.length;
+  const content: PackageContent = packageContentSchema.parse({
     format: PACKAGE_CONTENT_FORMAT,
     packageId: packageId.toString('hex'),
     kind: input.kind,
-    files,
+    files: input.files.map((f, index) => ({ index, path: f.path, bytes: f.size, sha256: PLACEHOLDER })),
     about: input.about,
     anchor: input.anchor,
   });
-  const contentBytes = Buffer.from(packageJsonText(content), 'utf8');
-  const contentFile = fileInMemory('content.json', contentBytes);
+  const contentSize = Buffer.byteLength(packageJsonText(content), 'utf8');
+  const hashed = new Set<number>();
+  const contentFile: PlainFile = {
+    path: 'content.json',
+    size: contentSize,
+    open: () => {
+      if (hashed.size !== input.files.length) throw new ServiceError(m.contentTooEarly);
+      const bytes = Buffer.from(packageJsonText(packageContentSchema.parse(content)), 'utf8');
+      if (bytes.byteLength !== contentSize) throw new ServiceError(m.contentTooEarly);
+      return Readable.from([bytes]);
+    },
+  };
   const recipients: PackageRecipient[] = input.certificates.map((pem) => wrapForCertificate(contentKey, pem) as PackageRecipient);
   if (input.secret) recipients.push(wrapForSecret(contentKey, input.secret.value, input.secret.label) as PackageRecipient);
-  const plains = [contentFile, ...input.files];
+  const plains = [...input.files, contentFile];
   const encrypted = plains.map((p, index) => ({ index, name: encryptedName(index), plainBytes: p.size, encryptedBytes: encryptedSize(p.size, chunkSize) }));
   const cmsSize = input.cms ? statSync(input.cms.path).size : 0;
   const manifest = packageManifestSchema.parse({
@@ -159,12 +173,26 @@ export async function planPackage(input: PackageInput, onHashed?: (done: number,
   });
   const manifestText = packageJsonText(manifest);
   const signature = signDetached({ content: Buffer.from(manifestText, 'utf8'), certificatePem: input.signer.certificatePem, privateKey: input.signer.privateKey, signingTime: input.createdAt });
+  const encryptedEntry = (p: PlainFile, index: number): IsoFileSource => ({
+    path: encryptedName(index),
+    size: encryptedSize(p.size, chunkSize),
+    open: () => {
+      const cipher = createEncryptStream({ contentKey, packageId, fileIndex: index, chunkSize });
+      if (index === contentIndex) return p.open().pipe(cipher);
+      const record = (sha256: string) => {
+        const f = content.files[index];
+        if (f) content.files[index] = { ...f, sha256 };
+        hashed.add(index);
+      };
+      return hashWhileReading(p.open(), p.path, p.size, record).pipe(cipher);
+    },
+  });
   const entries: IsoFileSource[] = [
     bytesSource(PACKAGE_MANIFEST, Buffer.from(manifestText, 'utf8')),
     bytesSource(PACKAGE_SIGNATURE, signature),
     bytesSource(PACKAGE_CA, Buffer.from(input.signer.caPem, 'utf8')),
     ...(input.signer.crlPem ? [bytesSource(PACKAGE_CRL, Buffer.from(input.signer.crlPem, 'utf8'))] : []),
-    ...plains.map((p, index) => encryptedSource(encryptedName(index), p, { contentKey, packageId, fileIndex: index, chunkSize })),
+    ...plains.map(encryptedEntry),
   ];
   if (input.cms) {
     const abs = input.cms.path;
@@ -175,7 +203,8 @@ export async function planPackage(input: PackageInput, onHashed?: (done: number,
 
 /** Writes the package as a plain folder (for a burning station that makes its own image, and tests). */
 export async function writePackageFolder(plan: PackagePlan, dir: string): Promise<void> {
-  for (const e of plan.entries) {
+  // in path order, as the image is written: the inner manifest comes after the files it lists
+  for (const e of [...plan.entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const target = join(dir, ...e.path.split('/'));
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     await pipeline(e.open() as Readable, createWriteStream(target, { mode: 0o600 }));

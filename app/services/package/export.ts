@@ -97,7 +97,7 @@ export const exportHandlers = handlerMap(
           await writeCmsCopy(files, cmsRecipients, join(scratch, 'cms.p7m'), now);
         }
         reportProgress(ctx, 2, 4, m.hashing);
-        const plan = await planPackage({
+        const plan = planPackage({
           kind: 'submission',
           label: m.label(PACKAGE_KIND_NAMES.submission, check.manifest.bank, check.manifest.round),
           secrecy: DISC_MARK,

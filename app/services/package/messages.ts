@@ -3,6 +3,7 @@ export const packageMessages = {
   badPath: (p: string) => `包内路径不合法：${p}`,
   duplicatePath: (p: string) => `包内路径重复：${p}`,
   noRecipient: '没有指定接收方：请至少选择一个接收方证书（或备份口令）',
+  contentTooEarly: '内部错误：内容清单须在所有文件之后写入',
   sizeChanged: (p: string) => `文件在打包过程中被改动：${p}`,
   symlink: (p: string) => `包中不允许符号链接：${p}`,
   specialFile: (p: string) => `包中不允许特殊文件：${p}`,

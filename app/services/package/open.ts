@@ -17,6 +17,7 @@ import { unwrapWithPrivateKey, unwrapWithSecret } from '../../../crypto/key-wrap
 import { createDecryptStream } from '../../../crypto/stream-cipher.js';
 import { certificateInfo } from '../../../crypto/x509.js';
 import {
+  contentIndexOf,
   encryptedName,
   PACKAGE_CA,
   PACKAGE_CRL,
@@ -220,17 +221,18 @@ export async function openPackage(source: string, key: PackageKey, o: OpenOption
   const staging = o.outDir ? prepareStaging(o.outDir) : null;
   let keepStaging = false;
   try {
-    const contentName = encryptedName(0);
+    const contentIndex = contentIndexOf(manifest);
+    const contentName = encryptedName(contentIndex);
     if (!usable.has(contentName)) return { ...emptyReport(c, problems), signature };
     let content: PackageContent;
     try {
-      const raw = await decryptTo(c, manifest, contentKey, 0, null, true);
+      const raw = await decryptTo(c, manifest, contentKey, contentIndex, null, true);
       content = packageContentSchema.parse(JSON.parse((raw.data ?? Buffer.alloc(0)).toString('utf8')));
     } catch (e) {
       problems.push(m.badContent(contentName, (e as Error).message));
       return { ...emptyReport(c, problems), signature };
     }
-    if (content.packageId !== manifest.packageId || content.kind !== manifest.kind) problems.push(m.contentMismatch);
+    if (content.packageId !== manifest.packageId || content.kind !== manifest.kind || content.files.some((f) => f.index >= contentIndex)) problems.push(m.contentMismatch);
     const files: OpenedFile[] = [];
     const small = new Map<string, Buffer>();
     const digests = new Map<string, { bytes: number; sha256: string }>();

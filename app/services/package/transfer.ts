@@ -69,7 +69,7 @@ export const transferHandlers = handlerMap(
       const items = snapshot.banks.reduce((a, b) => a + b.items.length, 0);
       const versions = snapshot.banks.reduce((a, b) => a + b.items.reduce((x, i) => x + i.versions.length, 0), 0);
       const now = ctx.now();
-      const plan = await planPackage({
+      const plan = planPackage({
         kind: 'transfer',
         label: m.label(`${bank.occupationName}${bank.track ? `（${bank.track}）` : ''} ${bank.level}级`, items),
         secrecy: DISC_MARK,

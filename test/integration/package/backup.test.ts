@@ -89,10 +89,10 @@ describe('backup and restore', () => {
     await expect(restoreWorkstation({ source: backup.image, dbFile: join(fresh, 'y.db'), secret: { kind: 'keyFile', bytes: randomBytes(32) }, anchorDir: null })).rejects.toThrow(/无法解开内容密钥/);
     const damaged = join(fresh, 'damaged.iso');
     const b = readFileSync(backup.image);
-    const dbEntry = readIsoDirectory(backup.image).entries.find((e) => e.path === 'data/0001.qbe')!;
+    const dbEntry = readIsoDirectory(backup.image).entries.find((e) => e.path === 'data/000000.qbe')!;
     b[dbEntry.offset + 5000] = (b[dbEntry.offset + 5000] ?? 0) ^ 0xff;
     writeFileSync(damaged, b);
-    await expect(restoreWorkstation({ source: damaged, dbFile: join(fresh, 'z.db'), secret: ws.secret, anchorDir: null })).rejects.toThrow(/data\/0001\.qbe/);
+    await expect(restoreWorkstation({ source: damaged, dbFile: join(fresh, 'z.db'), secret: ws.secret, anchorDir: null })).rejects.toThrow(/data\/000000\.qbe/);
     expect(existsSync(join(fresh, 'y.db')) || existsSync(join(fresh, 'z.db'))).toBe(false);
   });
 });

@@ -107,10 +107,10 @@ describe.skipIf(!has('xorriso') || !has('7z'))('submission export onto disc', ()
       writeFileSync(copy, b);
       return copy;
     };
-    const data = entry('data/0001.qbe');
+    const data = entry('data/000000.qbe');
     const bad1 = await openPackage(flip(data.offset + Math.floor(data.size / 2)), key, { outDir: join(dir, 'bad1') });
     expect(bad1.ok).toBe(false);
-    expect(bad1.problems.join('\n')).toMatch(/data\/0001\.qbe/);
+    expect(bad1.problems.join('\n')).toMatch(/data\/000000\.qbe/);
     expect(existsSync(join(dir, 'bad1'))).toBe(false);
     expect(readdirSync(dir).some((n) => n.includes('opening'))).toBe(false);
     const bad2 = await openPackage(flip(entry('PACKAGE.json').offset + 40), key);
