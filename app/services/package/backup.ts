@@ -17,7 +17,7 @@ import { workstationId } from '../audit/keys.js';
 import { ServiceError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
 import { reportProgress } from '../jobs/progress.js';
-import { guardOutput } from '../output/write.js';
+import { guardOutput, makeFolder } from '../output/write.js';
 import { wipeFolder } from '../output/wipe.js';
 import { exportAnchor } from './anchor.js';
 import { fileInMemory, fileOnDisk, planPackage } from './build.js';
@@ -51,6 +51,7 @@ export const backupHandlers = handlerMap(
       if (!ctx.secret) throw new ServiceError(m.noSecret);
       const warnings = requireAirGap(ctx, m.what);
       guardOutput(ctx, input.target.dir, []);
+      makeFolder(input.target.dir);
       const recipients = usableRecipients(ctx, input.recipientIds);
       const signer = packageSigner(ctx);
       const staging = mkdtempSync(join(input.target.dir, '.qbank-backup-'));

@@ -17,6 +17,7 @@ import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { reportProgress } from '../jobs/progress.js';
 import { wipeFolder } from '../output/wipe.js';
+import { guardOutput, makeFolder } from '../output/write.js';
 import { trustFiles } from '../review/certificates.js';
 import { verifySubmissionFolder } from '../review/verify.js';
 import { exportAnchor } from './anchor.js';
@@ -90,6 +91,8 @@ export const exportHandlers = handlerMap(
       const files = folderFiles(folder);
       const cmsRecipients = recipients.map((r) => r.certificatePem).filter(rsa);
       const now = ctx.now();
+      guardOutput(ctx, input.target.dir, [`bank:${bank.id}`]);
+      makeFolder(input.target.dir);
       const scratch = input.cms && cmsRecipients.length > 0 ? mkdtempSync(join(input.target.dir, '.qbank-cms-')) : null;
       try {
         if (scratch) {

@@ -17,6 +17,7 @@ import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { reportProgress } from '../jobs/progress.js';
 import { wipeFolder } from '../output/wipe.js';
+import { guardOutput, makeFolder } from '../output/write.js';
 import { applySnapshot, type TransferReport } from '../transfer/merge.js';
 import { bankSnapshot } from '../transfer/snapshot.js';
 import { exportAnchor } from './anchor.js';
@@ -64,6 +65,8 @@ export const transferHandlers = handlerMap(
       const bank = requireBank(ctx, input.bankId);
       const warnings = requireAirGap(ctx, m.what);
       const recipients = usableRecipients(ctx, input.recipientIds);
+      guardOutput(ctx, input.target.dir, [`bank:${bank.id}`]);
+      makeFolder(input.target.dir);
       reportProgress(ctx, 0, 2, m.what);
       const snapshot = bankSnapshot(ctx, [bank.id]);
       const items = snapshot.banks.reduce((a, b) => a + b.items.length, 0);
