@@ -15,7 +15,7 @@ const short = (hex: string) => `${hex.slice(0, 16)}…${hex.slice(-8)}`;
 export function discLabelDocx(d: DiscLabelData): Document {
   const labelRows = [
     ['密级', d.mark],
-    ['内容', `${d.kindName}：${d.label}`],
+    ['内容', d.label.startsWith(d.kindName) ? d.label : `${d.kindName}：${d.label}`],
     ['映像', `${d.imageName}（${d.imageBytes} 字节）`],
     ['SHA-256', short(d.imageSha256)],
     ['写入', `${d.writtenAt.slice(0, 10)}　${d.writtenBy}`],
@@ -27,11 +27,12 @@ export function discLabelDocx(d: DiscLabelData): Document {
     title: DISC_LABEL_TITLE,
     children: [
       para(d.mark, { font: 'heading', size: SIZES.二号, align: 'center', after: 120 }),
-      table({ widths: [w, TEXT_WIDTH - w], rows: labelRows }),
+      table({ widths: [w, TEXT_WIDTH - w], rows: labelRows, headerRows: 0 }),
       para('（沿表格外框剪下，贴于光盘盒正面；光盘盘面以记号笔写明密级与登记号）', { font: 'note', size: SIZES.小五, align: 'center', before: 120, after: 360 }),
       heading(DISC_LABEL_TITLE),
       table({
         widths: [w, TEXT_WIDTH - w],
+        headerRows: 0,
         rows: [
           ['包编号', d.packageId],
           ['映像 SHA-256', d.imageSha256],
