@@ -32,14 +32,9 @@
  */
 import { constants, createCipheriv, publicEncrypt, randomBytes, X509Certificate } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import forge from 'node-forge';
+import { asn1, UNIVERSAL, CONTEXT, T, type Asn1 } from './asn1.js';
 import { childrenOf, derOf, parseDer } from './x509.js';
 
-type Asn1 = forge.asn1.Asn1;
-const { asn1 } = forge;
-const UNIVERSAL = asn1.Class.UNIVERSAL;
-const CONTEXT = asn1.Class.CONTEXT_SPECIFIC;
-const T = asn1.Type;
 
 const OID = {
   data: '1.2.840.113549.1.7.1',

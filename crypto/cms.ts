@@ -11,6 +11,7 @@
  */
 import { createHash, verify, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
+import { asn1, UNIVERSAL, CONTEXT, T, type Asn1 } from './asn1.js';
 import {
   bytesOf,
   certificateInfo,
@@ -31,11 +32,6 @@ import {
   type SubjectName,
 } from './x509.js';
 
-type Asn1 = forge.asn1.Asn1;
-const { asn1 } = forge;
-const UNIVERSAL = asn1.Class.UNIVERSAL;
-const CONTEXT = asn1.Class.CONTEXT_SPECIFIC;
-const T = asn1.Type;
 
 const OID = {
   data: '1.2.840.113549.1.7.1',

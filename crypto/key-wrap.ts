@@ -30,7 +30,7 @@ import {
   X509Certificate,
   type KeyObject,
 } from 'node:crypto';
-import forge from 'node-forge';
+import { CONTEXT, T } from './asn1.js';
 import { bytesOf, certificateInfo, childrenOf, octetsOf, oidOf, parseDer, type SubjectName } from './x509.js';
 
 export type EcCurve = 'P-256' | 'P-384' | 'P-521';
@@ -74,13 +74,12 @@ export function subjectText(subject: SubjectName): string {
 
 /** The keyUsage bits (KeyUsage ::= BIT STRING, RFC 5280 §4.2.1.3) of a certificate's DER, or null. */
 function keyUsageOf(der: Buffer): RecipientCertificateInfo['keyUsage'] {
-  const { asn1 } = forge;
   const tbsFields = childrenOf(childrenOf(parseDer(der))[0]);
-  const extensions = tbsFields.find((field) => field.tagClass === asn1.Class.CONTEXT_SPECIFIC && field.type === 3);
-  for (const extension of extensions ? childrenOf(childrenOf(extensions, 3, asn1.Class.CONTEXT_SPECIFIC)[0]) : []) {
+  const extensions = tbsFields.find((field) => field.tagClass === CONTEXT && field.type === 3);
+  for (const extension of extensions ? childrenOf(childrenOf(extensions, 3, CONTEXT)[0]) : []) {
     const parts = childrenOf(extension);
     if (oidOf(parts[0]) !== OID_KEY_USAGE) continue;
-    const bits = Buffer.from(bytesOf(parseDer(octetsOf(parts[parts.length - 1])), asn1.Type.BITSTRING), 'binary');
+    const bits = Buffer.from(bytesOf(parseDer(octetsOf(parts[parts.length - 1])), T.BITSTRING), 'binary');
     const first = bits[1] ?? 0; // bits[0] counts the unused bits
     return { keyEncipherment: (first & 0x20) !== 0, keyAgreement: (first & 0x08) !== 0 };
   }

@@ -16,13 +16,9 @@
  */
 import { createHash, createHmac, createPrivateKey, generateKeyPairSync, randomBytes, sign, timingSafeEqual, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
+import { asn1, UNIVERSAL, CONTEXT, T, type Asn1 } from './asn1.js';
 import { childrenOf, derOf, derToPem, octetsOf, oidOf, parseDer, type SubjectName } from './x509.js';
 
-type Asn1 = forge.asn1.Asn1;
-const { asn1 } = forge;
-const UNIVERSAL = asn1.Class.UNIVERSAL;
-const CONTEXT = asn1.Class.CONTEXT_SPECIFIC;
-const T = asn1.Type;
 
 const OID = {
   data: '1.2.840.113549.1.7.1',

@@ -12,12 +12,8 @@
  */
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
+import { asn1, UNIVERSAL, CONTEXT, T, type Asn1 } from './asn1.js';
 
-type Asn1 = forge.asn1.Asn1;
-const { asn1 } = forge;
-const UNIVERSAL = asn1.Class.UNIVERSAL;
-const CONTEXT = asn1.Class.CONTEXT_SPECIFIC;
-const T = asn1.Type;
 
 const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
 const OID_SUBJECT_KEY_ID = '2.5.29.14';
