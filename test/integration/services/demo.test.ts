@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listElements, theoryElementTableSchema } from '../../../app/domain/element-table.js';
@@ -107,11 +108,15 @@ describe('demo', () => {
   }, 300_000);
 
   it('starts from a fresh database when run again in the same folder', async () => {
+    // what an earlier run leaves (the database, the submission, the discs, the restored copy) is replaced
     const out = tempDir();
-    await runDemo({ outDir: out });
+    for (const d of ['submission', 'export', 'restored', 'registers']) mkdirSync(join(out, d));
+    writeFileSync(join(out, 'qbank.db'), randomBytes(8192));
+    for (const f of ['submission/旧.docx', 'export/旧.iso', 'restored/qbank.db', 'registers/旧.xlsx']) writeFileSync(join(out, f), 'old');
     const second = await runDemo({ outDir: out });
     expect(second.report.counts.theoryItems).toBeGreaterThanOrEqual(300);
     expect(second.report.audit.verified).toBe(true);
+    for (const f of ['submission/旧.docx', 'export/旧.iso', 'registers/旧.xlsx']) expect(existsSync(join(out, f)), f).toBe(false);
   }, 300_000);
 });
 
