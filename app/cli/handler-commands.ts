@@ -135,6 +135,7 @@ export const HANDLER_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   'transfer.export': ['transfer export'],
   'transfer.import': ['transfer import'],
   'airgap.check': ['airgap check'],
+  'airgap.policy.get': ['airgap policy'],
   'airgap.policy.set': ['airgap policy'],
   // Audit (安全审计员).
   'audit.verify': ['audit verify'],

@@ -51,6 +51,8 @@ export interface Handler<S extends z.ZodType = z.ZodType, O = unknown, N extends
   readonly reference?: true;
   /** May be called while the session is restricted to changing the password. */
   readonly allowRestricted?: boolean;
+  /** Called by the program on its own (the periodic air-gap check): does not count as the user's activity. */
+  readonly background?: true;
   /** Object references recorded with a successful call (ids only, never content). */
   objects?(input: z.output<S>, output: O): readonly string[];
   /** Parameters recorded with a successful call (e.g. the settings of a 组卷), never content. */
@@ -103,7 +105,7 @@ function checkSession(ctx: ServiceContext, handler: Handler): void {
   if (s.restricted !== null && handler.allowRestricted !== true) {
     throw new PermissionDeniedError(s.restricted === 'mustChangePassword' ? servicesMessages.mustChangePassword : servicesMessages.passwordExpired);
   }
-  s.lastActivityAt = now;
+  if (handler.background !== true) s.lastActivityAt = now;
 }
 
 /** One call at a time per database; the store marks a call already under way (nested invoke). */

@@ -5,6 +5,7 @@
  * anchor and the register entry, and lines for the receipt signatures.
  */
 import type { Document } from 'docx';
+import { beijingMinute } from '../../app/domain/package/format.js';
 import type { DiscLabelData } from '../../app/domain/package/label.js';
 import { createDocument, heading, para, SIZES, table, TEXT_WIDTH } from './kit.js';
 
@@ -18,7 +19,7 @@ export function discLabelDocx(d: DiscLabelData): Document {
     ['内容', d.label.startsWith(d.kindName) ? d.label : `${d.kindName}：${d.label}`],
     ['映像', `${d.imageName}（${d.imageBytes} 字节）`],
     ['SHA-256', short(d.imageSha256)],
-    ['写入', `${d.writtenAt.slice(0, 10)}　${d.writtenBy}`],
+    ['写入', `${beijingMinute(new Date(d.writtenAt))}　${d.writtenBy}`],
     ['登记', d.register],
   ];
   const w = Math.round(TEXT_WIDTH * 0.22);

@@ -8,9 +8,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { useAirGapView } from '../../app/services/airgap/handlers.js';
 import { answerChannel } from '../../app/services/desktop/channels.js';
 import { DesktopHost, type DesktopHostOptions } from '../../app/services/desktop/host.js';
 import { serveRendererFile } from '../../app/main/renderer-files.js';
+import type { AirGapView } from '../../media/air-gap.js';
+import { cleanAirGap } from './airgap-views.js';
 import { BROWSER_WIRE, fromWire, toWire } from './wire.js';
 
 export const CHROMIUM = process.env.QBANK_CHROMIUM ?? '/usr/bin/chromium';
@@ -84,10 +87,14 @@ ${preload}
 export interface GuiOptions extends DesktopHostOptions {
   /** Holds the answers of a channel until the promise it returns settles (a slow call, as on a big bank). */
   readonly hold?: (channel: string) => Promise<void> | undefined;
+  /** What the air-gap check sees (default: a clean machine; airgap-views.ts). */
+  readonly airGap?: AirGapView;
 }
 
 export async function launchGui(options: GuiOptions): Promise<Gui> {
-  const { hold, ...hostOptions } = options;
+  const { hold, airGap, ...hostOptions } = options;
+  // the test machine is on a network: without this every screen would open the air-gap dialog
+  useAirGapView(airGap ?? cleanAirGap);
   const host = new DesktopHost({ anchorDir: null, ...hostOptions });
   const blocked: string[] = [];
   const errors: string[] = [];

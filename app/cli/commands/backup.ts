@@ -82,10 +82,11 @@ export const airgapCommand = groupCommand(
     },
     {
       name: 'policy',
-      usage: 'policy warn|refuse',
+      usage: 'policy [warn|refuse]',
       summary: T.airgapPolicySummary,
       run: async (ctx, s, args) => {
-        const mode = arg(args, 0, 'warn|refuse');
+        const mode = args[0];
+        if (mode === undefined) return void (await call(ctx, s, handlers['airgap.policy.get'], {}, (r) => [T.airgapMode(r.mode)]));
         if (mode !== 'warn' && mode !== 'refuse') throw new UsageError(T.modeNeeded);
         await call(ctx, s, handlers['airgap.policy.set'], { mode }, (r) => [T.airgapMode(r.mode)]);
       },

@@ -71,7 +71,7 @@ export const discText = {
   airgapSummary: '物理隔离检查（网络、无线、蓝牙、移动存储）',
   airgapUsage: 'check | policy warn|refuse',
   airgapCheckSummary: '立即检查并登记',
-  airgapPolicySummary: '设置发现问题时的处理：warn 警告、refuse 拒绝导出（安全保密管理员）',
+  airgapPolicySummary: '查看或设置发现问题时的处理：warn 警告、refuse 拒绝导出（设置须安全保密管理员）',
   airgapOk: '物理隔离检查：未发现问题',
   airgapFinding: (m: string) => `  ✗ ${m}`,
   airgapMode: (mode: string) => `处理方式：${mode === 'refuse' ? '拒绝导出、备份与传递' : '警告'}`,

@@ -134,5 +134,8 @@ export function safePackagePath(path: string): boolean {
   return path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
+/** `2026-12-03 22:40` in Beijing time (UTC+8): disc labels and image names are read by people there. */
+export const beijingMinute = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 /** Text of a JSON document as written into a package: stable, two-space indent, final newline. */
 export const packageJsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

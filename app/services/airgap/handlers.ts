@@ -63,8 +63,18 @@ export const airGapHandlers = handlerMap(
     input: z.object({ reason: z.enum(['start', 'periodic', 'manual']).default('manual') }).strict(),
     roles: 'any',
     register: '',
+    // the GUI checks every ten minutes: that is not the user at work, so it must not hold off the idle lock
+    background: true,
     detail: (i, out: AirGapStatus) => `${m.reasons[i.reason]}：${out.summary}`.slice(0, 400),
     run: (ctx): AirGapStatus => status(ctx),
+  }),
+  defineHandler({
+    name: 'airgap.policy.get',
+    summary: '查看物理隔离检查的处理方式',
+    input: z.object({}).strict(),
+    roles: ['secadmin', 'auditor', 'sysadmin'],
+    register: '',
+    run: (ctx): { mode: AirGapMode } => ({ mode: airGapMode(ctx) }),
   }),
   defineHandler({
     name: 'airgap.policy.set',

@@ -1,4 +1,6 @@
 /** Chinese texts of backup and restore. */
+import { beijingMinute } from '../../domain/package/format.js';
+
 export const backupMessages = {
   what: '制作备份',
   noSecret: '当前会话没有工作站密钥，无法制作备份（请在工作站上登录后操作）',
@@ -6,8 +8,8 @@ export const backupMessages = {
   hashing: '正在计算文件哈希',
   writing: '正在写入并校验备份映像',
   secretLabel: '工作站密钥（恢复时输入）',
-  label: (ws: string, at: Date) => `工作站 ${ws} 全量备份 ${at.toISOString().slice(0, 16).replace('T', ' ')}`,
-  imageName: (at: Date) => `备份_${at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '_')}.iso`,
+  label: (ws: string, at: Date) => `工作站 ${ws} 全量备份 ${beijingMinute(at)}`,
+  imageName: (at: Date) => `备份_${beijingMinute(at).replace(/[-:]/g, '').replace(' ', '_')}${String(at.getUTCSeconds()).padStart(2, '0')}.iso`,
   detail: (sha: string, seq: number) => `备份映像 SHA-256 ${sha}；审计日志至第 ${seq} 条`,
   checked: (n: number, older: boolean) => `备份可恢复：审计日志 ${n} 条${older ? '；早于本机审计锚点，恢复须系统管理员确认' : ''}`,
   notBackup: (kind: string) => `这不是备份光盘（包类型：${kind}）`,

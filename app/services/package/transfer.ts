@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { DISC_MARK, PACKAGE_KIND_NAMES } from '../../domain/package/format.js';
+import { beijingMinute, DISC_MARK, PACKAGE_KIND_NAMES } from '../../domain/package/format.js';
 import { requireAirGap } from '../airgap/handlers.js';
 import { workstationId } from '../audit/keys.js';
 import { requireBank } from '../banks/context.js';
@@ -34,7 +34,7 @@ export const TRANSFER_FILE = 'bank.json';
 const m = {
   what: '导出题库传递光盘',
   label: (bank: string, n: number) => `${PACKAGE_KIND_NAMES.transfer} ${bank}（${n} 道试题）`,
-  imageName: (code: string, level: number, at: string) => `传递_${code}_${level}级_${at.slice(0, 10).replace(/-/g, '')}.iso`,
+  imageName: (code: string, level: number, at: string) => `传递_${code}_${level}级_${beijingMinute(new Date(at)).replace(/[-:]/g, '').replace(' ', '_')}.iso`,
   notTransfer: (kind: string) => `这不是题库传递光盘（包类型：${kind}）`,
   invalid: (problems: readonly string[]) => `传递包校验未通过，未导入：\n${problems.map((p) => `- ${p}`).join('\n')}`,
   noFile: `传递包中没有 ${TRANSFER_FILE}`,

@@ -27,7 +27,11 @@ describe('air-gap check', () => {
     const ws = workstation();
     const user = ws.as('u', ['manager']);
     useAirGapView(clean);
-    const ok = await invoke(user, handlers['airgap.check'], { reason: 'start' });
+    // the GUI's periodic check is not the user at work: it does not put off the idle lock
+    const session = { id: 's', accountId: user.actor.id!, startedAt: 0, lastActivityAt: ws.now().getTime(), restricted: null, ended: false };
+    const before = session.lastActivityAt;
+    const ok = await invoke({ ...user, session }, handlers['airgap.check'], { reason: 'start' });
+    expect(session.lastActivityAt).toBe(before);
     expect(ok.ok).toBe(true);
     expect(ok.summary).toMatch(/未发现/);
     useAirGapView(wired);
@@ -39,6 +43,7 @@ describe('air-gap check', () => {
     expect(row).toMatch(/eth0/);
     await expect(invoke(user, handlers['airgap.policy.set'], { mode: 'refuse' })).rejects.toThrow();
     await invoke(ws.as('sec', ['secadmin']), handlers['airgap.policy.set'], { mode: 'refuse' });
+    expect(await invoke(ws.as('sec', ['secadmin']), handlers['airgap.policy.get'], {})).toEqual({ mode: 'refuse' });
     // a backup in refuse mode: refused before anything is written, and the refusal is logged
     const admin = ws.as('admin', ['sysadmin']);
     await expect(invoke(admin, handlers['backup.create'], { target: { dir: ws.dir } })).rejects.toThrow(/物理隔离检查未通过/);

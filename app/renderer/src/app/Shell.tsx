@@ -13,6 +13,7 @@ import { useSession, useUser } from './session.js';
 import { shellText } from './text.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { Watermark } from '../components/Watermark.js';
+import { AirGapWatch } from '../pages/discs/AirGap.js';
 
 function Page() {
   const path = usePath();
@@ -77,6 +78,7 @@ export function Shell() {
           </Layout.Content>
         </Layout>
       </Layout>
+      <AirGapWatch />
       {mark && <Watermark text={(time) => shellText.watermark(`${user.displayName}(${user.username})`, time, session.state.workstationId ?? '')} />}
     </Layout>
   );

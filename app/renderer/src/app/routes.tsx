@@ -15,6 +15,8 @@ import { CatalogPage } from '../pages/catalog/CatalogPage.js';
 import { Dashboard } from '../pages/dashboard/Dashboard.js';
 import { DestructionPage } from '../pages/destruction/DestructionPage.js';
 import { destructionText } from '../pages/destruction/text.js';
+import { DiscsPage } from '../pages/discs/DiscsPage.js';
+import { discsText } from '../pages/discs/text.js';
 import { PasswordPage } from '../pages/session/PasswordPage.js';
 import { shellText } from './text.js';
 
@@ -45,6 +47,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/admin/certificates', menu: m.certificates, group: 'admin', roles: ['secadmin'], render: () => <CertificatesPage /> },
   { path: '/admin/policy', menu: m.policy, group: 'admin', roles: ['secadmin', 'auditor'], render: () => <PolicyPage /> },
   { path: '/admin/destruction', menu: destructionText.menu, group: 'admin', roles: ['secadmin', 'auditor'], render: () => <DestructionPage /> },
+  { path: '/admin/discs', menu: discsText.menu, group: 'admin', roles: ['sysadmin', 'secadmin', 'auditor', 'manager'], render: () => <DiscsPage /> },
   { path: '/audit', menu: m.audit, group: 'admin', roles: ['auditor'], render: () => <AuditPage /> },
   { path: '/password', menu: m.password, roles: 'any', render: () => <PasswordPage /> },
 ];

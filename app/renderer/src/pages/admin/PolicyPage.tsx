@@ -9,6 +9,7 @@ import { MARKINGS, markingNames, type Marking } from '../../../../domain/submiss
 import { api, type QbankApi } from '../../api/client.js';
 import { useLoad } from '../../api/hooks.js';
 import { useUser } from '../../app/session.js';
+import { AirGapPolicyCard } from '../discs/AirGap.js';
 import { useNotice, type Notice } from './notice.js';
 import { adminText } from './text.js';
 
@@ -124,6 +125,7 @@ export function PolicyPage() {
       <PasswordPolicyCard editable={editable} notice={notice} />
       <OutputPolicyCard editable={editable} notice={notice} />
       <MarkingCard editable={editable} notice={notice} />
+      <AirGapPolicyCard editable={editable} notice={notice} />
     </Space>
   );
 }

@@ -10,11 +10,13 @@ import { ElementsTab } from '../elements/ElementsTab.js';
 import { ImportTab } from '../import/ImportTab.js';
 import { ItemsTab } from '../items/ItemsTab.js';
 import { ReviewTab } from '../review/ReviewTab.js';
+import { DiscsTab } from '../discs/DiscsTab.js';
+import { useUser } from '../../app/session.js';
 import { bankTitle } from '../../../../domain/bank.js';
 import { secrecyMark } from '../../../../domain/secrecy.js';
 import { bankText } from './text.js';
 
-export const BANK_TABS = ['elements', 'items', 'import', 'assembly', 'documents', 'review'] as const;
+export const BANK_TABS = ['elements', 'items', 'import', 'assembly', 'documents', 'review', 'discs'] as const;
 export type BankTab = (typeof BANK_TABS)[number];
 
 const content: Record<BankTab, (bankId: number) => ReactNode> = {
@@ -24,10 +26,12 @@ const content: Record<BankTab, (bankId: number) => ReactNode> = {
   assembly: (id) => <AssemblyTab bankId={id} />,
   documents: (id) => <DocumentsTab bankId={id} />,
   review: (id) => <ReviewTab bankId={id} />,
+  discs: (id) => <DiscsTab bankId={id} />,
 };
 
 export function BankPage(props: { bankId: number; tab: BankTab }) {
   const banks = useLoad(() => api['banks.list']({}), []);
+  const user = useUser();
   const bank = banks.data?.find((b) => b.id === props.bankId);
   if (banks.error) return <Alert type="error" showIcon message={banks.error} />;
   if (!banks.loading && !bank) return <Alert type="error" showIcon message={bankText.unknown(props.bankId)} action={<Link to="/">{bankText.back}</Link>} />;
@@ -48,7 +52,7 @@ export function BankPage(props: { bankId: number; tab: BankTab }) {
         activeKey={props.tab}
         destroyOnHidden
         onChange={(key) => navigate(`/banks/${props.bankId}/${key}`)}
-        items={BANK_TABS.map((key) => ({ key, label: bankText.tabs[key], children: content[key](props.bankId) }))}
+        items={BANK_TABS.filter((key) => key !== 'discs' || user.roles.includes('manager')).map((key) => ({ key, label: bankText.tabs[key], children: content[key](props.bankId) }))}
       />
     </Card>
   );
