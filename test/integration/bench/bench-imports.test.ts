@@ -47,6 +47,7 @@ describe('benchmarks', () => {
     ['audit.mjs', '2000', '1000'],
     ['duplicates.mjs', '800', '50'],
     ['search.mjs', '2000', '50'],
+    ['disc.mjs', '16', '4', '1'],
   ])('%s runs at a small size', (file, ...args) => {
     const out = execFileSync(process.execPath, [join(benchDir, file), ...args], { encoding: 'utf8', timeout: 60_000 });
     expect(out).not.toMatch(/Error|NaN|undefined/);
