@@ -5,8 +5,8 @@
  * named), read back and verified — and then the plaintext folder is overwritten and removed: from here
  * on the only copy of the submission is the encrypted package, as the 存档 register records.
  */
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { DISC_MARK, PACKAGE_KIND_NAMES } from '../../domain/package/format.js';
 import { latestRound } from '../../store/repositories/review.js';
@@ -23,6 +23,7 @@ import { verifySubmissionFolder } from '../review/verify.js';
 import { exportAnchor } from './anchor.js';
 import { fileOnDisk, planPackage, type PlainFile } from './build.js';
 import { CMS_NAME, writeCmsCopy } from './cms-copy.js';
+import { openContainer } from './container.js';
 import { writeDisc, type DiscResult } from './disc.js';
 import { exportMessages as m } from './export-messages.js';
 import { recipientLabel, usableRecipients } from './recipients.js';
@@ -44,19 +45,9 @@ export interface ExportResult extends DiscResult {
   readonly warnings: readonly string[];
 }
 
-/** Every file of a folder, sorted, as package sources. */
+/** Every file of a folder, sorted, as package sources (walked like a package folder: no links, bounded). */
 export function folderFiles(folder: string): PlainFile[] {
-  const out: PlainFile[] = [];
-  const visit = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const abs = join(dir, name);
-      const st = statSync(abs);
-      if (st.isDirectory()) visit(abs);
-      else if (st.isFile()) out.push(fileOnDisk(relative(folder, abs).split(sep).join('/'), abs));
-    }
-  };
-  visit(folder);
-  return out;
+  return [...openContainer(folder).files.keys()].sort().map((rel) => fileOnDisk(rel, join(folder, ...rel.split('/'))));
 }
 
 const rsa = (pem: string) => !/EC PRIVATE|id-ecPublicKey/.test(pem);

@@ -104,14 +104,15 @@ function sinkFor(target: string | null, keep: boolean): { tap: Transform; out: W
   };
 }
 
-function readManifest(c: PackageContainer, problems: string[]): PackageManifest | null {
+function readManifest(c: PackageContainer, problems: string[]): { manifest: PackageManifest; bytes: Buffer } | null {
   if (!c.files.has(PACKAGE_MANIFEST)) {
     problems.push(m.missingFile(PACKAGE_MANIFEST));
     return null;
   }
   try {
-    const parsed = packageManifestSchema.safeParse(JSON.parse(c.readSmall(PACKAGE_MANIFEST).toString('utf8')));
-    if (parsed.success) return parsed.data;
+    const bytes = c.readSmall(PACKAGE_MANIFEST);
+    const parsed = packageManifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+    if (parsed.success) return { manifest: parsed.data, bytes };
     problems.push(m.badManifest(PACKAGE_MANIFEST, parsed.error.issues[0]?.message ?? ''));
   } catch {
     problems.push(m.badManifest(PACKAGE_MANIFEST, 'JSON'));
@@ -119,7 +120,7 @@ function readManifest(c: PackageContainer, problems: string[]): PackageManifest 
   return null;
 }
 
-function checkSignature(c: PackageContainer, o: OpenOptions, problems: string[]): PackageReport['signature'] {
+function checkSignature(c: PackageContainer, manifestBytes: Buffer, o: OpenOptions, problems: string[]): PackageReport['signature'] {
   const caPem = o.caPem ?? (c.files.has(PACKAGE_CA) ? c.readSmall(PACKAGE_CA).toString('utf8') : '');
   const crlPem = o.crlPem ?? (c.files.has(PACKAGE_CRL) ? c.readSmall(PACKAGE_CRL).toString('utf8') : undefined);
   const caSource = o.caPem === undefined ? ('package' as const) : ('given' as const);
@@ -136,7 +137,7 @@ function checkSignature(c: PackageContainer, o: OpenOptions, problems: string[])
   }
   const v = verifyDetached({
     cms: c.readSmall(PACKAGE_SIGNATURE),
-    content: c.readSmall(PACKAGE_MANIFEST),
+    content: manifestBytes,
     caCertificatePem: caPem,
     ...(crlPem === undefined ? {} : { crlPem }),
     ...(o.now ? { at: o.now } : {}),
@@ -213,9 +214,10 @@ function prepareStaging(outDir: string): string {
 export async function openPackage(source: string, key: PackageKey, o: OpenOptions = {}): Promise<PackageReport> {
   const c = openContainer(source);
   const problems: string[] = [...c.structureProblems()];
-  const manifest = readManifest(c, problems);
-  if (!manifest) return emptyReport(c, problems);
-  const signature = checkSignature(c, o, problems);
+  const read = readManifest(c, problems);
+  if (!read) return emptyReport(c, problems);
+  const { manifest } = read;
+  const signature = checkSignature(c, read.bytes, o, problems);
   const usable = checkContainer(c, manifest, problems);
   const contentKey = unwrapKey(manifest, key);
   const staging = o.outDir ? prepareStaging(o.outDir) : null;

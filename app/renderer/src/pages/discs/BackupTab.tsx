@@ -7,10 +7,10 @@
 import { Alert, Button, Card, Input, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorMessage, type QbankApi } from '../../api/client.js';
-import { useLoad } from '../../api/hooks.js';
+import { useAction, useLoad } from '../../api/hooks.js';
 import { useSession } from '../../app/session.js';
 import { localTime } from '../assembly/causes.js';
-import { DriveSelect, ErrorLines, FolderField, recipientLine, SignerCertificate, usable } from './parts.js';
+import { DiscWritten, DriveSelect, ErrorLines, FolderField, recipientLine, SignerCertificate, usable } from './parts.js';
 import { discsText } from './text.js';
 
 const t = discsText.backup;
@@ -26,24 +26,11 @@ function CreateCard(props: { onCreated(image: string): void }) {
   const [dir, setDir] = useState('');
   const [drive, setDrive] = useState('');
   const [chosen, setChosen] = useState<number[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<BackupResult | null>(null);
+  const { busy, error, result, run: call } = useAction<BackupResult>();
   const run = async () => {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      const out = await api['backup.create']({ target: { dir, ...(drive === '' ? {} : { drive }) }, recipientIds: chosen });
-      setResult(out);
-      props.onCreated(out.image);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const out = await call(() => api['backup.create']({ target: { dir, ...(drive === '' ? {} : { drive }) }, recipientIds: chosen }));
+    if (out) props.onCreated(out.image);
   };
-  const rt = discsText.result;
   return (
     <Card size="small" title={t.createTitle} data-testid="backup-create">
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -82,19 +69,7 @@ function CreateCard(props: { onCreated(image: string): void }) {
             title={t.created(result.auditSeq)}
             data-testid="backup-done"
             description={
-              <Space orientation="vertical" size={0} style={{ overflowWrap: 'anywhere' }}>
-                <Typography.Text data-testid="backup-image">{rt.image(result.image, discsText.bytes(result.imageBytes))}</Typography.Text>
-                <Typography.Text>{`${rt.sha256} ${result.imageSha256}`}</Typography.Text>
-                <Typography.Text>{result.verified ? `✓ ${rt.verified}` : `✗ ${rt.notVerified}`}</Typography.Text>
-                {result.burned ? <Typography.Text>{rt.burned(result.burned.drive, result.burned.verified)}</Typography.Text> : result.hint !== '' && <Typography.Text type="secondary">{result.hint}</Typography.Text>}
-                <Typography.Text>{rt.label(result.label)}</Typography.Text>
-                <Typography.Text>{rt.register(result.exportId)}</Typography.Text>
-                {result.warnings.map((w, i) => (
-                  <Typography.Text key={i} type="warning">
-                    {w}
-                  </Typography.Text>
-                ))}
-              </Space>
+              <DiscWritten disc={result} showVerified imageTestId="backup-image" />
             }
           />
         )}

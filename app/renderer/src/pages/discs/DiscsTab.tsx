@@ -4,11 +4,11 @@
  */
 import { Alert, Button, Card, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorMessage, type QbankApi } from '../../api/client.js';
-import { useLoad } from '../../api/hooks.js';
+import { api, type QbankApi } from '../../api/client.js';
+import { useAction, useLoad } from '../../api/hooks.js';
 import { useUser } from '../../app/session.js';
 import { ExportWizard } from './ExportWizard.js';
-import { DriveSelect, ErrorLines, FolderField, recipientLine, usable } from './parts.js';
+import { DiscWritten, DriveSelect, ErrorLines, FolderField, recipientLine, usable } from './parts.js';
 import { discsText } from './text.js';
 
 const t = discsText.transferExport;
@@ -19,23 +19,9 @@ function TransferExportCard(props: { bankId: number }) {
   const [chosen, setChosen] = useState<number[]>([]);
   const [dir, setDir] = useState('');
   const [drive, setDrive] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<TransferExport | null>(null);
+  const { busy, error, result, run: call } = useAction<TransferExport>();
   const valid = usable(recipients.data);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await api['transfer.export']({ bankId: props.bankId, recipientIds: chosen, target: { dir, ...(drive === '' ? {} : { drive }) } }));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const rt = discsText.result;
+  const run = () => call(() => api['transfer.export']({ bankId: props.bankId, recipientIds: chosen, target: { dir, ...(drive === '' ? {} : { drive }) } }));
   return (
     <Card size="small" title={t.title} data-testid="transfer-export">
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -66,18 +52,7 @@ function TransferExportCard(props: { bankId: number }) {
             title={t.done(result.items, result.versions)}
             data-testid="transfer-export-done"
             description={
-              <Space orientation="vertical" size={0} style={{ overflowWrap: 'anywhere' }}>
-                <Typography.Text>{rt.image(result.image, discsText.bytes(result.imageBytes))}</Typography.Text>
-                <Typography.Text>{`${rt.sha256} ${result.imageSha256}`}</Typography.Text>
-                {result.burned ? <Typography.Text>{rt.burned(result.burned.drive, result.burned.verified)}</Typography.Text> : result.hint !== '' && <Typography.Text type="secondary">{result.hint}</Typography.Text>}
-                <Typography.Text>{rt.label(result.label)}</Typography.Text>
-                <Typography.Text>{rt.register(result.exportId)}</Typography.Text>
-                {result.warnings.map((w, i) => (
-                  <Typography.Text key={i} type="warning">
-                    {w}
-                  </Typography.Text>
-                ))}
-              </Space>
+              <DiscWritten disc={result} />
             }
           />
         )}

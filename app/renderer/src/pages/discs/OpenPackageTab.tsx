@@ -6,6 +6,7 @@
 import { Button, Card, Input, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { api, desktop, errorMessage } from '../../api/client.js';
+import { useAction } from '../../api/hooks.js';
 import { KeyFields, keyInput, useKeyFields } from './KeyFields.js';
 import { PackageReportView } from './PackageReport.js';
 import { ErrorLines, type PackageReport } from './parts.js';
@@ -16,9 +17,7 @@ const t = discsText.open;
 export function OpenPackageTab() {
   const key = useKeyFields();
   const [outDir, setOutDir] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [report, setReport] = useState<PackageReport | null>(null);
+  const { busy, error, result: report, run: call, setError } = useAction<PackageReport>();
 
   const chooseOut = async () => {
     try {
@@ -29,17 +28,8 @@ export function OpenPackageTab() {
     }
   };
   const run = async () => {
-    setBusy(true);
-    setError(null);
-    setReport(null);
-    try {
-      const out = outDir.trim();
-      setReport(await api['package.open']({ source: key.value.source.trim(), key: keyInput(key.value), ...(out === '' ? {} : { outDir: out }) }));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const out = outDir.trim();
+    await call(() => api['package.open']({ source: key.value.source.trim(), key: keyInput(key.value), ...(out === '' ? {} : { outDir: out }) }));
   };
 
   return (

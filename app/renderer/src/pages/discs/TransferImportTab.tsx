@@ -5,7 +5,8 @@
  */
 import { Alert, Button, Card, Checkbox, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorMessage, type QbankApi } from '../../api/client.js';
+import { api, type QbankApi } from '../../api/client.js';
+import { useAction } from '../../api/hooks.js';
 import { localTime } from '../assembly/causes.js';
 import { KeyFields, keyInput, useKeyFields } from './KeyFields.js';
 import { ErrorLines } from './parts.js';
@@ -45,21 +46,8 @@ function Report(props: { result: TransferImport }) {
 export function TransferImportTab() {
   const key = useKeyFields();
   const [dryRun, setDryRun] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<TransferImport | null>(null);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await api['transfer.import']({ source: key.value.source.trim(), key: keyInput(key.value), dryRun }));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, result, run: call } = useAction<TransferImport>();
+  const run = () => call(() => api['transfer.import']({ source: key.value.source.trim(), key: keyInput(key.value), dryRun }));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="transfer-import">
       <Typography.Text type="secondary">{t.intro}</Typography.Text>

@@ -163,3 +163,28 @@ export const usable = (list: readonly Recipient[] | undefined): Recipient[] => (
 
 /** A recipient's line: name, purpose, key type, until when. */
 export const recipientLine = (r: Recipient) => discsText.wizard.recipient(r.name, r.purpose, r.keyType, r.notAfter.slice(0, 10));
+
+/** What a written disc image is: path and size, SHA-256, (the read-back,) burned or the hint, label, register entry, warnings. */
+export function DiscWritten(props: {
+  disc: Pick<ExportResult, 'image' | 'imageBytes' | 'imageSha256' | 'verified' | 'burned' | 'hint' | 'label' | 'exportId' | 'warnings'>;
+  showVerified?: boolean;
+  imageTestId?: string;
+}) {
+  const d = props.disc;
+  const rt = discsText.result;
+  return (
+    <Space orientation="vertical" size={0} style={{ overflowWrap: 'anywhere' }}>
+      <Typography.Text data-testid={props.imageTestId}>{rt.image(d.image, discsText.bytes(d.imageBytes))}</Typography.Text>
+      <Typography.Text>{`${rt.sha256} ${d.imageSha256}`}</Typography.Text>
+      {props.showVerified && <Typography.Text>{d.verified ? `✓ ${rt.verified}` : `✗ ${rt.notVerified}`}</Typography.Text>}
+      {d.burned ? <Typography.Text>{rt.burned(d.burned.drive, d.burned.verified)}</Typography.Text> : d.hint !== '' && <Typography.Text type="secondary">{d.hint}</Typography.Text>}
+      <Typography.Text>{rt.label(d.label)}</Typography.Text>
+      <Typography.Text>{rt.register(d.exportId)}</Typography.Text>
+      {d.warnings.map((w, i) => (
+        <Typography.Text key={i} type="warning">
+          {w}
+        </Typography.Text>
+      ))}
+    </Space>
+  );
+}
