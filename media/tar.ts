@@ -53,7 +53,7 @@ export function tarSize(files: readonly Pick<TarFileSource, 'path' | 'size' | 'm
  */
 export async function writeTar(files: readonly TarFileSource[], out: NodeJS.WritableStream): Promise<void> {
   const entries = plan(files);
-  const sink = new Sink(out, tarSize(files));
+  const sink = new Sink(out, tarSize(files), { hash: false });
   try {
     for (const e of entries) {
       if (e.pax.length > 0) {

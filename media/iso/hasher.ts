@@ -29,16 +29,18 @@ export function inlineHasher(): Hasher {
   };
 }
 
-// CommonJS, run by the worker: hash each view (in the shared memory) and acknowledge it
+// CommonJS, run by the worker: hash each view (in the shared memory) and acknowledge it. A shared
+// buffer is sent once, with a number; later batches in it are named by that number, offset and length
+// (posting a SharedArrayBuffer costs far more than posting three numbers).
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const hash = require('node:crypto').createHash('sha256');
-parentPort.on('message', (view) => {
-  if (view === null) parentPort.postMessage({ digest: hash.digest('hex') });
-  else {
-    hash.update(view);
-    parentPort.postMessage({ done: true });
-  }
+const buffers = [];
+parentPort.on('message', (msg) => {
+  if (msg === null) return parentPort.postMessage({ digest: hash.digest('hex') });
+  if (msg.buffer) buffers[msg.id] = msg.buffer;
+  hash.update(new Uint8Array(buffers[msg.id], msg.offset, msg.length));
+  parentPort.postMessage({ done: true });
 });
 `;
 
@@ -54,7 +56,8 @@ export function workerHasher(): Hasher {
   worker.on('message', (msg: { done?: true; digest?: string }) => waiting.shift()?.resolve(msg.digest));
   worker.on('error', fail);
   worker.on('exit', () => fail(new Error('SHA-256 worker exited')));
-  const ask = (msg: Uint8Array | null) =>
+  const ids = new Map<ArrayBufferLike, number>();
+  const ask = (msg: { id: number; buffer?: ArrayBufferLike; offset: number; length: number } | null) =>
     new Promise<string | undefined>((resolve, reject) => {
       if (failure !== null) return reject(failure);
       waiting.push({ resolve, reject });
@@ -62,7 +65,10 @@ export function workerHasher(): Hasher {
     });
   return {
     update: async (bytes) => {
-      await ask(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      const known = ids.get(bytes.buffer);
+      const id = known ?? ids.size;
+      if (known === undefined) ids.set(bytes.buffer, id);
+      await ask({ id, ...(known === undefined ? { buffer: bytes.buffer } : {}), offset: bytes.byteOffset, length: bytes.length });
     },
     digest: async () => (await ask(null)) as string,
     get pending() {
@@ -73,4 +79,35 @@ export function workerHasher(): Hasher {
       void worker.terminate();
     },
   };
+}
+
+// CommonJS, run by a worker of its own: the SHA-256 and length of one file, read in 1 MiB pieces
+const FILE_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const hash = require('node:crypto').createHash('sha256');
+const fd = openSync(workerData, 'r');
+const buf = Buffer.allocUnsafe(1 << 20);
+let bytes = 0;
+try {
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n) hash.update(buf.subarray(0, n));
+} finally {
+  closeSync(fd);
+}
+parentPort.postMessage({ sha256: hash.digest('hex'), bytes });
+`;
+
+/**
+ * The SHA-256 (hex) and length of a file, computed in a worker thread — beside other work on the same
+ * file, such as the read-back verification of a disc image. Rejects with the file system's error.
+ */
+export function hashFileInWorker(path: string): Promise<{ sha256: string; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(FILE_WORKER_SOURCE, { eval: true, workerData: path });
+    let result: { sha256: string; bytes: number } | null = null;
+    let failure: Error | null = null;
+    worker.once('message', (msg: { sha256: string; bytes: number }) => (result = msg));
+    worker.once('error', (e: Error) => (failure = e));
+    worker.once('exit', (code) => (result ? resolve(result) : reject(failure ?? new Error(`SHA-256 worker exited (${code})`))));
+  });
 }

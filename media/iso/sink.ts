@@ -26,10 +26,15 @@ export interface SinkOptions {
   readonly onProgress?: (bytesWritten: number, total: number) => void;
   /** Hash in a worker thread; default: for a file stream of at least WORKER_HASH_FROM bytes. */
   readonly workerHash?: boolean;
+  /**
+   * Compute the SHA-256 of the output (default true). A caller that reads its output back anyway hashes
+   * it then (hashFileInWorker), from the bytes that reached the disk, and spares the writing this work.
+   */
+  readonly hash?: boolean;
 }
 
 export class Sink {
-  private readonly hasher: Hasher;
+  private readonly hasher: Hasher | null;
   private readonly shared: boolean;
   private readonly recycle: boolean;
   private readonly pool: Buffer[] = [];
@@ -48,8 +53,9 @@ export class Sink {
     private readonly options: SinkOptions = {},
   ) {
     this.recycle = out instanceof WriteStream;
-    this.shared = options.workerHash ?? (this.recycle && total >= WORKER_HASH_FROM);
-    this.hasher = this.shared ? workerHasher() : inlineHasher();
+    const hash = options.hash ?? true;
+    this.shared = hash && (options.workerHash ?? (this.recycle && total >= WORKER_HASH_FROM));
+    this.hasher = !hash ? null : this.shared ? workerHasher() : inlineHasher();
     this.batch = this.take();
     out.on('error', this.onError);
   }
@@ -101,15 +107,15 @@ export class Sink {
    * Writes what is left and returns the byte count and SHA-256. The destination is not ended: the
    * caller ends it (and waits for 'finish' or 'close') — or, after a failure, destroys it.
    */
-  async finish(): Promise<{ bytes: number; sha256: string }> {
+  async finish(): Promise<{ bytes: number; sha256: string | null }> {
     await this.flush();
     await Promise.all(this.hashes.splice(0));
-    return { bytes: this.written, sha256: await this.hasher.digest() };
+    return { bytes: this.written, sha256: this.hasher ? await this.hasher.digest() : null };
   }
 
   /** Stops the hashing worker and listening for the destination's errors (the caller's take over). */
   release(): void {
-    this.hasher.close();
+    this.hasher?.close();
     this.out.removeListener('error', this.onError);
   }
 
@@ -126,13 +132,15 @@ export class Sink {
     this.used = 0;
     this.written += chunk.length;
     // the batch returns to the pool when both the hash and the file write are done with it
-    let uses = 2;
+    let uses = this.hasher ? 2 : 1;
     const done = () => {
       if (--uses === 0 && this.recycle) this.pool.push(full);
     };
-    const hashed = this.hasher.update(chunk).then(done);
-    hashed.catch(() => undefined); // awaited below or in finish(); never an unhandled rejection
-    this.hashes.push(hashed);
+    if (this.hasher) {
+      const hashed = this.hasher.update(chunk).then(done);
+      hashed.catch(() => undefined); // awaited below or in finish(); never an unhandled rejection
+      this.hashes.push(hashed);
+    }
     const more = this.out.write(chunk, (e?: Error | null) => {
       if (!e) done();
     });

@@ -30,21 +30,29 @@ export function isoSize(files: readonly IsoFileInfo[], _options?: IsoOptions): n
 
 /**
  * Writes the image to `out` and resolves, once every byte has been accepted by `out.write`, with the
- * byte count and the SHA-256 (hex) of the image. `out` is not ended: the caller ends it and waits for
+ * byte count and the SHA-256 (hex) of the image (null when `hash: false`). `out` is not ended: the caller ends it and waits for
  * 'finish' (or destroys it after a failure, and deletes the partial image). Refuses, before writing
  * anything, what ISO 9660 + Joliet cannot hold; stops with an error naming the file when a source
  * yields more or fewer bytes than declared.
  */
+export interface WriteIsoOptions {
+  readonly onProgress?: (bytesWritten: number, total: number) => void;
+  /** Hash the image on the way (default true); false when the caller hashes it as it reads it back. */
+  readonly hash?: boolean;
+}
+
+export async function writeIso(files: readonly IsoFileSource[], options: IsoOptions, out: NodeJS.WritableStream, write?: WriteIsoOptions & { hash?: true }): Promise<{ bytes: number; sha256: string }>;
+export async function writeIso(files: readonly IsoFileSource[], options: IsoOptions, out: NodeJS.WritableStream, write: WriteIsoOptions & { hash: false }): Promise<{ bytes: number; sha256: null }>;
 export async function writeIso(
   files: readonly IsoFileSource[],
   options: IsoOptions,
   out: NodeJS.WritableStream,
-  onProgress?: (bytesWritten: number, total: number) => void,
-): Promise<{ bytes: number; sha256: string }> {
+  write: WriteIsoOptions = {},
+): Promise<{ bytes: number; sha256: string | null }> {
   const layout = computeLayout(files);
   const meta = buildMetadata(layout, normalizeOptions(options));
   const total = layout.totalSectors * SECTOR;
-  const sink = new Sink(out, total, { onProgress });
+  const sink = new Sink(out, total, write);
   try {
     await sink.put(meta);
     for (const node of layout.files) {

@@ -7,12 +7,14 @@
  */
 import { createHash, randomBytes, type KeyObject } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { signDetached } from '../../../crypto/cms.js';
 import { wrapForCertificate, wrapForSecret } from '../../../crypto/key-wrap.js';
-import { createEncryptStream, encryptedSize } from '../../../crypto/stream-cipher.js';
+import { encryptChunks, encryptedSize } from '../../../crypto/stream-cipher.js';
+import { encryptFileInWorker } from '../../../crypto/stream-cipher-worker.js';
 import type { IsoFileSource } from '../../../media/iso/writer.js';
 import {
   encryptedName,
@@ -37,15 +39,41 @@ import { packageMessages as m } from './messages.js';
 
 export const DEFAULT_CHUNK = 1024 * 1024;
 
-/** A plaintext file to carry: its path inside the package and how to read it. */
+/**
+ * A plaintext file to carry: its path inside the package and how to read it. The pieces `open` yields
+ * may share one buffer: a consumer uses each piece before asking for the next.
+ */
 export interface PlainFile {
   readonly path: string;
   readonly size: number;
-  open(): Readable;
+  open(): AsyncIterable<Uint8Array>;
+  /** The file on disk, when it is one: a large one is then read and encrypted in a worker thread. */
+  readonly abs?: string;
+}
+
+/** Files from this size on are encrypted in a worker thread (crypto/stream-cipher-worker.ts). */
+export const WORKER_FROM = 4 * 1024 * 1024;
+
+/**
+ * Reads a file in DEFAULT_CHUNK pieces into one reused buffer: no fresh memory per read (a stream's
+ * fresh 1 MiB buffers cost a page fault per 4 KiB and a garbage collection every few reads).
+ */
+async function* readPieces(abs: string): AsyncGenerator<Buffer> {
+  const file = await open(abs, 'r');
+  try {
+    const buffer = Buffer.allocUnsafeSlow(DEFAULT_CHUNK);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 export function fileOnDisk(path: string, abs: string): PlainFile {
-  return { path, size: statSync(abs).size, open: () => createReadStream(abs, { highWaterMark: DEFAULT_CHUNK }) };
+  return { path, size: statSync(abs).size, open: () => readPieces(abs), abs };
 }
 
 export function fileInMemory(path: string, bytes: Uint8Array): PlainFile {
@@ -92,22 +120,20 @@ export interface PackagePlan {
 }
 
 /**
- * Hashes the plaintext as it is read on its way to the cipher — a second 'data' listener on the file's
- * stream rather than one more stream stage, which would cost more than the hash itself — and reports
- * the digest at its end; a file whose size changed since it was listed fails the write.
+ * Hashes the plaintext as it is read on its way to the cipher and reports the digest at its end; a file
+ * whose size changed since it was listed fails the write.
  */
-function hashWhileReading(source: Readable, path: string, expected: number, done: (sha256: string) => void): Readable {
+async function* hashWhileReading(source: AsyncIterable<Uint8Array>, path: string, expected: number, done: (sha256: string) => void): AsyncGenerator<Uint8Array> {
   const hash = createHash('sha256');
   let bytes = 0;
-  source.on('data', (chunk: Buffer) => {
-    hash.update(chunk);
-    bytes += chunk.byteLength;
-  });
-  source.on('end', () => {
-    if (bytes === expected) done(hash.digest('hex'));
-    else source.destroy(new ServiceError(m.sizeChanged(path)));
-  });
-  return source;
+  for await (const piece of source) {
+    hash.update(piece);
+    bytes += piece.byteLength;
+    if (bytes > expected) break;
+    yield piece;
+  }
+  if (bytes !== expected) throw new ServiceError(m.sizeChanged(path));
+  done(hash.digest('hex'));
 }
 
 const bytesSource = (path: string, bytes: Uint8Array): IsoFileSource => ({ path, size: bytes.byteLength, open: () => Readable.from([Buffer.from(bytes)]) });
@@ -177,14 +203,17 @@ export function planPackage(input: PackageInput): PackagePlan {
     path: encryptedName(index),
     size: encryptedSize(p.size, chunkSize),
     open: () => {
-      const cipher = createEncryptStream({ contentKey, packageId, fileIndex: index, chunkSize });
-      if (index === contentIndex) return p.open().pipe(cipher);
+      const keys = { contentKey, packageId, fileIndex: index, chunkSize };
+      if (index === contentIndex) return encryptChunks(keys)(p.open());
       const record = (sha256: string) => {
         const f = content.files[index];
         if (f) content.files[index] = { ...f, sha256 };
         hashed.add(index);
       };
-      return hashWhileReading(p.open(), p.path, p.size, record).pipe(cipher);
+      if (p.abs !== undefined && p.size >= WORKER_FROM) {
+        return encryptFileInWorker({ ...keys, path: p.abs, size: p.size, changed: () => new ServiceError(m.sizeChanged(p.path)), onDigest: record });
+      }
+      return encryptChunks(keys)(hashWhileReading(p.open(), p.path, p.size, record));
     },
   });
   const entries: IsoFileSource[] = [
@@ -207,6 +236,6 @@ export async function writePackageFolder(plan: PackagePlan, dir: string): Promis
   for (const e of [...plan.entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const target = join(dir, ...e.path.split('/'));
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-    await pipeline(e.open() as Readable, createWriteStream(target, { mode: 0o600 }));
+    await pipeline(e.open(), createWriteStream(target, { mode: 0o600 }));
   }
 }

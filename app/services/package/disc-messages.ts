@@ -4,6 +4,7 @@ export const discMessages = {
   verifying: '正在回读校验映像',
   burning: (drive: string) => `正在刻录到 ${drive}`,
   verifyFailed: (why: string) => `映像回读校验失败，已删除该映像：${why}`,
+  sizeChanged: (wrote: number, read: number) => `写入 ${wrote} 字节，读回 ${read} 字节`,
   register: (id: number) => `存档登记第 ${id} 号`,
   labelFile: (image: string) => `${image.replace(/\.iso$/i, '')}_光盘标签与封面登记单.docx`,
   auditDetail: (image: string, sha: string, recipients: readonly string[]) => `写入光盘映像 ${image}，SHA-256 ${sha}，接收方：${recipients.join('、')}`,

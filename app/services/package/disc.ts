@@ -7,7 +7,8 @@
 import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { burnImage } from '../../../media/burn/burn.js';
-import { writeIso } from '../../../media/iso/writer.js';
+import { hashFileInWorker } from '../../../media/iso/hasher.js';
+import { writeIso, type IsoOptions } from '../../../media/iso/writer.js';
 import { discLabelDocx } from '../../../templates/docx/disc-label.js';
 import { packDocx } from '../../../templates/docx/kit.js';
 import { PACKAGE_KIND_NAMES } from '../../domain/package/format.js';
@@ -42,16 +43,21 @@ export interface DiscResult {
 /** ASCII volume id for the primary tree; the Joliet volume id carries the mark in Chinese. */
 const PVD_ID = { submission: 'QBANK_SUBMISSION', backup: 'QBANK_BACKUP', transfer: 'QBANK_TRANSFER' } as const;
 
-async function writeImage(plan: PackagePlan, path: string, mark: string, onProgress: (done: number, total: number) => void) {
+/** The image's options: its volume ids (with the secrecy mark), publisher and date, all from the plan. */
+export function imageOptions(plan: PackagePlan): IsoOptions {
+  const m = plan.manifest;
+  return { volumeId: `${m.secrecy}${PACKAGE_KIND_NAMES[m.kind]}`.slice(0, 16), pvdVolumeId: PVD_ID[m.kind], publisher: m.workstationId, application: 'QBANK', date: new Date(m.createdAt) };
+}
+
+/**
+ * Writes the image — without hashing it: verifyImage reads every byte back anyway and hashes what
+ * reached the disk, which is the better reference for burning and the register.
+ */
+async function writeImage(plan: PackagePlan, path: string, onProgress: (done: number, total: number) => void) {
   const partial = `${path}.partial`;
   const out = createWriteStream(partial, { mode: 0o600 });
   try {
-    const result = await writeIso(
-      plan.entries,
-      { volumeId: `${mark}${PACKAGE_KIND_NAMES[plan.manifest.kind]}`.slice(0, 16), pvdVolumeId: PVD_ID[plan.manifest.kind], publisher: plan.manifest.workstationId, application: 'QBANK', date: new Date(plan.manifest.createdAt) },
-      out,
-      onProgress,
-    );
+    const result = await writeIso(plan.entries, imageOptions(plan), out, { onProgress, hash: false });
     await new Promise<void>((resolve, reject) => {
       out.end(() => resolve());
       out.on('error', reject);
@@ -68,6 +74,15 @@ async function writeImage(plan: PackagePlan, path: string, mark: string, onProgr
   }
 }
 
+/**
+ * Reads a written image back: the package opened with the content key still in memory (structure,
+ * signature, every chunk, every hash) and, beside it in a worker thread, the SHA-256 of the image file.
+ */
+export async function verifyImage(image: string, plan: PackagePlan): Promise<{ check: Awaited<ReturnType<typeof openPackage>>; sha256: string; bytes: number }> {
+  const [check, digest] = await Promise.all([openPackage(image, { contentKey: plan.contentKey }, {}), hashFileInWorker(image)]);
+  return { check, ...digest };
+}
+
 export async function writeDisc(
   ctx: ServiceContext,
   plan: PackagePlan,
@@ -75,16 +90,15 @@ export async function writeDisc(
 ): Promise<DiscResult> {
   const objects = [`package:${plan.manifest.packageId}`];
   guardOutput(ctx, o.target.dir, objects);
-  const mark = plan.manifest.secrecy;
   const image = join(o.target.dir, o.imageName);
   const total = plan.entries.reduce((a, e) => a + e.size, 0);
-  const written = await writeImage(plan, image, mark, (done) => reportProgress(ctx, done, total, dm.writing));
+  const { bytes } = await writeImage(plan, image, (done) => reportProgress(ctx, done, total, dm.writing));
   fsyncDir(o.target.dir);
   reportProgress(ctx, 0, 1, dm.verifying);
-  const check = await openPackage(image, { contentKey: plan.contentKey }, {});
-  if (!check.ok) {
+  const { check, ...written } = await verifyImage(image, plan);
+  if (!check.ok || written.bytes !== bytes) {
     rmSync(image, { force: true });
-    throw new ServiceError(dm.verifyFailed(check.problems.slice(0, 5).join('；')));
+    throw new ServiceError(dm.verifyFailed(check.problems.slice(0, 5).join('；') || dm.sizeChanged(bytes, written.bytes)));
   }
   let burned: DiscResult['burned'] = null;
   if (o.target.drive) {
@@ -113,7 +127,7 @@ export async function writeDisc(
   });
   const labelBytes = await packDocx(
     discLabelDocx({
-      mark,
+      mark: plan.manifest.secrecy,
       kindName: PACKAGE_KIND_NAMES[plan.manifest.kind],
       label: plan.manifest.label,
       packageId: plan.manifest.packageId,

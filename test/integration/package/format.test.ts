@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPrivateKey } from 'node:crypto';
+import { createHash, createPrivateKey, randomBytes } from 'node:crypto';
 import { createCaCertificate, generateRsaKey, issueCertificate } from '../../../crypto/x509.js';
 import { createRecipientCertificate } from '../../../crypto/pkcs12.js';
-import { fileInMemory, planPackage, writePackageFolder } from '../../../app/services/package/build.js';
+import { fileInMemory, fileOnDisk, planPackage, WORKER_FROM, writePackageFolder } from '../../../app/services/package/build.js';
 import { openPackage } from '../../../app/services/package/open.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
@@ -67,5 +67,30 @@ describe('package format', () => {
     const manifest = join(folder, 'PACKAGE.json');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"测试"', '"测验"'));
     expect(await problems()).toMatch(/PACKAGE\.json 的签名无效/);
+  });
+
+  it('carries large files on disk (read and encrypted in a worker thread) and refuses one that changed while it was packed', async () => {
+    const dir = tempDir();
+    const rsa = createRecipientCertificate({ subject: { commonName: 'RSA' }, bits: 2048 });
+    const big = randomBytes(WORKER_FROM + 3 * 1024 * 1024 + 11);
+    const small = randomBytes(1000);
+    writeFileSync(join(dir, 'big.bin'), big);
+    writeFileSync(join(dir, 'small.bin'), small);
+    const plan = () =>
+      planPackage({ kind: 'backup', label: '大文件', secrecy: '机密★', workstationId: 'WS-1', createdAt: AT, files: [fileOnDisk('附件6/大.bin', join(dir, 'big.bin')), fileOnDisk('附件6/小.bin', join(dir, 'small.bin'))], about: {}, anchor: null, certificates: [rsa.certificatePem], signer: exporter() });
+    const p = plan();
+    await writePackageFolder(p, join(dir, 'pkg'));
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    expect(p.content.files.map((f) => f.sha256)).toEqual([sha(big), sha(small)]);
+    const r = await openPackage(join(dir, 'pkg'), { privateKey: rsa.privateKey, certificatePem: rsa.certificatePem }, { outDir: join(dir, 'out'), now: AT });
+    expect(r.problems).toEqual([]);
+    expect(readFileSync(join(dir, 'out', '附件6', '大.bin')).equals(big)).toBe(true);
+    expect(readFileSync(join(dir, 'out', '附件6', '小.bin')).equals(small)).toBe(true);
+    // changed between listing and writing: the worker path (large) and the inline path (small) both refuse
+    for (const name of ['big.bin', 'small.bin']) {
+      const changed = plan();
+      appendFileSync(join(dir, name), 'x');
+      await expect(writePackageFolder(changed, join(dir, `changed-${name}`))).rejects.toThrow(`文件在打包过程中被改动：附件6/${name === 'big.bin' ? '大' : '小'}.bin`);
+    }
   });
 });

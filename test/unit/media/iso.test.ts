@@ -87,7 +87,7 @@ const OPTIONS: IsoOptions = { volumeId: '机密★题库报送', publisher: '某
 
 async function writeTo(path: string, files: readonly IsoFileSource[], options = OPTIONS, onProgress?: (done: number, total: number) => void) {
   const out = createWriteStream(path);
-  const result = await writeIso(files, options, out, onProgress);
+  const result = await writeIso(files, options, out, { onProgress });
   out.end();
   await finished(out);
   return result;
@@ -183,10 +183,10 @@ describe('iso', () => {
       }) as typeof out.write;
       const progress: number[] = [];
       const srcs = sources(files, tmp());
-      const result = await writeIso(srcs, OPTIONS, out, (done, total) => {
+      const result = await writeIso(srcs, OPTIONS, out, { onProgress: (done, total) => {
         expect(total).toBe(isoSize(srcs));
         progress.push(done);
-      });
+      } });
       expect(ignoredBackPressure).toBe(0);
       expect(sizes.slice(0, -1).every((n) => n >= 1024 * 1024)).toBe(true);
       expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -194,22 +194,25 @@ describe('iso', () => {
       expect(sha256(Buffer.concat(parts))).toBe(result.sha256);
     });
 
-    it('hashes in a worker thread to the same SHA-256, recycling batches written to a file', async () => {
+    it('hashes in a worker thread to the same SHA-256, recycling batches written to a file, or not at all when asked', async () => {
       const dir = tmp();
       const data = seeded(5 * 1024 * 1024 + 17, 9);
       const results = [];
-      for (const workerHash of [false, true]) {
-        const out = createWriteStream(join(dir, `w${workerHash}`));
-        const sink = new Sink(out, data.length, { workerHash });
+      for (const options of [{ workerHash: false }, { workerHash: true }, { hash: false }]) {
+        const name = JSON.stringify(options).replace(/\W/g, '');
+        const out = createWriteStream(join(dir, name));
+        const sink = new Sink(out, data.length, options);
         await sink.copy(Readable.from(chunks(data, 300_000)), data.length, () => new Error('long'), () => new Error('text'));
         results.push(await sink.finish());
         sink.release();
         out.end();
         await finished(out);
-        expect(readFileSync(join(dir, `w${workerHash}`)).equals(data)).toBe(true);
+        expect(readFileSync(join(dir, name)).equals(data)).toBe(true);
       }
       expect(results[0]).toEqual({ bytes: data.length, sha256: sha256(data) });
       expect(results[1]).toEqual(results[0]);
+      // unhashed (the caller hashes what it reads back): the same bytes, no digest
+      expect(results[2]).toEqual({ bytes: data.length, sha256: null });
     });
 
     it('stops with the file named when a source yields fewer or more bytes than declared', async () => {
