@@ -6,11 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { demoFixtureDir } from '../helpers/demo-fixture.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-export default async function setup(): Promise<void> {
-  if (!existsSync(process.env.QBANK_CHROMIUM ?? '/usr/bin/chromium')) return;
+export default async function setup(): Promise<() => void> {
+  // the demo run shared by the test files (test/helpers/demo-fixture.ts) is this run's: removed at the end
+  const teardown = () => rmSync(demoFixtureDir(process.pid), { recursive: true, force: true });
+  if (!existsSync(process.env.QBANK_CHROMIUM ?? '/usr/bin/chromium')) return teardown;
   const { build } = await import('vite');
   // vitest sets NODE_ENV=test, which would give the development builds of React and antd
   const env = process.env.NODE_ENV;
@@ -30,4 +33,5 @@ export default async function setup(): Promise<void> {
     process.env.NODE_ENV = env;
   }
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-preload.mjs')], { stdio: 'ignore' });
+  return teardown;
 }

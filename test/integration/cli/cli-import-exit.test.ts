@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../../app/cli/io.js';
 import { main } from '../../../app/cli/main.js';
 import type { ImportReport } from '../../../app/services/import/report.js';
+import { demoCopy } from '../../helpers/demo-fixture.js';
 import { SOFFICE } from '../../helpers/office.js';
 import { libreOfficeResave, NO_OPENPYXL, NO_SOFFICE, OPENPYXL_PYTHON, openpyxlResave } from '../../helpers/resave.js';
 
@@ -51,11 +52,7 @@ describe(`qbank import: templates re-saved by openpyxl and Calc, exit codes, qua
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'qbank-import-exit-'));
-    const demo = await run(['demo', '--out', 'o']);
-    expect(demo.err).toBe('');
-    expect(demo.code).toBe(0);
-    const credentials = JSON.parse(readFileSync(join(dir, 'o', 'demo-credentials.json'), 'utf8')) as { passphrase: string; accounts: Record<string, string> };
-    env = { QBANK_DB: join(dir, 'o', 'qbank.db'), QBANK_PASSPHRASE: credentials.passphrase, QBANK_USER: 'zhangwei', QBANK_PASSWORD: credentials.accounts['zhangwei']! };
+    env = (await demoCopy(dir)).env('zhangwei');
     expect((await run(['template', 'items', '--bank', '1', '--out', 't'])).code).toBe(0);
     template = new Uint8Array(readFileSync(join(dir, 't', '试题导入模板.xlsx')));
   }, 240_000);

@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../app/cli/main.js';
 import type { CliIO } from '../../../app/cli/io.js';
+import { demoCopy } from '../../helpers/demo-fixture.js';
 import { useTempDir } from '../../helpers/tmp.js';
 import { docxOf } from '../../unit/readers/docx/fixtures.js';
 
@@ -34,9 +35,7 @@ describe('qbank import: a paper without 鉴定点 and 难度', () => {
       const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), env, cwd: dir };
       return { code: await main(args, io), out, err };
     };
-    expect((await run(['demo', '--out', 'o'])).code).toBe(0);
-    const credentials = JSON.parse(readFileSync(join(dir, 'o', 'demo-credentials.json'), 'utf8')) as { passphrase: string; accounts: Record<string, string> };
-    const env = { QBANK_DB: join(dir, 'o', 'qbank.db'), QBANK_PASSPHRASE: credentials.passphrase, QBANK_USER: 'zhangwei', QBANK_PASSWORD: credentials.accounts['zhangwei']! };
+    const env = (await demoCopy(dir)).env('zhangwei');
     writeFileSync(join(dir, 'old.docx'), await docxOf(OLD_PAPER));
 
     const dry = await run(['import', 'old.docx', '--bank', '1', '--dry-run'], env);

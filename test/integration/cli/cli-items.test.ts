@@ -3,11 +3,12 @@
  * them (a practical task readably), edit them (file round trip and field flags), and move many at a
  * time through the workflow under the 四眼原则. Runs on the demo workstation.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../app/cli/main.js';
 import type { CliIO } from '../../../app/cli/io.js';
+import { demoCopy } from '../../helpers/demo-fixture.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
 const theory = (stem: string, over: Record<string, unknown> = {}) => ({
@@ -31,9 +32,8 @@ describe('qbank items: add, show, edit and the batch workflow', () => {
       const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), env, cwd: dir };
       return { code: await main(args, io), out, err };
     };
-    expect((await run(['demo', '--out', 'o'], {})).code).toBe(0);
-    const credentials = JSON.parse(readFileSync(join(dir, 'o', 'demo-credentials.json'), 'utf8')) as { passphrase: string; accounts: Record<string, string> };
-    const as = (user: string) => ({ QBANK_DB: join(dir, 'o', 'qbank.db'), QBANK_PASSPHRASE: credentials.passphrase, QBANK_USER: user, QBANK_PASSWORD: credentials.accounts[user]! });
+    const copy = await demoCopy(dir);
+    const as = (user: string) => copy.env(user);
     const [manager, writer] = [as('zhangwei'), as('liqiang')];
     // The reviewer has not logged in yet: a new password first.
     const expertPassword = 'Review-2026-新口令!';

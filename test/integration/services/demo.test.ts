@@ -5,17 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { listElements, theoryElementTableSchema } from '../../../app/domain/element-table.js';
 import { runDemo } from '../../../app/demo/demo.js';
 import { sampleElementTable, samplePracticalTasks, sampleTheoryItems } from '../../../app/demo/sample-bank.js';
+import { demoFixture } from '../../helpers/demo-fixture.js';
 import { docxPart } from '../../helpers/office.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
 describe('demo', () => {
   const tempDir = useTempDir();
 
+  // the run shared with the other test files that need a demo workstation (test/helpers/demo-fixture.ts)
   it('runs the chain on a fresh database and reports it in demo.json', async () => {
-    const out = join(tempDir(), 'demo-out');
-    const result = await runDemo({ outDir: out });
+    const { out } = await demoFixture();
     const report = JSON.parse(readFileSync(join(out, 'demo.json'), 'utf8'));
-    expect(report).toEqual(result.report);
     expect(report).toMatchObject({
       version: 1,
       database: 'qbank.db',
@@ -114,6 +114,7 @@ describe('demo', () => {
     writeFileSync(join(out, 'qbank.db'), randomBytes(8192));
     for (const f of ['submission/旧.docx', 'export/旧.iso', 'restored/qbank.db', 'registers/旧.xlsx']) writeFileSync(join(out, f), 'old');
     const second = await runDemo({ outDir: out });
+    expect(JSON.parse(readFileSync(join(out, 'demo.json'), 'utf8'))).toEqual(second.report);
     expect(second.report.counts.theoryItems).toBeGreaterThanOrEqual(300);
     expect(second.report.audit.verified).toBe(true);
     for (const f of ['submission/旧.docx', 'export/旧.iso', 'registers/旧.xlsx']) expect(existsSync(join(out, f)), f).toBe(false);
