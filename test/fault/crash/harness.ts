@@ -19,8 +19,14 @@ const INJECT = join(import.meta.dirname, 'inject.mjs');
 export const BUILT = existsSync(join(ROOT, 'dist', 'app', 'cli', 'main.js'));
 
 export interface Base {
-  /** Holds `o/` (the demo's output: database, credentials, submission folder, backup) and `anchors/`. */
+  /**
+   * Holds `o/` (the demo's output: database, credentials, submission folder, backup) and `anchors/`.
+   * Every trial runs here, on a fresh copy of the snapshot: the database records absolute paths (the
+   * submission folder a signature goes to), which must stay the same.
+   */
   readonly dir: string;
+  /** The prepared state, copied back into `dir` before each trial. */
+  readonly snapshot: string;
   readonly passwords: Readonly<Record<string, string>>;
 }
 
@@ -53,26 +59,27 @@ export function qbankSync(dir: string, passwords: Readonly<Record<string, string
   return r.stdout;
 }
 
+/** Prepares the base for one operation (runs CLI commands on it). */
+export type Prepare = (dir: string, passwords: Readonly<Record<string, string>>) => void;
+
 /**
- * The base: a copy of the demo's workstation (the run shared by the tests, test/helpers/demo-fixture.ts),
- * an empty second bank (电工二级) with its 细目表 for the import trials, and a backup image for the
- * restore trials.
+ * The base of one operation: a copy of the demo's workstation (the run shared by the tests,
+ * test/helpers/demo-fixture.ts) and what the operation needs beside it (its `prepare`).
  */
-export async function makeBase(dir: string): Promise<Base> {
+export async function makeBase(dir: string, prepare?: Prepare): Promise<Base> {
   mkdirSync(dir, { recursive: true });
   const copy = await demoCopy(dir);
-  const base = { dir, passwords: copy.passwords };
-  const electrician = join(ROOT, 'app', 'demo', 'sample-electrician', 'files');
-  qbankSync(dir, base.passwords, 'zhangwei', ['banks', 'create', '--occupation', '6-31-01-03', '--level', '2']);
-  qbankSync(dir, base.passwords, 'zhangwei', ['elements', 'import', join(electrician, '电工二级-理论知识考核要素细目表.xlsx'), '--bank', '2']);
-  qbankSync(dir, base.passwords, 'sysadmin', ['backup', 'create', '--out', join(dir, 'o', 'backup')]);
+  const base = { dir, snapshot: `${dir}.snapshot`, passwords: copy.passwords };
+  prepare?.(dir, base.passwords);
+  rmSync(base.snapshot, { recursive: true, force: true });
+  cpSync(dir, base.snapshot, { recursive: true });
   return base;
 }
 
-/** A fresh copy of the base for one trial. */
-export function trialCopy(base: Base, dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(base.dir, dir, { recursive: true });
+/** Puts the prepared state back in the base's folder for the next trial. */
+export function resetBase(base: Base): void {
+  rmSync(base.dir, { recursive: true, force: true });
+  cpSync(base.snapshot, base.dir, { recursive: true });
 }
 
 export interface RunOptions {
@@ -84,9 +91,9 @@ export interface RunOptions {
   readonly countFile?: string;
 }
 
-/** Runs one CLI command as a child on the trial's workstation. */
-export function runChild(dir: string, base: Base, user: string, args: readonly string[], o: RunOptions = {}): Promise<Run> {
-  const env = envFor(dir, base.passwords, user);
+/** Runs one CLI command as a child on the base's workstation. */
+export function runChild(base: Base, user: string, args: readonly string[], o: RunOptions = {}): Promise<Run> {
+  const env = envFor(base.dir, base.passwords, user);
   if (o.inject) env.QBANK_FAULT_INJECT = o.inject;
   if (o.countFile) env.QBANK_FAULT_COUNT = o.countFile;
   const node = o.inject ? ['--import', INJECT] : [];

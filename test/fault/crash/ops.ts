@@ -12,10 +12,12 @@ import { verifyAuditChain } from '../../../app/services/audit/verify.js';
 import { closeWorkstation, openWorkstation } from '../../../app/services/workstation/handlers.js';
 import type { WritableDB } from '../../../app/store/database.js';
 import { verifyIsoStructure } from '../../../media/iso/verify.js';
-import { ROOT } from './harness.js';
+import { qbankSync, ROOT, type Prepare } from './harness.js';
 
 export interface CrashOp {
   readonly name: string;
+  /** What the base needs for this operation (CLI commands run once, before the trials). */
+  readonly prepare?: Prepare;
   readonly user: string;
   args(dir: string): string[];
   /** The database's state as far as this operation goes. */
@@ -39,13 +41,37 @@ async function imagesComplete(folder: string): Promise<string[]> {
   return problems;
 }
 
-const ELECTRICIAN_ITEMS = join(ROOT, 'app', 'demo', 'sample-electrician', 'files', '电工二级-试题导入.xlsx');
+const ELECTRICIAN = join(ROOT, 'app', 'demo', 'sample-electrician', 'files');
+const REVIEWERS = ['chenjing', 'liuyang', 'huanglei', 'zhouhong', 'wuhao'];
+/** The review period: from yesterday for three weeks (the demo's 保密责任书 run for 335 days from its run). */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const DATES = ['--from', day(-1), '--to', day(20)];
+
+/** A second review round of bank 1, judged, concluded, finalised, scanned, its documents in `sub2/`, signed by four of five. */
+const prepareSecondRound: Prepare = (dir, pw) => {
+  const q = (user: string, ...args: string[]) => qbankSync(dir, pw, user, args);
+  q('zhangwei', 'review', 'open', '--bank', '1', ...DATES);
+  q('zhangwei', 'review', 'panel', '--bank', '1', '--member', '5:leader', '--member', '6', '--member', '7', '--member', '8', '--member', '9', ...DATES);
+  for (const u of REVIEWERS) {
+    q(u, 'review', 'judge', '--bank', '1', '--round', '2', '--all', '通过');
+    q(u, 'review', 'conclude', '--bank', '1', '--round', '2', '--conclusion', '通过');
+  }
+  q('chenjing', 'review', 'finalize', '--bank', '1', '--round', '2', '--conclusion', '通过', '--opinion', '同意报送');
+  q('zhangwei', 'review', 'scan', '--bank', '1', '--round', '2', '--file', join(dir, 'o', 'submission', '05_题库内部审核意见（专家签名扫描件）.pdf'));
+  q('zhangwei', 'documents', 'generate', '--bank', '1', '--out', join(dir, 'sub2'));
+  for (const u of REVIEWERS.slice(0, 4)) q(u, 'review', 'sign', '--bank', '1', '--round', '2');
+};
 
 export const CRASH_OPS: readonly CrashOp[] = [
   {
     name: 'import',
     user: 'zhangwei',
-    args: () => ['import', ELECTRICIAN_ITEMS, '--bank', '2', '--valid-only'],
+    // an empty second bank (电工二级) with its 细目表
+    prepare: (dir, pw) => {
+      qbankSync(dir, pw, 'zhangwei', ['banks', 'create', '--occupation', '6-31-01-03', '--level', '2']);
+      qbankSync(dir, pw, 'zhangwei', ['elements', 'import', join(ELECTRICIAN, '电工二级-理论知识考核要素细目表.xlsx'), '--bank', '2']);
+    },
+    args: () => ['import', join(ELECTRICIAN, '电工二级-试题导入.xlsx'), '--bank', '2', '--valid-only'],
     effect: (db) => count(db, 'SELECT count(*) AS n FROM items WHERE bank_id = 2'),
     action: 'import.items',
   },
@@ -54,7 +80,7 @@ export const CRASH_OPS: readonly CrashOp[] = [
     user: 'zhangwei',
     args: () => ['items', 'edit', '1', '5', '--stem', '崩溃测试改写的题干：图样中机件的可见轮廓线用（ ）绘制。'],
     effect: (db) => count(db, 'SELECT count(*) AS n FROM item_versions WHERE item_id = 5'),
-    action: 'items.edit',
+    action: 'items.patch',
   },
   {
     name: 'workflow',
@@ -89,6 +115,22 @@ export const CRASH_OPS: readonly CrashOp[] = [
     },
   },
   {
+    name: 'review-signoff',
+    user: 'wuhao',
+    prepare: prepareSecondRound,
+    // the fifth signature completes the sign-off and closes the round
+    args: () => ['review', 'sign', '--bank', '1', '--round', '2'],
+    effect: (db) => count(db, 'SELECT count(*) AS n FROM review_signatures WHERE round_id = 2'),
+    action: 'review.sign',
+    outputs: async (dir, db) => {
+      // every recorded signature has its file under its final name
+      const folder = join(dir, 'sub2', '06_数字签名');
+      const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.p7s')) : [];
+      const rows = count(db, 'SELECT count(*) AS n FROM review_signatures WHERE round_id = 2');
+      return rows > files.length ? [`${rows} signatures recorded, ${files.length} signature files`] : [];
+    },
+  },
+  {
     name: 'export',
     user: 'zhangwei',
     args: (dir) => ['disc', 'export', '--bank', '1', '--recipient', '1', '--out', join(dir, 'ex'), '--folder', join(dir, 'o', 'submission')],
@@ -114,6 +156,7 @@ export const CRASH_OPS: readonly CrashOp[] = [
   {
     name: 'restore',
     user: 'sysadmin',
+    prepare: (dir, pw) => void qbankSync(dir, pw, 'sysadmin', ['backup', 'create', '--out', join(dir, 'o', 'backup')]),
     args: (dir) => ['restore', join(dir, 'o', 'backup', isos(join(dir, 'o', 'backup'))[0] ?? 'missing.iso'), '--confirm-older', 'sysadmin'],
     effect: (db) => count(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'workstation.restore' AND result = 'ok'"),
     action: 'workstation.restore',
