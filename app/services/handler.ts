@@ -20,6 +20,7 @@ import { hasAnyRole, roleNames, type Role } from '../domain/roles.js';
 import { validateOrThrow } from '../domain/validation.js';
 import type { BankRole } from '../domain/bank.js';
 import type { WritableDB } from '../store/database.js';
+import { isDamagedPageError, NotADatabaseError } from '../store/errors.js';
 import { auditHead } from '../store/repositories/audit-log.js';
 import { anchorCommitted, anchorPending, recordAudit } from './audit/record.js';
 import type { ServiceContext } from './context.js';
@@ -190,8 +191,14 @@ async function invokeNow<S extends z.ZodType, O>(ctx: ServiceContext, handler: H
     recordAudit(ctx, { action: handler.name, register: result === 'refused' ? '拒绝' : handler.register, objects, result, detail });
   const refuse = (e: unknown, objects: readonly string[] = []): never => {
     const files = (e as { rolledBackFiles?: string[] } | null)?.rolledBackFiles ?? [];
-    audit(e instanceof PermissionDeniedError || e instanceof SessionEndedError ? 'refused' : 'error', [...objects, ...files], errorDetail(e));
-    throw e;
+    try {
+      audit(e instanceof PermissionDeniedError || e instanceof SessionEndedError ? 'refused' : 'error', [...objects, ...files], errorDetail(e));
+    } catch (failure) {
+      // a page of the file changed on disk since it was opened: not even the failure row can be written
+      if (isDamagedPageError(failure)) throw new NotADatabaseError(ctx.db.name, (failure as Error).message);
+      throw failure;
+    }
+    throw isDamagedPageError(e) ? new NotADatabaseError(ctx.db.name, (e as Error).message) : e;
   };
 
   try {

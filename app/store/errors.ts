@@ -12,6 +12,16 @@ export class NotADatabaseError extends StoreError {
   }
 }
 
+/**
+ * SQLite's answer when a page of the (encrypted) file fails its check on reading: changed or damaged on
+ * disk after it was opened (only the first pages are read at open).
+ */
+export function isDamagedPageError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+  return /database disk image is malformed/.test(String((e as Error | null)?.message));
+}
+
 /** The database was written by a newer version of the program. */
 export class SchemaTooNewError extends StoreError {
   override name = 'SchemaTooNewError';

@@ -80,7 +80,8 @@ export const packageManifestSchema = z
     chunkSize: z.number().int().min(4096).max(16 * 1024 * 1024),
     recipients: z.array(recipientEntrySchema).min(1).max(20),
     files: z.array(encryptedFileSchema).min(1).max(100_000),
-    cms: z.object({ name: z.string(), bytes: z.number().int().positive(), cipher: z.string(), recipients: z.array(sha256) }).nullable(),
+    // sha256: the CMS copy's bytes (AES-CBC authenticates nothing); absent in packages made before it was added
+    cms: z.object({ name: z.string(), bytes: z.number().int().positive(), sha256: sha256.optional(), cipher: z.string(), recipients: z.array(sha256) }).nullable(),
   })
   .strict();
 export type PackageManifest = z.output<typeof packageManifestSchema>;

@@ -53,6 +53,7 @@ export const auditMessages = {
   checkpointGone: (seq: number) => `本机锚点记录的校验点 #${seq} 不在数据库中：校验点被删除或数据库被换成旧副本`,
   checkpointResigned: (seq: number) => `校验点 #${seq} 与本机锚点不符：校验点被重新签署`,
   noAnchorFile: '本机没有这个工作站的审计锚点文件（新工作站、换了计算机或操作系统账号）：无法判断数据库是否被换成旧副本',
+  pagesDamaged: (file: string, detail: string) => `数据库文件 ${file} 中访问日志（或其校验点、签名密钥）所在的页无法读取：文件已损坏或被改动（${detail}）`,
   chainBroken: (seq: number) => `审计日志在第 ${seq} 条处断开（该条或其前一条被改动、删除或插入）`,
   legacyCheckpoints: (count: number) => `${count} 个旧版校验点由工作站密钥签署，只作参考`,
   verified: (entries: number, checkpoints: number, anchors: number, unsigned: number, head: string) =>

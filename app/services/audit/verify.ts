@@ -12,6 +12,7 @@
 import { GENESIS_HASH } from '../../domain/audit.js';
 import { keyIdOf, verifySignature } from '../../../crypto/signing.js';
 import type { ReadableDB } from '../../store/database.js';
+import { isDamagedPageError } from '../../store/errors.js';
 import { listAccountKeys, type AccountKeyRecord } from '../../store/repositories/account-keys.js';
 import { countLegacyCheckpoints, legacyCheckpointedSeq, listCheckpoints, type CheckpointRecord } from '../../store/repositories/audit-checkpoints.js';
 import { anchorText, readAnchorFile, type AnchorFile, type AnchorHead } from './anchor.js';
@@ -121,6 +122,17 @@ function checkAnchorFile(accountKeys: readonly AccountKeyRecord[], file: AnchorF
 }
 
 export async function verifyAuditChain(db: ReadableDB, options: VerifyOptions = {}): Promise<AuditVerification> {
+  try {
+    return await verifyChain(db, options);
+  } catch (e) {
+    if (!isDamagedPageError(e)) throw e;
+    // a page of the log, its checkpoints or the keys no longer decrypts: report it, naming the file
+    const problems = [auditMessages.pagesDamaged(db.name, (e as Error).message)];
+    return { ok: false, entries: 0, head: GENESIS_HASH, checkpoints: 0, unsigned: 0, problems, warnings: [], message: auditMessages.notVerified(problems.join('；')) };
+  }
+}
+
+async function verifyChain(db: ReadableDB, options: VerifyOptions): Promise<AuditVerification> {
   const checkpoints = listCheckpoints(db);
   const given = options.anchors ?? [];
   let file: AnchorFile | undefined;

@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
 import { OutputError } from '../errors.js';
 import {
+  asWriteError,
   describeWriteError,
   fileRecord,
   fsyncDir,
@@ -115,10 +116,10 @@ export async function writeOutputFolder(
   rememberOutputLocation(ctx, parent);
   const state = existingTarget(target, options.replace === true);
 
-  makeFolder(parent);
   const staging = join(parent, stagingName(name));
   const files: (WrittenFile & { readonly classified: boolean })[] = [];
   try {
+    makeFolder(parent);
     makeFolder(staging);
     check(staging);
     const folder: OutputFolder = {
@@ -176,10 +177,11 @@ export async function writeOutputFolder(
     return { folder: target, files: files.map(({ classified: _c, ...f }) => f), manifest: manifestFile, swept, replaced };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
-    if (!(e instanceof TargetRefusedError)) {
-      recordAudit(ctx, { action: 'output.write', register: '', objects, result: 'error', detail: outputMessages.folderNotWritten((e as Error).message).slice(0, 400) });
+    const error = asWriteError(e, target);
+    if (!(error instanceof TargetRefusedError)) {
+      recordAudit(ctx, { action: 'output.write', register: '', objects, result: 'error', detail: outputMessages.folderNotWritten((error as Error).message).slice(0, 400) });
     }
-    throw e;
+    throw error;
   }
 }
 

@@ -12,7 +12,7 @@
  * - A full disk is explained in Chinese without touching what was there before.
  * - Every file is recorded in the access log (存档 for classified content).
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import { sha256Hex } from '../../../crypto/digest.js';
 import { checkWriteTarget, type SystemProbe } from '../../../media/write-target.js';
@@ -76,10 +76,21 @@ export function safeRelative(relPath: string): string {
 export function describeWriteError(e: unknown, path: string): OutputError {
   if (e instanceof OutputError) return e;
   const code = (e as { code?: string }).code;
-  if (code === 'ENOSPC') return new OutputError(outputMessages.diskFull(path));
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return new OutputError(outputMessages.diskFull(path));
   if (code === 'EACCES' || code === 'EPERM') return new OutputError(outputMessages.noPermission(path));
-  if (code === 'EROFS') return new OutputError(outputMessages.readOnly(path));
+  if (code === 'EROFS' || code === 'SQLITE_READONLY') return new OutputError(outputMessages.readOnly(path));
   return new OutputError(outputMessages.writeFailed(path, (e as Error).message));
+}
+
+/**
+ * An error of writing under `path` as the user is told it: a failure of the file system (or of SQLite
+ * writing a file there) becomes the Chinese OutputError of describeWriteError; anything else is returned
+ * as it is (a ServiceError already speaks Chinese, a programming error should show as one).
+ */
+export function asWriteError(e: unknown, path: string): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  const fileSystem = typeof code === 'string' && (/^E[A-Z]+$/.test(code) || /^SQLITE_(FULL|READONLY|CANTOPEN|IOERR)/.test(code));
+  return fileSystem && !(e instanceof OutputError) ? describeWriteError(e, path) : e;
 }
 
 /** fsync of a folder, so a rename in it survives a power cut (not possible everywhere: ignored then). */
@@ -97,7 +108,17 @@ export function fsyncDir(dir: string): void {
 
 /** Creates `dir` and its missing parents 0700. */
 export function makeFolder(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    // Node's recursive mkdir reports a read-only file system as ENOENT: making the first missing folder
+    // on its own gives the real reason (EROFS, EACCES …)
+    let first = resolve(dir);
+    while (!existsSync(dirname(first)) && dirname(first) !== first) first = dirname(first);
+    mkdirSync(first, { mode: 0o700 });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
 }
 
 /**

@@ -17,7 +17,7 @@ import { workstationId } from '../audit/keys.js';
 import { ServiceError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
 import { reportProgress } from '../jobs/progress.js';
-import { guardOutput, makeFolder } from '../output/write.js';
+import { asWriteError, guardOutput, makeFolder } from '../output/write.js';
 import { wipeFolder } from '../output/wipe.js';
 import { exportAnchor } from './anchor.js';
 import { fileInMemory, fileOnDisk, planPackage } from './build.js';
@@ -51,14 +51,23 @@ export const backupHandlers = handlerMap(
       if (!ctx.secret) throw new ServiceError(m.noSecret);
       const warnings = requireAirGap(ctx, m.what);
       guardOutput(ctx, input.target.dir, []);
-      makeFolder(input.target.dir);
       const recipients = usableRecipients(ctx, input.recipientIds);
       const signer = packageSigner(ctx);
-      const staging = mkdtempSync(join(input.target.dir, '.qbank-backup-'));
+      let staging: string;
+      try {
+        makeFolder(input.target.dir);
+        staging = mkdtempSync(join(input.target.dir, '.qbank-backup-'));
+      } catch (e) {
+        throw asWriteError(e, input.target.dir);
+      }
       try {
         reportProgress(ctx, 0, 3, m.copying);
         const copy = join(staging, BACKUP_DB);
-        ctx.db.prepare('VACUUM INTO ?').run(copy);
+        try {
+          ctx.db.prepare('VACUUM INTO ?').run(copy);
+        } catch (e) {
+          throw asWriteError(e, input.target.dir);
+        }
         const anchor = exportAnchor(ctx);
         const now = ctx.now();
         const info = {

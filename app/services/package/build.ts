@@ -102,7 +102,7 @@ export interface PackageInput {
   readonly secret?: { readonly value: string | Buffer; readonly label: string };
   readonly signer: PackageSigner;
   /** A CMS EnvelopedData file (already written, ciphertext) to carry beside the package. */
-  readonly cms?: { readonly name: string; readonly path: string; readonly cipher: string; readonly recipients: readonly string[] } | null;
+  readonly cms?: { readonly name: string; readonly path: string; readonly sha256?: string; readonly cipher: string; readonly recipients: readonly string[] } | null;
   readonly chunkSize?: number;
 }
 
@@ -195,7 +195,9 @@ export function planPackage(input: PackageInput): PackagePlan {
     chunkSize,
     recipients,
     files: encrypted,
-    cms: input.cms ? { name: input.cms.name, bytes: cmsSize, cipher: input.cms.cipher, recipients: [...input.cms.recipients] } : null,
+    cms: input.cms
+      ? { name: input.cms.name, bytes: cmsSize, ...(input.cms.sha256 ? { sha256: input.cms.sha256 } : {}), cipher: input.cms.cipher, recipients: [...input.cms.recipients] }
+      : null,
   });
   const manifestText = packageJsonText(manifest);
   const signature = signDetached({ content: Buffer.from(manifestText, 'utf8'), certificatePem: input.signer.certificatePem, privateKey: input.signer.privateKey, signingTime: input.createdAt });

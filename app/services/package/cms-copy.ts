@@ -4,8 +4,9 @@
  * into a temporary file that the image then carries. An upload station without this program opens it
  * with `openssl cms -decrypt -inform DER -in … -inkey key.pem -recip cert.pem | tar -x`.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createEnvelopedStream } from '../../../crypto/cms-envelope.js';
 import { writeTar } from '../../../media/tar.js';
@@ -13,7 +14,8 @@ import type { PlainFile } from './build.js';
 
 export const CMS_NAME = 'cms/submission.tar.p7m';
 
-export async function writeCmsCopy(files: readonly PlainFile[], recipients: readonly string[], target: string, mtime: Date): Promise<void> {
+/** Writes the CMS copy to `target`; returns the SHA-256 of the bytes written (signed into PACKAGE.json). */
+export async function writeCmsCopy(files: readonly PlainFile[], recipients: readonly string[], target: string, mtime: Date): Promise<string> {
   const tar = new PassThrough({ highWaterMark: 1024 * 1024 });
   const producing = writeTar(
     files.map((f) => ({ path: f.path, size: f.size, mtime, open: () => f.open() })),
@@ -22,5 +24,9 @@ export async function writeCmsCopy(files: readonly PlainFile[], recipients: read
     () => tar.end(),
     (e: unknown) => tar.destroy(e as Error),
   );
-  await Promise.all([pipeline(tar, createEnvelopedStream({ recipients: [...recipients] }), createWriteStream(target, { mode: 0o600 })), producing]);
+  // AES-CBC authenticates nothing: the digest of the ciphertext, in the signed manifest, is what does
+  const hash = createHash('sha256');
+  const tap = new Transform({ transform: (chunk: Buffer, _e, cb) => (hash.update(chunk), cb(null, chunk)) });
+  await Promise.all([pipeline(tar, createEnvelopedStream({ recipients: [...recipients] }), tap, createWriteStream(target, { mode: 0o600 })), producing]);
+  return hash.digest('hex');
 }

@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/record.js';
 import { timestamp, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { reportProgress } from '../jobs/progress.js';
-import { fsyncDir, guardOutput, writeOutputFile } from '../output/write.js';
+import { asWriteError, fsyncDir, guardOutput, writeOutputFile } from '../output/write.js';
 import type { PackagePlan } from './build.js';
 import { openPackage } from './open.js';
 import { discMessages as dm } from './disc-messages.js';
@@ -70,7 +70,7 @@ async function writeImage(plan: PackagePlan, path: string, onProgress: (done: nu
   } catch (e) {
     out.destroy();
     rmSync(partial, { force: true });
-    throw e;
+    throw asWriteError(e, path);
   }
 }
 

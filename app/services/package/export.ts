@@ -17,7 +17,7 @@ import { ServiceError } from '../errors.js';
 import { bankOf, defineHandler, handlerMap } from '../handler.js';
 import { reportProgress } from '../jobs/progress.js';
 import { wipeFolder } from '../output/wipe.js';
-import { guardOutput, makeFolder } from '../output/write.js';
+import { asWriteError, guardOutput, makeFolder } from '../output/write.js';
 import { trustFiles } from '../review/certificates.js';
 import { verifySubmissionFolder } from '../review/verify.js';
 import { exportAnchor } from './anchor.js';
@@ -83,12 +83,20 @@ export const exportHandlers = handlerMap(
       const cmsRecipients = recipients.map((r) => r.certificatePem).filter(rsa);
       const now = ctx.now();
       guardOutput(ctx, input.target.dir, [`bank:${bank.id}`]);
-      makeFolder(input.target.dir);
-      const scratch = input.cms && cmsRecipients.length > 0 ? mkdtempSync(join(input.target.dir, '.qbank-cms-')) : null;
+      let scratch: string | null = null;
       try {
+        makeFolder(input.target.dir);
+        if (input.cms && cmsRecipients.length > 0) scratch = mkdtempSync(join(input.target.dir, '.qbank-cms-'));
+      } catch (e) {
+        throw asWriteError(e, input.target.dir);
+      }
+      try {
+        let cmsSha256 = '';
         if (scratch) {
           reportProgress(ctx, 1, 4, m.cms);
-          await writeCmsCopy(files, cmsRecipients, join(scratch, 'cms.p7m'), now);
+          cmsSha256 = await writeCmsCopy(files, cmsRecipients, join(scratch, 'cms.p7m'), now).catch((e: unknown) => {
+            throw asWriteError(e, input.target.dir);
+          });
         }
         reportProgress(ctx, 2, 4, m.hashing);
         const plan = planPackage({
@@ -102,7 +110,7 @@ export const exportHandlers = handlerMap(
           anchor: exportAnchor(ctx),
           certificates: recipients.map((r) => r.certificatePem),
           signer: packageSigner(ctx),
-          cms: scratch ? { name: CMS_NAME, path: join(scratch, 'cms.p7m'), cipher: m.cmsCipher, recipients: recipients.filter((r) => rsa(r.certificatePem)).map((r) => r.fingerprint) } : null,
+          cms: scratch ? { name: CMS_NAME, path: join(scratch, 'cms.p7m'), sha256: cmsSha256, cipher: m.cmsCipher, recipients: recipients.filter((r) => rsa(r.certificatePem)).map((r) => r.fingerprint) } : null,
         });
         reportProgress(ctx, 3, 4, m.writing);
         const disc = await writeDisc(ctx, plan, { target: input.target, imageName: m.imageName(bank.occupationCode, bank.level, plan.manifest.createdAt), bankId: bank.id, recipients: recipients.map(recipientLabel) });

@@ -24,6 +24,7 @@ export const packageMessages = {
   badContent: (p: string, why: string) => `内容清单 ${p} 无法解密或格式不正确：${why}`,
   contentMismatch: '内容清单与包清单不属于同一个包（包编号或类型不符）',
   notReadable: (name: string) => `加密文件 ${name} 缺失或长度不符，未能解密`,
+  cmsMismatch: (name: string) => `${name}：SHA-256 与包清单不符（CMS 加密副本被改动）`,
   hashMismatch: (path: string, name: string) => `${path}（${name}）：SHA-256 与清单不符`,
   decryptFailed: (path: string, name: string, why: string) => `${path}（${name}）：${why}`,
   panel: (p: string) => `审核组签名：${p}`,

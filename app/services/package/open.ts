@@ -163,6 +163,12 @@ function checkContainer(c: PackageContainer, manifest: PackageManifest, problems
   return usable;
 }
 
+async function streamSha256(c: PackageContainer, name: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of c.stream(name)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 function unwrapKey(manifest: PackageManifest, key: PackageKey): Buffer {
   if ('contentKey' in key) return key.contentKey;
   try {
@@ -219,6 +225,7 @@ export async function openPackage(source: string, key: PackageKey, o: OpenOption
   const { manifest } = read;
   const signature = checkSignature(c, read.bytes, o, problems);
   const usable = checkContainer(c, manifest, problems);
+  if (manifest.cms?.sha256 && usable.has(manifest.cms.name) && (await streamSha256(c, manifest.cms.name)) !== manifest.cms.sha256) problems.push(m.cmsMismatch(manifest.cms.name));
   const contentKey = unwrapKey(manifest, key);
   const staging = o.outDir ? prepareStaging(o.outDir) : null;
   let keepStaging = false;

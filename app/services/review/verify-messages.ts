@@ -16,6 +16,7 @@ export const verifyMessages = {
   badCrl: 'crl.pem：吊销列表格式不正确',
   crlNotByCa: 'crl.pem：吊销列表不是该证书颁发机构签发的',
   noSignatures: '06_数字签名：没有任何签名文件（.p7s）',
+  notSignature: '签名文件夹中只应有签名文件（.p7s）、ca.pem 和 crl.pem',
   signature: (file: string, signer: string, problems: readonly string[]) => `${file}${signer ? `（${signer}）` : ''}：签名无效：${problems.join('；')}`,
   missingSigners: (names: readonly string[]) => `审核组成员 ${names.join('、')} 没有有效的签名`,
   notOnPanel: (file: string, name: string) => `${file}：签名人 ${name} 不是清单所列审核组成员`,

@@ -147,6 +147,8 @@ export function verifySubmissionFiles(source: SubmissionFiles, options: { caPem?
 
   const signatures: SignatureReport[] = [];
   const sigFiles = source.paths.filter((p) => p.startsWith(`${SIGNATURE_FOLDER}/`) && p.endsWith('.p7s'));
+  // the signature folder holds signatures, the CA and its CRL, nothing else (it is not in the manifest)
+  for (const p of source.paths) if (p.startsWith(`${SIGNATURE_FOLDER}/`) && !sigFiles.includes(p) && p !== CA_FILE && p !== CRL_FILE) problems.push(m.file(p, '多余', m.notSignature));
   if (sigFiles.length === 0) problems.push(m.noSignatures);
   for (const file of sigFiles) {
     if (!manifestBytes || ca.fingerprint === '') break;
