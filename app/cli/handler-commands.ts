@@ -122,6 +122,9 @@ export const HANDLER_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   'destruction.record': ['destruction record'],
   'destruction.list': ['destruction list'],
   'destruction.export': ['destruction export'],
+  // The conformance report (规程 and 附件6 against the tests; 安全保密管理员 and 安全审计员).
+  'conformance.report': ['conformance'],
+  'conformance.export': ['conformance --out'],
   // Discs (`open-package` and `restore` need no workstation session, so no handler).
   'package.recipients.list': ['disc recipients'],
   'package.recipients.import': ['disc recipient-import'],

@@ -23,6 +23,7 @@ import { coverageCommand, lintCommand } from './commands/quality.js';
 import { duplicatesCommand, searchCommand } from './commands/search.js';
 import { demoCommand } from './commands/demo.js';
 import { destructionCommand } from './commands/destruction.js';
+import { conformanceCommand } from './commands/conformance.js';
 import { initCommand } from './commands/init.js';
 import { itemsCommand } from './commands/items.js';
 import { occupationsCommand } from './commands/occupations.js';
@@ -70,6 +71,7 @@ export const COMMANDS: readonly Command[] = [
   certsCommand,
   submissionsCommand,
   destructionCommand,
+  conformanceCommand,
   verifySignaturesCommand,
   // Discs: export, the receiving side, backup and restore, the air-gap check.
   discCommand,

@@ -9,6 +9,7 @@ import { accountHandlers } from './accounts/handlers.js';
 import { auditHandlers } from './audit/handlers.js';
 import { bankHandlers } from './banks/handlers.js';
 import { catalogHandlers } from './catalog/handlers.js';
+import { conformanceHandlers } from './conformance/handlers.js';
 import { destructionHandlers } from './destruction/handlers.js';
 import { airGapHandlers } from './airgap/handlers.js';
 import { backupHandlers } from './package/backup.js';
@@ -83,6 +84,7 @@ export const handlers = merge(
   signOffHandlers,
   submissionHandlers,
   destructionHandlers,
+  conformanceHandlers,
   recipientHandlers,
   exportHandlers,
   discHandlers,

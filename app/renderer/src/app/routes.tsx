@@ -12,6 +12,8 @@ import { PolicyPage } from '../pages/admin/PolicyPage.js';
 import { AuditPage } from '../pages/audit/AuditPage.js';
 import { BANK_TABS, BankPage, type BankTab } from '../pages/banks/BankPage.js';
 import { CatalogPage } from '../pages/catalog/CatalogPage.js';
+import { ConformancePage } from '../pages/conformance/ConformancePage.js';
+import { conformanceText } from '../pages/conformance/text.js';
 import { Dashboard } from '../pages/dashboard/Dashboard.js';
 import { DestructionPage } from '../pages/destruction/DestructionPage.js';
 import { destructionText } from '../pages/destruction/text.js';
@@ -47,6 +49,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/admin/certificates', menu: m.certificates, group: 'admin', roles: ['secadmin'], render: () => <CertificatesPage /> },
   { path: '/admin/policy', menu: m.policy, group: 'admin', roles: ['secadmin', 'auditor'], render: () => <PolicyPage /> },
   { path: '/admin/destruction', menu: destructionText.menu, group: 'admin', roles: ['secadmin', 'auditor'], render: () => <DestructionPage /> },
+  { path: '/admin/conformance', menu: conformanceText.menu, group: 'admin', roles: ['secadmin', 'auditor'], render: () => <ConformancePage /> },
   { path: '/admin/discs', menu: discsText.menu, group: 'admin', roles: ['sysadmin', 'secadmin', 'auditor', 'manager'], render: () => <DiscsPage /> },
   { path: '/audit', menu: m.audit, group: 'admin', roles: ['auditor'], render: () => <AuditPage /> },
   { path: '/password', menu: m.password, roles: 'any', render: () => <PasswordPage /> },
