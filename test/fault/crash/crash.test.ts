@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL, SEEDS, suiteTimeout, trials } from '../config.js';
 import { recordResult } from '../results.js';
-import { BUILT, makeBase, resetBase, runChild, seeded } from './harness.js';
+import { Random } from '../../../app/domain/assembly/random.js';
+import { BUILT, makeBase, resetBase, runChild } from './harness.js';
 import { CRASH_OPS, inspect, type CrashOp } from './ops.js';
 
 /** In `npm test`, three operations (fixed, so CI is reproducible); all nine in the full run. */
@@ -44,7 +45,8 @@ describe.skipIf(!BUILT)('crash suite: SIGKILL and failing fsync/rename during ev
       expect(done.logged).toBe(start.logged + 1);
       const calls = JSON.parse(readFileSync(counts, 'utf8')) as { fsync: number; rename: number };
 
-      const random = seeded(SEEDS[0] + [...op.name].reduce((a, c) => a * 31 + c.charCodeAt(0), 0));
+      const rng = new Random(SEEDS[0], [...op.name].reduce((a, c) => (a * 31 + c.charCodeAt(0)) >>> 0, 0));
+      const random = () => rng.next();
       const kills = trials(2, 100);
       const injections = trials(1, 20);
       let killed = 0;

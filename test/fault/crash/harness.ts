@@ -118,15 +118,3 @@ export function runChild(base: Base, user: string, args: readonly string[], o: R
     });
   });
 }
-
-/** A small seeded generator (mulberry32): the same kill points every run of the reduced suite. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
