@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../../../app/cli/main.js';
 import type { CliIO } from '../../../app/cli/io.js';
+import { demoCopy } from '../../helpers/demo-fixture.js';
 import { useTempDir } from '../../helpers/tmp.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -87,18 +88,12 @@ describe('qbank CLI', () => {
     expect((await run(['occupations', '-s', '不存在'], dir)).out).toContain('没有找到');
   });
 
-  it('runs the demo into --out', async () => {
+  // the demo itself is run by the built CLI in test/integration/security/plaintext-spill.test.ts (its output
+  // checked there); here the shared demo workstation (test/helpers/demo-fixture.ts)
+  it('assembles and writes the submission on the demo bank from the command line', async () => {
     const dir = tempDir();
-    const r = await run(['demo', '--out', 'o'], dir);
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('✓ 题库');
-    expect(r.out).toContain('✓ 审计日志');
-    expect(existsSync(join(dir, 'o', 'demo.json'))).toBe(true);
-    expect(r.out).toContain('✓ 组卷');
-
+    const env = (await demoCopy(dir)).env('zhangwei');
     // The 题库管理员 previews and runs an assembly on the demo bank from the command line.
-    const credentials = JSON.parse(readFileSync(join(dir, 'o', 'demo-credentials.json'), 'utf8')) as { passphrase: string; accounts: Record<string, string> };
-    const env = { QBANK_DB: join(dir, 'o', 'qbank.db'), QBANK_PASSPHRASE: credentials.passphrase, QBANK_USER: 'zhangwei', QBANK_PASSWORD: credentials.accounts['zhangwei']! };
     const dry = await run(['assemble', '--bank', '1', '--dry-run'], dir, env);
     expect(dry).toMatchObject({ code: 0, err: '' });
     expect(dry.out).toContain('组卷蓝图：3 套，每套 170 道题');

@@ -150,12 +150,14 @@ describe('no plaintext outside the encrypted file (issue 11 point 2)', () => {
       const watcher = watchFolder(tmp);
       let code: number | null;
       let stderr = '';
+      let stdout = '';
       try {
         const child = spawn(process.execPath, [join(ROOT, 'bin', 'qbank.js'), 'demo', '--out', out], {
           cwd: dir,
           env: { PATH: process.env.PATH ?? '', HOME: dir, LANG: 'C.UTF-8', TMPDIR: tmp, SQLITE_TMPDIR: tmp, TMP: tmp, TEMP: tmp },
-          stdio: ['ignore', 'ignore', 'pipe'],
+          stdio: ['ignore', 'pipe', 'pipe'],
         });
+        child.stdout.on('data', (d: Buffer) => void (stdout += d.toString('utf8')));
         child.stderr.on('data', (d: Buffer) => void (stderr += d.toString('utf8')));
         code = await new Promise<number | null>((done) => child.on('close', done));
         await settle();
@@ -164,6 +166,9 @@ describe('no plaintext outside the encrypted file (issue 11 point 2)', () => {
       }
       expect(stderr).toBe('');
       expect(code).toBe(0);
+      // what `qbank demo --out` prints, step by step (the one run of the demo by the CLI in npm test)
+      for (const step of ['✓ 题库', '✓ 组卷', '✓ 审计日志']) expect(stdout).toContain(step);
+      expect(existsSync(join(out, 'demo.json'))).toBe(true);
       expect(watcher.seen, 'files created in TMPDIR during the demo').toEqual([]);
       expect(readdirSync(tmp)).toEqual([]);
 
