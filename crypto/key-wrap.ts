@@ -72,18 +72,25 @@ export function subjectText(subject: SubjectName): string {
   return parts.filter(([, value]) => value).map(([key, value]) => `${key}=${value}`).join(', ');
 }
 
-/** The keyUsage bits (KeyUsage ::= BIT STRING, RFC 5280 §4.2.1.3) of a certificate's DER, or null. */
+/**
+ * The keyUsage bits (KeyUsage ::= BIT STRING, RFC 5280 §4.2.1.3) of a certificate's DER, or null.
+ * Throws 证书格式不正确 for damaged extensions (forge's own errors are English).
+ */
 function keyUsageOf(der: Buffer): RecipientCertificateInfo['keyUsage'] {
-  const tbsFields = childrenOf(childrenOf(parseDer(der))[0]);
-  const extensions = tbsFields.find((field) => field.tagClass === CONTEXT && field.type === 3);
-  for (const extension of extensions ? childrenOf(childrenOf(extensions, 3, CONTEXT)[0]) : []) {
-    const parts = childrenOf(extension);
-    if (oidOf(parts[0]) !== OID_KEY_USAGE) continue;
-    const bits = Buffer.from(bytesOf(parseDer(octetsOf(parts[parts.length - 1])), T.BITSTRING), 'binary');
-    const first = bits[1] ?? 0; // bits[0] counts the unused bits
-    return { keyEncipherment: (first & 0x20) !== 0, keyAgreement: (first & 0x08) !== 0 };
+  try {
+    const tbsFields = childrenOf(childrenOf(parseDer(der))[0]);
+    const extensions = tbsFields.find((field) => field.tagClass === CONTEXT && field.type === 3);
+    for (const extension of extensions ? childrenOf(childrenOf(extensions, 3, CONTEXT)[0]) : []) {
+      const parts = childrenOf(extension);
+      if (oidOf(parts[0]) !== OID_KEY_USAGE) continue;
+      const bits = Buffer.from(bytesOf(parseDer(octetsOf(parts[parts.length - 1])), T.BITSTRING), 'binary');
+      const first = bits[1] ?? 0; // bits[0] counts the unused bits
+      return { keyEncipherment: (first & 0x20) !== 0, keyAgreement: (first & 0x08) !== 0 };
+    }
+    return null;
+  } catch {
+    throw new Error('证书格式不正确');
   }
-  return null;
 }
 
 function readCertificate(pem: string): { x509: X509Certificate; info: RecipientCertificateInfo } {

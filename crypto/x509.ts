@@ -180,6 +180,8 @@ export function certificateParts(der: Uint8Array): CertificateParts {
 function readCertificate(pem: string): { x509: X509Certificate; parts: CertificateParts } {
   try {
     const x509 = new X509Certificate(pem);
+    // node reads the public key only when asked: a damaged key must be refused here, not later in English
+    void x509.publicKey;
     return { x509, parts: certificateParts(x509.raw) };
   } catch {
     throw new Error('证书格式不正确');

@@ -105,6 +105,24 @@ function filters(dict: string): string[] | undefined {
 }
 
 /**
+ * A cross-reference stream promises /Index (or /Size) entries of Σ/W bytes each; pdf-lib reads them in
+ * one loop that never yields, so a stream promising more than its data holds (`/Index [0 2147483648]`,
+ * `/W [1 2147483648 2]`) would run for minutes past the time bound. Refused as damaged.
+ */
+function checkXrefEntries(dict: string, dataLength: number): void {
+  if (!/\/Type\s*\/XRef\b/.test(dict)) return;
+  const numbers = (re: RegExp) => {
+    const match = re.exec(dict);
+    return match === null ? undefined : [...(match[1] ?? '').matchAll(/-?\d+(?:\.\d+)?/g)].map((n) => Number(n[0]));
+  };
+  const widths = numbers(/\/W\s*\[([^\]]*)\]/) ?? [];
+  const index = numbers(/\/Index\s*\[([^\]]*)\]/) ?? [0, Number(/\/Size\s+(\d+)/.exec(dict)?.[1] ?? 0)];
+  const width = widths.reduce((a, b) => a + b, 0);
+  const entries = index.reduce((a, b, k) => (k % 2 === 1 ? a + b : a), 0);
+  if (widths.some((w) => !Number.isInteger(w) || w < 0 || w > 8) || width < 1 || !(entries * width <= dataLength)) throw new ReaderError(m.scanPdfDamaged);
+}
+
+/**
  * Holds the object streams (`/Type /ObjStm`) and cross-reference streams (`/Type /XRef`), which pdf-lib
  * decompresses while loading, to FlateDecode (or none) and to `scanBytes` decompressed in all. A stream
  * cut short is inflated as far as it goes (pdf-lib does the same); one zlib finds damaged is refused, as
@@ -120,17 +138,21 @@ function checkStructureStreams(bytes: Uint8Array, limits: ReaderLimits, budget: 
     if (!/\/Type\s*\/(ObjStm|XRef)\b/.test(dict)) continue;
     const names = filters(dict);
     if (names === undefined || names.length > 1 || (names.length === 1 && names[0] !== 'FlateDecode')) throw new ReaderError(m.scanPdfFilter);
-    if (names.length === 0) continue;
     let start = at + 6;
     if (buffer[start] === 0x0d) start++;
     if (buffer[start] === 0x0a) start++;
     const end = buffer.indexOf('endstream', start, 'latin1');
-    try {
-      const data = buffer.subarray(start, end === -1 ? buffer.length : end);
-      left -= inflateSync(data, { maxOutputLength: Math.max(1, left), finishFlush: constants.Z_SYNC_FLUSH }).length;
-    } catch (e) {
-      throw new ReaderError(e instanceof RangeError ? m.scanPdfBomb : m.scanPdfDamaged);
+    const data = buffer.subarray(start, end === -1 ? buffer.length : end);
+    let length = data.length;
+    if (names.length === 1) {
+      try {
+        length = inflateSync(data, { maxOutputLength: Math.max(1, left), finishFlush: constants.Z_SYNC_FLUSH }).length;
+      } catch (e) {
+        throw new ReaderError(e instanceof RangeError ? m.scanPdfBomb : m.scanPdfDamaged);
+      }
+      left -= length;
     }
+    checkXrefEntries(dict, length);
     budget.check();
   }
 }

@@ -232,7 +232,11 @@ export async function openPackage(source: string, key: PackageKey, o: OpenOption
   try {
     const contentIndex = contentIndexOf(manifest);
     const contentName = encryptedName(contentIndex);
-    if (!usable.has(contentName)) return { ...emptyReport(c, problems), signature };
+    if (!usable.has(contentName)) {
+      // a refusal always says why: the inner manifest (the last listed file) cannot be read
+      if (problems.length === 0) problems.push(m.notReadable(contentName));
+      return { ...emptyReport(c, problems), signature };
+    }
     let content: PackageContent;
     try {
       const raw = await decryptTo(c, manifest, contentKey, contentIndex, null, true);

@@ -1,0 +1,62 @@
+/**
+ * Inputs the fuzz suite found, kept as fixed cases (run isolated like the others, so a regression is a
+ * failure and not a hung test run):
+ * - a signed-form scan whose cross-reference stream promises more entries than it holds
+ *   (`/Index [0 2147483648]`: 49 s and 3.5 GB before the refusal; `/W [1 2147483648 2]`: minutes) —
+ *   app/readers/scan.ts now refuses it before pdf-lib reads it;
+ * - a recipient certificate whose EC public key is damaged (node parses the certificate and fails on
+ *   its key with an English OpenSSL error) or whose keyUsage extension is (forge's English error) —
+ *   crypto/x509.ts and crypto/key-wrap.ts now refuse both as 证书格式不正确.
+ */
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { derOfPem, ecCertificate, pemOfDer } from './crypto-seeds.js';
+import { FuzzChild } from './isolate.js';
+import type { FuzzInput } from './verdict.js';
+
+const one = (bytes: Uint8Array): FuzzInput => ({ files: [['input', bytes]], variant: 0 });
+
+/** `bytes` with the first occurrence of `from` replaced by `to`; fails when there is none. */
+function patch(bytes: Uint8Array, from: readonly number[], to: readonly number[]): Uint8Array {
+  const b = Buffer.from(bytes);
+  const at = b.indexOf(Buffer.from(from));
+  expect(at, `pattern ${Buffer.from(from).toString('hex')} not found`).toBeGreaterThanOrEqual(0);
+  return new Uint8Array(Buffer.concat([b.subarray(0, at), Buffer.from(to), b.subarray(at + from.length)]));
+}
+
+describe('fuzz regressions', () => {
+  const child = new FuzzChild();
+  afterAll(() => child.close());
+
+  it('scan: a cross-reference stream promising more than it holds is refused at once', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595.28, 841.89]);
+    const pdf = Buffer.from(await doc.save({ useObjectStreams: true })).toString('latin1');
+    expect(pdf).toMatch(/\/Type \/XRef/);
+    const variants = [pdf.replace(/\/Index \[ 0 (\d+) \]/, '/Index [ 0 2147483648 ]'), pdf.replace(/\/W \[ 1 2 2 \]/, '/W [ 1 2147483648 2 ]'), pdf.replace(/\/W \[ 1 2 2 \]/, '/W [ 0 0 0 ]')];
+    for (const text of variants) {
+      expect(text).not.toBe(pdf);
+      const outcome = await child.run('scan', {}, 0, one(new Uint8Array(Buffer.from(text, 'latin1'))));
+      expect(outcome.kind, outcome.detail).toBe('rejected');
+      expect(outcome.detail).toMatch(/PDF 文件已损坏/);
+      expect(outcome.ms).toBeLessThan(2000);
+    }
+    expect((await child.run('scan', {}, 0, one(new Uint8Array(Buffer.from(pdf, 'latin1'))))).kind).toBe('accepted');
+  });
+
+  it('certificate: a damaged EC key or keyUsage extension is refused as 证书格式不正确', async (t) => {
+    const ec = ecCertificate();
+    if (ec === undefined) t.skip('openssl is not installed: no EC certificate to damage');
+    const der = derOfPem(ec ?? '');
+    const damaged = [
+      // the uncompressed point of the P-256 key (BIT STRING, 66 bytes, 04 …) made an unknown form
+      patch(der, [0x03, 0x42, 0x00, 0x04], [0x03, 0x42, 0x00, 0x05]),
+      // keyUsage (2.5.29.15, critical): its BIT STRING given the indefinite length
+      patch(der, [0x55, 0x1d, 0x0f, 0x01, 0x01, 0xff, 0x04, 0x04, 0x03, 0x02], [0x55, 0x1d, 0x0f, 0x01, 0x01, 0xff, 0x04, 0x04, 0x03, 0x80]),
+    ];
+    for (const bytes of damaged) {
+      const outcome = await child.run('certificate', {}, 0, one(new Uint8Array(Buffer.from(pemOfDer(bytes), 'utf8'))));
+      expect(outcome, outcome.detail).toMatchObject({ kind: 'rejected', detail: '证书格式不正确' });
+    }
+  });
+});
