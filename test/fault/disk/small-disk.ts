@@ -6,12 +6,40 @@
  * (root ignores file permissions, so chmod would not make a read-only target).
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statfsSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readlinkSync, rmSync, statfsSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ReadableDB } from '../../../app/store/database.js';
 
 const run = (cmd: string, args: readonly string[]) => execFileSync(cmd, args, { stdio: 'pipe' });
+
+/**
+ * Unmounts, waiting up to 3 s for files still being closed (a stream destroyed after a failed write
+ * closes its descriptor asynchronously); if the mount stays busy, names what this process still holds
+ * open there — a descriptor leaked by a failing write is a defect worth seeing.
+ */
+function unmount(root: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      run('umount', [root]);
+      return;
+    } catch (e) {
+      if (attempt >= 30) {
+        const held = readdirSync('/proc/self/fd').flatMap((fd) => {
+          try {
+            const target = readlinkSync(join('/proc/self/fd', fd));
+            return target.startsWith(root) ? [target] : [];
+          } catch {
+            return [];
+          }
+        });
+        run('umount', ['-l', root]);
+        throw new Error(`${(e as Error).message.split('\n')[0]}; still open here: ${held.join(', ') || 'nothing in this process'}`);
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
 
 let mountable: string | null | undefined;
 /** Why loop mounts cannot be made here (not root, no mkfs.ext4, mount refused), or null when they can. */
@@ -84,7 +112,7 @@ export function mountSmallDisk(mib: number): SmallDisk {
       return out;
     },
     dispose() {
-      if (mounted) run('umount', [root]);
+      if (mounted) unmount(root);
       mounted = false;
       rmSync(dir, { recursive: true, force: true });
     },
