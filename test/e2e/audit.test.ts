@@ -68,6 +68,7 @@ describe.skipIf(!hasChromium)('GUI: 审计日志 (Chromium)', () => {
     await page.getByTestId('verify-result').waitFor({ timeout: 60_000 });
     const verdict = (await page.getByTestId('verify-result').textContent()) ?? '';
     expect(verdict).toContain('校验通过：审计日志完整');
+    expect(verdict).toMatch(/数据库文件的 \d+ 页全部可读、未被改动/);
     expect(verdict).toMatch(/已副署校验点 #\d+（签署人 auditor/);
     await expect.poll(() => page.getByTestId('verify').getAttribute('class')).not.toContain('loading');
     await settled(page);

@@ -36,7 +36,7 @@ export const auditCommand = groupCommand(
       summary: auditText.verifySummary,
       run: async (ctx, s) => {
         const anchors = anchorOptions(ctx).map((a) => readAnchorArgument(ctx, a));
-        const v = await call(ctx, s, handlers['audit.verify'], { anchors }, (r) => [
+        const v = await call(ctx, s, handlers['audit.verify'], { anchors, pages: ctx.values.pages === true }, (r) => [
           r.ok ? `OK ${r.message}` : `BROKEN ${r.message}`,
           ...r.problems.map(auditText.problem),
           ...r.warnings.map(auditText.warning),
@@ -71,5 +71,5 @@ export const auditCommand = groupCommand(
       },
     },
   ],
-  { register: { type: 'string' }, out: { type: 'string' }, anchor: { type: 'string', multiple: true } },
+  { register: { type: 'string' }, out: { type: 'string' }, anchor: { type: 'string', multiple: true }, pages: { type: 'boolean' } },
 );

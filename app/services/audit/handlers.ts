@@ -34,7 +34,7 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
     defineHandler({
       name: 'audit.verify',
       summary: '校验审计日志',
-      input: z.object({ anchors: z.array(z.string().min(1)).default([]) }).strict(),
+      input: z.object({ anchors: z.array(z.string().min(1)).default([]), pages: z.boolean().default(false) }).strict(),
       roles: ['auditor'],
       register: '',
       objects: (_i, out: VerifiedLog) => (out.countersigned ? [`checkpoint:${out.countersigned.seq}`] : []),
@@ -47,7 +47,7 @@ export function auditHandlers(actionNames: () => Readonly<Record<string, string>
         });
         const keyPragma = ctx.secret ? sqlCipherKeyPragmaValue(ctx.secret) : undefined;
         // a successful verification is countersigned at once, which signs the rows still waiting too
-        const result = await verifyAuditChain(ctx.db, { anchorDir: ctx.anchorDir, anchors, signsNow: ctx.signer !== null, ...(keyPragma === undefined ? {} : { keyPragma }) });
+        const result = await verifyAuditChain(ctx.db, { anchorDir: ctx.anchorDir, anchors, pages: input.pages, signsNow: ctx.signer !== null, ...(keyPragma === undefined ? {} : { keyPragma }) });
         // what was verified is countersigned by the auditor's own key; a failed verification is not
         const countersigned = result.ok && ctx.signer ? createCheckpoint(ctx, 'verify', lastCheckpoint(ctx.db)?.seq ?? null) : null;
         return { ...result, countersigned };

@@ -54,6 +54,9 @@ export const auditMessages = {
   checkpointResigned: (seq: number) => `校验点 #${seq} 与本机锚点不符：校验点被重新签署`,
   noAnchorFile: '本机没有这个工作站的审计锚点文件（新工作站、换了计算机或操作系统账号）：无法判断数据库是否被换成旧副本',
   pagesDamaged: (file: string, detail: string) => `数据库文件 ${file} 中访问日志（或其校验点、签名密钥）所在的页无法读取：文件已损坏或被改动（${detail}）`,
+  objectDamaged: (file: string, object: string, pagesRead: number, detail: string) =>
+    `数据库文件 ${file} 中 ${object} 的第 ${pagesRead + 1} 页（按 B 树遍历顺序）无法读取：文件已损坏或被改动（${detail}）`,
+  pagesIntact: (pages: number) => `数据库文件的 ${pages} 页全部可读、未被改动`,
   chainBroken: (seq: number) => `审计日志在第 ${seq} 条处断开（该条或其前一条被改动、删除或插入）`,
   legacyCheckpoints: (count: number) => `${count} 个旧版校验点由工作站密钥签署，只作参考`,
   verified: (entries: number, checkpoints: number, anchors: number, unsigned: number, head: string) =>

@@ -71,7 +71,7 @@ export async function restoreWorkstation(o: RestoreOptions): Promise<RestoreResu
     const db = openWorkstation(file, o.secret);
     let result: Omit<RestoreResult, 'dbFile' | 'previousKeptAs' | 'package'>;
     try {
-      const chain = await verifyAuditChain(db, { keyPragma: sqlCipherKeyPragmaValue(o.secret) });
+      const chain = await verifyAuditChain(db, { pages: true, keyPragma: sqlCipherKeyPragmaValue(o.secret) });
       if (!chain.ok) throw new ServiceError(m.chainInvalid(chain.problems.slice(0, 10)));
       const wsId = workstationId(db);
       if (existsSync(target)) {

@@ -10,7 +10,7 @@ import { createContext } from '../../../app/services/context.js';
 import { currentAnchor, verifyAnchor } from '../../../app/services/package/anchor.js';
 import { checkpointHash } from '../../../app/services/audit/checkpoint-format.js';
 import { generateSigningKey, signWith } from '../../../crypto/signing.js';
-import { auditVerify, editAnchorFile, flipPageByte, type AuditCopy } from './audit-fixture.js';
+import { auditVerify, auditVerifyPages, editAnchorFile, flipPageByte, type AuditCopy } from './audit-fixture.js';
 import { literal, type TamperCase, type Verifier } from './harness.js';
 
 type Case = TamperCase<AuditCopy>;
@@ -71,12 +71,8 @@ export const DATABASE_CASES: readonly Case[] = [
   {
     name: '改动人员登记表所在页的一个字节（无需口令）',
     alter: (c) => flipPageByte(c, c.fx.peoplePages[0] as number),
-    verifier: auditVerify,
-    location: (c) => dbPath(c),
-    knownGap:
-      '`audit verify` reads only the log, its checkpoints and the keys, and no other verifier reads every page of the file: a ' +
-      'changed page of another table shows only when some call reads it (then refused as 已损坏, naming the file but not the ' +
-      'page); PRAGMA quick_check would find it and name the page',
+    verifier: auditVerifyPages,
+    location: (c) => literal(`数据库文件 ${c.file} 中 people 的第`),
   },
 ];
 

@@ -208,6 +208,15 @@ export const auditVerify: Verifier<AuditCopy> = {
   },
 };
 
+/** `qbank audit verify --pages`: the same, also reading every page of the file. */
+export const auditVerifyPages: Verifier<AuditCopy> = {
+  name: 'audit.verify --pages',
+  run: async (copy) => {
+    const v = await invoke(contextOf(copy, 'aud'), handlers['audit.verify'], { anchors: copy.printed, pages: true });
+    return { ok: v.ok, problems: v.problems };
+  },
+};
+
 /** Changes one byte of the (encrypted) database file in the middle of a page, as raw disk access can. */
 export function flipPageByte(copy: AuditCopy, page: number): void {
   const b = readFileSync(copy.file);

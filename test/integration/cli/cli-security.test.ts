@@ -50,6 +50,8 @@ describe('qbank CLI: accounts, people, audit', () => {
     const head = /链头 \(head\): (\d+:[0-9a-f]{64})/.exec(verify.out)![1]!;
     const auditor = as('auditor', 'Shenji-Pass-123!');
     expect(await run(['audit', 'verify', '--anchor', head], auditor)).toMatchObject({ code: 0 });
+    // --pages also reads every page of the file (a page changed outside the log: test/fault/tamper)
+    expect((await run(['audit', 'verify', '--pages'], auditor)).out).toMatch(/^OK 审计日志完整.*；数据库文件的 \d+ 页全部可读、未被改动/);
     writeFileSync(join(dir, 'printed.txt'), `登记表打印的锚点：${head}\n`);
     expect(await run(['audit', 'verify', '--anchor', 'printed.txt'], auditor)).toMatchObject({ code: 0 });
     const forged = await run(['audit', 'verify', '--anchor', `${head.split(':')[0]}:${'0'.repeat(64)}`], auditor);

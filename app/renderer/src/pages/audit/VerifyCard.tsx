@@ -1,5 +1,5 @@
 /** Verification of the log (countersigned when it passes) and a checkpoint signed on demand, with their results. */
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorMessage, type QbankApi } from '../../api/client.js';
 import { auditText } from './text.js';
@@ -46,6 +46,7 @@ export function VerifyCard(props: { onDone(): void }) {
   const [verified, setVerified] = useState<Verified | null>(null);
   const [checkpoint, setCheckpoint] = useState<Checkpoint | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [pages, setPages] = useState(true);
   const run = async <T,>(kind: 'verify' | 'checkpoint', fn: () => Promise<T>, done: (value: T) => void) => {
     setBusy(kind);
     setError(null);
@@ -63,13 +64,16 @@ export function VerifyCard(props: { onDone(): void }) {
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space>
-          <Button type="primary" loading={busy === 'verify'} onClick={() => void run('verify', () => api['audit.verify']({}), setVerified)} data-testid="verify">
+          <Button type="primary" loading={busy === 'verify'} onClick={() => void run('verify', () => api['audit.verify']({ pages }), setVerified)} data-testid="verify">
             {busy === 'verify' ? t.running : t.run}
           </Button>
           <Button loading={busy === 'checkpoint'} onClick={() => void run('checkpoint', () => api['audit.checkpoint']({}), setCheckpoint)} data-testid="checkpoint">
             {t.checkpoint}
           </Button>
         </Space>
+        <Checkbox checked={pages} onChange={(e) => setPages(e.target.checked)} data-testid="verify-pages">
+          {t.pages}
+        </Checkbox>
         {error && <Alert type="error" showIcon title={error} data-testid="verify-error" />}
         {verified && <Result v={verified} />}
         {checkpoint && <Alert type="info" showIcon title={<span style={{ wordBreak: 'break-all' }}>{t.checkpointDone(checkpoint.seq, checkpoint.auditSeq, checkpoint.auditHash)}</span>} data-testid="checkpoint-result" />}
