@@ -16,6 +16,7 @@ export const packageMessages = {
   wrongSize: (p: string, expected: number, actual: number) => `文件长度不符：${p}（应为 ${expected} 字节，实为 ${actual} 字节）`,
   isoRegion: (region: string, offset: number) => `光盘映像结构被改动：${region}（偏移 ${offset}）`,
   noSource: (p: string) => `找不到包：${p}（应为 .iso 映像文件或包文件夹）`,
+  notJson: '不是有效的 JSON 文本',
   badManifest: (p: string, why: string) => `包清单 ${p} 格式不正确：${why}`,
   noCa: '包中没有可用的 CA 证书（ca.pem），也没有指定 --ca',
   badSignature: (p: string, why: string) => `${p} 的签名无效：${why}`,

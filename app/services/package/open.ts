@@ -31,6 +31,8 @@ import {
   type PackageKind,
   type PackageManifest,
 } from '../../domain/package/format.js';
+import type { z } from 'zod';
+import { formatProblem, validate } from '../../domain/validation.js';
 import { ServiceError } from '../errors.js';
 import { wipeFolder } from '../output/wipe.js';
 import { verifySubmissionFiles, type FolderVerification } from '../review/verify.js';
@@ -111,13 +113,24 @@ function readManifest(c: PackageContainer, problems: string[]): { manifest: Pack
   }
   try {
     const bytes = c.readSmall(PACKAGE_MANIFEST);
-    const parsed = packageManifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-    if (parsed.success) return { manifest: parsed.data, bytes };
-    problems.push(m.badManifest(PACKAGE_MANIFEST, parsed.error.issues[0]?.message ?? ''));
-  } catch {
-    problems.push(m.badManifest(PACKAGE_MANIFEST, 'JSON'));
+    return { manifest: parseJson(packageManifestSchema, bytes), bytes };
+  } catch (e) {
+    problems.push(m.badManifest(PACKAGE_MANIFEST, (e as Error).message));
   }
   return null;
+}
+
+/** JSON checked against a schema; throws an Error whose message says why, in Chinese. */
+function parseJson<S extends z.ZodType>(schema: S, bytes: Buffer): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new Error(m.notJson);
+  }
+  const parsed = validate(schema, json);
+  if (!parsed.ok) throw new Error(parsed.problems.slice(0, 3).map((p) => formatProblem(p)).join('；'));
+  return parsed.value;
 }
 
 function checkSignature(c: PackageContainer, manifestBytes: Buffer, o: OpenOptions, problems: string[]): PackageReport['signature'] {
@@ -240,7 +253,7 @@ export async function openPackage(source: string, key: PackageKey, o: OpenOption
     let content: PackageContent;
     try {
       const raw = await decryptTo(c, manifest, contentKey, contentIndex, null, true);
-      content = packageContentSchema.parse(JSON.parse((raw.data ?? Buffer.alloc(0)).toString('utf8')));
+      content = parseJson(packageContentSchema, raw.data ?? Buffer.alloc(0));
     } catch (e) {
       problems.push(m.badContent(contentName, (e as Error).message));
       return { ...emptyReport(c, problems), signature };

@@ -5,6 +5,7 @@ export const verifyMessages = {
   tooLarge: (path: string) => `${path} 超过 512 MB，不是报送材料`,
   tooMany: (n: number) => `文件夹中的文件超过 ${String(n)} 个，不是一份报送材料`,
   noManifest: 'manifest.json：文件夹中没有签名的清单',
+  notJson: '不是有效的 JSON 文本',
   badManifest: (why: string) => `manifest.json：清单格式不正确（${why}）`,
   file: (path: string, status: string, detail: string) => `${path}：${status}（${detail}）`,
   noScan: 'manifest.json：清单中没有专家签名的审核意见扫描件',

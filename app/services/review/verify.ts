@@ -12,6 +12,7 @@ import { join, relative, sep } from 'node:path';
 import { verifyDetached, type CmsSignerResult } from '../../../crypto/cms.js';
 import { certificateInfo, crlSignedBy, parseCrl } from '../../../crypto/x509.js';
 import { checkFiles, submissionManifestSchema, type FileCheck, type SubmissionManifest } from '../../domain/submission/manifest.js';
+import { formatProblem, validate } from '../../domain/validation.js';
 import { CA_FILE, CRL_FILE, notADocument, SIGNATURE_FOLDER } from './manifest.js';
 import { verifyMessages as m } from './verify-messages.js';
 
@@ -105,11 +106,11 @@ export function verifySubmissionFiles(source: SubmissionFiles, options: { caPem?
   if (!manifestBytes) problems.push(m.noManifest);
   else {
     try {
-      const parsed = submissionManifestSchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
-      if (parsed.success) manifest = parsed.data;
-      else problems.push(m.badManifest(parsed.error.issues[0]?.message ?? ''));
+      const parsed = validate(submissionManifestSchema, JSON.parse(manifestBytes.toString('utf8')));
+      if (parsed.ok) manifest = parsed.value;
+      else problems.push(m.badManifest(parsed.problems.slice(0, 3).map((p) => formatProblem(p)).join('；')));
     } catch {
-      problems.push(m.badManifest('JSON'));
+      problems.push(m.badManifest(m.notJson));
     }
   }
 

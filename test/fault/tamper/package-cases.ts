@@ -62,6 +62,13 @@ export const PACKAGE_CASES: readonly Case[] = [
     location: /文件长度不符：data\/000004\.qbe/,
   },
   {
+    name: 'PACKAGE.json 的格式版本改成未知值（签名随之失效）',
+    alter: (c) => writeFileSync(inPkg(c, 'PACKAGE.json'), readFileSync(inPkg(c, 'PACKAGE.json'), 'utf8').replace(/"format": "[^"]*"/, '"format": "qbank-package/9"')),
+    verifier: openFolder,
+    // the reason in Chinese, naming the field (zod's own English words were shown before)
+    location: /包清单 PACKAGE\.json 格式不正确：format: “qbank-package\/9”不是可用的值/,
+  },
+  {
     name: '删除一个加密文件',
     alter: (c) => rmSync(inPkg(c, name(1))),
     verifier: openFolder,
