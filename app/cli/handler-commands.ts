@@ -82,6 +82,12 @@ export const HANDLER_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   'assembly.blueprint': ['assemble --dry-run'],
   'assembly.run': ['assemble'],
   'assembly.statistics.import': ['papers stats-import'],
+  // Exam results and item analysis.
+  'results.import': ['results import'],
+  'results.list': ['results list'],
+  'results.show': ['results show'],
+  'results.history': ['results history'],
+  'results.return': ['results return'],
   'papers.list': ['papers list'],
   'papers.get': ['papers show'],
   'papers.approve': ['papers approve'],

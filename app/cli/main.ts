@@ -23,6 +23,7 @@ import { coverageCommand, lintCommand } from './commands/quality.js';
 import { duplicatesCommand, searchCommand } from './commands/search.js';
 import { demoCommand } from './commands/demo.js';
 import { destructionCommand } from './commands/destruction.js';
+import { resultsCommand } from './commands/results.js';
 import { conformanceCommand } from './commands/conformance.js';
 import { initCommand } from './commands/init.js';
 import { itemsCommand } from './commands/items.js';
@@ -65,6 +66,7 @@ export const COMMANDS: readonly Command[] = [
   coverageCommand,
   assembleCommand,
   papersCommand,
+  resultsCommand,
   documentsCommand,
   // The internal review: `review` with its sign-off sub-commands in a file of their own (review-signoff.ts).
   extendGroup(reviewCommand, reviewSignoffSubcommands, reviewSignoffOptions),

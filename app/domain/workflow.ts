@@ -1,5 +1,6 @@
 /**
- * The review workflow of an item: 草稿 → 待审 → 已审 → 入库 → 停用, with the way back for rework.
+ * The review workflow of an item: 草稿 → 待审 → 已审 → 入库 → 停用, with the way back for rework, and
+ * 入库 → 待审 when an exam sitting's statistics flag the item for the panel (app/domain/analysis/flags.ts).
  * Only 入库 items may go into papers; an item used in a paper may be retired (停用) but the version the
  * paper pinned never changes (versions are immutable). Editing makes a new version and sends the item
  * back to 草稿, except that a retired item cannot be edited. A 待归类 item (no 鉴定点 or no 难度 yet,
@@ -32,6 +33,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: '已审', to: '入库', verb: '入库', roles: ['manager'], commentRequired: false, fourEyes: true },
   { from: '已审', to: '草稿', verb: '退回修改', roles: ['manager'], commentRequired: true, fourEyes: false },
   { from: '入库', to: '停用', verb: '停用', roles: ['manager'], commentRequired: true, fourEyes: false },
+  // an exam sitting's statistics flag it (likely key error, negative discrimination): the panel looks again
+  { from: '入库', to: '待审', verb: '据统计复审', roles: ['manager'], commentRequired: true, fourEyes: false },
   { from: '停用', to: '入库', verb: '恢复入库', roles: ['manager'], commentRequired: true, fourEyes: false },
 ];
 

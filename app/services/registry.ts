@@ -27,6 +27,7 @@ import { overviewHandlers } from './overview/handlers.js';
 import { peopleHandlers } from './people/handlers.js';
 import { policyHandlers } from './policy/handlers.js';
 import { qualityHandlers } from './quality/handlers.js';
+import { resultsHandlers } from './results/handlers.js';
 import { certificateHandlers } from './review/certificates.js';
 import { feedbackHandlers } from './review/feedback.js';
 import { reviewHandlers } from './review/handlers.js';
@@ -75,6 +76,7 @@ export const handlers = merge(
   searchHandlers,
   qualityHandlers,
   assemblyHandlers,
+  resultsHandlers,
   documentHandlers,
   reviewHandlers,
   feedbackHandlers,

@@ -50,7 +50,7 @@ export const assemblyText = {
   // qbank assemble
   assembleSummary: '组卷：按细目表组 N≥3 套平行试卷 (assemble parallel sets)',
   assembleUsage:
-    '--bank <题库> [--kind theory|practical|comprehensive] [--sets 3] [--overlap 0] [--time-limit 30] [--seed 1] [--point-cap n] [--point-cap-at A-B=1,A-C-001=3] [--cover-x] [--bands 1:2:4:2:1|free] [--mean 0.65] [--min-x 80] [--max-z 5] [--pin 12@1] [--exclude 3,4] [--enemies 3-7] [--allow-similar] [--exposure penalise|exclude] [--exposure-runs 1] [--tolerance 0.0005] [--dry-run]',
+    '--bank <题库> [--kind theory|practical|comprehensive] [--sets 3] [--overlap 0] [--time-limit 30] [--seed 1] [--point-cap n] [--point-cap-at A-B=1,A-C-001=3] [--cover-x] [--bands 1:2:4:2:1|free] [--mean 0.65] [--min-x 80] [--max-z 5] [--pin 12@1] [--exclude 3,4] [--exclude-flagged] [--enemies 3-7] [--allow-similar] [--exposure penalise|exclude] [--exposure-runs 1] [--tolerance 0.0005] [--dry-run]',
 
   // qbank papers
   papersSummary: '试卷：结构、统计参数、列表、调阅、审定、作废 (papers)',

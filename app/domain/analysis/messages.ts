@@ -6,6 +6,11 @@ export const analysisMessages = {
   badTrueFalse: (text: string) => `判断题作答“${text}”应为 √ 或 ×（也可写 对/错、T/F）`,
   badLetters: (text: string, options: readonly string[]) => `作答“${text}”含有本题没有的选项（本题选项 ${options.join('')}）`,
   singleOnly: (text: string) => `单项选择题只能选一个选项，作答为“${text}”`,
+  columns: {
+    noSuchItem: (header: string, position: number, count: number) => `表头“${header}”：试卷没有第 ${position} 题（共 ${count} 题）`,
+    duplicate: (header: string, position: number) => `表头“${header}”：第 ${position} 题的列重复`,
+    missing: (positions: readonly number[]) => `缺少第 ${positions.slice(0, 10).join('、')}${positions.length > 10 ? ' 等' : ''} 题的列（表头应为题号 1、2、3 …）`,
+  },
   flags: {
     smallSample: (n: number, min: number) => `样本量 ${n} 人，少于 ${min} 人，统计量仅供参考`,
     keyError: (option: string, upper: number, lower: number, r: number, key: string) =>

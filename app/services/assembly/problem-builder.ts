@@ -22,7 +22,8 @@ import { itemComparisonText } from '../../domain/similarity/fingerprint.js';
 import { findNearDuplicates } from '../../domain/similarity/near-duplicates.js';
 import { DomainValidationError } from '../../domain/validation.js';
 import { listItems, type ItemRecord } from '../../store/repositories/items.js';
-import { exposedItems, itemDifficultyIndex } from '../../store/repositories/papers.js';
+import { exposedItems } from '../../store/repositories/papers.js';
+import { assemblyDifficulty } from '../results/pooled.js';
 import { loadBankContext } from '../banks/context.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
@@ -66,6 +67,8 @@ export const assemblyOptionsSchema = z.object({
   /** `set` counts from 1 (甲 = 1). */
   pinned: z.array(z.object({ itemId, set: z.number().int().min(1).max(10) })).default([]),
   excluded: z.array(itemId).default([]),
+  /** Leave out items whose latest exam sitting flagged them for the panel (likely key error, negative discrimination). */
+  excludeFlagged: z.boolean().default(false),
   /** Items of the approved papers of the last `runs` assemblies: excluded or used only when needed. */
   exposure: z.object({ runs: z.number().int().min(0).max(20), mode: z.enum(['exclude', 'penalise']) }).default({ runs: 1, mode: 'penalise' }),
   tolerance: z.number().min(0).max(1).default(DEFAULT_SETTINGS.tolerance),
@@ -118,7 +121,8 @@ export interface BuiltProblem {
 export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): BuiltProblem {
   const { bank, table: theoryTable, practical: practicalTable, theoryStructure } = loadBankContext(ctx, options.bankId);
   const records = listItems(ctx.db, bank.id, { kind: options.kind, state: '入库' });
-  const stats = itemDifficultyIndex(ctx.db, bank.id);
+  const difficulty = assemblyDifficulty(ctx.db, bank.id, records);
+  const stats = difficulty.p;
   const exposed = exposedItems(ctx.db, bank.id, options.kind, options.exposure.runs);
   const capAt = options.pointCapAt ?? {};
   if (options.kind !== 'theory' && Object.keys(capAt).length > 0) throw new ServiceError(assemblyMessages.pointCapAtTheoryOnly);
@@ -128,7 +132,7 @@ export function buildProblem(ctx: ServiceContext, options: AssemblyOptions): Bui
     overlap: options.overlap,
     enemies,
     pinned: options.pinned.map((p) => ({ itemId: p.itemId, set: p.set - 1 })),
-    excluded: [...options.excluded, ...(options.exposure.mode === 'exclude' ? exposed : [])],
+    excluded: [...options.excluded, ...(options.exposure.mode === 'exclude' ? exposed : []), ...(options.excludeFlagged ? difficulty.flagged : [])],
     penalised: options.exposure.mode === 'penalise' ? exposed : [],
     tolerance: options.tolerance,
     seed: options.seed,

@@ -23,6 +23,7 @@ import { migration0170 } from './0170-search-fts.js';
 import { migration0180 } from './0180-search-parts.js';
 import { migration0190 } from './0190-review.js';
 import { migration0200 } from './0200-discs.js';
+import { migration0210 } from './0210-results.js';
 
 export interface Migration {
   readonly version: number;
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0180,
   migration0190,
   migration0200,
+  migration0210,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

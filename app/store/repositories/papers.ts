@@ -39,12 +39,12 @@ export function saveItemStatistics(db: WritableDB, rows: readonly ItemStatistic[
   for (const r of rows) put.run(r.itemId, r.p, r.discrimination, r.sampleSize, r.source, at, by);
 }
 
-/** p of every item of the bank that has statistics. */
-export function itemDifficultyIndex(db: ReadableDB, bankId: number): Map<number, number> {
+/** p and sample size of every item of the bank that has imported statistics (`papers stats-import`). */
+export function itemDifficultyIndex(db: ReadableDB, bankId: number): Map<number, { p: number; n: number }> {
   const rows = db
-    .prepare('SELECT s.item_id AS id, s.p AS p FROM item_statistics s JOIN items i ON i.id = s.item_id WHERE i.bank_id = ?')
-    .all(bankId) as { id: number; p: number }[];
-  return new Map(rows.map((r) => [r.id, r.p]));
+    .prepare('SELECT s.item_id AS id, s.p AS p, s.sample_size AS n FROM item_statistics s JOIN items i ON i.id = s.item_id WHERE i.bank_id = ?')
+    .all(bankId) as { id: number; p: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, { p: r.p, n: r.n }]));
 }
 
 export interface RunRecord {

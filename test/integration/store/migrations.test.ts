@@ -27,7 +27,7 @@ const T = '2026-11-23T08:00:00.000Z';
 describe('migrations', () => {
   it('are numbered in steps of 10 and strictly increasing', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(200);
+    expect(LATEST_SCHEMA_VERSION).toBe(210);
   });
 
   it('0010 creates the settings with a workstation id', () => {
