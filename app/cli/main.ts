@@ -24,6 +24,7 @@ import { duplicatesCommand, searchCommand } from './commands/search.js';
 import { demoCommand } from './commands/demo.js';
 import { destructionCommand } from './commands/destruction.js';
 import { resultsCommand } from './commands/results.js';
+import { qtiCommand } from './commands/qti.js';
 import { conformanceCommand } from './commands/conformance.js';
 import { initCommand } from './commands/init.js';
 import { itemsCommand } from './commands/items.js';
@@ -67,6 +68,7 @@ export const COMMANDS: readonly Command[] = [
   assembleCommand,
   papersCommand,
   resultsCommand,
+  qtiCommand,
   documentsCommand,
   // The internal review: `review` with its sign-off sub-commands in a file of their own (review-signoff.ts).
   extendGroup(reviewCommand, reviewSignoffSubcommands, reviewSignoffOptions),

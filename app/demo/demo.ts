@@ -8,6 +8,7 @@
 import { SAMPLE_NOTES } from './sample-notes.js';
 import { approveSampleSets, assembleSampleSets } from './assembly-step.js';
 import { addDeputyManager, DEPUTY, runReviewStep, type DemoReview } from './review-step.js';
+import { runAnalysisStep, type DemoAnalysis } from './analysis-step.js';
 import { DEMO_EXPORT, DEMO_RESTORED, runExportStep, type DemoExport } from './export-step.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -85,6 +86,8 @@ export interface DemoReport {
   readonly review: DemoReview;
   /** The encrypted disc, the upload station's opening, the backup restored (design/demo-contract.md `export`). */
   readonly export: DemoExport;
+  /** A simulated exam sitting of set 甲 with a planted key error, analysed (design/demo-contract.md `analysis`). */
+  readonly analysis: DemoAnalysis;
   readonly registers: readonly { readonly part: string; readonly file: string }[];
   readonly audit: { readonly entries: number; readonly verified: boolean; readonly head: string; readonly checkpoint: string; readonly checkpoints: number };
   readonly seconds: number;
@@ -272,6 +275,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     // The signed submission onto an encrypted disc image, opened by the upload station; a backup restored.
     const exported = await runExportStep({ as, base, bankId: bank.id, manager, outDir, folder: DEMO_SUBMISSION, secret, now });
     note(demoText.exportStep, demoText.exportDetail(exported.iso, exported.wiped, exported.opened, exported.files, exported.backup.iso, exported.backup.restored, exported.backup.auditVerified));
+    const analysis = await runAnalysisStep({ as, bankId: bank.id, manager, outDir });
+    note(demoText.analysisStep, demoText.analysisDetail(analysis.candidates, analysis.flagged.length, analysis.flagged.includes(analysis.planted), analysis.returned.length, analysis.qti.file, analysis.qti.items));
 
     // A 命题人员 opens an item (调阅) — and is refused a bank that is not theirs.
     const author = members.find((m) => m.role === 'author')?.username ?? 'liqiang';
@@ -371,6 +376,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       submission: { folder: DEMO_SUBMISSION, files: submission.files.length, seconds: roundTo(submission.seconds, 3), warnings: submission.warnings },
       review,
       export: exported,
+      analysis,
       registers,
       audit: { entries: audit.entries, verified: audit.ok, head: audit.head, checkpoint: lastSigned, checkpoints: audit.checkpoints },
       seconds: Math.round((performance.now() - started) / 10) / 100,

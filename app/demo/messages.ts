@@ -15,6 +15,9 @@ export const demoText = {
   exportStep: '加密光盘',
   exportDetail: (iso: string, wiped: number, opened: boolean, files: number, backup: string, restored: boolean, verified: boolean) =>
     `报送材料加密写入 ${iso}（回读校验一致，明文文件夹已覆写删除 ${wiped} 个文件）；上传站用密钥文件校验${opened ? '通过' : '未通过'}并解密 ${files} 个文件；备份 ${backup} ${restored && verified ? '已恢复到新工作站，审计日志校验通过' : '恢复失败'}`,
+  analysisStep: '试题分析',
+  analysisDetail: (candidates: number, flagged: number, planted: boolean, returned: number, qti: string, items: number) =>
+    `导入 ${candidates} 名考生的作答（模拟），${flagged} 道试题需复审${planted ? '（含预置的答案错误题）' : '（未发现预置的答案错误题）'}，${returned} 道已退回待审；${items} 道理论试题导出为 QTI 2.1 试题包 ${qti}`,
   credentialsNote: '样例工作站的口令，仅供演示；真实工作站不得把口令写入文件。',
 
   // Step names and details.

@@ -26,6 +26,7 @@ import { itemFileHandlers } from './items/xlsx-handlers.js';
 import { overviewHandlers } from './overview/handlers.js';
 import { peopleHandlers } from './people/handlers.js';
 import { policyHandlers } from './policy/handlers.js';
+import { qtiHandlers } from './qti/handlers.js';
 import { qualityHandlers } from './quality/handlers.js';
 import { resultsHandlers } from './results/handlers.js';
 import { certificateHandlers } from './review/certificates.js';
@@ -77,6 +78,7 @@ export const handlers = merge(
   qualityHandlers,
   assemblyHandlers,
   resultsHandlers,
+  qtiHandlers,
   documentHandlers,
   reviewHandlers,
   feedbackHandlers,

@@ -1,7 +1,7 @@
 /** `qbank results …`: exam results and item analysis (import, list, show, history, return to 待审). */
 import { IMPORT_MAX_BYTES } from '../../services/import/file-bounds.js';
 import { handlers } from '../../services/registry.js';
-import { bankOption, intOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
+import { bankOption, intOption, outOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
 import { arg, call, groupCommand, intArg } from '../group.js';
 import { resultsText as T } from '../messages/results.js';
 
@@ -72,6 +72,13 @@ export const resultsCommand = groupCommand(
         ])),
     },
     {
+      name: 'report',
+      usage: T.reportUsage,
+      summary: T.reportSummary,
+      run: async (ctx, s, args) =>
+        void (await call(ctx, s, handlers['results.report'], { bankId: bankOption(ctx), sittingId: intArg(args, 0, T.sitting), outDir: outOption(ctx) }, (r) => [T.reported(r.docx.absolutePath, r.xlsx.absolutePath)])),
+    },
+    {
       name: 'history',
       usage: T.historyUsage,
       summary: T.historySummary,
@@ -95,6 +102,7 @@ export const resultsCommand = groupCommand(
   {
     bank: { type: 'string' },
     paper: { type: 'string' },
+    out: { type: 'string' },
     label: { type: 'string' },
     date: { type: 'string' },
     items: { type: 'string' },

@@ -22,6 +22,7 @@ import { flaggedForReview, importSitting, type ImportedSitting } from './import.
 import { resultsMessages as m } from './messages.js';
 import { assemblyDifficulty } from './pooled.js';
 import { sittingReportData } from './report-data.js';
+import { writeSittingReport, type SittingReportFiles } from './report.js';
 
 const bankId = z.number().int().positive();
 const sittingId = z.number().int().positive();
@@ -106,6 +107,17 @@ export const resultsHandlers = handlerMap(
     bank: bankOf('manager', 'author', 'reviewer'),
     objects: (i) => [`bank:${i.bankId}`, `sitting:${i.sittingId}`],
     run: (ctx, input): SittingReport => sittingReportData(ctx.db, requireBank(ctx, input.bankId), requireSitting(ctx, input.bankId, input.sittingId), ctx.now()),
+  }),
+  defineHandler({
+    name: 'results.report',
+    summary: '导出试题分析报告',
+    input: z.object({ bankId, sittingId, outDir: z.string().min(1) }).strict(),
+    roles: ['manager', 'reviewer'],
+    register: '调阅',
+    secret: true,
+    bank: bankOf('manager', 'reviewer'),
+    objects: (i, out: SittingReportFiles) => [`bank:${i.bankId}`, `sitting:${i.sittingId}`, `file:${out.docx.path}`, `file:${out.xlsx.path}`],
+    run: (ctx, input): Promise<SittingReportFiles> => writeSittingReport(ctx, requireBank(ctx, input.bankId), requireSitting(ctx, input.bankId, input.sittingId), input.outDir),
   }),
   defineHandler({
     name: 'results.history',

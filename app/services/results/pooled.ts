@@ -22,6 +22,8 @@ export interface AssemblyDifficulty {
   readonly p: ReadonlyMap<number, number>;
   readonly pooled: ReadonlyMap<number, PooledP>;
   readonly flagged: ReadonlySet<number>;
+  /** The corrected item–total correlation of the latest sitting of the current version. */
+  readonly latestR: ReadonlyMap<number, number | null>;
 }
 
 export function assemblyDifficulty(db: ReadableDB, bankId: number, items: readonly ItemVersionRef[]): AssemblyDifficulty {
@@ -30,6 +32,7 @@ export function assemblyDifficulty(db: ReadableDB, bankId: number, items: readon
   const p = new Map<number, number>();
   const pooled = new Map<number, PooledP>();
   const flagged = new Set<number>();
+  const latestR = new Map<number, number | null>();
   for (const item of items) {
     const own = (sittings.get(item.id) ?? []).filter((s) => s.version === item.version);
     const external = imported.get(item.id);
@@ -41,7 +44,8 @@ export function assemblyDifficulty(db: ReadableDB, bankId: number, items: readon
     const result = pooledP(own, prior);
     p.set(item.id, result.p);
     pooled.set(item.id, result);
+    latestR.set(item.id, own.at(-1)?.pointBiserial ?? null);
     if (needsReview(own.at(-1)?.flags ?? [])) flagged.add(item.id);
   }
-  return { p, pooled, flagged };
+  return { p, pooled, flagged, latestR };
 }

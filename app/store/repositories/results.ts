@@ -121,15 +121,15 @@ export function itemHistory(db: ReadableDB, itemId: number, version?: number): I
 }
 
 /** Per item of the bank: its sittings' (version, n, p) and the flags of its latest sitting, for pooling and assembly. */
-export function bankItemSittings(db: ReadableDB, bankId: number): Map<number, { version: number; n: number; p: number; flags: ItemFlag[] }[]> {
+export function bankItemSittings(db: ReadableDB, bankId: number): Map<number, { version: number; n: number; p: number; pointBiserial: number | null; flags: ItemFlag[] }[]> {
   const rows = db
     .prepare(
-      `SELECT s.item_id, s.version, s.n, s.p, s.flags FROM sitting_item_stats s JOIN sittings t ON t.id = s.sitting_id
+      `SELECT s.item_id, s.version, s.n, s.p, s.point_biserial, s.flags FROM sitting_item_stats s JOIN sittings t ON t.id = s.sitting_id
        WHERE t.bank_id = ? ORDER BY t.held_on, t.id`,
     )
-    .all(bankId) as { item_id: number; version: number; n: number; p: number; flags: string }[];
-  const out = new Map<number, { version: number; n: number; p: number; flags: ItemFlag[] }[]>();
-  for (const r of rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), { version: r.version, n: r.n, p: r.p, flags: JSON.parse(r.flags) as ItemFlag[] }]);
+    .all(bankId) as { item_id: number; version: number; n: number; p: number; point_biserial: number | null; flags: string }[];
+  const out = new Map<number, { version: number; n: number; p: number; pointBiserial: number | null; flags: ItemFlag[] }[]>();
+  for (const r of rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), { version: r.version, n: r.n, p: r.p, pointBiserial: r.point_biserial, flags: JSON.parse(r.flags) as ItemFlag[] }]);
   return out;
 }
 

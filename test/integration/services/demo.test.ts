@@ -20,7 +20,8 @@ describe('demo', () => {
       version: 1,
       database: 'qbank.db',
       occupation: { code: '3-01-02-07', name: '制图员', level: 4, track: '机械' },
-      counts: { practicalTasks: 9, comprehensiveItems: 0, byState: { 草稿: 0, 入库: report.counts.theoryItems + 9 } },
+      // the item the exam's statistics flagged went back to 待审 (the analysis below)
+      counts: { practicalTasks: 9, comprehensiveItems: 0, byState: { 草稿: 0, 待审: 1, 入库: report.counts.theoryItems + 9 - 1 } },
       audit: { verified: true },
     });
     expect(report.counts.elements).toBeGreaterThanOrEqual(60);
@@ -103,8 +104,12 @@ describe('demo', () => {
     expect(report.export).toMatchObject({ opened: true, cms: true, wiped: 36, files: 36, manifest: 'PACKAGE.json', backup: { restored: true, auditVerified: true } });
     for (const f of [report.export.iso, report.export.label, report.export.recipientKey, report.export.backup.iso, report.export.backup.database]) expect(existsSync(join(out, f)), f).toBe(true);
     expect(readdirSync(join(out, 'export')).filter((n) => n.startsWith('.'))).toEqual([]);
-    // Keys of capabilities that do not exist yet are absent, never faked.
-    for (const absent of ['analysis']) expect(report).not.toHaveProperty(absent);
+    // The simulated exam of set 甲: the planted key error flagged (and only it), sent back to 待审; the
+    // report and the QTI package written (test/integration/services/results.test.ts, test/integration/qti).
+    expect(report.analysis).toMatchObject({ candidates: 400, flagged: [report.analysis.planted], returned: [report.analysis.planted] });
+    expect(report.analysis.reliability).toBeGreaterThan(0.9);
+    expect(report.analysis.qti.items).toBe(report.counts.theoryItems - 1);
+    for (const f of [report.analysis.sheet, report.analysis.report.docx, report.analysis.report.xlsx, report.analysis.qti.file]) expect(existsSync(join(out, f)), f).toBe(true);
   }, 300_000);
 
   it('starts from a fresh database when run again in the same folder', async () => {

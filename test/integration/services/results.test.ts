@@ -4,6 +4,10 @@
  * statistics feed assembly; candidates are kept under pseudonyms only; a sheet that does not fit the
  * paper is refused with every misfit named and nothing stored.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { sheetCsv, simulateSitting } from '../../../app/domain/analysis/simulate.js';
 import type { ServiceContext } from '../../../app/services/context.js';
@@ -65,6 +69,18 @@ describe('exam results and item analysis', () => {
     const shown = await invoke(ctx, handlers['results.show'], { bankId, sittingId: r.sitting.id });
     expect(shown.items[0]).toMatchObject({ itemId: planted.itemId, group: 'review', keyText: planted.key });
     expect(shown.paperTitle).toMatch(/^制图员.*理论知识 甲 卷$/);
+
+    // the report: docx (the flagged item's stem, its flag, two charts) and xlsx
+    const dir = join(ws.dir, 'report');
+    const files = await invoke(ctx, handlers['results.report'], { bankId, sittingId: r.sitting.id, outDir: dir });
+    const doc = await JSZip.loadAsync(readFileSync(files.docx.absolutePath));
+    const text = await doc.file('word/document.xml')!.async('string');
+    expect(text).toContain(shown.items[0]!.stem.slice(0, 10));
+    expect(text).toContain('可能答案');
+    expect(Object.keys(doc.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(2);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(readFileSync(files.xlsx.absolutePath)).slice().buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '试题统计', '选项分析']);
 
     // history and the pooled p assembly uses: 300 candidates against a prior worth 30
     const other = r.items.find((i) => i.itemId !== planted.itemId)!;

@@ -1,0 +1,30 @@
+/** User-facing texts of the QTI 2.1 exchange in the domain (zh-CN): why an item cannot be mapped, export labels. */
+
+export const qtiDomainMessages = {
+  trueLabel: '正确',
+  falseLabel: '错误',
+  imageAlt: (n: number) => `图${String(n)}`,
+  typeLabel: { trueFalse: '判断题', singleChoice: '单项选择题', multipleChoice: '多项选择题' } as Readonly<Record<string, string>>,
+  noInteraction: '试题中没有交互（interaction），不是选择题',
+  severalInteractions: (names: string) => `试题含有多个交互（${names}），只能导入只有一个选择交互的试题`,
+  unsupportedInteraction: (name: string) => `交互类型 ${name} 不是选择题（choiceInteraction），本程序只能导入判断题、单项选择题和多项选择题`,
+  noResponse: (id: string) => `选择交互对应的作答变量 ${id} 没有声明（responseDeclaration）`,
+  badBaseType: (baseType: string) => `作答变量的基本类型是 ${baseType || '（空）'}，应为 identifier`,
+  badCardinality: (cardinality: string) => `作答变量的基数是 ${cardinality || '（空）'}，只支持 single（单选、判断）或 multiple（多选）`,
+  noCorrect: '没有标准答案（correctResponse）',
+  unknownCorrect: (value: string) => `标准答案 ${value} 不是任何选项的标识`,
+  singleWithSeveral: (n: number) => `单选作答的标准答案有 ${String(n)} 个值`,
+  noTemplate: '没有评分规则（responseProcessing），无法确认按“完全匹配”评分',
+  notMatchCorrect: (template: string) =>
+    template === '' ? '评分规则是自定义的（不是 match_correct 模板），无法确认按“完全匹配”评分' : `评分规则模板 ${template} 不是 match_correct（完全匹配）`,
+  choiceCount: (n: number) => `有 ${String(n)} 个选项；判断题 2 个（正确/错误），单项选择题 4 个，多项选择题 4–5 个`,
+  singleFive: '单选作答有 5 个选项；单项选择题只能有 4 个选项（A–D）',
+  twoNotTrueFalse: (a: string, b: string) => `两个选项“${a}”“${b}”不是“正确/错误”，不能作为判断题`,
+  multipleTwo: '多选作答只有 2 个选项；多项选择题应有 4–5 个选项',
+  choiceMedia: (id: string) => `选项 ${id} 含有图片或其他非文字内容，选项只能是文字`,
+  unsupportedContent: (names: string) => `题干含有无法导入的内容（${names}）`,
+  imageOutside: (src: string) => `图片 ${src} 不在包内（外部地址或指向包外的路径）`,
+  imageMissing: (src: string) => `图片 ${src} 在包中不存在`,
+  imageRefused: (src: string, reason: string) => `图片 ${src}：${reason}`,
+  emptyStem: '题干为空',
+} as const;
