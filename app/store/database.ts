@@ -175,6 +175,23 @@ export function openReadOnly(file: string, options: Pick<OpenOptions, 'keyPragma
 }
 
 /**
+ * Copies the committed state of the database into a new file (VACUUM INTO, encrypted like the source)
+ * on a read-only connection of its own, so the caller may hold a write transaction meanwhile: the
+ * copy and the caller's log row then commit or roll back together.
+ */
+export function copyCommittedInto(file: string, keyPragma: string | undefined, target: string): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    configurePrivacy(db);
+    if (keyPragma !== undefined) applyKey(db, keyPragma);
+    probe(db, file);
+    db.prepare('VACUUM INTO ?').run(target);
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Re-encrypts the whole file under a new key (or encrypts a plain one). SQLite3MultipleCiphers cannot
  * rekey in WAL mode, so the journal is switched to DELETE for the duration and back to WAL after.
  */

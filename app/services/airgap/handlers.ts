@@ -10,7 +10,7 @@ import { checkAirGap, systemAirGapView, type AirGapReport, type AirGapView } fro
 import { getSetting, setSetting } from '../../store/repositories/settings.js';
 import { recordAudit } from '../audit/record.js';
 import type { ServiceContext } from '../context.js';
-import { ServiceError } from '../errors.js';
+import { PermissionDeniedError } from '../errors.js';
 import { defineHandler, handlerMap } from '../handler.js';
 import { airGapMessages as m } from './messages.js';
 
@@ -50,7 +50,9 @@ export function requireAirGap(ctx: ServiceContext, what: string): string[] {
   const warnings = s.findings.map((f) => f.message);
   if (s.mode === 'refuse' && s.findings.some((f) => f.kind !== 'unverifiable')) {
     recordAudit(ctx, { action: 'airgap.check', register: '拒绝', objects: [], result: 'refused', detail: m.refused(what, s.summary) });
-    throw new ServiceError(m.refused(what, s.summary));
+    // a refusal by policy: the handler logs it in the 拒绝 register with its own row (this one rolls
+    // back with a transactional handler's work)
+    throw new PermissionDeniedError(m.refused(what, s.summary));
   }
   recordAudit(ctx, { action: 'airgap.check', register: '', objects: [], result: 'ok', detail: m.warned(what, s.summary) });
   return warnings;

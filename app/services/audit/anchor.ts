@@ -95,6 +95,11 @@ function update(dir: string, workstationId: string, change: (a: AnchorFile) => A
   writeAnchorFile(dir, change(base), durable);
 }
 
+/** Replaces the whole anchor file at once (durable): a restore puts the restored database's in place. */
+export function replaceAnchorFile(dir: string, anchor: AnchorFile): void {
+  writeAnchorFile(dir, anchor, true);
+}
+
 /** Before a commit: the head the log will have (durable, so a crash cannot lose it). */
 export function notePendingHead(dir: string, workstationId: string, next: AnchorHead): void {
   update(dir, workstationId, (a) => ({ ...a, pending: next.seq >= a.head.seq ? next : a.pending }), true);

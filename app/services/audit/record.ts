@@ -12,7 +12,7 @@ import { inTransaction, type WritableDB } from '../../store/database.js';
 import { insertCheckpoint, lastCheckpoint, type CheckpointBody, type CheckpointReason, type CheckpointRecord } from '../../store/repositories/audit-checkpoints.js';
 import { listAccountKeys } from '../../store/repositories/account-keys.js';
 import { appendAuditRow, auditHead } from '../../store/repositories/audit-log.js';
-import { anchorText, noteCommitted, notePendingHead, type AnchorHead } from './anchor.js';
+import { anchorText, noteCommitted, notePendingHead, type AnchorFile, type AnchorHead } from './anchor.js';
 import { checkpointHash, checkpointMessage } from './checkpoint-format.js';
 import { workstationId } from './keys.js';
 import { auditMessages } from './messages.js';
@@ -52,6 +52,13 @@ export function anchorCommitted(ctx: ServiceContext): void {
     const checkpoint = c ? { seq: c.seq, hash: c.hash, auditSeq: c.auditSeq, auditHash: c.auditHash, signer: c.signer, keyId: c.keyId, signature: c.signature, at: c.at } : null;
     noteCommitted(dir, id, logHead(ctx), checkpoint, c ? listAccountKeys(ctx.db).map((k) => k.keyId) : []);
   });
+}
+
+/** The anchor file of the context's database as after its last commit (what a restore writes whole). */
+export function anchorFileOf(ctx: ServiceContext): AnchorFile {
+  const c = lastCheckpoint(ctx.db);
+  const checkpoint = c ? { seq: c.seq, hash: c.hash, auditSeq: c.auditSeq, auditHash: c.auditHash, signer: c.signer, keyId: c.keyId, signature: c.signature, at: c.at } : null;
+  return { version: 1, workstationId: workstationId(ctx.db), head: logHead(ctx), pending: null, checkpoint, keys: c ? listAccountKeys(ctx.db).map((k) => k.keyId) : [] };
 }
 
 /** `校验点#seq seq:hash 签署人 … 密钥 … 签名 …`: the anchor printed with every 存档 entry. */

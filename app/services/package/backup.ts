@@ -10,7 +10,8 @@ import { mkdtempSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { DISC_MARK } from '../../domain/package/format.js';
-import { schemaVersion } from '../../store/database.js';
+import { sqlCipherKeyPragmaValue } from '../../../crypto/database-key.js';
+import { copyCommittedInto, schemaVersion } from '../../store/database.js';
 import { listBanks } from '../../store/repositories/banks.js';
 import { requireAirGap } from '../airgap/handlers.js';
 import { workstationId } from '../audit/keys.js';
@@ -43,8 +44,8 @@ export const backupHandlers = handlerMap(
     input: z.object({ target: discTargetSchema, recipientIds: z.array(z.number().int().positive()).max(10).default([]) }),
     roles: ['sysadmin'],
     register: '存档',
-    // VACUUM INTO cannot run inside a transaction; the row is written right after
-    transaction: false,
+    // the copy is made on a connection of its own (VACUUM INTO cannot run inside a transaction), so the
+    // disc's register entry, its label and this log row commit together, or not at all
     objects: (_i, out: BackupResult) => [`package:${out.packageId}`, `disc:${out.exportId}`],
     detail: (_i, out: BackupResult) => m.detail(out.imageSha256, out.auditSeq),
     run: async (ctx, input): Promise<BackupResult> => {
@@ -64,7 +65,7 @@ export const backupHandlers = handlerMap(
         reportProgress(ctx, 0, 3, m.copying);
         const copy = join(staging, BACKUP_DB);
         try {
-          ctx.db.prepare('VACUUM INTO ?').run(copy);
+          copyCommittedInto(ctx.db.name, sqlCipherKeyPragmaValue(ctx.secret), copy);
         } catch (e) {
           throw asWriteError(e, input.target.dir);
         }

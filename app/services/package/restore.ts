@@ -8,17 +8,18 @@
  * (by that administrator, who signs a checkpoint, or by the system). A database already at the target
  * is kept beside it (`….before-restore-<time>`), never overwritten; so is the superseded anchor file.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { sqlCipherKeyPragmaValue, type WorkstationSecret } from '../../../crypto/database-key.js';
 import { closeDatabase } from '../../store/database.js';
-import { readAnchorFile, type AnchorFile } from '../audit/anchor.js';
+import { readAnchorFile, replaceAnchorFile, type AnchorFile } from '../audit/anchor.js';
 import { workstationId } from '../audit/keys.js';
-import { anchorCommitted, recordAudit } from '../audit/record.js';
+import { anchorFileOf, recordAudit } from '../audit/record.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { createContext, type ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { wipeFolder } from '../output/wipe.js';
+import { asWriteError } from '../output/write.js';
 import { login, logout } from '../session/handlers.js';
 import { openWorkstation } from '../workstation/handlers.js';
 import { backupSecret, BACKUP_DB } from './backup-format.js';
@@ -57,6 +58,35 @@ function olderThanAnchor(local: AnchorFile | undefined, head: { seq: number; has
   return behind ? { backup: `日志第 ${head.seq} 条，校验点 #${checkpointSeq}`, local: `日志第 ${local.head.seq} 条，校验点 #${local.checkpoint?.seq ?? 0}` } : null;
 }
 
+/**
+ * Puts the restored database and its anchor in place, all or nothing: the anchor file is copied aside,
+ * the database at the target moved aside, the restored one moved in, the anchor replaced atomically;
+ * a failing step undoes the ones before it, so the workstation stays as it was. Returns where the
+ * previous database was kept. (A power cut between the renames still leaves the database and its
+ * anchor from different sides: `audit verify` then names it.)
+ */
+function swapIn(file: string, target: string, anchorDir: string | null, anchor: AnchorFile, at: string): string | null {
+  const anchorFile = anchorDir ? join(anchorDir, `${anchor.workstationId}.json`) : null;
+  if (anchorFile && existsSync(anchorFile)) copyFileSync(anchorFile, `${anchorFile}.before-restore-${at}`);
+  const previousKeptAs = existsSync(target) ? `${target}.before-restore-${at}` : null;
+  try {
+    if (previousKeptAs) renameSync(target, previousKeptAs);
+  } catch (e) {
+    throw asWriteError(e, target);
+  }
+  let moved = false;
+  try {
+    renameSync(file, target);
+    moved = true;
+    if (anchorDir) replaceAnchorFile(anchorDir, anchor);
+  } catch (e) {
+    if (moved) renameSync(target, file);
+    if (previousKeptAs) renameSync(previousKeptAs, target);
+    throw asWriteError(e, target);
+  }
+  return previousKeptAs;
+}
+
 export async function restoreWorkstation(o: RestoreOptions): Promise<RestoreResult> {
   const now = o.now ?? (() => new Date());
   const target = resolve(o.dbFile);
@@ -65,11 +95,11 @@ export async function restoreWorkstation(o: RestoreOptions): Promise<RestoreResu
   const report = await openPackage(o.source, { secret: backupSecret(o.secret) }, { outDir: staging, now: now() });
   if (report.kind !== null && report.kind !== 'backup') throw new ServiceError(m.notBackup(report.kindName));
   if (!report.ok) throw new ServiceError(m.packageInvalid(report.problems.slice(0, 10)));
-  let keepStaging = false;
   try {
     const file = join(staging, BACKUP_DB);
     const db = openWorkstation(file, o.secret);
     let result: Omit<RestoreResult, 'dbFile' | 'previousKeptAs' | 'package'>;
+    let restoredAnchor: AnchorFile;
     try {
       const chain = await verifyAuditChain(db, { pages: true, keyPragma: sqlCipherKeyPragmaValue(o.secret) });
       if (!chain.ok) throw new ServiceError(m.chainInvalid(chain.problems.slice(0, 10)));
@@ -100,27 +130,14 @@ export async function restoreWorkstation(o: RestoreOptions): Promise<RestoreResu
         recordAudit(base, { action: 'workstation.restore', register: '存档', objects: [`package:${report.packageId}`], result: 'ok', detail: m.restored(chain.entries) });
       }
       result = { workstationId: wsId, auditEntries: chain.entries, checkpointSeq, older: older !== null, confirmedBy };
+      restoredAnchor = anchorFileOf(base);
     } finally {
       closeDatabase(db);
     }
-    const at = stamp(now());
-    const previousKeptAs = existsSync(target) ? `${target}.before-restore-${at}` : null;
-    if (previousKeptAs) renameSync(target, previousKeptAs);
-    renameSync(file, target);
-    keepStaging = false;
-    if (o.anchorDir) {
-      const anchorFile = join(o.anchorDir, `${result.workstationId}.json`);
-      if (existsSync(anchorFile)) renameSync(anchorFile, `${anchorFile}.before-restore-${at}`);
-      const db2 = openWorkstation(target, o.secret);
-      try {
-        anchorCommitted(createContext(db2, { now, secret: o.secret, anchorDir: o.anchorDir }));
-      } finally {
-        closeDatabase(db2);
-      }
-    }
+    const previousKeptAs = swapIn(file, target, o.anchorDir, restoredAnchor, stamp(now()));
     const { packageId, label, createdAt, exportedBy, signature } = report;
     return { ...result, dbFile: target, previousKeptAs, package: { packageId, label, createdAt, exportedBy, signature } };
   } finally {
-    if (!keepStaging) wipeFolder(staging);
+    wipeFolder(staging);
   }
 }

@@ -47,6 +47,6 @@ describe('air-gap check', () => {
     // a backup in refuse mode: refused before anything is written, and the refusal is logged
     const admin = ws.as('admin', ['sysadmin']);
     await expect(invoke(admin, handlers['backup.create'], { target: { dir: ws.dir } })).rejects.toThrow(/物理隔离检查未通过/);
-    expect(ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE action = 'airgap.check' AND register = '拒绝'`).pluck().get()).toBe(1);
+    expect(ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE action = 'backup.create' AND register = '拒绝' AND result = 'refused' AND detail LIKE '%物理隔离检查未通过%'`).pluck().get()).toBe(1);
   });
 });
