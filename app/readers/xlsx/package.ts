@@ -219,7 +219,12 @@ export function checkXlsxPackage(bytes: Uint8Array, limits: ReaderLimits = DEFAU
         textContainers: new Set(['c', 'f']),
         count: new Set(['row', 'c', 'mergeCell', 'col', 'dataValidation']),
         onTag: (local, tag) => {
-          if (local === 'mergeCell') {
+          if (local === 'row' || local === 'c') {
+            // a row numbered far beyond the rows there are (r="1048577") makes readers that walk the
+            // sheet by row number run for seconds: the number is held to the row bound as the count is
+            const r = /^[A-Z]*(\d+)$/.exec(attribute(tag, 'r') ?? '');
+            if (r) bound('sheetRows', limits, Number(r[1]), sheet);
+          } else if (local === 'mergeCell') {
             merged += referenceArea(attribute(tag, 'ref') ?? '');
             bound('mergedCells', limits, merged, sheet);
           } else if (local === 'col') {

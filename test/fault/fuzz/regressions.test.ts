@@ -6,12 +6,16 @@
  *   app/readers/scan.ts now refuses it before pdf-lib reads it;
  * - a recipient certificate whose EC public key is damaged (node parses the certificate and fails on
  *   its key with an English OpenSSL error) or whose keyUsage extension is (forge's English error) —
- *   crypto/x509.ts and crypto/key-wrap.ts now refuse both as 证书格式不正确.
+ *   crypto/x509.ts and crypto/key-wrap.ts now refuse both as 证书格式不正确;
+ * - a worksheet row numbered r="1048577" (the 细目表 reader walked to it for 5 s) — the xlsx pre-scan
+ *   (app/readers/xlsx/package.ts) now holds row numbers to the row bound.
  */
+import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { derOfPem, ecCertificate, pemOfDer } from './crypto-seeds.js';
 import { FuzzChild } from './isolate.js';
+import { elementTableSeeds } from './office-seeds.js';
 import type { FuzzInput } from './verdict.js';
 
 const one = (bytes: Uint8Array): FuzzInput => ({ files: [['input', bytes]], variant: 0 });
@@ -42,6 +46,21 @@ describe('fuzz regressions', () => {
       expect(outcome.ms).toBeLessThan(2000);
     }
     expect((await child.run('scan', {}, 0, one(new Uint8Array(Buffer.from(pdf, 'latin1'))))).kind).toBe('accepted');
+  });
+
+  it('element-table: a row numbered far beyond the rows there are is refused at once (was a 5 s hang)', async () => {
+    // full run seed 393685329 case 8493: the last row of the 细目表 renumbered r="1048577"
+    const zip = await JSZip.loadAsync(elementTableSeeds()[0]!);
+    const sheet = Object.keys(zip.files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+    const xml = await zip.file(sheet)!.async('string');
+    const rows = [...xml.matchAll(/<row r="(\d+)"/g)];
+    const last = rows.at(-1)!;
+    zip.file(sheet, xml.replace(last[0], '<row r="1048577"'));
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const outcome = await child.run('element-table', {}, 0, one(bytes));
+    expect(outcome.kind, outcome.detail).toBe('rejected');
+    expect(outcome.detail).toMatch(/工作表行数超过上限 25000 行（实际 1048577 行）/);
+    expect(outcome.ms).toBeLessThan(2000);
   });
 
   it('certificate: a damaged EC key or keyUsage extension is refused as 证书格式不正确', async (t) => {
