@@ -13,7 +13,20 @@ import { accepted, checkProblems, crash, judgeThrown, rejected, type FuzzInput, 
 /** The time every signature and certificate is checked at (inside the seeds' validity). */
 export const FUZZ_NOW = new Date('2026-12-01T00:00:00Z');
 
-export type TargetName = 'xlsx-items' | 'docx-items' | 'element-table' | 'csv' | 'images' | 'scan' | 'certificate' | 'signature' | 'submission' | 'package' | 'selftest';
+export type TargetName =
+  | 'xlsx-items'
+  | 'docx-items'
+  | 'element-table'
+  | 'csv'
+  | 'images'
+  | 'scan'
+  | 'certificate'
+  | 'signature'
+  | 'submission'
+  | 'package'
+  | 'result-sheet'
+  | 'qti'
+  | 'selftest';
 
 /** What the parent sends once: a private scratch folder (`tmpDir`), the recipient's key of the packages. */
 export type Setup = Readonly<Record<string, string>>;
@@ -275,6 +288,10 @@ export async function loadTarget(name: TargetName, setup: Setup): Promise<Judge>
       return elementTable();
     case 'csv':
       return csv();
+    case 'result-sheet':
+      return (await import('./exchange-targets.js')).resultSheet();
+    case 'qti':
+      return (await import('./exchange-targets.js')).qtiPackage();
     case 'images':
       return images();
     case 'scan':
