@@ -2,7 +2,9 @@
  * Flags on an item's statistics, in Chinese, most serious first. `review` flags (a likely key error,
  * negative discrimination) send the item back to the panel (入库 → 待审 with this evidence); `note`
  * flags (too easy or hard, low discrimination, an unused distractor, many omissions) inform assembly
- * and the writers. Thresholds follow common practice (Ebel's discrimination bands: < 0.20 poor).
+ * and the writers. Thresholds follow common practice (Ebel's discrimination bands: < 0.20 poor); a
+ * distractor is taken for a likely key error only when the strong group clearly prefers it (choice rates
+ * 15 points apart and r ≥ 0.15), so that sampling noise on a good item does not send it to the panel.
  * A sitting too small to judge (n < MIN_SAMPLE) raises only the small-sample note.
  */
 import type { ItemStatistics } from './classical.js';
@@ -13,6 +15,10 @@ export const THRESHOLDS = {
   tooHard: 0.2,
   lowDiscrimination: 0.2,
   highOmit: 0.1,
+  /** A likely key error: a distractor chosen by the upper group this much more than by the lower … */
+  keyErrorGap: 0.15,
+  /** … and correlating at least this much with the rest score. */
+  keyErrorR: 0.15,
   minSample: 20,
 } as const;
 
@@ -36,7 +42,7 @@ export function itemFlags(s: ItemStatistics, t: Thresholds = THRESHOLDS): ItemFl
   // a distractor the strong candidates prefer to the weak ones, and that goes with a higher rest score
   for (const o of s.options) {
     if (o.isKey || o.pointBiserial === null) continue;
-    if (o.upperRate > o.lowerRate && o.pointBiserial > 0) {
+    if (o.upperRate - o.lowerRate >= t.keyErrorGap && o.pointBiserial >= t.keyErrorR) {
       flags.push({ code: 'keyError', severity: 'review', message: m.flags.keyError(o.option, o.upperRate, o.lowerRate, o.pointBiserial, key.map((k) => k.option).join('')) });
     }
   }

@@ -11,12 +11,13 @@ import { ImportTab } from '../import/ImportTab.js';
 import { ItemsTab } from '../items/ItemsTab.js';
 import { ReviewTab } from '../review/ReviewTab.js';
 import { DiscsTab } from '../discs/DiscsTab.js';
+import { ResultsTab } from '../results/ResultsTab.js';
 import { useUser } from '../../app/session.js';
 import { bankTitle } from '../../../../domain/bank.js';
 import { secrecyMark } from '../../../../domain/secrecy.js';
 import { bankText } from './text.js';
 
-export const BANK_TABS = ['elements', 'items', 'import', 'assembly', 'documents', 'review', 'discs'] as const;
+export const BANK_TABS = ['elements', 'items', 'import', 'assembly', 'documents', 'review', 'results', 'discs'] as const;
 export type BankTab = (typeof BANK_TABS)[number];
 
 const content: Record<BankTab, (bankId: number) => ReactNode> = {
@@ -26,6 +27,7 @@ const content: Record<BankTab, (bankId: number) => ReactNode> = {
   assembly: (id) => <AssemblyTab bankId={id} />,
   documents: (id) => <DocumentsTab bankId={id} />,
   review: (id) => <ReviewTab bankId={id} />,
+  results: (id) => <ResultsTab bankId={id} />,
   discs: (id) => <DiscsTab bankId={id} />,
 };
 

@@ -1,0 +1,50 @@
+/** Texts of the 考试分析 tab (zh-CN). */
+const f2 = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+
+export const resultsText = {
+  import: {
+    title: '导入考试结果',
+    intro: '导入一场考试的作答（.xlsx 或 CSV：第一行为表头“考号、1、2、3 …”，每行一名考生；判断题填 √/×，选择题填字母，技能题填得分）。姓名、身份证号等个人信息列不会读入；任何一格与试卷不符时整份文件不导入，并逐条列出。',
+    paper: '试卷',
+    paperOption: (label: string, kind: string, status: string, id: number, items: number) => `${label} 卷（${kind}，${status}，试卷 ${id}，${items} 题）`,
+    label: '场次名称',
+    labelPlaceholder: '如：2026 年 11 月理论知识考试',
+    date: '考试日期',
+    file: '结果文件',
+    pick: '选择文件…',
+    none: '未选择文件',
+    chosen: (name: string, bytes: number) => `${name}（${bytes} 字节）`,
+    returnFlagged: '把统计认为需复审的试题退回待审（附统计证据）',
+    run: '导入并分析',
+    running: '正在导入…',
+    missing: '请选择试卷、填写场次名称和考试日期并选择文件',
+    done: (id: number, label: string, candidates: number) => `已导入第 ${id} 场“${label}”：${candidates} 名考生`,
+    personal: (cols: string) => `未读取的个人信息列（不保存）：${cols}`,
+    flagged: (n: number) => (n === 0 ? '没有需复审的试题' : `${n} 道试题需复审`),
+    returned: (n: number) => `已退回待审 ${n} 道试题`,
+    flagLine: (position: number, itemId: number, flags: string) => `第 ${position} 题（试题 ${itemId}）：${flags}`,
+  },
+  sittings: {
+    title: '考试场次与试题分析',
+    empty: '还没有导入考试结果',
+    columns: { id: '场次', heldOn: '日期', label: '名称', paper: '试卷', candidates: '考生', reliability: '信度', mean: '平均分' },
+    open: '查看分析',
+  },
+  view: {
+    title: (paper: string, label: string) => `${paper}　${label}`,
+    paper: (candidates: number, mean: number, max: number, sd: number, method: string, rel: number | null, sem: number | null) =>
+      `${candidates} 名考生，平均分 ${mean.toFixed(2)}/${max}，标准差 ${sd.toFixed(2)}，${method} ${f2(rel)}，测量标准误 ${f2(sem)}`,
+    columns: { position: '题号', item: '试题', type: '题型', binding: '鉴定点', p: '通过率', r: '区分度 r', d: 'D', omit: '未答', flags: '标记' },
+    groups: { review: '需复审', note: '需关注', none: '' },
+    report: '导出分析报告（docx + xlsx）…',
+    reporting: '正在生成报告…',
+    reported: (docx: string, xlsx: string) => `已导出：${docx}、${xlsx}`,
+    noFolder: '未选择文件夹，没有导出',
+    giveBack: '退回需复审的试题',
+    givenBack: (n: number, refused: number) => `已退回待审 ${n} 道${refused > 0 ? `，${refused} 道未退回（见下）` : ''}`,
+    keyOf: (key: string) => (key === '' ? '' : `答案 ${key}`),
+    f2,
+    pct: (x: number) => `${(x * 100).toFixed(0)}%`,
+  },
+  kinds: { theory: '理论知识', practical: '技能考核', comprehensive: '综合评审' } as Record<string, string>,
+} as const;
