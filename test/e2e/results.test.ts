@@ -3,9 +3,10 @@
  * (simulated: 300 candidates, one item planted with a wrong key): a sheet that does not fit is refused in
  * Chinese naming the line and item; the right one is imported, the planted item is listed as needing the
  * panel and is sent back to 待审; the sitting's analysis lists it first with its stem and key; the report
- * is exported (docx + xlsx) into the folder the picker gives.
+ * is exported (docx + xlsx) into the folder the picker gives. On 导入 › QTI 试题交换 the theory items are
+ * exported as a QTI 2.1 package and checked back in as a dry run (every item an exact duplicate).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ function keysOf(paper: PaperOf): PaperItemKey[] {
   });
 }
 
-describe.skipIf(!hasChromium)('GUI: 考试分析 (Chromium)', () => {
+describe.skipIf(!hasChromium)('GUI: 考试分析 and QTI 交换 (Chromium)', () => {
   let dbFile = '';
   let bankId = 0;
 
@@ -106,6 +107,37 @@ describe.skipIf(!hasChromium)('GUI: 考试分析 (Chromium)', () => {
     await page.getByTestId('sitting-return').click();
     await page.getByTestId('sitting-returned').waitFor();
     expect(await page.getByTestId('sitting-returned').textContent()).toContain('已退回待审 0 道，1 道未退回');
+    expect(gui.blocked).toEqual([]);
+    expect(gui.errors).toEqual([]);
+    guis.splice(guis.indexOf(gui), 1);
+    await gui.close();
+  }, 300_000);
+
+  it('exports the theory items as a QTI 2.1 package and checks it back in as a dry run', async () => {
+    const folder = mkdtempSync(join(base, 'qti-'));
+    const gui = await launchGui({ dbFile, chooseFolder: () => Promise.resolve(folder) });
+    guis.push(gui);
+    const { page } = gui;
+    await unlockAndLogin(gui, MANAGER, `/banks/${bankId}/import`);
+    await page.getByTestId('tab-qti').click();
+    await page.getByTestId('qti-export').click();
+    await page.getByTestId('qti-exported').waitFor({ timeout: 120_000 });
+    const text = (await page.getByTestId('qti-exported').textContent()) ?? '';
+    const exported = Number(/已导出 (\d+) 道试题/.exec(text)?.[1]);
+    const inBank = ((await gui.host.call('items.list', { bankId })) as { kind: string; state: string }[]).filter((i) => i.kind === 'theory' && i.state === '入库').length;
+    expect(exported).toBe(inBank);
+    const zip = readdirSync(folder).find((n) => n.endsWith('.zip'))!;
+    expect(text).toContain(join(folder, zip));
+
+    // the same package back into the same bank: every item an exact duplicate, nothing saved
+    await page.getByTestId('qti-file').setInputFiles(join(folder, zip));
+    await page.getByTestId('qti-dry-run').click();
+    await page.getByTestId('qti-report').waitFor({ timeout: 120_000 });
+    const report = (await page.getByTestId('qti-report').textContent()) ?? '';
+    expect(report).toContain(`预检：${exported} 道中 0 道可以导入（未保存）`);
+    expect(report).toContain('与试题 1完全相同');
+    expect(report).toContain(`另有 ${exported - 50} 项未列出`);
+    await gui.screenshot('qti-exchange');
     expect(gui.blocked).toEqual([]);
     expect(gui.errors).toEqual([]);
   }, 300_000);

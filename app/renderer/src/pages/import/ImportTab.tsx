@@ -1,6 +1,6 @@
 /**
  * The bank's import tab: the import wizard (file → dry run → import → report), the review of the
- * bank's duplicates and the coverage of its 细目表 for N parallel sets, as sub-tabs. The bank's
+ * bank's duplicates, the coverage of its 细目表 for N parallel sets and the QTI 2.1 exchange, as sub-tabs. The bank's
  * summary gives what the screens need of it: whether it is a sample bank (入库 on import) and its
  * secrecy level (the mark of the views that show items).
  */
@@ -11,6 +11,7 @@ import { useLoad } from '../../api/hooks.js';
 import { CoverageView } from './CoverageView.js';
 import { DuplicatesReview } from './DuplicatesReview.js';
 import { ImportWizard } from './ImportWizard.js';
+import { QtiExchange } from './QtiExchange.js';
 import { importText } from './text.js';
 
 const t = importText;
@@ -37,6 +38,7 @@ export function ImportTab(props: { bankId: number }) {
         { key: 'wizard', label: t.tabs.wizard, children: <ImportWizard bankId={bank.id} isSample={bank.isSample} mark={markOf('wizard')} /> },
         { key: 'duplicates', label: <span data-testid="tab-duplicates">{t.tabs.duplicates}</span>, children: <DuplicatesReview bankId={bank.id} mark={markOf('duplicates')} /> },
         { key: 'coverage', label: <span data-testid="tab-coverage">{t.tabs.coverage}</span>, children: <CoverageView bankId={bank.id} visit={visits} /> },
+        { key: 'qti', label: <span data-testid="tab-qti">{t.tabs.qti}</span>, children: <QtiExchange bankId={bank.id} /> },
       ]}
     />
   );

@@ -1,6 +1,29 @@
 /** Texts of the import tab: the import wizard, the duplicates review and the coverage table (zh-CN). */
 export const importText = {
-  tabs: { wizard: '导入试题', duplicates: '查重', coverage: '细目表覆盖情况' },
+  tabs: { wizard: '导入试题', duplicates: '查重', coverage: '细目表覆盖情况', qti: 'QTI 试题交换' },
+  qti: {
+    exportTitle: '导出为 QTI 2.1 试题包',
+    exportIntro: '把本题库的理论知识试题（判断、单选、多选，含图片、鉴定点、难度和考试统计）导出为 IMS 内容包，供其他考试系统（TAO、Surpass 等）导入。试题包含答案，按本题库密级管理，只能写入本机硬盘或光盘。',
+    state: '试题状态',
+    exportRun: '选择文件夹并导出…',
+    exported: (path: string, items: number, images: number) => `已导出 ${items} 道试题、${images} 张图片：${path}`,
+    noFolder: '未选择文件夹，没有导出',
+    importTitle: '导入 QTI 2.1 试题包',
+    importIntro: '从其他系统导出的 QTI 2.1 内容包导入判断、单选、多选题，存为草稿；无法转换的内容逐项列出。先预检，确认后再导入。',
+    pick: '选择试题包…',
+    none: '未选择文件',
+    chosen: (name: string, bytes: number) => `${name}（${bytes} 字节）`,
+    near: '疑似重复的试题',
+    nearSkip: '跳过',
+    nearKeep: '仍然导入',
+    dryRun: '预检',
+    run: '导入',
+    result: (dry: boolean, saved: boolean, n: number, total: number) =>
+      dry ? `预检：${total} 道中 ${n} 道可以导入（未保存）` : saved ? `已导入 ${n} 道试题（共 ${total} 道），存为草稿` : `没有保存任何试题（共 ${total} 道）`,
+    unmapped: (file: string, reason: string) => `${file}：${reason}`,
+    more: (n: number) => `另有 ${n} 项未列出（qbank qti import 可列出全部）`,
+    duplicate: (where: string, against: string, score: number) => `${where} 与 ${against} 重复或相似（${(score * 100).toFixed(0)}%）`,
+  },
   loading: '正在读取题库…',
   steps: { choose: '选择文件', dryRun: '预检', run: '导入', report: '导入报告' },
   choose: {
