@@ -5,7 +5,8 @@
  */
 import { analysisMessages as m } from './messages.js';
 
-const CANDIDATE = /^(考生|考生编号|考号|准考证号|准考证|编号|序号|ID|考生ID)$/i;
+/** Headers that identify the candidate, the most specific first (a 序号 is used only without the others). */
+const CANDIDATE_HEADERS = ['准考证号', '准考证', '考号', '考生编号', '考生ID', '考生', 'ID', '编号', '序号'];
 const PERSONAL = /姓名|身份证|证件|手机|电话|住址|单位/;
 const ITEM = /^(?:第\s*)?(\d{1,4})(?:\s*题)?$/;
 
@@ -22,7 +23,9 @@ export interface SheetColumns {
 }
 
 export function mapColumns(header: readonly string[], positions: readonly number[]): SheetColumns {
-  let candidate: number | null = null;
+  const rank = (h: string) => CANDIDATE_HEADERS.findIndex((c) => c.toUpperCase() === h.trim().toUpperCase());
+  const ranked = header.map((h, col) => ({ col, r: rank(h) })).filter((x) => x.r >= 0).sort((a, b) => a.r - b.r || a.col - b.col);
+  const candidate: number | null = ranked[0]?.col ?? null;
   const items = new Map<number, number>();
   const ignored: string[] = [];
   const personal: string[] = [];
@@ -31,8 +34,8 @@ export function mapColumns(header: readonly string[], positions: readonly number
   header.forEach((raw, col) => {
     const h = raw.trim();
     const item = ITEM.exec(h);
-    if (h === '') return;
-    if (CANDIDATE.test(h) && candidate === null) candidate = col;
+    if (h === '' || col === candidate) return;
+    if (rank(h) >= 0) ignored.push(h);
     else if (PERSONAL.test(h)) personal.push(h);
     else if (item) {
       const position = Number(item[1]);

@@ -31,8 +31,33 @@ export const MAX_COLUMNS = 1000;
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-function splitCsv(text: string): string[] {
-  return text.split(text.includes('\t') ? '\t' : ',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+/**
+ * One line's fields (RFC 4180 quoting: `"A,B"` is one field, `""` a quote inside it), separated by tab
+ * when the line has one, else by comma. A line break inside quotes is not supported (lines are read first).
+ */
+export function splitCsv(text: string): string[] {
+  const sep = text.includes('\t') ? '\t' : ',';
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (ch === sep) {
+      fields.push(field.trim());
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field.trim());
+  return fields;
 }
 
 function table(lines: readonly SheetRow[]): ResultSheet {
