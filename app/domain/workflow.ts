@@ -24,6 +24,8 @@ export interface Transition {
   readonly commentRequired: boolean;
   /** An approval (四眼原则): never by an author of the item. */
   readonly fourEyes: boolean;
+  /** Taken only on evidence from elsewhere (an exam sitting's flags: `results.return`), never offered in batches or menus. */
+  readonly onEvidence?: boolean;
 }
 
 export const TRANSITIONS: readonly Transition[] = [
@@ -34,7 +36,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: '已审', to: '草稿', verb: '退回修改', roles: ['manager'], commentRequired: true, fourEyes: false },
   { from: '入库', to: '停用', verb: '停用', roles: ['manager'], commentRequired: true, fourEyes: false },
   // an exam sitting's statistics flag it (likely key error, negative discrimination): the panel looks again
-  { from: '入库', to: '待审', verb: '据统计复审', roles: ['manager'], commentRequired: true, fourEyes: false },
+  { from: '入库', to: '待审', verb: '据统计复审', roles: ['manager'], commentRequired: true, fourEyes: false, onEvidence: true },
   { from: '停用', to: '入库', verb: '恢复入库', roles: ['manager'], commentRequired: true, fourEyes: false },
 ];
 

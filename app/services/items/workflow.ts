@@ -30,12 +30,13 @@ const fromStates = z.array(state).min(1).optional();
 
 /** The verb of the step from one of `from` to `to` (for messages). */
 function verbOf(from: readonly ItemState[], to: ItemState): string {
-  return TRANSITIONS.find((t) => from.includes(t.from) && t.to === to)?.verb ?? itemsMessages.changeTo(to);
+  return TRANSITIONS.find((t) => from.includes(t.from) && t.to === to && t.onEvidence !== true)?.verb ?? itemsMessages.changeTo(to);
 }
 
 /** The states from which an item may go to `to`. */
 function statesBefore(to: ItemState): ItemState[] {
-  return [...new Set(TRANSITIONS.filter((t) => t.to === to).map((t) => t.from))];
+  // a step taken only on evidence (results.return) is not one a batch may select items for
+  return [...new Set(TRANSITIONS.filter((t) => t.to === to && t.onEvidence !== true).map((t) => t.from))];
 }
 
 export const transitionHandler = defineHandler({

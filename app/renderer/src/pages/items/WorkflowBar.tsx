@@ -15,7 +15,7 @@ const t = itemsText.workflow;
 
 /** The steps from this state that one of these roles may take. */
 export function stepsFor(state: ItemRow['state'], roles: readonly Role[]): Transition[] {
-  return TRANSITIONS.filter((x) => x.from === state && x.roles.some((r) => roles.includes(r)));
+  return TRANSITIONS.filter((x) => x.from === state && x.onEvidence !== true && x.roles.some((r) => roles.includes(r)));
 }
 
 function StepDialog(props: { bankId: number; item: ItemRow; step: Transition; onClose(): void; onMoved(row: ItemRow): void }) {
