@@ -23,7 +23,7 @@ import { useWorkstation } from '../../helpers/workstation.js';
 import { blobCases, buildBlob, buildZip, zipCases, type ZipSeed } from './cases.js';
 import { PEM_TOKENS, recipientCertificates } from './crypto-seeds.js';
 import { FuzzChild, isFailure } from './isolate.js';
-import { DOCX_TOKENS, docxItemSeeds, elementTableSeeds, XLSX_TOKENS, xlsxItemSeeds, zipEntries } from './office-seeds.js';
+import { DOCX_TOKENS, docxItemSeeds, elementTableSeeds, XLSX_TOKENS, xlsxItemSeeds, zipSeeds } from './office-seeds.js';
 import type { TargetName } from './targets.js';
 import { isMessage } from './verdict.js';
 
@@ -60,7 +60,6 @@ describe('fuzz: the bank unchanged by refused imports', () => {
     const tables = elementTableSeeds();
     await invoke(manager, handlers['banks.importElementTable'], { bankId: bank.id, bytes: tables[0] as Uint8Array });
 
-    const zipSeeds = async (files: Uint8Array[]): Promise<ZipSeed[]> => Promise.all(files.map(async (bytes) => ({ bytes, entries: await zipEntries(bytes) })));
     const [xlsx, docx, table] = [await zipSeeds(await xlsxItemSeeds(false)), await zipSeeds(await docxItemSeeds()), await zipSeeds(tables)];
     const pems = recipientCertificates().map((r) => new Uint8Array(Buffer.from(r.certificatePem, 'utf8')));
     // the fixed seeds share the reduced counts; the full run draws from one random seed (printed), or QBANK_FUZZ_SEED's

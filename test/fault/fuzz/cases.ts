@@ -10,6 +10,9 @@ import type { FuzzInput } from './verdict.js';
 
 const variant = fc.nat(999);
 
+/** One file named `input`: the input of the single-file targets. */
+export const singleFile = (bytes: Uint8Array): FuzzInput => ({ files: [['input', bytes]], variant: 0 });
+
 export interface BlobCase {
   readonly seed: number;
   readonly text: readonly TextOp[];

@@ -6,18 +6,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { suiteTimeout } from '../config.js';
-import { blobCases, buildBlob, buildZip, zipCases, type ZipSeed } from './cases.js';
+import { blobCases, buildBlob, buildZip, singleFile, zipCases } from './cases.js';
 import { qtiSeeds, QTI_TOKENS, sheetSeeds, SHEET_TOKENS } from './exchange-seeds.js';
 import { runFuzz } from './harness.js';
 import { FuzzChild } from './isolate.js';
-import { XLSX_TOKENS, zipEntries } from './office-seeds.js';
-import type { FuzzInput } from './verdict.js';
+import { XLSX_TOKENS, zipSeeds } from './office-seeds.js';
 
-const one = (bytes: Uint8Array): FuzzInput => ({ files: [['input', bytes]], variant: 0 });
-
-async function zipSeeds(files: readonly Uint8Array[]): Promise<ZipSeed[]> {
-  return Promise.all(files.map(async (bytes) => ({ bytes, entries: await zipEntries(bytes) })));
-}
 
 describe('fuzz: exchange readers', () => {
   const child = new FuzzChild();
@@ -30,7 +24,7 @@ describe('fuzz: exchange readers', () => {
       target: 'result-sheet',
       reduced: 300,
       full: 10_000,
-      seeds: seeds.map(one),
+      seeds: seeds.map(singleFile),
       cases: blobCases(seeds.length, SHEET_TOKENS),
       build: (c) => buildBlob(seeds, c),
     });
@@ -44,7 +38,7 @@ describe('fuzz: exchange readers', () => {
       target: 'result-sheet',
       reduced: 60,
       full: 10_000,
-      seeds: seeds.map((s) => one(s.bytes)),
+      seeds: seeds.map((s) => singleFile(s.bytes)),
       cases: zipCases(seeds.length, XLSX_TOKENS),
       build: (c) => buildZip(seeds, c),
     });
@@ -58,7 +52,7 @@ describe('fuzz: exchange readers', () => {
       target: 'qti',
       reduced: 100,
       full: 10_000,
-      seeds: seeds.map((s) => one(s.bytes)),
+      seeds: seeds.map((s) => singleFile(s.bytes)),
       cases: zipCases(seeds.length, QTI_TOKENS),
       build: (c) => buildZip(seeds, c),
     });

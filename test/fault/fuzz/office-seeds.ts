@@ -16,6 +16,7 @@ import { ITEM_TEMPLATE_SHEETS as S } from '../../../templates/xlsx/item-template
 import { comprehensiveRow, comprehensiveRubricRows, scoreSheetRows } from '../../../templates/xlsx/item-template/comprehensive.js';
 import { docx, itemParagraphs, picture, png } from '../../fixtures/hostile/corpus.js';
 import type { RawEntry } from '../../fixtures/hostile/zip-writer.js';
+import type { ZipSeed } from './cases.js';
 import { answerLineLayout, bracketLayout, docxOf, nationalPaperLayout, someOfEach } from '../../unit/readers/docx/fixtures.js';
 import { bytesOf, filledTemplate, MULTI, NOTICE_HEADER, PRACTICAL_HEADER, RUBRIC_HEADER, sampleTheory, samplePractical, SINGLE, THEORY_HEADER, TRUE_FALSE, workbookOf, writeRows } from '../../unit/readers/xlsx/fixtures.js';
 
@@ -99,6 +100,11 @@ export async function docxItemSeeds(): Promise<Uint8Array[]> {
 
 export function elementTableSeeds(): Uint8Array[] {
   return [sample(SAMPLE_FILE_NAMES.elementTable), sample(SAMPLE_FILE_NAMES.practicalStructure)];
+}
+
+/** Packages with their entries, ready for structure-aware mutation (cases.ts zipCases / buildZip). */
+export async function zipSeeds(files: readonly Uint8Array[]): Promise<ZipSeed[]> {
+  return Promise.all(files.map(async (bytes) => ({ bytes, entries: await zipEntries(bytes) })));
 }
 
 /** The entries of a (valid) ZIP package, to be mutated and zipped again (mutate.ts mutateZip). */

@@ -9,18 +9,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { suiteTimeout } from '../config.js';
-import { blobCases, buildBlob, buildZip, zipCases, type ZipSeed } from './cases.js';
+import { blobCases, buildBlob, buildZip, singleFile, zipCases } from './cases.js';
 import { CSV_TOKENS, csvSeeds, imageSeeds, PDF_TOKENS, scanSeeds, SVG_TOKENS } from './file-seeds.js';
 import { runFuzz } from './harness.js';
 import { FuzzChild } from './isolate.js';
-import { DOCX_TOKENS, docxItemSeeds, elementTableSeeds, XLSX_TOKENS, xlsxItemSeeds, zipEntries } from './office-seeds.js';
-import type { FuzzInput } from './verdict.js';
+import { DOCX_TOKENS, docxItemSeeds, elementTableSeeds, XLSX_TOKENS, xlsxItemSeeds, zipSeeds } from './office-seeds.js';
 
-async function zipSeeds(files: readonly Uint8Array[]): Promise<ZipSeed[]> {
-  return Promise.all(files.map(async (bytes) => ({ bytes, entries: await zipEntries(bytes) })));
-}
-
-const one = (bytes: Uint8Array): FuzzInput => ({ files: [['input', bytes]], variant: 0 });
 
 describe('fuzz: readers of outside files', () => {
   const child = new FuzzChild();
@@ -33,7 +27,7 @@ describe('fuzz: readers of outside files', () => {
       target: 'xlsx-items',
       reduced: 75,
       full: 10_000,
-      seeds: seeds.map((s) => one(s.bytes)),
+      seeds: seeds.map((s) => singleFile(s.bytes)),
       cases: zipCases(seeds.length, XLSX_TOKENS),
       build: (c) => buildZip(seeds, c),
     });
@@ -47,7 +41,7 @@ describe('fuzz: readers of outside files', () => {
       target: 'docx-items',
       reduced: 120,
       full: 10_000,
-      seeds: seeds.map((s) => one(s.bytes)),
+      seeds: seeds.map((s) => singleFile(s.bytes)),
       cases: zipCases(seeds.length, DOCX_TOKENS),
       build: (c) => buildZip(seeds, c),
     });
@@ -61,7 +55,7 @@ describe('fuzz: readers of outside files', () => {
       target: 'element-table',
       reduced: 36,
       full: 10_000,
-      seeds: seeds.map((s) => one(s.bytes)),
+      seeds: seeds.map((s) => singleFile(s.bytes)),
       cases: zipCases(seeds.length, XLSX_TOKENS),
       build: (c) => buildZip(seeds, c),
     });
@@ -75,7 +69,7 @@ describe('fuzz: readers of outside files', () => {
       target: 'csv',
       reduced: 600,
       full: 10_000,
-      seeds: seeds.map(one),
+      seeds: seeds.map(singleFile),
       cases: blobCases(seeds.length, CSV_TOKENS),
       build: (c) => buildBlob(seeds, c),
     });
@@ -89,7 +83,7 @@ describe('fuzz: readers of outside files', () => {
       target: 'images',
       reduced: 600,
       full: 10_000,
-      seeds: accepted.map(one),
+      seeds: accepted.map(singleFile),
       // text mutations for the SVG drawing (seed 3) only
       cases: blobCases(all.length, SVG_TOKENS, [3]),
       build: (c) => buildBlob(all, c),
@@ -104,7 +98,7 @@ describe('fuzz: readers of outside files', () => {
       target: 'scan',
       reduced: 200,
       full: 10_000,
-      seeds: seeds.map(one),
+      seeds: seeds.map(singleFile),
       // text mutations for the PDFs, byte for byte (latin1)
       cases: blobCases(seeds.length, PDF_TOKENS, [0, 1, 2]),
       build: (c) => buildBlob(seeds, c, 'latin1'),

@@ -14,11 +14,10 @@ import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { derOfPem, ecCertificate, pemOfDer } from './crypto-seeds.js';
+import { singleFile } from './cases.js';
 import { FuzzChild } from './isolate.js';
 import { elementTableSeeds } from './office-seeds.js';
-import type { FuzzInput } from './verdict.js';
 
-const one = (bytes: Uint8Array): FuzzInput => ({ files: [['input', bytes]], variant: 0 });
 
 /** `bytes` with the first occurrence of `from` replaced by `to`; fails when there is none. */
 function patch(bytes: Uint8Array, from: readonly number[], to: readonly number[]): Uint8Array {
@@ -40,12 +39,12 @@ describe('fuzz regressions', () => {
     const variants = [pdf.replace(/\/Index \[ 0 (\d+) \]/, '/Index [ 0 2147483648 ]'), pdf.replace(/\/W \[ 1 2 2 \]/, '/W [ 1 2147483648 2 ]'), pdf.replace(/\/W \[ 1 2 2 \]/, '/W [ 0 0 0 ]')];
     for (const text of variants) {
       expect(text).not.toBe(pdf);
-      const outcome = await child.run('scan', {}, 0, one(new Uint8Array(Buffer.from(text, 'latin1'))));
+      const outcome = await child.run('scan', {}, 0, singleFile(new Uint8Array(Buffer.from(text, 'latin1'))));
       expect(outcome.kind, outcome.detail).toBe('rejected');
       expect(outcome.detail).toMatch(/PDF 文件已损坏/);
       expect(outcome.ms).toBeLessThan(2000);
     }
-    expect((await child.run('scan', {}, 0, one(new Uint8Array(Buffer.from(pdf, 'latin1'))))).kind).toBe('accepted');
+    expect((await child.run('scan', {}, 0, singleFile(new Uint8Array(Buffer.from(pdf, 'latin1'))))).kind).toBe('accepted');
   });
 
   it('element-table: a row numbered far beyond the rows there are is refused at once (was a 5 s hang)', async () => {
@@ -57,7 +56,7 @@ describe('fuzz regressions', () => {
     const last = rows.at(-1)!;
     zip.file(sheet, xml.replace(last[0], '<row r="1048577"'));
     const bytes = await zip.generateAsync({ type: 'uint8array' });
-    const outcome = await child.run('element-table', {}, 0, one(bytes));
+    const outcome = await child.run('element-table', {}, 0, singleFile(bytes));
     expect(outcome.kind, outcome.detail).toBe('rejected');
     expect(outcome.detail).toMatch(/工作表行数超过上限 25000 行（实际 1048577 行）/);
     expect(outcome.ms).toBeLessThan(2000);
@@ -74,7 +73,7 @@ describe('fuzz regressions', () => {
       patch(der, [0x55, 0x1d, 0x0f, 0x01, 0x01, 0xff, 0x04, 0x04, 0x03, 0x02], [0x55, 0x1d, 0x0f, 0x01, 0x01, 0xff, 0x04, 0x04, 0x03, 0x80]),
     ];
     for (const bytes of damaged) {
-      const outcome = await child.run('certificate', {}, 0, one(new Uint8Array(Buffer.from(pemOfDer(bytes), 'utf8'))));
+      const outcome = await child.run('certificate', {}, 0, singleFile(new Uint8Array(Buffer.from(pemOfDer(bytes), 'utf8'))));
       expect(outcome, outcome.detail).toMatchObject({ kind: 'rejected', detail: '证书格式不正确' });
     }
   });
