@@ -42,6 +42,17 @@ export function intOption(ctx: CommandContext, name: string, fallback: number): 
   return n;
 }
 
+/** `--name 3,4 7`: positive integers separated by commas or spaces; undefined when the option is absent. */
+export function idListOption(ctx: CommandContext, name: string): number[] | undefined {
+  const v = stringOption(ctx, name);
+  if (v === undefined) return undefined;
+  return v.split(/[,，\s]+/).filter(Boolean).map((x) => {
+    const n = Number(x);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(usageText.badIdList(name, x));
+    return n;
+  });
+}
+
 /** Reads a file named on the command line (relative to the working directory). */
 export function readInput(ctx: CommandContext, path: string, maxBytes?: number): Uint8Array {
   try {

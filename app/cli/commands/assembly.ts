@@ -6,7 +6,7 @@ import { paperKindNames, type PaperKind } from '../../domain/paper.js';
 import { setName } from '../../domain/format.js';
 import { STATISTICS_MAX_BYTES } from '../../services/import/file-bounds.js';
 import { handlers } from '../../services/registry.js';
-import { bankOption, intOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
+import { bankOption, idListOption, intOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
 import { arg, call, groupCommand, implied, intArg, single } from '../group.js';
 import { assemblyText } from '../messages/assembly.js';
 import { blueprintLines, runLines, structureText, typeLabel } from './assembly-lines.js';
@@ -29,13 +29,7 @@ function numberOption(ctx: CommandContext, name: string): number | undefined {
 }
 
 function idList(ctx: CommandContext, name: string): number[] {
-  const v = stringOption(ctx, name);
-  if (v === undefined) return [];
-  return v.split(/[,，\s]+/).filter(Boolean).map((x) => {
-    const n = Number(x);
-    if (!Number.isInteger(n) || n <= 0) throw new UsageError(assemblyText.badIdList(name, x));
-    return n;
-  });
+  return idListOption(ctx, name) ?? [];
 }
 
 /** `--pin 12@1,13@2`: item 12 in set 1 (甲), item 13 in set 2 (乙). */

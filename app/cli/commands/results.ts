@@ -1,7 +1,7 @@
 /** `qbank results …`: exam results and item analysis (import, list, show, history, return to 待审). */
 import { IMPORT_MAX_BYTES } from '../../services/import/file-bounds.js';
 import { handlers } from '../../services/registry.js';
-import { bankOption, intOption, outOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
+import { bankOption, idListOption, intOption, outOption, readInput, stringOption, UsageError, type CommandContext } from '../command.js';
 import { arg, call, groupCommand, intArg } from '../group.js';
 import { resultsText as T } from '../messages/results.js';
 
@@ -9,16 +9,6 @@ function required(ctx: CommandContext, name: string): string {
   const v = stringOption(ctx, name);
   if (v === undefined || v.trim() === '') throw new UsageError(T.missing(name));
   return v;
-}
-
-function itemIds(ctx: CommandContext): number[] | undefined {
-  const v = stringOption(ctx, 'items');
-  if (v === undefined) return undefined;
-  return v.split(/[,，\s]+/).filter(Boolean).map((x) => {
-    const n = Number(x);
-    if (!Number.isInteger(n) || n <= 0) throw new UsageError(T.missing('items 3,7'));
-    return n;
-  });
 }
 
 export const resultsCommand = groupCommand(
@@ -93,7 +83,7 @@ export const resultsCommand = groupCommand(
       usage: T.returnUsage,
       summary: T.returnSummary,
       run: async (ctx, s, args) => {
-        const ids = itemIds(ctx);
+        const ids = idListOption(ctx, 'items');
         const input = { bankId: bankOption(ctx), sittingId: intArg(args, 0, T.sitting), ...(ids ? { itemIds: ids } : {}) };
         await call(ctx, s, handlers['results.return'], input, (r) => [T.returned(r.returned.length), ...r.refused.map((x) => T.refused(x.itemId, x.reason))]);
       },

@@ -3,7 +3,6 @@ export const assemblyText = {
   // Options of qbank assemble.
   badKind: (value: string) => `--kind 应为 theory、practical 或 comprehensive，收到 ${value}`,
   notANumber: (name: string, value: string) => `--${name} 必须是数字，收到 ${value}`,
-  badIdList: (name: string, value: string) => `--${name} 应为以逗号分隔的试题编号，收到 ${value}`,
   badPin: (value: string) => `--pin 应写成 试题编号@套号，如 12@1，收到 ${value}`,
   badPointCapAt: (value: string) => `--point-cap-at 应写成 代码=上限，如 A-B=1 或 A-B-C-001=3，收到 ${value}`,
   badEnemies: (value: string) => `--enemies 应写成 试题编号-试题编号，如 3-7，收到 ${value}`,

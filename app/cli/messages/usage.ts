@@ -14,5 +14,6 @@ export const usageText = {
   unknownSubcommand: (name: string) => `未知子命令 ${name}`,
   availableSubcommands: (problem: string, names: readonly string[]) => `${problem}；可用：${names.join('、')}`,
   missingArgument: (name: string) => `缺少参数 <${name}>`,
+  badIdList: (name: string, value: string) => `--${name} 应为以逗号分隔的试题编号，收到 ${value}`,
   positiveIntegerArgument: (name: string, value: string) => `<${name}> 必须是正整数，收到 ${value}`,
 } as const;
